@@ -1,0 +1,14 @@
+package io.riposte.domain;
+
+/** What changed in a dyad that people should hear about. */
+public enum AlertType {
+    NEW_CHAIN,
+    /** A new step answers an earlier one. */
+    RETALIATION,
+    /** The new step is more severe or larger than what it answers. */
+    ESCALATION,
+    THREAT,
+    THREAT_CARRIED_OUT,
+    /** Talks, agreements, returned ambassadors. */
+    DE_ESCALATION
+}

@@ -1,0 +1,45 @@
+package io.riposte.topics;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The catalogue of Riposte's topics. Every app names topics through these constants, and
+ * {@code riposte local} and the demo create exactly this list before anything runs.
+ */
+public final class Topics {
+    private Topics() {}
+
+    public static final String ARTICLES = "articles";
+    public static final String ACTIONS = "actions";
+    public static final String CHAINS = "chains";
+    public static final String ALERTS = "alerts";
+    /** Records the topology could not process, with the reason and the article's provenance in headers. */
+    public static final String DEAD_LETTERS = "dead-letters";
+    /** Input the producer refused (unreadable, empty, oversize, binary, bad encoding), reason in headers. */
+    public static final String REJECTED_ARTICLES = "rejected-articles";
+    /** The consumer's materialized view: one JSON record per dyad. */
+    public static final String DYADS = "dyads";
+    /** The same view in Avro, for consumers with a registry. */
+    public static final String DYADS_AVRO = "dyads-avro";
+
+    private static final String FOREVER = "-1";
+    private static final String THIRTY_DAYS = String.valueOf(30L * 24 * 3600 * 1000);
+
+    private static final Map<String, String> KEEP = Map.of("cleanup.policy", "delete", "retention.ms", FOREVER);
+    private static final Map<String, String> COMPACT = Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0");
+    private static final Map<String, String> MONTH = Map.of("cleanup.policy", "delete", "retention.ms", THIRTY_DAYS);
+
+    /** Every topic, in creation order. Archives are kept forever so a reset can reprocess them. */
+    public static List<TopicSpec> all() {
+        return List.of(
+                new TopicSpec(ARTICLES, 3, KEEP, "article id", "io.riposte.avro.Article"),
+                new TopicSpec(ACTIONS, 3, COMPACT, "action id", "io.riposte.avro.Action (tombstone when merged away)"),
+                new TopicSpec(CHAINS, 3, COMPACT, "chain id", "io.riposte.avro.Chain (tombstone when dissolved)"),
+                new TopicSpec(ALERTS, 3, MONTH, "dyad", "io.riposte.avro.Alert"),
+                new TopicSpec(DEAD_LETTERS, 1, MONTH, "raw source key", "raw source value; reason and provenance in headers"),
+                new TopicSpec(REJECTED_ARTICLES, 1, MONTH, "origin", "raw input bytes (truncated); reason in headers"),
+                new TopicSpec(DYADS, 3, COMPACT, "dyad A-B", "JSON dyad summary"),
+                new TopicSpec(DYADS_AVRO, 3, COMPACT, "dyad A-B", "Avro dyad summary"));
+    }
+}
