@@ -1,0 +1,20 @@
+package io.riposte.correlation;
+
+import io.riposte.domain.Action;
+import io.riposte.domain.Chain;
+import io.riposte.domain.ExtractedAction;
+
+/**
+ * The stores correlation reads and writes; the key layout inside them belongs to the correlation
+ * core (composite keys such as {@code dyad|day|id}, scanned by range).
+ *
+ * @param mentions every extracted action received, the input of recomputation
+ * @param actions the merged actions last emitted, to emit only changes and tombstone what vanished
+ * @param chains the chains last emitted
+ * @param alerts ids of alerts already emitted, so each change of state is announced once
+ */
+public record CorrelationStores(
+        SortedStore<ExtractedAction> mentions,
+        SortedStore<Action> actions,
+        SortedStore<Chain> chains,
+        SortedStore<String> alerts) {}
