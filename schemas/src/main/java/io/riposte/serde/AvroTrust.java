@@ -12,24 +12,26 @@ public final class AvroTrust {
     /** Riposte's generated classes live here. */
     public static final String PACKAGE = "io.riposte.avro";
 
-    private static volatile boolean done;
+    private static volatile ClassSecurityValidator.ClassSecurityPredicate installed;
 
     private AvroTrust() {}
 
-    /** Idempotent and thread-safe; keeps every class the current global validator trusts. */
+    /**
+     * Idempotent and thread-safe; keeps every class the current global validator trusts. If someone has
+     * replaced the global validator since the last call, Riposte's package is added to the new one.
+     */
     public static void ensure() {
-        if (done) {
+        if (installed != null && ClassSecurityValidator.getGlobal() == installed) {
             return;
         }
         synchronized (AvroTrust.class) {
-            if (done) {
+            ClassSecurityValidator.ClassSecurityPredicate current = ClassSecurityValidator.getGlobal();
+            if (current == installed) {
                 return;
             }
-            ClassSecurityValidator.ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
-            ClassSecurityValidator.ClassSecurityPredicate ours =
-                    c -> c.getName().startsWith(PACKAGE + ".");
-            ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(previous, ours));
-            done = true;
+            ClassSecurityValidator.ClassSecurityPredicate ours = c -> c.getName().startsWith(PACKAGE + ".");
+            installed = ClassSecurityValidator.composite(current, ours);
+            ClassSecurityValidator.setGlobal(installed);
         }
     }
 }
