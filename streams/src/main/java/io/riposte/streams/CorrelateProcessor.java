@@ -1,0 +1,153 @@
+package io.riposte.streams;
+
+import io.riposte.avro.ActionMention;
+import io.riposte.avro.Provenance;
+import io.riposte.correlation.CorrelationStores;
+import io.riposte.correlation.CorrelationUpdate;
+import io.riposte.domain.Action;
+import io.riposte.domain.Chain;
+import io.riposte.domain.ExtractedAction;
+import io.riposte.streams.errors.DeadLetters;
+import io.riposte.streams.mapping.AvroMapping;
+import io.riposte.streams.state.BufferedSortedStore;
+import io.riposte.streams.state.KeyValueSortedStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds each mention of a dyad to the correlation core and emits what changed: actions and chains
+ * in full (tombstones for those that vanished) and new alerts. It also keeps the emitted actions and
+ * chains by id, for interactive queries.
+ *
+ * <p>A failure here happens after the repartition, where Kafka's built-in dead-letter handler
+ * would only name the by-dyad record; so the processor catches it, forgets the step's state writes,
+ * and dead-letters the mention with the provenance of its article.
+ */
+final class CorrelateProcessor implements Processor<String, ActionMention, String, Routed> {
+    private static final Logger LOG = LoggerFactory.getLogger(CorrelateProcessor.class);
+
+    private final CorrelatorFactory factory;
+    private final Serializer<ActionMention> mentionSerializer;
+    private final StreamsCounters counters;
+    private ProcessorContext<String, Routed> context;
+    private List<BufferedSortedStore<?>> buffers;
+    private Function<ExtractedAction, CorrelationUpdate> correlator;
+    private KeyValueStore<String, Action> actionsById;
+    private KeyValueStore<String, Chain> chainsById;
+
+    CorrelateProcessor(CorrelatorFactory factory, Serializer<ActionMention> mentionSerializer, StreamsCounters counters) {
+        this.factory = factory;
+        this.mentionSerializer = mentionSerializer;
+        this.counters = counters;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Routed> context) {
+        this.context = context;
+        BufferedSortedStore<ExtractedAction> mentions = buffered(context.getStateStore(RiposteTopology.STORE_MENTIONS));
+        BufferedSortedStore<Action> actions = buffered(context.getStateStore(RiposteTopology.STORE_ACTIONS));
+        BufferedSortedStore<Chain> chains = buffered(context.getStateStore(RiposteTopology.STORE_CHAINS));
+        BufferedSortedStore<String> alerts = buffered(context.getStateStore(RiposteTopology.STORE_ALERTS));
+        buffers = List.of(mentions, actions, chains, alerts);
+        correlator = factory.create(new CorrelationStores(mentions, actions, chains, alerts));
+        actionsById = context.getStateStore(RiposteTopology.STORE_ACTIONS_BY_ID);
+        chainsById = context.getStateStore(RiposteTopology.STORE_CHAINS_BY_ID);
+    }
+
+    private static <V> BufferedSortedStore<V> buffered(KeyValueStore<String, V> store) {
+        return new BufferedSortedStore<>(new KeyValueSortedStore<>(store));
+    }
+
+    @Override
+    public void process(Record<String, ActionMention> record) {
+        ActionMention mention = record.value();
+        if (mention == null) {
+            deadLetter(record, null, "no action mention in the record (null value)", null);
+            return;
+        }
+        List<Record<String, Routed>> out = new ArrayList<>();
+        CorrelationUpdate update;
+        try {
+            ExtractedAction action = AvroMapping.toDomain(mention);
+            update = correlator.apply(action);
+            long ts = record.timestamp();
+            // Map every output before writing anything, so a mapping failure leaves no trace either.
+            for (Action a : update.actions()) {
+                out.add(output(a.id(), Routed.of(Routed.Route.ACTION, AvroMapping.toAvro(a)), ts));
+            }
+            for (String id : update.deletedActions()) {
+                out.add(output(id, Routed.of(Routed.Route.ACTION, null), ts));
+            }
+            for (Chain c : update.chains()) {
+                out.add(output(c.id(), Routed.of(Routed.Route.CHAIN, AvroMapping.toAvro(c)), ts));
+            }
+            for (String id : update.deletedChains()) {
+                out.add(output(id, Routed.of(Routed.Route.CHAIN, null), ts));
+            }
+            for (var alert : update.alerts()) {
+                out.add(output(alert.dyad(), Routed.of(Routed.Route.ALERT, AvroMapping.toAvro(alert)), ts));
+            }
+        } catch (RuntimeException e) {
+            buffers.forEach(BufferedSortedStore::rollback);
+            LOG.warn("Correlation failed for mention {} of article {} ({}): dead-lettering it",
+                    mention.getId(), mention.getArticleId(), mention.getOrigin(), e);
+            deadLetter(record, mention, "correlation failed: " + e, e);
+            return;
+        }
+        buffers.forEach(BufferedSortedStore::commit);
+        update.actions().forEach(a -> actionsById.put(a.id(), a));
+        update.deletedActions().forEach(actionsById::delete);
+        update.chains().forEach(c -> chainsById.put(c.id(), c));
+        update.deletedChains().forEach(chainsById::delete);
+        count(mention, update);
+        out.forEach(context::forward);
+    }
+
+    private static Record<String, Routed> output(String key, Routed value, long timestamp) {
+        // Fresh headers: outputs are new facts, not copies of the article record.
+        return new Record<>(key, value, timestamp, new RecordHeaders());
+    }
+
+    private void count(ActionMention mention, CorrelationUpdate update) {
+        counters.mentionsCorrelated.incrementAndGet();
+        boolean merged = update.actions().stream().anyMatch(a ->
+                a.evidence().size() > mention.getEvidence().size()
+                        && a.evidence().stream().anyMatch(e -> e.articleId().equals(mention.getArticleId())));
+        if (merged) {
+            counters.mergedDuplicates.incrementAndGet();
+        }
+        counters.chainsUpdated.addAndGet(update.chains().size() + update.deletedChains().size());
+        counters.alertsEmitted.addAndGet(update.alerts().size());
+    }
+
+    private void deadLetter(Record<String, ActionMention> record, ActionMention mention, String reason, Throwable error) {
+        String valueTopic = context.recordMetadata().map(m -> m.topic()).orElse(null);
+        byte[] raw = null;
+        if (mention != null) {
+            try {
+                raw = mentionSerializer.serialize(valueTopic, mention);
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot re-serialize dead-lettered mention {}; its headers still identify it", mention.getId(), e);
+            }
+        }
+        Provenance p = mention == null ? null : mention.getProvenance();
+        DeadLetters.Provenance where = p != null
+                ? new DeadLetters.Provenance(p.getTopic(), p.getPartition(), p.getOffset())
+                // No provenance in the mention: name the record we have rather than nothing.
+                : context.recordMetadata().map(m -> new DeadLetters.Provenance(m.topic(), m.partition(), m.offset())).orElse(null);
+        String articleId = mention == null ? null : mention.getArticleId();
+        var headers = DeadLetters.headers("correlate", reason, error, articleId,
+                mention == null ? null : mention.getOrigin(), where, raw == null ? null : valueTopic);
+        counters.deadLettered.incrementAndGet();
+        context.forward(new Record<>(articleId != null ? articleId : record.key(), Routed.deadLetter(raw), record.timestamp(), headers));
+    }
+}

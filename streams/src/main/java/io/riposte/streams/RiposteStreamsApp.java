@@ -1,0 +1,174 @@
+package io.riposte.streams;
+
+import io.riposte.extraction.Extractor;
+import io.riposte.streams.errors.DeadLetteringProductionExceptionHandler;
+import io.riposte.streams.query.QueryServer;
+import io.riposte.topics.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Riposte Kafka Streams application: the topology, its config, counters, and the
+ * interactive-query HTTP server.
+ *
+ * <p>Configuration is one map: every Kafka and Streams property passes through (so SASL/SSL
+ * clusters work), the registry serde reads its Confluent keys from the same map, and the
+ * {@code riposte.http.*} keys configure the query server. See {@link #config(Map)} for defaults.
+ */
+public final class RiposteStreamsApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RiposteStreamsApp.class);
+
+    public static final String DEFAULT_APPLICATION_ID = "riposte-streams";
+    /** Host the query server binds (default 127.0.0.1). */
+    public static final String HTTP_HOST = "riposte.http.host";
+    /** Port of the query server: 0 picks a free port, a negative value disables the server (default 0). */
+    public static final String HTTP_PORT = "riposte.http.port";
+    /** Seconds {@link #close()} waits for Streams to shut down (default 30). */
+    public static final String CLOSE_TIMEOUT_SECONDS = "riposte.close.timeout.seconds";
+
+    private final Map<String, Object> config;
+    private final StreamsCounters counters = new StreamsCounters();
+    private final RiposteSerdes serdes;
+    private final Topology topology;
+    private final KafkaStreams streams;
+    private final CountDownLatch running = new CountDownLatch(1);
+    private volatile KafkaStreams.State lastState = KafkaStreams.State.CREATED;
+    private QueryServer server;
+
+    /**
+     * @param settings Kafka, Streams, registry and {@code riposte.*} properties; needs at least
+     *     {@code bootstrap.servers} and {@code schema.registry.url}
+     */
+    public RiposteStreamsApp(Map<String, ?> settings, Extractor extractor, CorrelatorFactory correlators) {
+        this.config = config(settings);
+        this.serdes = RiposteSerdes.registry(config);
+        this.topology = RiposteTopology.build(streamsProperties(config), extractor, correlators, serdes, counters);
+        this.streams = new KafkaStreams(topology, toProperties(streamsProperties(config)));
+        streams.setStateListener((now, before) -> {
+            lastState = now;
+            LOG.info("Streams state {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+    }
+
+    /**
+     * The effective configuration: {@code settings} over these defaults: application.id
+     * {@value #DEFAULT_APPLICATION_ID}, exactly_once_v2, a 1 MiB store cache, state.dir
+     * {@code <tmp>/riposte-streams-state}, log-and-continue deserialization and processing handlers,
+     * a dead-lettering production handler, and dead letters to {@code dead-letters}.
+     */
+    public static Map<String, Object> config(Map<String, ?> settings) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
+        c.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        c.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 1024L * 1024L);
+        c.put(StreamsConfig.STATE_DIR_CONFIG, Path.of(System.getProperty("java.io.tmpdir"), "riposte-streams-state").toString());
+        c.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+        c.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class.getName());
+        c.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProductionExceptionHandler.class.getName());
+        c.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
+        c.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        c.put(HTTP_HOST, "127.0.0.1");
+        c.put(HTTP_PORT, 0);
+        settings.forEach((k, v) -> c.put(k, Objects.requireNonNull(v, () -> "null value for config key " + k)));
+        return c;
+    }
+
+    /** The config without Riposte's own keys, which Streams would only warn about. */
+    static Map<String, Object> streamsProperties(Map<String, Object> config) {
+        Map<String, Object> p = new HashMap<>(config);
+        p.keySet().removeIf(k -> k.startsWith("riposte."));
+        return p;
+    }
+
+    private static Properties toProperties(Map<String, Object> m) {
+        Properties p = new Properties();
+        p.putAll(m);
+        return p;
+    }
+
+    /** Starts Streams, then the query server (which answers 503 until Streams is RUNNING). */
+    public synchronized void start() {
+        streams.start();
+        int port = Integer.parseInt(config.get(HTTP_PORT).toString());
+        if (port >= 0 && server == null) {
+            try {
+                server = QueryServer.start(streams, counters, config.get(HTTP_HOST).toString(), port);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the query server on port " + port, e);
+            }
+        }
+    }
+
+    /** Waits until Streams is RUNNING; false on timeout or when it failed or stopped first. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (running.await(100, TimeUnit.MILLISECONDS) && streams.state() == KafkaStreams.State.RUNNING) {
+                return true;
+            }
+            KafkaStreams.State s = streams.state();
+            if (s == KafkaStreams.State.ERROR || s == KafkaStreams.State.NOT_RUNNING || s == KafkaStreams.State.PENDING_SHUTDOWN
+                    || s == KafkaStreams.State.PENDING_ERROR) {
+                return false;
+            }
+        }
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public StreamsCounters counters() {
+        return counters;
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    /** The effective configuration (defaults applied). */
+    public Map<String, Object> effectiveConfig() {
+        return Map.copyOf(config);
+    }
+
+    /** Port of the query server, or -1 when it does not run. */
+    public int httpPort() {
+        return server == null ? -1 : server.port();
+    }
+
+    /** The running KafkaStreams, for metrics binders and tests. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+        long seconds = Long.parseLong(config.getOrDefault(CLOSE_TIMEOUT_SECONDS, 30).toString());
+        streams.close(Duration.ofSeconds(seconds));
+        serdes.close();
+    }
+}

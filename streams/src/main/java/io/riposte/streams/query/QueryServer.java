@@ -1,0 +1,239 @@
+package io.riposte.streams.query;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.riposte.domain.Action;
+import io.riposte.domain.Chain;
+import io.riposte.domain.Dyad;
+import io.riposte.domain.FuzzyDate;
+import io.riposte.streams.RiposteTopology;
+import io.riposte.streams.StreamsCounters;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.query.KeyQuery;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.query.RangeQuery;
+import org.apache.kafka.streams.query.StateQueryRequest;
+import org.apache.kafka.streams.query.StateQueryResult;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the correlation state over HTTP with interactive queries (IQv2), as JSON:
+ * {@code GET /chains}, {@code /chains/{id}}, {@code /dyads/{A}-{B}}, {@code /actions/{id}},
+ * {@code /health}. While Streams is not RUNNING every query answers 503 with the state as reason.
+ *
+ * <p>Queries see the stores of this instance only: with several instances, each serves its own
+ * partitions (no forwarding between instances yet). Stores have no transactions (KIP-892), so a
+ * query may see writes of a transaction that has not committed yet.
+ */
+public final class QueryServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(QueryServer.class);
+
+    private final HttpServer http;
+    private final ExecutorService executor;
+    private final KafkaStreams streams;
+    private final StreamsCounters counters;
+    private final ObjectMapper json;
+
+    private QueryServer(HttpServer http, ExecutorService executor, KafkaStreams streams, StreamsCounters counters) {
+        this.http = http;
+        this.executor = executor;
+        this.streams = streams;
+        this.counters = counters;
+        this.json = mapper();
+    }
+
+    public static QueryServer start(KafkaStreams streams, StreamsCounters counters, String host, int port) throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 0);
+        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "riposte-query-http");
+            t.setDaemon(true);
+            return t;
+        });
+        QueryServer server = new QueryServer(http, executor, streams, counters);
+        http.createContext("/", server::handle);
+        http.setExecutor(executor);
+        http.start();
+        LOG.info("Query server listening on http://{}:{}/", host, http.getAddress().getPort());
+        return server;
+    }
+
+    /** The JSON form of the domain records: dates also carry their EVALUATION.md form as {@code iso}. */
+    public static ObjectMapper mapper() {
+        SimpleModule dates = new SimpleModule("riposte-dates");
+        dates.addSerializer(FuzzyDate.class, new StdSerializer<>(FuzzyDate.class) {
+            @Override
+            public void serialize(FuzzyDate d, JsonGenerator g, SerializerProvider p) throws IOException {
+                g.writeStartObject();
+                g.writeStringField("iso", d.iso());
+                g.writeStringField("precision", d.precision().name());
+                if (d.note() != null) {
+                    g.writeStringField("note", d.note());
+                }
+                g.writeEndObject();
+            }
+        });
+        return new ObjectMapper().registerModule(dates);
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (!"GET".equals(ex.getRequestMethod())) {
+                send(ex, 405, Map.of("error", "only GET is supported"));
+                return;
+            }
+            List<String> path = segments(ex.getRequestURI());
+            KafkaStreams.State state = streams.state();
+            if (path.equals(List.of("health"))) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("state", state.name());
+                body.put("counters", counters.snapshot());
+                if (state != KafkaStreams.State.RUNNING) {
+                    body.put("reason", "streams is " + state + ", not RUNNING");
+                }
+                send(ex, state == KafkaStreams.State.RUNNING ? 200 : 503, body);
+                return;
+            }
+            if (state != KafkaStreams.State.RUNNING) {
+                send(ex, 503, Map.of("error", "not ready", "reason", "streams is " + state + ", not RUNNING", "state", state.name()));
+                return;
+            }
+            route(ex, path);
+        } catch (StoreUnavailable | org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+            // Rebalancing or restoring: the state is momentarily not queryable.
+            send(ex, 503, Map.of("error", "not ready", "reason", String.valueOf(e.getMessage())));
+        } catch (RuntimeException e) {
+            LOG.warn("Query {} failed", ex.getRequestURI(), e);
+            send(ex, 500, Map.of("error", "query failed", "reason", String.valueOf(e.getMessage())));
+        }
+    }
+
+    private void route(HttpExchange ex, List<String> path) throws IOException {
+        if (path.equals(List.of("chains"))) {
+            List<Chain> chains = all(RiposteTopology.STORE_CHAINS_BY_ID);
+            chains.sort(Comparator.comparing(Chain::dyad).thenComparing(Chain::id));
+            send(ex, 200, chains);
+        } else if (path.size() == 2 && path.get(0).equals("chains")) {
+            Optional<Chain> c = byKey(RiposteTopology.STORE_CHAINS_BY_ID, path.get(1));
+            send(ex, c.isPresent() ? 200 : 404, c.isPresent() ? c.get() : Map.of("error", "no chain with id " + path.get(1)));
+        } else if (path.size() == 2 && path.get(0).equals("actions")) {
+            Optional<Action> a = byKey(RiposteTopology.STORE_ACTIONS_BY_ID, path.get(1));
+            send(ex, a.isPresent() ? 200 : 404, a.isPresent() ? a.get() : Map.of("error", "no action with id " + path.get(1)));
+        } else if (path.size() == 2 && path.get(0).equals("dyads")) {
+            String dyad;
+            try {
+                String[] p = Dyad.parts(path.get(1).toUpperCase(java.util.Locale.ROOT));
+                if (!p[0].chars().allMatch(Character::isLetter) || !p[1].chars().allMatch(Character::isLetter)) {
+                    throw new IllegalArgumentException("not a dyad key: '" + path.get(1) + "'");
+                }
+                dyad = Dyad.of(p[0], p[1]);
+            } catch (IllegalArgumentException e) {
+                send(ex, 400, Map.of("error", "bad dyad", "reason", e.getMessage() + " (expected two ISO 3166-1 alpha-3 codes, e.g. RUS-USA)"));
+                return;
+            }
+            List<Chain> chains = new ArrayList<>(all(RiposteTopology.STORE_CHAINS_BY_ID).stream().map(Chain.class::cast)
+                    .filter(c -> c.dyad().equals(dyad)).toList());
+            chains.sort(Comparator.comparing(Chain::id));
+            List<Action> actions = new ArrayList<>(all(RiposteTopology.STORE_ACTIONS_BY_ID).stream().map(Action.class::cast)
+                    .filter(a -> a.dyad().equals(dyad)).toList());
+            actions.sort(Comparator.comparing(Action::id));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("dyad", dyad);
+            body.put("chains", chains);
+            body.put("actions", actions);
+            send(ex, 200, body);
+        } else {
+            send(ex, 404, Map.of("error", "no such resource", "paths", List.of("/chains", "/chains/{id}", "/dyads/{A}-{B}", "/actions/{id}", "/health")));
+        }
+    }
+
+    private <V> Optional<V> byKey(String store, String key) {
+        StateQueryResult<V> result = streams.query(StateQueryRequest.inStore(store).withQuery(KeyQuery.<String, V>withKey(key)));
+        V found = null;
+        for (QueryResult<V> r : result.getPartitionResults().values()) {
+            check(store, r);
+            if (r.getResult() != null) {
+                found = r.getResult();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private <V> List<V> all(String store) {
+        StateQueryResult<KeyValueIterator<String, V>> result =
+                streams.query(StateQueryRequest.inStore(store).withQuery(RangeQuery.<String, V>withNoBounds()));
+        List<V> out = new ArrayList<>();
+        for (QueryResult<KeyValueIterator<String, V>> r : result.getPartitionResults().values()) {
+            check(store, r);
+            try (KeyValueIterator<String, V> it = r.getResult()) {
+                while (it.hasNext()) {
+                    KeyValue<String, V> kv = it.next();
+                    out.add(kv.value);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void check(String store, QueryResult<?> r) {
+        if (r.isFailure()) {
+            throw new StoreUnavailable("store " + store + ": " + r.getFailureReason() + " " + r.getFailureMessage());
+        }
+    }
+
+    private static List<String> segments(URI uri) {
+        List<String> out = new ArrayList<>();
+        for (String s : uri.getRawPath().split("/")) {
+            if (!s.isEmpty()) {
+                out.add(URLDecoder.decode(s, StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    private void send(HttpExchange ex, int status, Object body) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        executor.shutdownNow();
+    }
+
+    private static final class StoreUnavailable extends RuntimeException {
+        StoreUnavailable(String message) {
+            super(message);
+        }
+    }
+}
