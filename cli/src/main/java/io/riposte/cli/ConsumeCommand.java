@@ -1,0 +1,75 @@
+package io.riposte.cli;
+
+import io.riposte.consumer.AlertFormat;
+import io.riposte.consumer.DyadSink;
+import io.riposte.topics.Topics;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "consume", mixinStandardHelpOptions = true,
+        description = {
+            "Read 'chains', 'actions' and 'alerts' with read_committed, print alerts one line each, and keep the "
+                    + "per-dyad view (current chains, last step, escalation level, pending threats, time of last change) "
+                    + "upserted as JSON in the sink topic (key A-B).",
+            "Runs until interrupted, or with --exit-when-idle until the inputs are read and quiet."})
+public class ConsumeCommand implements Callable<Integer> {
+    @Mixin
+    ClientOptions client;
+
+    @Option(names = "--sink-topic", paramLabel = "TOPIC", defaultValue = Topics.DYADS,
+            description = "Topic receiving one JSON record per dyad (default ${DEFAULT-VALUE}).")
+    String sinkTopic;
+
+    @Option(names = "--from-beginning", description = "Also print the alerts already on the topic at start.")
+    boolean fromBeginning;
+
+    @Option(names = "--exit-when-idle", paramLabel = "SECONDS",
+            description = "Stop once everything committed has been read and nothing new came for this long.")
+    Integer exitWhenIdle;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> config = client.resolveRequired();
+        client.ensureTopics(config);
+        PrintStream out = System.out;
+        boolean colour = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        DyadSink sink = new DyadSink(config, new DyadSink.Options(sinkTopic, fromBeginning, Duration.ofMillis(200)),
+                a -> {
+                    synchronized (out) {
+                        out.println(AlertFormat.line(a, colour));
+                    }
+                }, System.err);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            sink.close();
+            done.countDown();
+        }, "riposte-consume-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        sink.start();
+        while (done.getCount() > 0) {
+            Thread.sleep(200);
+            if (sink.failure() != null) {
+                break;
+            }
+            if (exitWhenIdle != null && sink.caughtUp()
+                    && System.nanoTime() - sink.lastChangeNanos() > Duration.ofSeconds(exitWhenIdle).toNanos()) {
+                break;
+            }
+        }
+        sink.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // already shutting down: the hook closes the sink
+        }
+        System.err.printf("consume: read %d records, %d alerts, wrote %d dyad records to '%s'%n",
+                sink.recordsRead(), sink.alertsSeen(), sink.upserts(), sinkTopic);
+        return sink.failure() == null ? 0 : 1;
+    }
+}

@@ -1,0 +1,59 @@
+package io.riposte.cli;
+
+import io.riposte.streams.RiposteStreamsApp;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "streams", mixinStandardHelpOptions = true,
+        description = {
+            "Run the Kafka Streams topology (exactly-once v2): articles -> extract -> repartition by dyad -> correlate "
+                    + "-> actions, chains, alerts; failures to the dead-letters topic.",
+            "Runs until interrupted. Any Streams property can be given with -X or in --config."})
+public class StreamsCommand implements Callable<Integer> {
+    @Mixin
+    ClientOptions client;
+
+    @Option(names = "--application-id", paramLabel = "ID", description = "Streams application.id (default: the app's, riposte-streams).")
+    String applicationId;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Directory of the local state stores (Streams state.dir).")
+    String stateDir;
+
+    @Option(names = "--startup-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "How long to wait for the app to reach RUNNING (default ${DEFAULT-VALUE}).")
+    int startupTimeout;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> config = new java.util.TreeMap<>(client.resolveRequired());
+        client.ensureTopics(config);
+        if (applicationId != null) {
+            config.put("application.id", applicationId);
+        }
+        if (stateDir != null) {
+            config.put("state.dir", stateDir);
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        RiposteStreamsApp app = new RiposteStreamsApp(config);
+        Thread hook = new Thread(stop::countDown, "riposte-streams-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            app.start();
+            if (!app.awaitRunning(Duration.ofSeconds(startupTimeout))) {
+                System.err.println("streams: not RUNNING after " + startupTimeout + " s (state " + app.state()
+                        + "); check bootstrap.servers and that the topics exist");
+                return 1;
+            }
+            System.err.println("streams: " + app.state() + "; Ctrl-C to stop");
+            stop.await();
+            return 0;
+        } finally {
+            app.close();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.riposte.consumer;
+
+import io.riposte.domain.DatePrecision;
+import io.riposte.domain.FuzzyDate;
+
+/** Renders Avro fuzzy dates the way EVALUATION.md writes them. */
+public final class Dates {
+    private Dates() {}
+
+    /** {@code 2021-04-16}, {@code 2021-04}, {@code 2021}, {@code --09}, or null when unknown. */
+    public static String iso(io.riposte.avro.FuzzyDate d) {
+        if (d == null) {
+            return null;
+        }
+        try {
+            return new FuzzyDate(d.getYear(), d.getMonth(), d.getDay(),
+                    DatePrecision.valueOf(d.getPrecision().name()), d.getNote()).iso();
+        } catch (RuntimeException e) {
+            // A malformed date from upstream is shown as is rather than hiding the step.
+            return d.getYear() + "-" + d.getMonth() + "-" + d.getDay() + "?";
+        }
+    }
+
+    /** Like {@link #iso} but never null, for people. */
+    public static String show(io.riposte.avro.FuzzyDate d) {
+        String s = iso(d);
+        if (s == null) {
+            s = "date unknown";
+        }
+        if (d != null && d.getNote() != null && !d.getNote().isBlank()) {
+            s += " (" + d.getNote() + ")";
+        }
+        return s;
+    }
+
+    /** A sort key placing unknown and year-less dates last. */
+    static String sortKey(io.riposte.avro.FuzzyDate d) {
+        String s = iso(d);
+        return s == null || s.startsWith("--") ? "9999" + (s == null ? "" : s) : s;
+    }
+}

@@ -1,0 +1,316 @@
+package io.riposte.consumer;
+
+import io.riposte.avro.Action;
+import io.riposte.avro.Alert;
+import io.riposte.avro.Chain;
+import io.riposte.serde.SpecificAvroDeserializer;
+import io.riposte.topics.Topics;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads {@code chains}, {@code actions} and {@code alerts} with {@code read_committed}, keeps the
+ * per-dyad view and upserts it into the {@code dyads} sink topic (key {@code A-B}, JSON value).
+ *
+ * <p>It needs no committed offsets: the inputs that define the view are compacted, so every start
+ * re-reads them from the beginning, and the sink's own content is read first so that an unchanged
+ * dyad is never written twice. Alerts are handed to a listener; those already on the topic when
+ * the sink starts are skipped unless asked for.
+ */
+public final class DyadSink implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DyadSink.class);
+
+    /** Settings beyond the client configuration. */
+    public record Options(String sinkTopic, boolean replayOldAlerts, Duration pollTimeout) {
+        public static Options defaults() {
+            return new Options(Topics.DYADS, false, Duration.ofMillis(200));
+        }
+    }
+
+    private final Map<String, Object> config;
+    private final Options options;
+    private final Consumer<Alert> alertListener;
+    private final PrintStream err;
+    private final DyadView view = new DyadView();
+    private final Map<String, String> written = new HashMap<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicLong lastChangeNanos = new AtomicLong(System.nanoTime());
+    private final AtomicLong recordsRead = new AtomicLong();
+    private final AtomicLong upserts = new AtomicLong();
+    private final AtomicLong alertsSeen = new AtomicLong();
+    private volatile boolean caughtUp;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+    private volatile Throwable failure;
+
+    private final SpecificAvroDeserializer<Chain> chainSerde = new SpecificAvroDeserializer<>(Chain.class);
+    private final SpecificAvroDeserializer<Action> actionSerde = new SpecificAvroDeserializer<>(Action.class);
+    private final SpecificAvroDeserializer<Alert> alertSerde = new SpecificAvroDeserializer<>(Alert.class);
+
+    public DyadSink(Map<String, Object> config, Options options, Consumer<Alert> alertListener, PrintStream err) {
+        Objects.requireNonNull(config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG),
+                "no Kafka bootstrap servers configured (--bootstrap-servers or RIPOSTE_BOOTSTRAP_SERVERS)");
+        Objects.requireNonNull(config.get("schema.registry.url"),
+                "no schema registry URL configured (--registry-url or RIPOSTE_SCHEMA_REGISTRY_URL)");
+        this.config = Map.copyOf(config);
+        this.options = options;
+        this.alertListener = alertListener;
+        this.err = err;
+        chainSerde.configure(this.config, false);
+        actionSerde.configure(this.config, false);
+        alertSerde.configure(this.config, false);
+    }
+
+    /** Starts the loop on its own thread. */
+    public synchronized DyadSink start() {
+        thread = new Thread(this::runLoop, "riposte-dyad-sink");
+        thread.setDaemon(true);
+        thread.start();
+        return this;
+    }
+
+    /** Runs the loop on the calling thread until {@link #close()}. */
+    public void runLoop() {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer())) {
+            loadWritten();
+            consumer = new KafkaConsumer<>(consumerConfig("riposte-dyad-sink"), new StringDeserializer(), new ByteArrayDeserializer());
+            List<TopicPartition> parts = new ArrayList<>();
+            for (String t : List.of(Topics.CHAINS, Topics.ACTIONS, Topics.ALERTS)) {
+                parts.addAll(partitions(consumer, t));
+            }
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> alertStart = new HashMap<>();
+            if (!options.replayOldAlerts()) {
+                consumer.endOffsets(parts.stream().filter(p -> p.topic().equals(Topics.ALERTS)).toList())
+                        .forEach(alertStart::put);
+            }
+            while (running.get()) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(options.pollTimeout());
+                int n;
+                synchronized (this) {
+                    for (ConsumerRecord<String, byte[]> r : records) {
+                        recordsRead.incrementAndGet();
+                        apply(r, alertStart);
+                    }
+                    n = flush(producer);
+                }
+                if (!records.isEmpty() || n > 0) {
+                    lastChangeNanos.set(System.nanoTime());
+                }
+                caughtUp = atEnd(parts);
+            }
+        } catch (WakeupException e) {
+            // close() asked us to stop.
+        } catch (Throwable t) {
+            failure = t;
+            err.println("consumer stopped: " + t);
+            LOG.error("dyad sink failed", t);
+        } finally {
+            if (consumer != null) {
+                consumer.close(Duration.ofSeconds(5));
+            }
+            stopped.countDown();
+        }
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> r, Map<TopicPartition, Long> alertStart) {
+        try {
+            switch (r.topic()) {
+                case Topics.CHAINS -> view.applyChain(r.key(), r.value() == null ? null
+                        : chainSerde.deserialize(r.topic(), r.headers(), r.value()), r.timestamp());
+                case Topics.ACTIONS -> view.applyAction(r.key(), r.value() == null ? null
+                        : actionSerde.deserialize(r.topic(), r.headers(), r.value()), r.timestamp());
+                case Topics.ALERTS -> {
+                    Long from = alertStart.get(new TopicPartition(r.topic(), r.partition()));
+                    if (r.value() != null && (from == null || r.offset() >= from)) {
+                        alertsSeen.incrementAndGet();
+                        alertListener.accept(alertSerde.deserialize(r.topic(), r.headers(), r.value()));
+                    }
+                }
+                default -> throw new IllegalStateException("unexpected topic " + r.topic());
+            }
+        } catch (RuntimeException e) {
+            // Not fatal, not silent: the record's coordinates go to stderr and the log.
+            err.println("skipped unreadable record " + r.topic() + "-" + r.partition() + "@" + r.offset() + ": " + e.getMessage());
+            LOG.warn("skipped unreadable record {}-{}@{}", r.topic(), r.partition(), r.offset(), e);
+        }
+    }
+
+    private int flush(KafkaProducer<String, String> producer) {
+        int n = 0;
+        for (String dyad : view.drainDirty()) {
+            String json = view.json(dyad);
+            if (Objects.equals(json, written.get(dyad)) || (json == null && !written.containsKey(dyad))) {
+                continue;
+            }
+            producer.send(new ProducerRecord<>(options.sinkTopic(), dyad, json));
+            if (json == null) {
+                written.remove(dyad);
+            } else {
+                written.put(dyad, json);
+            }
+            n++;
+        }
+        if (n > 0) {
+            producer.flush();
+            upserts.addAndGet(n);
+        }
+        return n;
+    }
+
+    /** Reads the sink's current content so that a restart writes only what changed. */
+    private void loadWritten() {
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerConfig("riposte-dyad-sink-loader"),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> parts = partitions(c, options.sinkTopic());
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            while (parts.stream().anyMatch(p -> c.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                    if (r.value() == null) {
+                        written.remove(r.key());
+                    } else {
+                        written.put(r.key(), r.value());
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> c, String topic) {
+        List<PartitionInfo> info = c.partitionsFor(topic, Duration.ofSeconds(15));
+        if (info == null || info.isEmpty()) {
+            throw new IllegalStateException("topic '" + topic + "' does not exist (create the topics first, e.g. `riposte local up`)");
+        }
+        return info.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    }
+
+    private boolean atEnd(List<TopicPartition> parts) {
+        // With read_committed, endOffsets is the last stable offset: caught up means nothing committed is unread.
+        Map<TopicPartition, Long> end = consumer.endOffsets(parts, Duration.ofSeconds(5));
+        return parts.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+    }
+
+    private Map<String, Object> consumerConfig(String clientId) {
+        Map<String, Object> p = kafkaOnly(config);
+        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
+        p.putIfAbsent(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        return p;
+    }
+
+    private Map<String, Object> producerConfig() {
+        Map<String, Object> p = kafkaOnly(config);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+        p.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        p.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000");
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "riposte-dyad-sink-producer");
+        return p;
+    }
+
+    /** The client properties without the registry's own keys, which Kafka would warn about. */
+    static Map<String, Object> kafkaOnly(Map<String, Object> config) {
+        Map<String, Object> p = new HashMap<>();
+        config.forEach((k, v) -> {
+            if (!k.startsWith("schema.registry.") && !k.startsWith("basic.auth.") && !k.startsWith("bearer.auth.")
+                    && !k.endsWith(".subject.name.strategy") && !k.equals("auto.register.schemas")
+                    && !k.equals("use.latest.version") && !k.startsWith("application.") && !k.startsWith("riposte.")) {
+                p.put(k, v);
+            }
+        });
+        return p;
+    }
+
+    /** True once every committed input record has been read and the sink is up to date. */
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    /** Nanotime of the last input record or sink write. */
+    public long lastChangeNanos() {
+        return lastChangeNanos.get();
+    }
+
+    public long recordsRead() {
+        return recordsRead.get();
+    }
+
+    /** Dyad records written to the sink (upserts and tombstones) by this instance. */
+    public long upserts() {
+        return upserts.get();
+    }
+
+    public long alertsSeen() {
+        return alertsSeen.get();
+    }
+
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** The current chains, for printing once the sink has stopped or caught up. */
+    public synchronized List<Chain> chains() {
+        return view.chains();
+    }
+
+    /** The current JSON of every dyad. */
+    public synchronized Map<String, String> dyadJson() {
+        Map<String, String> m = new java.util.TreeMap<>();
+        for (String d : view.dyads()) {
+            m.put(d, view.json(d));
+        }
+        return m;
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        if (thread != null) {
+            try {
+                stopped.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        chainSerde.close();
+        actionSerde.close();
+        alertSerde.close();
+    }
+}

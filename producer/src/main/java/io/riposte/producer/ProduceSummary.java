@@ -1,0 +1,94 @@
+package io.riposte.producer;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What a producer run did; its counts reconcile with the topics' contents. */
+public final class ProduceSummary {
+    /** Everything read was published. */
+    public static final int EXIT_OK = 0;
+    /** The run could not complete: broker or registry unreachable, a send failed. */
+    public static final int EXIT_FAILED = 1;
+    /** The run completed, but some inputs were rejected (they are on the rejected-articles topic). */
+    public static final int EXIT_REJECTED = 3;
+
+    private int read;
+    private int published;
+    private int skipped;
+    private final Map<String, Integer> rejected = new TreeMap<>();
+    private String failure;
+
+    void readOne() {
+        read++;
+    }
+
+    void publishedOne() {
+        published++;
+    }
+
+    void rejectedOne(String reason) {
+        rejected.merge(reason, 1, Integer::sum);
+    }
+
+    void skipped(int n) {
+        skipped += n;
+    }
+
+    void failed(String message) {
+        if (failure == null) {
+            failure = message;
+        }
+    }
+
+    /** Articles and rejections read (every file, or every JSON line). */
+    public int read() {
+        return read;
+    }
+
+    public int published() {
+        return published;
+    }
+
+    /** Hidden or excluded files left out of a directory walk. */
+    public int skipped() {
+        return skipped;
+    }
+
+    public int rejectedTotal() {
+        return rejected.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Rejections by reason code. */
+    public Map<String, Integer> rejected() {
+        return Map.copyOf(rejected);
+    }
+
+    /** Why the run stopped early, or null. */
+    public String failure() {
+        return failure;
+    }
+
+    public int exitCode() {
+        if (failure != null) {
+            return EXIT_FAILED;
+        }
+        return rejected.isEmpty() ? EXIT_OK : EXIT_REJECTED;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("read ").append(read).append(", published ").append(published)
+                .append(", rejected ").append(rejectedTotal());
+        if (!rejected.isEmpty()) {
+            sb.append(' ').append(rejected.toString().replace('{', '(').replace('}', ')'));
+        }
+        if (skipped > 0) {
+            sb.append(", skipped ").append(skipped).append(" hidden/excluded file(s)");
+        }
+        if (failure != null) {
+            sb.append("; FAILED: ").append(failure);
+        }
+        return sb.toString();
+    }
+}
