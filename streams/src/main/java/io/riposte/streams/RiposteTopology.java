@@ -4,6 +4,8 @@ import io.riposte.avro.ActionMention;
 import io.riposte.extraction.Extractor;
 import io.riposte.streams.state.AvroStoreSerde;
 import io.riposte.topics.Topics;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -76,7 +78,7 @@ public final class RiposteTopology {
                 .stream(Topics.ARTICLES, Consumed.with(keys, serdes.articles()).withName(SOURCE_ARTICLES))
                 .process(extractSupplier(extractor, serdes, counters), Named.as(EXTRACT));
 
-        extracted.split(Named.as(EXTRACT + "-"))
+        extracted.split(Named.as(EXTRACT + "-route-"))
                 .branch((k, v) -> v.is(Routed.Route.DEAD_LETTER), Branched.withConsumer(
                         s -> deadLetterSink(s, EXTRACT), "dead-letters"))
                 .defaultBranch(Branched.withConsumer(s -> s
@@ -85,7 +87,7 @@ public final class RiposteTopology {
                         .repartition(Repartitioned.<String, ActionMention>as(REPARTITION_BY_DYAD)
                                 .withKeySerde(keys).withValueSerde(serdes.mentions()))
                         .process(correlateSupplier(correlators, serdes, counters), Named.as(CORRELATE))
-                        .split(Named.as(CORRELATE + "-"))
+                        .split(Named.as(CORRELATE + "-route-"))
                         .branch((k, v) -> v.is(Routed.Route.ACTION), Branched.withConsumer(a -> a
                                 .mapValues(v -> v.as(io.riposte.avro.Action.class), Named.as("actions-value"))
                                 .to(Topics.ACTIONS, Produced.with(keys, serdes.actions()).withName("actions-sink")), "actions"))
@@ -121,13 +123,16 @@ public final class RiposteTopology {
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(
+                // Ordered, so the topology description (pinned by a golden test) is stable.
+                Set<StoreBuilder<?>> stores = new LinkedHashSet<>();
+                stores.addAll(List.of(
                         store(STORE_MENTIONS, AvroStoreSerde.mentions()),
                         store(STORE_ACTIONS, AvroStoreSerde.actions()),
                         store(STORE_CHAINS, AvroStoreSerde.chains()),
                         store(STORE_ALERTS, Serdes.String()),
                         store(STORE_ACTIONS_BY_ID, AvroStoreSerde.actions()),
-                        store(STORE_CHAINS_BY_ID, AvroStoreSerde.chains()));
+                        store(STORE_CHAINS_BY_ID, AvroStoreSerde.chains())));
+                return stores;
             }
         };
     }

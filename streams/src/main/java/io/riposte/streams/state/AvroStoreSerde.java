@@ -8,6 +8,7 @@ import io.riposte.avro.ActionMention;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.function.Function;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificRecord;
@@ -77,7 +78,8 @@ public final class AvroStoreSerde<D, A extends SpecificRecord> implements Serde<
             }
             try {
                 return toDomain.apply(decoder.decode(bytes));
-            } catch (IOException e) {
+            } catch (IOException | AvroRuntimeException e) {
+                // Includes MissingSchemaException: bytes of a schema this decoder does not know.
                 throw new SerializationException("cannot decode store value from " + topic, e);
             }
         };

@@ -1,0 +1,152 @@
+package io.riposte.streams.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.riposte.avro.ActionMention;
+import io.riposte.avro.Provenance;
+import io.riposte.domain.Action;
+import io.riposte.domain.ActionType;
+import io.riposte.domain.Alert;
+import io.riposte.domain.AlertType;
+import io.riposte.domain.Article;
+import io.riposte.domain.Chain;
+import io.riposte.domain.ChainStatus;
+import io.riposte.domain.ChainStep;
+import io.riposte.domain.DatePrecision;
+import io.riposte.domain.Evidence;
+import io.riposte.domain.ExtractedAction;
+import io.riposte.domain.FuzzyDate;
+import io.riposte.domain.Link;
+import io.riposte.domain.LinkReason;
+import io.riposte.domain.Modality;
+import io.riposte.streams.state.AvroStoreSerde;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AvroMappingTest {
+
+    static final Evidence EV1 = new Evidence("a1", "prague.txt", "Prague ordered 18 Russian diplomats out.", 0, 41);
+    static final Evidence EV2 = new Evidence("a2", "moscow.txt", "Moscow sent 20 Czech diplomats home.", 10, 46);
+
+    static ExtractedAction extracted() {
+        return new ExtractedAction("m1", "a1", "prague.txt", "CZE", "RUS", ActionType.EXPEL_DIPLOMATS,
+                FuzzyDate.ofDay(LocalDate.of(2021, 4, 17)), 18, Modality.ASSERTED, 0.9, List.of(EV1), List.of("m0"), "in response to");
+    }
+
+    static Action action() {
+        return new Action("act-2", "CZE-RUS", "RUS", "CZE", ActionType.EXPEL_DIPLOMATS, FuzzyDate.ofDay(LocalDate.of(2021, 4, 18)),
+                20, Modality.ASSERTED, 0.85, List.of("moscow.txt", "wire.txt"), List.of(EV2, EV1),
+                List.of(new Link("act-1", LinkReason.EXPLICIT_CUE, 0.95), new Link("act-0", LinkReason.INFERRED, 0.4)), "chain-1");
+    }
+
+    static Chain chain() {
+        return new Chain("chain-1", "CZE-RUS", ChainStatus.DORMANT, 12.5, FuzzyDate.ofMonth(2021, 4), FuzzyDate.ofMonthWithoutYear(5, "in May"),
+                List.of(new ChainStep("act-1", "CZE", "RUS", ActionType.EXPEL_DIPLOMATS, FuzzyDate.ofDay(LocalDate.of(2021, 4, 17)), 18, List.of()),
+                        new ChainStep("act-2", "RUS", "CZE", ActionType.RESTRICT_STAFF, FuzzyDate.ofYear(2021), null, List.of("act-1"))));
+    }
+
+    @Test
+    void articleRoundTripsExactlyAtMillisecondPrecision() {
+        Article a = new Article("id1", "prague.txt", "https://example.org/x", "Title", "Body", Instant.parse("2021-04-17T10:15:30.123Z"),
+                DatePrecision.DAY, "Outlet", "en", Instant.parse("2024-01-01T00:00:00.001Z"));
+        assertThat(AvroMapping.toDomain(AvroMapping.toAvro(a))).isEqualTo(a);
+        io.riposte.avro.Article avro = AvroMapping.toAvro(a);
+        assertThat(avro.getPublishedPrecision()).isEqualTo(io.riposte.avro.DatePrecision.DAY);
+        assertThat(avro.getPublished()).isEqualTo(a.published());
+    }
+
+    @Test
+    void articleWithoutPublicationDateKeepsUnknownPrecisionAndNulls() {
+        Article a = new Article("id2", "undated.txt", null, "", "Only body", null, null, null, null, Instant.parse("2024-01-01T00:00:00Z"));
+        io.riposte.avro.Article avro = AvroMapping.toAvro(a);
+        assertThat(avro.getPublished()).isNull();
+        assertThat(avro.getPublishedPrecision()).isEqualTo(io.riposte.avro.DatePrecision.UNKNOWN);
+        assertThat(AvroMapping.toDomain(avro)).isEqualTo(a);
+    }
+
+    @Test
+    void instantsAreTruncatedToMilliseconds() {
+        Article a = new Article("id3", "o", null, "t", "b", Instant.parse("2021-04-17T10:15:30.123456789Z"), DatePrecision.DAY, null, null,
+                Instant.parse("2024-01-01T00:00:00.999999Z"));
+        Article back = AvroMapping.toDomain(AvroMapping.toAvro(a));
+        assertThat(back.published()).isEqualTo(Instant.parse("2021-04-17T10:15:30.123Z"));
+        assertThat(back.ingestedAt()).isEqualTo(Instant.parse("2024-01-01T00:00:00.999Z"));
+    }
+
+    @Test
+    void articleWithoutIngestionTimeIsRefusedClearly() {
+        Article a = new Article("id4", "o", null, "t", "b", null, null, null, null, null);
+        assertThatThrownBy(() -> AvroMapping.toAvro(a)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ingestion time");
+    }
+
+    @Test
+    void mentionCarriesProvenanceAndRoundTrips() {
+        Provenance where = new Provenance("articles", 2, 41L);
+        ActionMention m = AvroMapping.toAvro(extracted(), where);
+        assertThat(m.getProvenance()).isEqualTo(where);
+        assertThat(m.getType()).isEqualTo(io.riposte.avro.ActionType.EXPEL_DIPLOMATS);
+        assertThat(m.getRespondsTo()).containsExactly("m0");
+        assertThat(AvroMapping.toDomain(m)).isEqualTo(extracted());
+    }
+
+    @Test
+    void actionRoundTripsAndCarriesDerivedCodes() {
+        io.riposte.avro.Action avro = AvroMapping.toAvro(action());
+        assertThat(avro.getCameo()).isEqualTo("174");
+        assertThat(avro.getPloverType()).isEqualTo("SANCTION");
+        assertThat(avro.getPloverMode()).isEqualTo("expel");
+        assertThat(avro.getSeverity()).isEqualTo(ActionType.EXPEL_DIPLOMATS.severity());
+        assertThat(avro.getRespondsTo()).extracting(io.riposte.avro.Link::getReason)
+                .containsExactly(io.riposte.avro.LinkReason.EXPLICIT_CUE, io.riposte.avro.LinkReason.INFERRED);
+        assertThat(AvroMapping.toDomain(avro)).isEqualTo(action());
+    }
+
+    @Test
+    void actionOfTypeWithoutCameoCodeMapsNulls() {
+        Action other = new Action("o1", "CZE-RUS", "CZE", "RUS", ActionType.OTHER, FuzzyDate.UNKNOWN, null, Modality.HYPOTHETICAL, 0.1,
+                List.of(), List.of(), List.of(), null);
+        io.riposte.avro.Action avro = AvroMapping.toAvro(other);
+        assertThat(avro.getCameo()).isNull();
+        assertThat(avro.getDate().getPrecision()).isEqualTo(io.riposte.avro.DatePrecision.UNKNOWN);
+        assertThat(AvroMapping.toDomain(avro)).isEqualTo(other);
+    }
+
+    @Test
+    void chainRoundTripsWithEveryDatePrecision() {
+        assertThat(AvroMapping.toDomain(AvroMapping.toAvro(chain()))).isEqualTo(chain());
+        assertThat(AvroMapping.toAvro(chain()).getLastDate().getNote()).isEqualTo("in May");
+    }
+
+    @Test
+    void alertRoundTrips() {
+        Alert alert = new Alert("al-1", AlertType.RETALIATION, "CZE-RUS", "chain-1", "act-2", -5.0,
+                FuzzyDate.ofDay(LocalDate.of(2021, 4, 18)), "RUS expelled 20 CZE diplomats");
+        assertThat(AvroMapping.toDomain(AvroMapping.toAvro(alert))).isEqualTo(alert);
+        Alert noChain = new Alert("al-2", AlertType.THREAT, "CZE-RUS", null, null, -4.4, FuzzyDate.UNKNOWN, "a warning");
+        assertThat(AvroMapping.toDomain(AvroMapping.toAvro(noChain))).isEqualTo(noChain);
+    }
+
+    @Test
+    void storeSerdesRoundTripThroughSingleObjectEncoding() {
+        var mentions = AvroStoreSerde.mentions();
+        byte[] bytes = mentions.serializer().serialize("t", extracted());
+        assertThat(bytes[0]).isEqualTo((byte) 0xC3);
+        assertThat(bytes[1]).isEqualTo((byte) 0x01);
+        assertThat(mentions.deserializer().deserialize("t", bytes)).isEqualTo(extracted());
+        var actions = AvroStoreSerde.actions();
+        assertThat(actions.deserializer().deserialize("t", actions.serializer().serialize("t", action()))).isEqualTo(action());
+        var chains = AvroStoreSerde.chains();
+        assertThat(chains.deserializer().deserialize("t", chains.serializer().serialize("t", chain()))).isEqualTo(chain());
+        assertThat(chains.serializer().serialize("t", null)).isNull();
+    }
+
+    @Test
+    void storeSerdeRefusesBytesOfAnotherSchema() {
+        byte[] actionBytes = AvroStoreSerde.actions().serializer().serialize("t", action());
+        assertThatThrownBy(() -> AvroStoreSerde.chains().deserializer().deserialize("t", actionBytes))
+                .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class);
+    }
+}

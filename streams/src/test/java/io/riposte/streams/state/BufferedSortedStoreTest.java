@@ -1,0 +1,84 @@
+package io.riposte.streams.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.riposte.correlation.SortedStore;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The adapters over a real Kafka in-memory KeyValueStore: half-open ranges, buffered writes. */
+class BufferedSortedStoreTest {
+    KeyValueStore<String, String> kv;
+    KeyValueSortedStore<String> store;
+
+    @BeforeEach
+    void setUp() {
+        kv = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("t"), Serdes.String(), Serdes.String())
+                .withLoggingDisabled().build();
+        kv.init(new MockProcessorContext<>().getStateStoreContext(), kv);
+        store = new KeyValueSortedStore<>(kv);
+        store.put("RUS-USA|0001|a", "1");
+        store.put("RUS-USA|0002|b", "2");
+        store.put("RUS-USA|0003|c", "3");
+        store.put("RUS-USB|0001|z", "9");
+    }
+
+    @AfterEach
+    void tearDown() {
+        kv.close();
+    }
+
+    private static List<String> keys(List<Map.Entry<String, String>> entries) {
+        return entries.stream().map(Map.Entry::getKey).toList();
+    }
+
+    @Test
+    void rangeExcludesTheUpperBoundUnlikeKafka() {
+        assertThat(keys(store.range("RUS-USA|0001|a", "RUS-USA|0003|c"))).containsExactly("RUS-USA|0001|a", "RUS-USA|0002|b");
+        assertThat(keys(store.range("RUS-USA|", "RUS-USA}"))).containsExactly("RUS-USA|0001|a", "RUS-USA|0002|b", "RUS-USA|0003|c");
+        assertThat(store.range("b", "a")).isEmpty();
+        assertThat(store.range("a", "a")).isEmpty();
+    }
+
+    @Test
+    void bufferedWritesAreVisibleBeforeCommitAndOnlyReachTheStoreOnCommit() {
+        BufferedSortedStore<String> b = new BufferedSortedStore<>(store);
+        b.put("RUS-USA|0002|bb", "new");
+        b.delete("RUS-USA|0001|a");
+        b.put("RUS-USA|0003|c", "3'");
+        assertThat(b.get("RUS-USA|0001|a")).isNull();
+        assertThat(b.get("RUS-USA|0003|c")).isEqualTo("3'");
+        assertThat(b.range("RUS-USA|", "RUS-USA}")).extracting(Map.Entry::getValue).containsExactly("2", "new", "3'");
+        assertThat(kv.get("RUS-USA|0001|a")).isEqualTo("1");
+
+        b.commit();
+        assertThat(kv.get("RUS-USA|0001|a")).isNull();
+        assertThat(kv.get("RUS-USA|0002|bb")).isEqualTo("new");
+        assertThat(keys(store.range("RUS-USA|", "RUS-USA}"))).containsExactly("RUS-USA|0002|b", "RUS-USA|0002|bb", "RUS-USA|0003|c");
+        assertThat(b.hasPendingWrites()).isFalse();
+    }
+
+    @Test
+    void rollbackForgetsEveryWriteOfTheStep() {
+        BufferedSortedStore<String> b = new BufferedSortedStore<>(store);
+        b.put("RUS-USA|0009|x", "x");
+        b.delete("RUS-USA|0002|b");
+        b.rollback();
+        assertThat(b.get("RUS-USA|0009|x")).isNull();
+        assertThat(b.get("RUS-USA|0002|b")).isEqualTo("2");
+        assertThat(kv.get("RUS-USA|0009|x")).isNull();
+    }
+
+    @Test
+    void bothAdaptersHonourTheSameContract() {
+        SortedStore<String> b = new BufferedSortedStore<>(store);
+        assertThat(b.range("RUS-USA|0002", "RUS-USB")).isEqualTo(store.range("RUS-USA|0002", "RUS-USB"));
+    }
+}
