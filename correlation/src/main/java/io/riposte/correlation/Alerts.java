@@ -1,0 +1,162 @@
+package io.riposte.correlation;
+
+import io.riposte.domain.Action;
+import io.riposte.domain.ActionType;
+import io.riposte.domain.Alert;
+import io.riposte.domain.AlertType;
+import io.riposte.domain.Chain;
+import io.riposte.domain.ChainStep;
+import io.riposte.domain.Link;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Alerts for what one insert changed. Each alert is remembered by marking every mention of the
+ * actions it concerns, so a second article about the same action (which may change the action's
+ * id, e.g. by refining its date) does not announce the same change again. Alert ids hash the type
+ * and the action (or chain) ids: a replay of the same history yields the same ids.
+ */
+final class Alerts {
+
+    private final SortedStore<String> book;
+    private final Map<String, Action> actions;
+    private final Map<String, List<String>> mentionIds;
+    private final List<Chain> regionChains;
+
+    Alerts(SortedStore<String> book, Map<String, Action> regionActions, Map<String, List<String>> mentionIds, List<Chain> regionChains) {
+        this.book = book;
+        this.actions = regionActions;
+        this.mentionIds = mentionIds;
+        this.regionChains = regionChains;
+    }
+
+    List<Alert> forChanges(List<Action> upserted, List<Chain> upsertedChains) {
+        List<Alert> out = new ArrayList<>();
+        for (Chain c : upsertedChains) {
+            if (!regionChains.contains(c)) {
+                continue; // only its status changed
+            }
+            List<String> mentions = new ArrayList<>();
+            for (ChainStep s : c.steps()) {
+                mentions.addAll(mentionIds.getOrDefault(s.actionId(), List.of()));
+            }
+            Action first = actions.get(c.steps().get(0).actionId());
+            emit(out, AlertType.NEW_CHAIN, mentions, c.id(), first, c.id(),
+                    "New retaliation chain " + c.dyad() + " (" + c.steps().size() + " steps) starting with " + describe(first));
+        }
+        for (Action a : upserted) {
+            List<String> mentions = mentionIds.getOrDefault(a.id(), List.of());
+            if (a.type() == ActionType.THREATEN_RETALIATION) {
+                Action over = answered(a).stream().findFirst().orElse(null);
+                emit(out, AlertType.THREAT, mentions, a.id(), a, a.chainId(),
+                        describe(a) + (over == null ? "" : " over " + describe(over)));
+                continue;
+            }
+            if (a.type().isDeEscalation()) {
+                Chain c = chainBefore(a);
+                if (c != null) {
+                    emit(out, AlertType.DE_ESCALATION, mentions, a.id(), a, c.id(), describe(a) + " amid chain " + c.id());
+                }
+                continue;
+            }
+            List<Action> answered = answered(a);
+            Action threat = answered.stream()
+                    .filter(p -> p.type() == ActionType.THREATEN_RETALIATION && p.source().equals(a.source()))
+                    .findFirst().orElse(null);
+            if (threat != null) {
+                emit(out, AlertType.THREAT_CARRIED_OUT, mentions, a.id() + "|" + threat.id(), a, a.chainId(),
+                        describe(a) + ", carrying out " + describe(threat));
+            }
+            List<Action> provocations = answered.stream().filter(p -> p.type() != ActionType.THREATEN_RETALIATION).toList();
+            if (a.chainId() == null || provocations.isEmpty()) {
+                continue;
+            }
+            Action p0 = provocations.get(0);
+            emit(out, AlertType.RETALIATION, mentions, a.id(), a, a.chainId(), describe(a) + " in response to " + describe(p0));
+            for (Action p : provocations) {
+                boolean harsher = a.type().severity() < p.type().severity();
+                boolean larger = a.type() == p.type() && a.count() != null && p.count() != null && a.count() > p.count();
+                if (harsher || larger) {
+                    emit(out, AlertType.ESCALATION, mentions, a.id() + "|" + p.id(), a, a.chainId(),
+                            describe(a) + (harsher ? " is harsher than " : " is larger than ") + describe(p));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<Action> answered(Action a) {
+        List<Action> out = new ArrayList<>();
+        for (Link l : a.respondsTo()) {
+            Action p = actions.get(l.actionId());
+            if (p != null) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The latest chain of the episode that started no later than this action. */
+    private Chain chainBefore(Action a) {
+        Episode.Pos ap = Episode.pos(a.date());
+        Chain best = null;
+        long bestStart = Long.MIN_VALUE;
+        for (Chain c : regionChains) {
+            Episode.Pos cp = Episode.pos(c.firstDate());
+            long start = cp == null ? Long.MIN_VALUE + 1 : cp.e();
+            boolean before = ap == null || cp == null || cp.e() <= ap.l();
+            if (before && (best == null || start > bestStart || (start == bestStart && c.id().compareTo(best.id()) < 0))) {
+                best = c;
+                bestStart = start;
+            }
+        }
+        return best;
+    }
+
+    private void emit(List<Alert> out, AlertType type, List<String> mentions, String subject, Action action, String chainId, String summary) {
+        boolean seen = false;
+        for (String m : mentions) {
+            if (book.get(Keys.marker(type.name(), m)) != null) {
+                seen = true;
+                break;
+            }
+        }
+        String id = "alert-" + Keys.hash(type + "|" + subject, 16);
+        for (String m : mentions) {
+            if (book.get(Keys.marker(type.name(), m)) == null) {
+                book.put(Keys.marker(type.name(), m), id);
+            }
+        }
+        if (seen || book.get(Keys.alert(id)) != null) {
+            return;
+        }
+        book.put(Keys.alert(id), summary);
+        out.add(new Alert(id, type, action.dyad(), chainId, action.id(), action.type().severity(), action.date(), summary));
+    }
+
+    static String describe(Action a) {
+        if (a == null) {
+            return "?";
+        }
+        String verb = switch (a.type()) {
+            case EXPEL_DIPLOMATS -> "expels diplomats of";
+            case CLOSE_MISSION -> "closes diplomatic missions of";
+            case SANCTION -> "sanctions";
+            case TRADE_MEASURE -> "imposes trade measures on";
+            case RESTRICT_VISAS -> "restricts visas for";
+            case RESTRICT_STAFF -> "restricts the mission staff of";
+            case SUMMON_ENVOY -> "summons the envoy of";
+            case RECALL_ENVOY -> "recalls its envoy from";
+            case DETAIN -> "detains nationals of";
+            case THREATEN_RETALIATION -> "threatens to retaliate against";
+            case NEGOTIATE -> "holds talks with";
+            case AGREE -> "reaches an agreement with";
+            case OTHER -> "acts against";
+        };
+        String date = a.date().iso();
+        return a.source() + " " + verb + " " + a.target() + (a.count() == null ? "" : " (" + a.count() + ")")
+                + " [" + (date == null ? "date unknown" : date) + "]";
+    }
+}

@@ -1,0 +1,60 @@
+package io.riposte.correlation;
+
+import io.riposte.domain.Action;
+import io.riposte.domain.Alert;
+import io.riposte.domain.Chain;
+import io.riposte.domain.ExtractedAction;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Batch correlation for the command line and evaluation: the same {@link Correlator} the topology
+ * runs, on in-memory stores, so both share one core.
+ */
+public final class Correlation {
+
+    private Correlation() {}
+
+    /**
+     * The final picture of a set of mentions.
+     *
+     * @param actions every action, by id
+     * @param chains every chain, by id
+     * @param alerts every alert emitted while adding the mentions in the given order (alerts, unlike
+     *     actions and chains, depend on arrival order: they announce changes)
+     */
+    public record Result(List<Action> actions, List<Chain> chains, List<Alert> alerts) {
+        public Result {
+            actions = List.copyOf(actions);
+            chains = List.copyOf(chains);
+            alerts = List.copyOf(alerts);
+        }
+    }
+
+    public static Result correlateAll(List<ExtractedAction> mentions, CorrelationSettings settings) {
+        Objects.requireNonNull(mentions, "mentions");
+        CorrelationStores stores = InMemorySortedStore.newStores();
+        Correlator correlator = new Correlator(settings, stores);
+        List<Alert> alerts = new ArrayList<>();
+        for (ExtractedAction m : mentions) {
+            alerts.addAll(correlator.add(m).alerts());
+        }
+        return new Result(all(stores.actions(), Action::id), all(stores.chains(), Chain::id), alerts);
+    }
+
+    public static Result correlateAll(List<ExtractedAction> mentions) {
+        return correlateAll(mentions, CorrelationSettings.defaults());
+    }
+
+    private static <V> List<V> all(SortedStore<V> store, java.util.function.Function<V, String> id) {
+        List<V> out = new ArrayList<>();
+        for (Map.Entry<String, V> e : store.range("", "\uffff")) {
+            out.add(e.getValue());
+        }
+        out.sort(Comparator.comparing(id));
+        return out;
+    }
+}

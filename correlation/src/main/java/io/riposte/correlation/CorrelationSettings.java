@@ -1,0 +1,58 @@
+package io.riposte.correlation;
+
+/**
+ * Tuning of the correlation core. Every window is in days and measured on action dates (content),
+ * never on wall-clock or arrival time, so results do not depend on the order articles arrive in.
+ *
+ * @param mergeSlackDays two day-precise reports of the same action may disagree by this many days
+ *     (announcement versus decision, time zones); the evaluation tolerates 3. Default 3.
+ * @param linkWindowDays an action may answer an action of the other side at most this long before
+ *     it; also the gap that separates independent episodes of a dyad (nothing links or merges across
+ *     a longer quiet gap, which is what bounds recomputation). Default 90.
+ * @param mirrorWindowDays a same-type, same-count answer this soon is a MIRROR rather than a mere
+ *     INFERRED reciprocity. Default 45.
+ * @param dormancyDays a chain with no step for this long, measured against the dyad's latest known
+ *     action date, is DORMANT. Default 180.
+ * @param backgroundConfidenceFactor confidence multiplier of an action only recalled as background.
+ *     Default 0.6.
+ * @param linkCarriedOutThreats whether a hostile action taken after its author's threat links to the
+ *     threat (reason INFERRED) besides answering the original provocation. Default true.
+ */
+public record CorrelationSettings(
+        int mergeSlackDays,
+        int linkWindowDays,
+        int mirrorWindowDays,
+        int dormancyDays,
+        double backgroundConfidenceFactor,
+        boolean linkCarriedOutThreats) {
+
+    public CorrelationSettings {
+        if (mergeSlackDays < 0 || mergeSlackDays > 31) {
+            throw new IllegalArgumentException("mergeSlackDays must be within 0..31, got " + mergeSlackDays);
+        }
+        if (linkWindowDays < 1 || linkWindowDays > 3650) {
+            throw new IllegalArgumentException("linkWindowDays must be within 1..3650, got " + linkWindowDays);
+        }
+        if (mirrorWindowDays < 0 || mirrorWindowDays > linkWindowDays) {
+            throw new IllegalArgumentException("mirrorWindowDays must be within 0..linkWindowDays, got " + mirrorWindowDays);
+        }
+        if (dormancyDays < 1) {
+            throw new IllegalArgumentException("dormancyDays must be positive, got " + dormancyDays);
+        }
+        if (!(backgroundConfidenceFactor > 0 && backgroundConfidenceFactor <= 1)) {
+            throw new IllegalArgumentException("backgroundConfidenceFactor must be within (0, 1], got " + backgroundConfidenceFactor);
+        }
+    }
+
+    public static CorrelationSettings defaults() {
+        return new CorrelationSettings(3, 90, 45, 180, 0.6, true);
+    }
+
+    /**
+     * Width of the quiet gap that separates two episodes: mentions whose dates (widened by this
+     * much to the right) do not overlap can never merge or link, so they are computed apart.
+     */
+    int episodeGapDays() {
+        return Math.max(linkWindowDays, mergeSlackDays);
+    }
+}

@@ -1,0 +1,395 @@
+package io.riposte.correlation;
+
+import io.riposte.domain.Action;
+import io.riposte.domain.ActionType;
+import io.riposte.domain.Alert;
+import io.riposte.domain.AlertType;
+import io.riposte.domain.Chain;
+import io.riposte.domain.ChainStatus;
+import io.riposte.domain.ChainStep;
+import io.riposte.domain.Dyad;
+import io.riposte.domain.ExtractedAction;
+import io.riposte.domain.Link;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Incremental correlation of one stream of mentions: stores each mention, recomputes the episode of
+ * its dyad it falls in (the pure {@link Episode}), and returns what changed against what was emitted.
+ *
+ * <p>Thread-confined: one instance per Kafka Streams task (or per batch), on that task's stores.
+ *
+ * <p>Order independence: the dated mentions of a dyad fall into episodes, the connected components
+ * of their date intervals each widened by {@link CorrelationSettings#linkWindowDays()}: nothing in one
+ * episode can merge or link with anything in another, so the batch result over all mentions is the
+ * union of per-episode results, each a pure function of its set of mentions. An insert can only grow
+ * or join episodes; recomputing the episode(s) the new mention touches therefore reproduces exactly
+ * what a batch over everything yields, whatever the arrival order. Mentions without a year form one
+ * more episode per dyad (the no-year bucket).
+ */
+public final class Correlator {
+
+    /** A date interval to recompute around, in epoch days (or the no-year bucket). */
+    private record Seed(boolean noYear, long a, long b) {}
+
+    /** A region to recompute: the whole no-year bucket, or the dated episodes overlapping [lo, hi]. */
+    private record Region(boolean noYear, long lo, long hi, List<ExtractedAction> mentions) {}
+
+    private final CorrelationSettings settings;
+    private final CorrelationStores stores;
+    private final SortedStore<String> book;
+    private long mentionReads;
+
+    public Correlator(CorrelationSettings settings, CorrelationStores stores) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.stores = Objects.requireNonNull(stores, "stores");
+        this.book = stores.alerts();
+    }
+
+    /** Mentions read from the mention store so far (a cost measure for tests and benchmarks). */
+    public long mentionReads() {
+        return mentionReads;
+    }
+
+    /**
+     * Adds one mention and returns what changed. Re-adding an identical mention changes nothing; a
+     * mention with a known id and new content replaces the old one.
+     *
+     * @throws IllegalArgumentException when the mention cannot be correlated (same source and target,
+     *     codes that are not three letters, an id unfit for a store key); nothing is stored then
+     */
+    public CorrelationUpdate add(ExtractedAction mention) {
+        validate(mention);
+        String dyad = mention.dyad();
+        String key = Keys.mentionKey(mention);
+        List<Seed> seeds = new ArrayList<>();
+
+        String oldKey = book.get(Keys.mentionIndex(mention.id()));
+        if (oldKey != null) {
+            ExtractedAction old = stores.mentions().get(oldKey);
+            if (old != null && old.equals(mention) && oldKey.equals(key)) {
+                return new CorrelationUpdate(List.of(), List.of(), List.of(), List.of(), List.of());
+            }
+            stores.mentions().delete(oldKey);
+            if (old != null) {
+                book.delete(Keys.articlePrefix(old.articleId()) + old.id());
+                if (!old.dyad().equals(dyad)) {
+                    throw new IllegalArgumentException("mention " + mention.id() + " changed dyad from "
+                            + old.dyad() + " to " + dyad + "; ids must be derived from content");
+                }
+                seeds.add(seedOf(old));
+            }
+        }
+        stores.mentions().put(key, mention);
+        book.put(Keys.mentionIndex(mention.id()), key);
+        book.put(Keys.articlePrefix(mention.articleId()) + mention.id(), key);
+        seeds.add(seedOf(mention));
+
+        Long oldLatest = parseDay(book.get(Keys.latest(dyad)));
+        Long latest = oldLatest;
+        if (mention.date().hasYear() && Episode.canFound(mention)) {
+            long e = mention.date().earliest().toEpochDay();
+            if (latest == null || e > latest) {
+                latest = e;
+                book.put(Keys.latest(dyad), Keys.day(e));
+            }
+        }
+
+        // Siblings of the same article tied to this mention by an explicit cue live in other episodes
+        // when their dates are far apart: their links resolve through this mention, so recompute them too.
+        for (Map.Entry<String, String> sib : book.range(Keys.articlePrefix(mention.articleId()), Keys.articleEnd(mention.articleId()))) {
+            if (sib.getValue().equals(key)) {
+                continue;
+            }
+            ExtractedAction s = readMention(sib.getValue());
+            if (s != null && s.dyad().equals(dyad) && (s.respondsTo().contains(mention.id()) || mention.respondsTo().contains(s.id()))) {
+                seeds.add(seedOf(s));
+            }
+        }
+
+        List<Region> regions = regions(dyad, seeds);
+        Episode episode = new Episode(settings, this::lookup);
+        List<Action> upsertedActions = new ArrayList<>();
+        Set<String> deletedActions = new java.util.TreeSet<>();
+        List<Chain> upsertedChains = new ArrayList<>();
+        Set<String> deletedChains = new java.util.TreeSet<>();
+        Set<String> recomputedChains = new HashSet<>();
+        Map<String, Action> regionActions = new HashMap<>();
+        Map<String, List<String>> mentionIds = new HashMap<>();
+        List<Chain> regionChains = new ArrayList<>();
+
+        for (Region r : regions) {
+            Episode.Result res = episode.compute(dyad, r.mentions(), latest, r.noYear());
+            mentionIds.putAll(res.mentionIdsByAction());
+            // actions
+            Map<String, Map.Entry<String, Action>> old = new HashMap<>();
+            for (Map.Entry<String, Action> e : r.noYear()
+                    ? stores.actions().range(Keys.noYearFrom(dyad), Keys.noYearEnd(dyad))
+                    : stores.actions().range(Keys.datedFrom(dyad, r.lo()), Keys.datedThrough(dyad, r.hi()))) {
+                old.put(e.getValue().id(), e);
+            }
+            for (Action a : res.actions()) {
+                regionActions.put(a.id(), a);
+                String k = actionKey(a);
+                Map.Entry<String, Action> prev = old.remove(a.id());
+                if (prev != null && prev.getKey().equals(k) && prev.getValue().equals(a)) {
+                    continue;
+                }
+                if (prev != null && !prev.getKey().equals(k)) {
+                    stores.actions().delete(prev.getKey());
+                }
+                stores.actions().put(k, a);
+                upsertedActions.add(a);
+            }
+            for (Map.Entry<String, Action> gone : old.values()) {
+                stores.actions().delete(gone.getKey());
+                deletedActions.add(gone.getValue().id());
+            }
+            // chains
+            Map<String, Map.Entry<String, Chain>> oldChains = new HashMap<>();
+            for (Map.Entry<String, Chain> e : r.noYear()
+                    ? stores.chains().range(Keys.noYearFrom(dyad), Keys.noYearEnd(dyad))
+                    : stores.chains().range(Keys.datedFrom(dyad, r.lo()), Keys.datedThrough(dyad, r.hi()))) {
+                oldChains.put(e.getValue().id(), e);
+            }
+            for (Chain c : res.chains()) {
+                regionChains.add(c);
+                recomputedChains.add(c.id());
+                Long day = res.chainKeyDays().get(c.id());
+                String k = r.noYear() || day == null ? Keys.noYear(dyad, c.id()) : Keys.dated(dyad, day, c.id());
+                Map.Entry<String, Chain> prev = oldChains.remove(c.id());
+                if (prev != null && prev.getKey().equals(k) && prev.getValue().equals(c)) {
+                    continue;
+                }
+                if (prev != null && !prev.getKey().equals(k)) {
+                    stores.chains().delete(prev.getKey());
+                }
+                stores.chains().put(k, c);
+                upsertedChains.add(c);
+            }
+            for (Map.Entry<String, Chain> gone : oldChains.values()) {
+                stores.chains().delete(gone.getKey());
+                deletedChains.add(gone.getValue().id());
+            }
+        }
+
+        // A later action elsewhere in the dyad may have made older chains dormant.
+        if (latest != null && oldLatest != null && latest > oldLatest) {
+            long from = oldLatest - settings.dormancyDays() - 1;
+            long through = latest - settings.dormancyDays() - 1;
+            for (Map.Entry<String, Chain> e : stores.chains().range(Keys.datedFrom(dyad, from), Keys.datedThrough(dyad, through))) {
+                Chain c = e.getValue();
+                if (c.status() == ChainStatus.ACTIVE && !recomputedChains.contains(c.id())) {
+                    Chain dormant = new Chain(c.id(), c.dyad(), ChainStatus.DORMANT, c.escalation(), c.firstDate(), c.lastDate(), c.steps());
+                    stores.chains().put(e.getKey(), dormant);
+                    upsertedChains.add(dormant);
+                }
+            }
+        }
+
+        deletedActions.removeAll(ids(upsertedActions));
+        deletedChains.removeAll(upsertedChains.stream().map(Chain::id).toList());
+        List<Alert> alerts = new Alerts(book, regionActions, mentionIds, regionChains)
+                .forChanges(upsertedActions, upsertedChains);
+        return new CorrelationUpdate(upsertedActions, List.copyOf(deletedActions), upsertedChains,
+                List.copyOf(deletedChains), alerts);
+    }
+
+    private static Set<String> ids(Collection<Action> actions) {
+        Set<String> s = new HashSet<>();
+        for (Action a : actions) {
+            s.add(a.id());
+        }
+        return s;
+    }
+
+    static String actionKey(Action a) {
+        return a.date().hasYear()
+                ? Keys.dated(a.dyad(), a.date().earliest().toEpochDay(), a.id())
+                : Keys.noYear(a.dyad(), a.id());
+    }
+
+    private static void validate(ExtractedAction m) {
+        Objects.requireNonNull(m, "mention");
+        if (m.source().equals(m.target())) {
+            throw new IllegalArgumentException("mention " + m.id() + ": source and target are both " + m.source());
+        }
+        Dyad.parts(m.dyad());
+        Keys.requireKeySafe("mention id", m.id());
+    }
+
+    private Seed seedOf(ExtractedAction m) {
+        if (!m.date().hasYear()) {
+            return new Seed(true, 0, 0);
+        }
+        return new Seed(false, m.date().earliest().toEpochDay(), m.date().latest().toEpochDay());
+    }
+
+    private ExtractedAction readMention(String key) {
+        mentionReads++;
+        return stores.mentions().get(key);
+    }
+
+    private ExtractedAction lookup(String mentionId) {
+        Keys.requireKeySafe("responds_to id", mentionId);
+        String key = book.get(Keys.mentionIndex(mentionId));
+        return key == null ? null : readMention(key);
+    }
+
+    private static Long parseDay(String s) {
+        return s == null ? null : Long.parseLong(s) - Keys.DAY_OFFSET;
+    }
+
+    /** The regions to recompute: dated seeds grow to whole episodes; overlapping regions are joined. */
+    private List<Region> regions(String dyad, List<Seed> seeds) {
+        List<Region> out = new ArrayList<>();
+        boolean noYear = false;
+        List<long[]> intervals = new ArrayList<>();
+        for (Seed s : seeds) {
+            if (s.noYear()) {
+                noYear = true;
+            } else {
+                intervals.add(new long[] {s.a(), s.b()});
+            }
+        }
+        if (noYear) {
+            List<Map.Entry<String, ExtractedAction>> all = stores.mentions().range(Keys.noYearFrom(dyad), Keys.noYearEnd(dyad));
+            mentionReads += all.size();
+            out.add(new Region(true, 0, 0, all.stream().map(Map.Entry::getValue).toList()));
+        }
+        List<Region> dated = new ArrayList<>();
+        for (long[] iv : intervals) {
+            dated.add(episodeAround(dyad, iv[0], iv[1]));
+        }
+        boolean joined = true;
+        while (joined) {
+            joined = false;
+            outer:
+            for (int i = 0; i < dated.size(); i++) {
+                for (int j = i + 1; j < dated.size(); j++) {
+                    Region x = dated.get(i);
+                    Region y = dated.get(j);
+                    if (x.lo() <= y.hi() && y.lo() <= x.hi()) {
+                        if (x.lo() == y.lo() && x.hi() == y.hi()) {
+                            dated.remove(j);
+                        } else {
+                            Region z = episodeAround(dyad, Math.min(x.lo(), y.lo()), Math.max(x.hi(), y.hi()) - settings.episodeGapDays());
+                            dated.remove(j);
+                            dated.set(i, z);
+                        }
+                        joined = true;
+                        break outer;
+                    }
+                }
+            }
+        }
+        out.addAll(dated);
+        return out;
+    }
+
+    /**
+     * The dated episodes whose widened intervals overlap [a, b + gap]: found by range scans that grow
+     * until no mention outside them can touch them. Reads only those episodes and a margin of
+     * gap + 366 days (the longest date interval, a year) to their left.
+     */
+    private Region episodeAround(String dyad, long a, long b) {
+        long gap = settings.episodeGapDays();
+        long scanLo = a - gap - 366;
+        long scanHi = b + gap;
+        TreeMap<String, ExtractedAction> loaded = new TreeMap<>();
+        load(dyad, scanLo, scanHi, loaded);
+        while (true) {
+            // Sweep the loaded mentions in date order into components of [e, l + gap].
+            long lo = a;
+            long hi = b + gap;
+            List<ExtractedAction> selected = new ArrayList<>();
+            List<ExtractedAction> current = new ArrayList<>();
+            long curLo = Long.MIN_VALUE;
+            long curHi = Long.MIN_VALUE;
+            List<Object[]> comps = new ArrayList<>();
+            for (ExtractedAction m : loaded.values()) {
+                long e = m.date().earliest().toEpochDay();
+                long l = m.date().latest().toEpochDay() + gap;
+                if (current.isEmpty() || e > curHi) {
+                    if (!current.isEmpty()) {
+                        comps.add(new Object[] {curLo, curHi, current});
+                    }
+                    current = new ArrayList<>();
+                    curLo = e;
+                    curHi = l;
+                }
+                current.add(m);
+                curHi = Math.max(curHi, l);
+            }
+            if (!current.isEmpty()) {
+                comps.add(new Object[] {curLo, curHi, current});
+            }
+            for (Object[] c : comps) {
+                long cLo = (Long) c[0];
+                long cHi = (Long) c[1];
+                if (cLo <= b + gap && cHi >= a) {
+                    @SuppressWarnings("unchecked")
+                    List<ExtractedAction> members = (List<ExtractedAction>) c[2];
+                    selected.addAll(members);
+                    lo = Math.min(lo, cLo);
+                    hi = Math.max(hi, cHi);
+                }
+            }
+            long needLo = lo - gap - 366;
+            boolean grew = false;
+            if (needLo < scanLo) {
+                load(dyad, needLo, scanLo - 1, loaded);
+                scanLo = needLo;
+                grew = true;
+            }
+            if (hi > scanHi) {
+                load(dyad, scanHi + 1, hi, loaded);
+                scanHi = hi;
+                grew = true;
+            }
+            if (!grew) {
+                return new Region(false, lo, hi, selected);
+            }
+        }
+    }
+
+    private void load(String dyad, long fromDay, long throughDay, Map<String, ExtractedAction> into) {
+        for (Map.Entry<String, ExtractedAction> e : stores.mentions().range(Keys.datedFrom(dyad, fromDay), Keys.datedThrough(dyad, throughDay))) {
+            mentionReads++;
+            into.put(e.getKey(), e.getValue());
+        }
+    }
+
+    /** Ids only, for readers of updates. */
+    static List<String> actionIds(List<Action> actions) {
+        return actions.stream().map(Action::id).toList();
+    }
+
+    static Map<String, Action> byId(Collection<Action> actions) {
+        Map<String, Action> m = new LinkedHashMap<>();
+        for (Action a : actions) {
+            m.put(a.id(), a);
+        }
+        return m;
+    }
+
+    static boolean isThreat(Action a) {
+        return a.type() == ActionType.THREATEN_RETALIATION;
+    }
+
+    static List<String> stepIds(Chain c) {
+        return c.steps().stream().map(ChainStep::actionId).toList();
+    }
+
+    static List<String> linkIds(Action a) {
+        return a.respondsTo().stream().map(Link::actionId).toList();
+    }
+}

@@ -1,0 +1,581 @@
+package io.riposte.correlation;
+
+import io.riposte.domain.Action;
+import io.riposte.domain.ActionType;
+import io.riposte.domain.Chain;
+import io.riposte.domain.ChainStatus;
+import io.riposte.domain.ChainStep;
+import io.riposte.domain.DatePrecision;
+import io.riposte.domain.Dyad;
+import io.riposte.domain.Evidence;
+import io.riposte.domain.ExtractedAction;
+import io.riposte.domain.FuzzyDate;
+import io.riposte.domain.Link;
+import io.riposte.domain.LinkReason;
+import io.riposte.domain.Modality;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The pure heart of correlation: one episode of one dyad (a set of mentions no other mention can
+ * merge or link with) in, its actions and chains out. It is a function of the SET of mentions: they
+ * are sorted canonically before every greedy step, ties are broken on content, and every id is
+ * derived from content. {@link Correlator} only decides which episode to recompute.
+ */
+final class Episode {
+
+    /** Where a date sits on the timeline, in epoch days. Year-less months sit in a nominal year. */
+    record Pos(long e, long l, long mid, int rank) {}
+
+    /** A merged action before chains are known. */
+    static final class Proto {
+        final String source;
+        final String target;
+        final ActionType type;
+        final List<ExtractedAction> members = new ArrayList<>();
+        Integer clusterCount;
+        final Pos anchorPos;
+        final int index;
+        // filled by build()
+        String id;
+        FuzzyDate date;
+        Pos pos;
+        Integer count;
+        Modality modality;
+        double confidence;
+        List<String> articles;
+        List<Evidence> evidence;
+        final List<Link> links = new ArrayList<>();
+        String chainId;
+
+        Proto(ExtractedAction anchor, int index) {
+            this.source = anchor.source();
+            this.target = anchor.target();
+            this.type = effectiveType(anchor);
+            this.anchorPos = pos(anchor.date());
+            this.index = index;
+            add(anchor);
+        }
+
+        void add(ExtractedAction m) {
+            members.add(m);
+            if (clusterCount == null && m.count() != null) {
+                clusterCount = m.count();
+            }
+        }
+
+        boolean hostile() {
+            return type.isHostileMeasure();
+        }
+
+        boolean threat() {
+            return type == ActionType.THREATEN_RETALIATION;
+        }
+    }
+
+    record Result(List<Action> actions, List<Chain> chains, Map<String, Long> chainKeyDays,
+            Map<String, List<String>> mentionIdsByAction) {}
+
+    private static final int NOMINAL_YEAR = 2000;
+
+    private final CorrelationSettings settings;
+    private final Function<String, ExtractedAction> lookup;
+
+    Episode(CorrelationSettings settings, Function<String, ExtractedAction> lookup) {
+        this.settings = settings;
+        this.lookup = lookup;
+    }
+
+    static Pos pos(FuzzyDate d) {
+        if (d.precision() == DatePrecision.UNKNOWN) {
+            return null;
+        }
+        LocalDate e;
+        LocalDate l;
+        if (d.hasYear()) {
+            e = d.earliest();
+            l = d.latest();
+        } else {
+            e = LocalDate.of(NOMINAL_YEAR, d.month(), 1);
+            l = YearMonth.of(NOMINAL_YEAR, d.month()).atEndOfMonth();
+        }
+        long ed = e.toEpochDay();
+        long ld = l.toEpochDay();
+        return new Pos(ed, ld, ed + (ld - ed) / 2, rank(d));
+    }
+
+    static int rank(FuzzyDate d) {
+        return switch (d.precision()) {
+            case DAY -> 4;
+            case MONTH -> d.hasYear() ? 3 : 2;
+            case YEAR -> 1;
+            case UNKNOWN -> 0;
+        };
+    }
+
+    /** A threatened measure is a threat: the gold ontology codes "will expel 300" as THREATEN_RETALIATION. */
+    static ActionType effectiveType(ExtractedAction m) {
+        return m.modality() == Modality.THREATENED ? ActionType.THREATEN_RETALIATION : m.type();
+    }
+
+    /** Denied and hypothetical actions never happened: they are stored but take no part. */
+    static boolean participates(ExtractedAction m) {
+        return m.modality() != Modality.NEGATED && m.modality() != Modality.HYPOTHETICAL;
+    }
+
+    /**
+     * Whether a mention may found an action when nothing matches it. A background recall with no
+     * date at all ("after the US expulsions") cannot be placed or told apart from other actions of
+     * its kind: it only attaches, or serves as the target of an explicit cue. A dated background
+     * recall does found an action (the gold counts recalled past actions), with lower confidence.
+     */
+    static boolean canFound(ExtractedAction m) {
+        return participates(m) && !(m.modality() == Modality.BACKGROUND && m.date().precision() == DatePrecision.UNKNOWN);
+    }
+
+    private static int modalityRank(Modality m) {
+        return switch (m) {
+            case ASSERTED -> 0;
+            case PLANNED -> 1;
+            case BACKGROUND -> 2;
+            case THREATENED -> 3;
+            case HYPOTHETICAL -> 4;
+            case NEGATED -> 5;
+        };
+    }
+
+    private static final Comparator<ExtractedAction> MERGE_ORDER = Comparator
+            .comparingInt((ExtractedAction m) -> -rank(m.date()))
+            .thenComparingInt(m -> m.modality() == Modality.BACKGROUND ? 1 : 0)
+            .thenComparingInt(m -> m.count() == null ? 1 : 0)
+            .thenComparingLong(m -> pos(m.date()) == null ? Long.MAX_VALUE : pos(m.date()).e())
+            .thenComparingLong(m -> pos(m.date()) == null ? Long.MAX_VALUE : pos(m.date()).l())
+            .thenComparing(ExtractedAction::id);
+
+    Result compute(String dyad, List<ExtractedAction> input, Long dyadLatestDay, boolean noYear) {
+        List<ExtractedAction> mentions = new ArrayList<>(input);
+        mentions.removeIf(m -> !participates(m));
+        mentions.sort(MERGE_ORDER);
+
+        // 1. Merge: greedy over the canonical order, so the clusters depend only on the set.
+        List<Proto> protos = new ArrayList<>();
+        Map<String, Proto> byMention = new HashMap<>();
+        Map<String, ExtractedAction> unattached = new HashMap<>();
+        for (ExtractedAction m : mentions) {
+            Proto best = null;
+            long bestDist = Long.MAX_VALUE;
+            Pos mp = pos(m.date());
+            ActionType t = effectiveType(m);
+            for (Proto c : protos) {
+                if (!c.source.equals(m.source()) || !c.target.equals(m.target()) || c.type != t) {
+                    continue;
+                }
+                if (!countsCompatible(t, c.clusterCount, m.count())) {
+                    continue;
+                }
+                boolean datesOk = true;
+                for (ExtractedAction o : c.members) {
+                    if (!m.date().compatibleWith(o.date(), settings.mergeSlackDays())) {
+                        datesOk = false;
+                        break;
+                    }
+                }
+                if (!datesOk) {
+                    continue;
+                }
+                long dist = mp == null || c.anchorPos == null ? 0 : Math.abs(mp.mid() - c.anchorPos.mid());
+                if (best == null || dist < bestDist
+                        || (dist == bestDist && c.members.size() > best.members.size())) {
+                    best = c;
+                    bestDist = dist;
+                }
+            }
+            if (best != null) {
+                best.add(m);
+                byMention.put(m.id(), best);
+            } else if (canFound(m)) {
+                Proto p = new Proto(m, protos.size());
+                protos.add(p);
+                byMention.put(m.id(), p);
+            } else {
+                unattached.put(m.id(), m);
+            }
+        }
+        for (Proto p : protos) {
+            build(p);
+        }
+        assignIds(protos);
+        protos.sort(ORDER);
+        Map<String, Proto> byId = new HashMap<>();
+        for (Proto p : protos) {
+            byId.put(p.id, p);
+        }
+
+        // 2. Links, each action against the earlier ones.
+        for (Proto b : protos) {
+            link(b, protos, byMention, unattached);
+        }
+
+        // 3. Chains: connected components over links and reciprocity associations.
+        int n = protos.size();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        Map<Proto, Integer> idx = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            idx.put(protos.get(i), i);
+        }
+        for (Proto b : protos) {
+            for (Link l : b.links) {
+                union(parent, idx.get(b), idx.get(byId.get(l.actionId())));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            Proto a = protos.get(i);
+            if (!a.hostile() || a.pos == null) {
+                continue;
+            }
+            for (int j = i + 1; j < n; j++) {
+                Proto b = protos.get(j);
+                // protos are in order of date middles; a date spans at most 366 days, so past this no gap is small enough
+                if (b.pos == null || b.pos.mid() - a.pos.mid() > settings.linkWindowDays() + 400) {
+                    break;
+                }
+                if (b.hostile() && opposite(a, b) && intervalGap(a.pos, b.pos) <= settings.linkWindowDays()) {
+                    union(parent, i, j);
+                }
+            }
+        }
+        Map<Integer, List<Proto>> components = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            components.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(protos.get(i));
+        }
+        List<Chain> chains = new ArrayList<>();
+        Map<String, Long> chainKeyDays = new HashMap<>();
+        for (List<Proto> comp : components.values()) {
+            if (comp.size() < 2) {
+                continue;
+            }
+            List<Proto> steps = topological(comp, byId);
+            String chainId = "chain-" + steps.get(0).id;
+            long lastDay = Long.MIN_VALUE;
+            double escalation = 0;
+            List<ChainStep> chainSteps = new ArrayList<>();
+            for (Proto p : steps) {
+                p.chainId = chainId;
+                if (p.pos != null) {
+                    lastDay = Math.max(lastDay, p.pos.e());
+                }
+                if (p.type.severity() < 0) {
+                    escalation += -p.type.severity() * (1 + Math.log10(1 + (p.count == null ? 0 : p.count)));
+                }
+                chainSteps.add(new ChainStep(p.id, p.source, p.target, p.type, p.date, p.count,
+                        p.links.stream().map(Link::actionId).toList()));
+            }
+            ChainStatus status = ChainStatus.ACTIVE;
+            if (!noYear && dyadLatestDay != null && lastDay != Long.MIN_VALUE
+                    && dyadLatestDay - lastDay > settings.dormancyDays()) {
+                status = ChainStatus.DORMANT;
+            }
+            chains.add(new Chain(chainId, dyad, status, Math.round(escalation * 100) / 100.0,
+                    steps.get(0).date, steps.get(steps.size() - 1).date, chainSteps));
+            chainKeyDays.put(chainId, lastDay == Long.MIN_VALUE ? null : lastDay);
+        }
+
+        List<Action> actions = new ArrayList<>();
+        Map<String, List<String>> mentionIds = new LinkedHashMap<>();
+        for (Proto p : protos) {
+            List<Link> links = new ArrayList<>(p.links);
+            links.sort(Comparator.comparing((Link l) -> l.reason().ordinal()).thenComparing(Link::actionId));
+            actions.add(new Action(p.id, dyad, p.source, p.target, p.type, p.date, p.count, p.modality,
+                    p.confidence, p.articles, p.evidence, links, p.chainId));
+            mentionIds.put(p.id, p.members.stream().map(ExtractedAction::id).sorted().toList());
+        }
+        return new Result(actions, chains, chainKeyDays, mentionIds);
+    }
+
+    static long intervalGap(Pos a, Pos b) {
+        return Math.max(0, Math.max(a.e(), b.e()) - Math.min(a.l(), b.l()));
+    }
+
+    private static boolean countsCompatible(ActionType t, Integer a, Integer b) {
+        return t == ActionType.THREATEN_RETALIATION || a == null || b == null || a.equals(b);
+    }
+
+    /** The canonical timeline order of actions: middle of the date, more precise first, then id. */
+    static final Comparator<Proto> ORDER = Comparator
+            .comparingLong((Proto p) -> p.pos == null ? Long.MAX_VALUE : p.pos.mid())
+            .thenComparingInt(p -> p.pos == null ? 0 : -p.pos.rank())
+            .thenComparingLong(p -> p.pos == null ? 0 : p.pos.e())
+            .thenComparing(p -> p.id);
+
+    /** Whether a may have happened before b (and b may answer it): strictly earlier in canonical order, and not surely after. */
+    private static boolean precedes(Proto a, Proto b) {
+        return a != b && a.pos != null && b.pos != null && ORDER.compare(a, b) < 0 && a.pos.e() <= b.pos.l();
+    }
+
+    private void build(Proto p) {
+        // The most precise date wins; among equally precise ones the most reported, then the earliest.
+        int bestRank = p.members.stream().mapToInt(m -> rank(m.date())).max().orElse(0);
+        Map<String, Integer> freq = new HashMap<>();
+        for (ExtractedAction m : p.members) {
+            if (rank(m.date()) == bestRank) {
+                freq.merge(String.valueOf(m.date().iso()), 1, Integer::sum);
+            }
+        }
+        p.date = p.members.stream()
+                .filter(m -> rank(m.date()) == bestRank)
+                .map(ExtractedAction::date)
+                .min(Comparator.comparingInt((FuzzyDate d) -> -freq.get(String.valueOf(d.iso())))
+                        .thenComparingLong(d -> pos(d) == null ? 0 : pos(d).e())
+                        .thenComparing(d -> d.note() == null ? "" : d.note()))
+                .orElseThrow();
+        p.pos = pos(p.date);
+        Map<Integer, Integer> counts = new TreeMap<>();
+        for (ExtractedAction m : p.members) {
+            if (m.count() != null) {
+                counts.merge(m.count(), 1, Integer::sum);
+            }
+        }
+        p.count = counts.entrySet().stream()
+                .max(Comparator.comparingInt((Map.Entry<Integer, Integer> e) -> e.getValue()).thenComparingInt(Map.Entry::getKey))
+                .map(Map.Entry::getKey).orElse(null);
+        p.modality = p.members.stream().map(ExtractedAction::modality)
+                .min(Comparator.comparingInt(Episode::modalityRank)).orElseThrow();
+        // Independent reports raise confidence: 1 - prod(1 - best confidence per article).
+        Map<String, Double> perArticle = new TreeMap<>();
+        for (ExtractedAction m : p.members) {
+            double c = Math.max(0, Math.min(1, m.confidence()));
+            perArticle.merge(String.valueOf(m.articleId()), c, Math::max);
+        }
+        double miss = 1;
+        for (double c : perArticle.values()) {
+            miss *= 1 - c;
+        }
+        double conf = Math.min(0.99, 1 - miss);
+        if (p.members.stream().allMatch(m -> m.modality() == Modality.BACKGROUND)) {
+            conf *= settings.backgroundConfidenceFactor();
+        }
+        p.confidence = Math.round(conf * 1000) / 1000.0;
+        p.articles = p.members.stream()
+                .map(m -> m.origin() != null ? m.origin() : String.valueOf(m.articleId()))
+                .distinct().sorted().toList();
+        TreeSet<Evidence> ev = new TreeSet<>(Comparator
+                .comparing((Evidence e) -> String.valueOf(e.articleId()))
+                .thenComparingInt(Evidence::start)
+                .thenComparingInt(Evidence::end)
+                .thenComparing(e -> String.valueOf(e.sentence()))
+                .thenComparing(e -> String.valueOf(e.origin())));
+        for (ExtractedAction m : p.members) {
+            ev.addAll(m.evidence());
+        }
+        p.evidence = List.copyOf(ev);
+    }
+
+    /** Content-derived ids; clashes (two distinct actions with the same visible content) get a suffix in canonical order. */
+    private static void assignIds(List<Proto> protos) {
+        Map<String, List<Proto>> byBase = new TreeMap<>();
+        for (Proto p : protos) {
+            String base = "act-" + Keys.hash(p.source + "|" + p.target + "|" + p.type + "|" + p.date.iso() + "|" + p.count, 16);
+            byBase.computeIfAbsent(base, k -> new ArrayList<>()).add(p);
+        }
+        for (Map.Entry<String, List<Proto>> e : byBase.entrySet()) {
+            List<Proto> same = e.getValue();
+            if (same.size() == 1) {
+                same.get(0).id = e.getKey();
+                continue;
+            }
+            same.sort(Comparator.comparing((Proto p) -> p.members.stream().map(ExtractedAction::id).sorted().findFirst().orElse("")));
+            for (int i = 0; i < same.size(); i++) {
+                same.get(i).id = i == 0 ? e.getKey() : e.getKey() + "-" + (i + 1);
+            }
+        }
+    }
+
+    private void link(Proto b, List<Proto> protos, Map<String, Proto> byMention, Map<String, ExtractedAction> unattached) {
+        // Explicit cues: the article says what this action answers.
+        Set<String> explicit = new TreeSet<>();
+        for (ExtractedAction m : b.members) {
+            for (String ref : m.respondsTo()) {
+                Proto a = byMention.get(ref);
+                if (a == null) {
+                    ExtractedAction x = unattached.containsKey(ref) ? unattached.get(ref) : lookup.apply(ref);
+                    a = x == null || !participates(x) ? null : pointerMatch(x, b, protos);
+                }
+                if (a != null && a != b) {
+                    explicit.add(a.id);
+                }
+            }
+        }
+        for (String id : explicit) {
+            b.links.add(new Link(id, LinkReason.EXPLICIT_CUE, 0.9));
+        }
+        int window = settings.linkWindowDays();
+        if (explicit.isEmpty() && b.threat()) {
+            // A threat answers the latest hostile measure of the other side.
+            Proto best = null;
+            for (Proto a : protos) {
+                if (a.hostile() && opposite(a, b) && precedes(a, b) && b.pos.mid() - a.pos.mid() <= window) {
+                    best = a; // protos are in canonical order: the last one wins
+                }
+            }
+            if (best != null) {
+                b.links.add(new Link(best.id, LinkReason.INFERRED, 0.7));
+            }
+        } else if (explicit.isEmpty() && b.hostile()) {
+            Proto mirror = null;
+            long mirrorDist = Long.MAX_VALUE;
+            for (Proto a : protos) {
+                if (a.type == b.type && opposite(a, b) && Objects.equals(a.count, b.count) && precedes(a, b)) {
+                    long d = b.pos.mid() - a.pos.mid();
+                    if (d <= settings.mirrorWindowDays() && d <= mirrorDist) {
+                        mirror = a;
+                        mirrorDist = d;
+                    }
+                }
+            }
+            if (mirror != null) {
+                b.links.add(new Link(mirror.id, LinkReason.MIRROR, 0.8));
+            } else {
+                Proto best = null;
+                double bestScore = Double.NEGATIVE_INFINITY;
+                for (Proto a : protos) {
+                    if (!a.hostile() || !opposite(a, b) || !precedes(a, b)) {
+                        continue;
+                    }
+                    long d = b.pos.mid() - a.pos.mid();
+                    if (d > window) {
+                        continue;
+                    }
+                    double score = -d / 30.0 + (a.type == b.type ? 1 : 0) + 0.3 * Math.min(a.articles.size(), 3)
+                            + 0.05 * Math.log10(1 + (a.count == null ? 0 : a.count)) - 0.01 * a.type.severity();
+                    if (score >= bestScore) { // canonical order: the later of equals wins
+                        best = a;
+                        bestScore = score;
+                    }
+                }
+                if (best != null) {
+                    long d = b.pos.mid() - best.pos.mid();
+                    double conf = 0.45 + 0.25 * (1 - (double) Math.max(0, d) / window) + (best.type == b.type ? 0.1 : 0);
+                    b.links.add(new Link(best.id, LinkReason.INFERRED, Math.round(conf * 1000) / 1000.0));
+                }
+            }
+        }
+        if (settings.linkCarriedOutThreats() && b.hostile() && b.pos != null) {
+            // Carrying out one's own threat: the latest threat by the same side, with a compatible count.
+            Proto threat = null;
+            for (Proto t : protos) {
+                if (t.threat() && t.source.equals(b.source) && t.target.equals(b.target) && precedes(t, b)
+                        && b.pos.mid() - t.pos.mid() <= window
+                        && (t.count == null || b.count == null || t.count.equals(b.count))) {
+                    threat = t;
+                }
+            }
+            if (threat != null && !explicit.contains(threat.id)) {
+                b.links.add(new Link(threat.id, LinkReason.INFERRED, 0.6));
+            }
+        }
+    }
+
+    private static boolean opposite(Proto a, Proto b) {
+        return a.source.equals(b.target) && a.target.equals(b.source);
+    }
+
+    /**
+     * The action an explicit cue points at when the cited mention is not itself part of an action
+     * here (an undated recall, or a mention of another episode): the best action of this episode that
+     * the cited mention could describe, preferring those before the answering action.
+     */
+    private Proto pointerMatch(ExtractedAction x, Proto b, List<Proto> protos) {
+        ActionType t = effectiveType(x);
+        Proto best = null;
+        int bestKey = Integer.MIN_VALUE;
+        for (Proto a : protos) {
+            if (a == b || !a.source.equals(x.source()) || !a.target.equals(x.target()) || a.type != t) {
+                continue;
+            }
+            if (!countsCompatible(t, a.count, x.count()) || !x.date().compatibleWith(a.date, settings.mergeSlackDays())) {
+                continue;
+            }
+            int key = (precedes(a, b) ? 1000 : 0) + Math.min(a.articles.size(), 100);
+            if (key >= bestKey) {
+                best = a;
+                bestKey = key;
+            }
+        }
+        return best;
+    }
+
+    private static int find(int[] p, int i) {
+        while (p[i] != i) {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] p, int a, int b) {
+        int ra = find(p, a);
+        int rb = find(p, b);
+        if (ra != rb) {
+            p[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+
+    /** Steps in date order, but never before what they answer (Kahn's algorithm, canonical order as priority). */
+    private static List<Proto> topological(List<Proto> comp, Map<String, Proto> byId) {
+        Set<Proto> in = new HashSet<>(comp);
+        Map<Proto, Integer> indegree = new HashMap<>();
+        Map<Proto, List<Proto>> answeredBy = new HashMap<>();
+        for (Proto p : comp) {
+            indegree.putIfAbsent(p, 0);
+            for (Link l : p.links) {
+                Proto a = byId.get(l.actionId());
+                if (a != null && in.contains(a)) {
+                    indegree.merge(p, 1, Integer::sum);
+                    answeredBy.computeIfAbsent(a, k -> new ArrayList<>()).add(p);
+                }
+            }
+        }
+        PriorityQueue<Proto> ready = new PriorityQueue<>(ORDER);
+        TreeSet<Proto> remaining = new TreeSet<>(ORDER);
+        remaining.addAll(comp);
+        for (Proto p : comp) {
+            if (indegree.get(p) == 0) {
+                ready.add(p);
+            }
+        }
+        List<Proto> out = new ArrayList<>();
+        while (!remaining.isEmpty()) {
+            Proto next = ready.isEmpty() ? remaining.first() : ready.poll(); // a cycle: take the earliest
+            if (!remaining.remove(next)) {
+                continue;
+            }
+            out.add(next);
+            for (Proto q : answeredBy.getOrDefault(next, List.of())) {
+                if (remaining.contains(q) && indegree.merge(q, -1, Integer::sum) == 0) {
+                    ready.add(q);
+                }
+            }
+        }
+        return out;
+    }
+
+    static String dyadOf(ExtractedAction m) {
+        return Dyad.of(m.source(), m.target());
+    }
+}

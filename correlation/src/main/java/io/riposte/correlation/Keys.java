@@ -1,0 +1,118 @@
+package io.riposte.correlation;
+
+import io.riposte.domain.ExtractedAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The composite ASCII keys of the correlation stores. Byte order equals string order, so a range
+ * over {@code dyad|D|day} walks a dyad's timeline in date order.
+ *
+ * <pre>
+ * mentions  dyad|D|dddddddd|mentionId      dated mentions, day = first day the date may denote
+ *           dyad|N|mentionId               mentions whose year is unknown (no-year bucket)
+ * actions   dyad|D|dddddddd|actionId       day = first day of the action's (most precise) date
+ *           dyad|N|actionId
+ * chains    dyad|D|dddddddd|chainId        day = first day of the chain's latest step
+ *           dyad|N|chainId
+ * alerts    alert|alertId                  -> summary of an alert already emitted
+ *  (book-   mark|TYPE|mentionId            -> alert id: this mention's action was already announced
+ *  keeping) meta|dyad|latest               -> day of the dyad's latest known action
+ *           mid|mentionId                  -> key of the mention (to find it by id)
+ *           art|articleHash|mentionId      -> key of the mention (siblings of one article)
+ * </pre>
+ *
+ * Days are epoch days plus {@link #DAY_OFFSET}, written on 8 digits so they sort as numbers.
+ */
+final class Keys {
+
+    static final long DAY_OFFSET = 10_000_000L;
+    private static final long MAX_DAY = 99_999_999L - DAY_OFFSET;
+    private static final long MIN_DAY = -DAY_OFFSET;
+
+    private Keys() {}
+
+    static String day(long epochDay) {
+        long d = Math.max(MIN_DAY, Math.min(MAX_DAY, epochDay));
+        return String.format("%08d", d + DAY_OFFSET);
+    }
+
+    static String dated(String dyad, long epochDay, String id) {
+        return dyad + "|D|" + day(epochDay) + "|" + id;
+    }
+
+    static String noYear(String dyad, String id) {
+        return dyad + "|N|" + id;
+    }
+
+    /** Start of the range of dated keys from this day on (inclusive). */
+    static String datedFrom(String dyad, long epochDay) {
+        return dyad + "|D|" + day(epochDay);
+    }
+
+    /** End of the range of dated keys up to this day (inclusive): '}' sorts after '|' and digits. */
+    static String datedThrough(String dyad, long epochDay) {
+        return dyad + "|D|" + day(epochDay) + "}";
+    }
+
+    static String noYearFrom(String dyad) {
+        return dyad + "|N|";
+    }
+
+    static String noYearEnd(String dyad) {
+        return dyad + "|N}";
+    }
+
+    static String mentionIndex(String mentionId) {
+        return "mid|" + mentionId;
+    }
+
+    static String articlePrefix(String articleId) {
+        return "art|" + hash(articleId == null ? "" : articleId, 16) + "|";
+    }
+
+    static String articleEnd(String articleId) {
+        return "art|" + hash(articleId == null ? "" : articleId, 16) + "}";
+    }
+
+    static String marker(String alertType, String mentionId) {
+        return "mark|" + alertType + "|" + mentionId;
+    }
+
+    static String alert(String alertId) {
+        return "alert|" + alertId;
+    }
+
+    static String latest(String dyad) {
+        return "meta|" + dyad + "|latest";
+    }
+
+    static void requireKeySafe(String what, String id) {
+        if (id == null || id.isEmpty()) {
+            throw new IllegalArgumentException(what + " is empty");
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c < 0x21 || c > 0x7e || c == '|') {
+                throw new IllegalArgumentException(what + " '" + id + "' must be printable ASCII without '|' or spaces (it is part of store keys)");
+            }
+        }
+    }
+
+    static String hash(String s, int hexChars) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d).substring(0, hexChars);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always present", e);
+        }
+    }
+
+    static String mentionKey(ExtractedAction m) {
+        return m.date().hasYear()
+                ? dated(m.dyad(), m.date().earliest().toEpochDay(), m.id())
+                : noYear(m.dyad(), m.id());
+    }
+}
