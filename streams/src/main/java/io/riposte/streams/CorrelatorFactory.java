@@ -1,6 +1,8 @@
 package io.riposte.streams;
 
+import io.riposte.correlation.CorrelationSettings;
 import io.riposte.correlation.CorrelationStores;
+import io.riposte.correlation.Correlator;
 import io.riposte.correlation.CorrelationUpdate;
 import io.riposte.domain.ExtractedAction;
 import java.util.function.Function;
@@ -14,4 +16,14 @@ public interface CorrelatorFactory {
 
     /** One extracted action in, what it changed out. */
     Function<ExtractedAction, CorrelationUpdate> create(CorrelationStores stores);
+
+    /** The correlation core ({@link Correlator}) with these settings. */
+    static CorrelatorFactory of(CorrelationSettings settings) {
+        return stores -> new Correlator(settings, stores)::add;
+    }
+
+    /** The correlation core with its default settings. */
+    static CorrelatorFactory standard() {
+        return of(CorrelationSettings.defaults());
+    }
 }
