@@ -45,6 +45,11 @@ public final class LocalBroker {
     private static final String HOST = "127.0.0.1";
     private static final String BROKER_MAIN = "kafka.Kafka";
     private static final String REGISTRY_MAIN = RegistryMain.class.getName();
+    /**
+     * First JVM argument of our child processes: how status/down recognise them behind a pid file (pid reuse).
+     * It must come before the classpath: /proc cmdline as Java reports it is cut at 4096 characters.
+     */
+    private static final String ROLE = "-Driposte.local.role=";
 
     /** Where and on which ports. */
     public record Settings(Path dataDir, int brokerPort, int controllerPort, int registryPort) {
@@ -126,7 +131,7 @@ public final class LocalBroker {
             if (!Files.exists(dir.resolve("kafka-logs").resolve("meta.properties"))) {
                 format(deadline);
             }
-            Process broker = launch(List.of("-Xmx1g", "-Dlog4j2.configurationFile=" + writeLog4j(),
+            Process broker = launch("broker", List.of("-Xmx1g", "-Dlog4j2.configurationFile=" + writeLog4j(),
                             BROKER_MAIN, dir.resolve("server.properties").toString()),
                     dir.resolve("broker.log"));
             writePid("broker.pid", broker.pid());
@@ -136,7 +141,7 @@ public final class LocalBroker {
         if (!before.registryRunning()) {
             requireFree(settings.registryPort(), "schema registry");
             saveSettings();
-            Process registry = launch(List.of("-Xmx256m", REGISTRY_MAIN, "--bootstrap-servers",
+            Process registry = launch("registry", List.of("-Xmx256m", REGISTRY_MAIN, "--bootstrap-servers",
                     settings.bootstrapServers(), "--port", String.valueOf(settings.registryPort())),
                     dir.resolve("registry.log"));
             writePid("registry.pid", registry.pid());
@@ -147,16 +152,16 @@ public final class LocalBroker {
 
     /** What runs now (pid files checked against live processes). */
     public Status status() {
-        return new Status(settings, livePid("broker.pid", BROKER_MAIN), livePid("registry.pid", REGISTRY_MAIN));
+        return new Status(settings, livePid("broker.pid", "broker"), livePid("registry.pid", "registry"));
     }
 
     /** Stops registry then broker with SIGTERM, waiting up to {@code timeout} for each; returns what was stopped. */
     public List<String> down(Duration timeout) {
         List<String> stopped = new ArrayList<>();
-        if (stop("registry.pid", REGISTRY_MAIN, timeout)) {
+        if (stop("registry.pid", "registry", timeout)) {
             stopped.add("registry");
         }
-        if (stop("broker.pid", BROKER_MAIN, timeout)) {
+        if (stop("broker.pid", "broker", timeout)) {
             stopped.add("broker");
         }
         return stopped;
@@ -228,7 +233,7 @@ public final class LocalBroker {
 
     private void format(long deadline) {
         Path log = dir.resolve("format.log");
-        Process p = launch(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
+        Process p = launch("format", List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
                 "-c", dir.resolve("server.properties").toString(), "--standalone"), log);
         try {
             if (!p.waitFor(Math.max(1, remaining(deadline).toMillis()), TimeUnit.MILLISECONDS)) {
@@ -247,12 +252,13 @@ public final class LocalBroker {
     }
 
     /** A detached JVM on our own classpath, output appended to {@code log}. */
-    private Process launch(List<String> args, Path log) {
+    private Process launch(String role, List<String> args, Path log) {
         List<String> command = new ArrayList<>();
         if (new File("/usr/bin/setsid").canExecute()) {
             command.add("/usr/bin/setsid"); // own session: a Ctrl-C in the terminal that ran `up` does not reach it
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ROLE + role);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("-Djava.net.preferIPv4Stack=true");
@@ -326,8 +332,8 @@ public final class LocalBroker {
         }
     }
 
-    private boolean stop(String pidFile, String marker, Duration timeout) {
-        long pid = livePid(pidFile, marker);
+    private boolean stop(String pidFile, String role, Duration timeout) {
+        long pid = livePid(pidFile, role);
         if (pid < 0) {
             deletePid(pidFile);
             return false;
@@ -360,7 +366,7 @@ public final class LocalBroker {
     }
 
     /** The pid in {@code pidFile} if that process lives and is ours (guards against pid reuse), else -1. */
-    private long livePid(String pidFile, String marker) {
+    private long livePid(String pidFile, String role) {
         Path file = dir.resolve(pidFile);
         if (!Files.exists(file)) {
             return -1;
@@ -373,7 +379,7 @@ public final class LocalBroker {
         }
         return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
-                .filter(h -> h.info().commandLine().map(c -> c.contains(marker)).orElse(true))
+                .filter(h -> h.info().commandLine().map(c -> c.contains(ROLE + role + " ")).orElse(true))
                 .map(ProcessHandle::pid)
                 .orElse(-1L);
     }

@@ -1,0 +1,127 @@
+package io.riposte.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.riposte.local.registry.LocalSchemaRegistryTest;
+import io.riposte.registry.HttpSchemaRegistryClient;
+import io.riposte.topics.Topics;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code riposte local up|status|down} with real broker and registry processes, and a restart that keeps data. */
+class LocalBrokerTest {
+    private static final Duration UP = Duration.ofSeconds(90);
+    private static final Duration DOWN = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dataDir;
+    private LocalBroker local;
+
+    @AfterEach
+    void stopEverything() {
+        if (local != null) {
+            local.down(DOWN);
+        }
+    }
+
+    @Test
+    void upStatusDownAndRestartKeepsRecordsAndSchemaIds() throws Exception {
+        int[] ports = freePorts(3);
+        LocalBroker.Settings settings = new LocalBroker.Settings(dataDir, ports[0], ports[1], ports[2]);
+        local = new LocalBroker(settings);
+        assertThat(local.status().brokerRunning()).isFalse();
+
+        LocalBroker.Status up = local.up(UP);
+        assertThat(up.brokerRunning()).isTrue();
+        assertThat(up.registryRunning()).isTrue();
+        assertThat(up.describe()).contains("running", settings.bootstrapServers(), settings.registryUrl());
+        assertThat(Files.readString(dataDir.resolve("server.properties")))
+                .contains("listeners=PLAINTEXT://127.0.0.1:" + ports[0] + ",CONTROLLER://127.0.0.1:" + ports[1])
+                .contains("offsets.topic.replication.factor=1")
+                .contains("broker.session.timeout.ms=3000");
+        assertThat(local.up(UP).brokerPid()).as("up is idempotent").isEqualTo(up.brokerPid());
+
+        int id = new HttpSchemaRegistryClient(settings.registryUrl()).register("keep-value", LocalSchemaRegistryTest.V1);
+        Map<String, Object> p = Map.of("bootstrap.servers", settings.bootstrapServers(), "acks", "all");
+        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < 10; i++) {
+                producer.send(new ProducerRecord<>(Topics.DEAD_LETTERS, "k" + i, "v" + i)).get();
+            }
+        }
+
+        assertThat(local.down(DOWN)).containsExactly("registry", "broker");
+        LocalBroker.Status down = local.status();
+        assertThat(down.brokerRunning()).isFalse();
+        assertThat(down.registryRunning()).isFalse();
+        assertThat(ProcessHandle.of(up.brokerPid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(local.down(DOWN)).as("down twice is harmless").isEmpty();
+
+        LocalBroker.Status again = new LocalBroker(LocalBroker.Settings.saved(dataDir)).up(UP);
+        assertThat(again.brokerRunning()).isTrue();
+        assertThat(again.settings().brokerPort()).as("ports saved in the data dir").isEqualTo(ports[0]);
+        var client = new HttpSchemaRegistryClient(settings.registryUrl());
+        assertThat(client.schemaById(id)).isEqualTo(LocalSchemaRegistryTest.V1);
+        assertThat(client.register("keep-value", LocalSchemaRegistryTest.V1)).isEqualTo(id);
+
+        Map<String, Object> c = Map.of("bootstrap.servers", settings.bootstrapServers(), "group.id", "restart",
+                "auto.offset.reset", "earliest");
+        List<String> values = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.DEAD_LETTERS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (values.size() < 10 && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(r.value());
+                }
+            }
+        }
+        assertThat(values).containsExactlyInAnyOrder("v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9");
+    }
+
+    @Test
+    void busyPortIsAClearError() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int[] ports = freePorts(2);
+            local = new LocalBroker(new LocalBroker.Settings(dataDir, busy.getLocalPort(), ports[0], ports[1]));
+            assertThatThrownBy(() -> local.up(UP))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("Port " + busy.getLocalPort())
+                    .hasMessageContaining("already in use");
+            assertThat(local.status().brokerRunning()).isFalse();
+        }
+    }
+
+    static int[] freePorts(int n) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+                sockets.add(s);
+                ports[i] = s.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : sockets) {
+                s.close();
+            }
+        }
+    }
+}
