@@ -1,0 +1,213 @@
+package io.riposte.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.riposte.domain.Article;
+import io.riposte.local.EmbeddedCluster;
+import io.riposte.serde.SpecificAvroSerde;
+import io.riposte.streams.errors.DeadLetters;
+import io.riposte.streams.mapping.AvroMapping;
+import io.riposte.topics.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Random;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The application against a real KRaft broker and the local registry, exactly-once v2: the corpus
+ * is published in a shuffled order over three partitions (so the topology sees it in another order
+ * than the test driver did), and the committed content of {@code actions} and {@code chains}, read with
+ * {@code read_committed}, must equal the TopologyTestDriver result. Also checks the built-in dead
+ * letters for bytes that are not Avro and the interactive-query endpoints.
+ */
+class EmbeddedClusterTest {
+    static EmbeddedCluster cluster;
+
+    @TempDir
+    Path state;
+
+    @BeforeAll
+    static void startCluster() {
+        cluster = EmbeddedCluster.start();
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void corpusThroughTheClusterEqualsTheTestDriverResult() throws Exception {
+        List<Article> corpus = Corpus.articles();
+        PermutationTest.Outcome expected = PermutationTest.run(cluster.registryUrl(), state.resolve("ttd"), corpus);
+
+        byte[] notAvro = "not an article".getBytes(StandardCharsets.UTF_8);
+        // A different order than the driver saw, spread over three partitions: a permutation through the cluster.
+        List<Article> shuffled = new ArrayList<>(corpus);
+        Collections.shuffle(shuffled, new Random(7));
+        publish(shuffled, notAvro);
+
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("bootstrap.servers", cluster.bootstrapServers());
+        settings.put("schema.registry.url", cluster.registryUrl());
+        settings.put("application.id", "riposte-streams-it");
+        settings.put("state.dir", state.resolve("app").toString());
+        settings.put("auto.offset.reset", "earliest");
+        try (RiposteStreamsApp app = new RiposteStreamsApp(settings, Upstream.extractor(), CorrelatorFactory.standard())) {
+            HttpClient http = HttpClient.newHttpClient();
+            app.start();
+            assertThat(app.awaitRunning(Duration.ofSeconds(60))).as("app reaches RUNNING").isTrue();
+
+            // Wait (bounded) until every article went through extraction and every mention through correlation.
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (System.nanoTime() < deadline && !(app.counters().articlesProcessed() == corpus.size()
+                    && app.counters().mentionsCorrelated() == app.counters().actionsExtracted())) {
+                Thread.sleep(200);
+            }
+            assertThat(app.counters().articlesProcessed()).isEqualTo(corpus.size());
+
+            Map<String, ConsumerRecord<byte[], byte[]>> dead = new LinkedHashMap<>();
+            Map<String, io.riposte.avro.Action> actions = new LinkedHashMap<>();
+            Map<String, io.riposte.avro.Chain> chains = new LinkedHashMap<>();
+            List<io.riposte.avro.Alert> alerts = new ArrayList<>();
+            try (var actionSerde = new SpecificAvroSerde<>(io.riposte.avro.Action.class);
+                    var chainSerde = new SpecificAvroSerde<>(io.riposte.avro.Chain.class);
+                    var alertSerde = new SpecificAvroSerde<>(io.riposte.avro.Alert.class)) {
+                Map<String, Object> registry = Map.of("schema.registry.url", cluster.registryUrl());
+                actionSerde.configure(registry, false);
+                chainSerde.configure(registry, false);
+                alertSerde.configure(registry, false);
+                for (ConsumerRecord<byte[], byte[]> r : readCommitted(Duration.ofSeconds(60), expected)) {
+                    String key = new String(r.key(), StandardCharsets.UTF_8);
+                    switch (r.topic()) {
+                        case Topics.ACTIONS -> apply(actions, key, r.value() == null ? null : actionSerde.deserializer().deserialize(r.topic(), r.value()));
+                        case Topics.CHAINS -> apply(chains, key, r.value() == null ? null : chainSerde.deserializer().deserialize(r.topic(), r.value()));
+                        case Topics.ALERTS -> alerts.add(alertSerde.deserializer().deserialize(r.topic(), r.value()));
+                        default -> dead.put(key, r);
+                    }
+                }
+            }
+            assertThat(actions).isNotEmpty().isEqualTo(expected.actions());
+            assertThat(chains).isNotEmpty().isEqualTo(expected.chains());
+            assertThat(alerts).isNotEmpty().allSatisfy(a -> assertThat(expected.chains().values().stream()
+                    .anyMatch(c -> c.getDyad().equals(a.getDyad()))).isTrue());
+
+            // Bytes that are not Avro: the built-in handler dead-letters them, naming the article record.
+            ConsumerRecord<byte[], byte[]> letter = dead.get("not-avro");
+            assertThat(letter).isNotNull();
+            assertThat(letter.value()).isEqualTo(notAvro);
+            assertThat(new String(letter.headers().lastHeader(DeadLetters.TOPIC).value(), StandardCharsets.UTF_8)).isEqualTo(Topics.ARTICLES);
+
+            // Interactive queries over HTTP.
+            String base = "http://127.0.0.1:" + app.httpPort();
+            ObjectMapper json = new ObjectMapper();
+            assertThat(get(http, base + "/health").statusCode()).isEqualTo(200);
+            HttpResponse<String> all = get(http, base + "/chains");
+            assertThat(all.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(all.body()).size()).isEqualTo(expected.chains().size());
+            io.riposte.avro.Chain someChain = expected.chains().values().iterator().next();
+            JsonNode one = json.readTree(get(http, base + "/chains/" + someChain.getId()).body());
+            assertThat(one.get("id").asText()).isEqualTo(someChain.getId());
+            assertThat(one.get("steps").size()).isEqualTo(someChain.getSteps().size());
+            String[] codes = someChain.getDyad().split("-");
+            JsonNode dyad = json.readTree(get(http, base + "/dyads/" + codes[1] + "-" + codes[0]).body());
+            assertThat(dyad.get("dyad").asText()).isEqualTo(someChain.getDyad());
+            assertThat(dyad.get("chains").size()).isEqualTo(
+                    (int) expected.chains().values().stream().filter(c -> c.getDyad().equals(someChain.getDyad())).count());
+            String someAction = expected.actions().keySet().iterator().next();
+            assertThat(json.readTree(get(http, base + "/actions/" + someAction).body()).get("id").asText()).isEqualTo(someAction);
+            assertThat(get(http, base + "/chains/no-such-chain").statusCode()).isEqualTo(404);
+            assertThat(get(http, base + "/actions/no-such-action").statusCode()).isEqualTo(404);
+            assertThat(get(http, base + "/dyads/RUSSIA").statusCode()).isEqualTo(400);
+
+            app.close();
+            assertThat(app.state()).isEqualTo(KafkaStreams.State.NOT_RUNNING);
+        }
+    }
+
+    private static <V> void apply(Map<String, V> m, String key, V value) {
+        if (value == null) {
+            m.remove(key);
+        } else {
+            m.put(key, value);
+        }
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void publish(List<Article> corpus, byte[] notAvro) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        try (var serde = new SpecificAvroSerde<>(io.riposte.avro.Article.class)) {
+            serde.configure(Map.of("schema.registry.url", cluster.registryUrl()), false);
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>(Topics.ARTICLES, "not-avro", notAvro));
+                for (Article a : corpus) {
+                    long ts = (a.published() != null ? a.published() : a.ingestedAt()).toEpochMilli();
+                    byte[] value = serde.serializer().serialize(Topics.ARTICLES, AvroMapping.toAvro(a));
+                    producer.send(new ProducerRecord<>(Topics.ARTICLES, null, ts, a.id(), value));
+                }
+                producer.flush();
+            }
+        }
+    }
+
+    /** Everything committed on the output topics, read until the expected content has arrived or the time is up. */
+    private List<ConsumerRecord<byte[], byte[]>> readCommitted(Duration timeout, PermutationTest.Outcome expected) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, "riposte-streams-it-verifier");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.ACTIONS, Topics.CHAINS, Topics.ALERTS, Topics.DEAD_LETTERS));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() < deadline) {
+                var batch = consumer.poll(Duration.ofMillis(500));
+                batch.forEach(out::add);
+                if (!batch.isEmpty()) {
+                    quietSince = System.nanoTime();
+                } else if (System.nanoTime() - quietSince > Duration.ofSeconds(3).toNanos() && !out.isEmpty()) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+}
