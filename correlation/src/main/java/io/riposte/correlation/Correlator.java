@@ -80,7 +80,9 @@ public final class Correlator {
             }
             stores.mentions().delete(oldKey);
             if (old != null) {
-                book.delete(Keys.articlePrefix(old.articleId()) + old.id());
+                for (String ref : old.respondsTo()) {
+                    book.delete(Keys.referrer(ref, old.id()));
+                }
                 if (!old.dyad().equals(dyad)) {
                     throw new IllegalArgumentException("mention " + mention.id() + " changed dyad from "
                             + old.dyad() + " to " + dyad + "; ids must be derived from content");
@@ -90,7 +92,9 @@ public final class Correlator {
         }
         stores.mentions().put(key, mention);
         book.put(Keys.mentionIndex(mention.id()), key);
-        book.put(Keys.articlePrefix(mention.articleId()) + mention.id(), key);
+        for (String ref : mention.respondsTo()) {
+            book.put(Keys.referrer(ref, mention.id()), key);
+        }
         seeds.add(seedOf(mention));
 
         Long oldLatest = parseDay(book.get(Keys.latest(dyad)));
@@ -103,14 +107,11 @@ public final class Correlator {
             }
         }
 
-        // Siblings of the same article tied to this mention by an explicit cue live in other episodes
-        // when their dates are far apart: their links resolve through this mention, so recompute them too.
-        for (Map.Entry<String, String> sib : book.range(Keys.articlePrefix(mention.articleId()), Keys.articleEnd(mention.articleId()))) {
-            if (sib.getValue().equals(key)) {
-                continue;
-            }
-            ExtractedAction s = readMention(sib.getValue());
-            if (s != null && s.dyad().equals(dyad) && (s.respondsTo().contains(mention.id()) || mention.respondsTo().contains(s.id()))) {
+        // Mentions whose explicit cue cites this one resolve it while computing their own episode,
+        // which may lie elsewhere (an undated recall, a far-off date): recompute them too.
+        for (Map.Entry<String, String> ref : book.range(Keys.referrersFrom(mention.id()), Keys.referrersEnd(mention.id()))) {
+            ExtractedAction s = readMention(ref.getValue());
+            if (s != null && s.dyad().equals(dyad) && s.respondsTo().contains(mention.id())) {
                 seeds.add(seedOf(s));
             }
         }
@@ -224,6 +225,9 @@ public final class Correlator {
         }
         Dyad.parts(m.dyad());
         Keys.requireKeySafe("mention id", m.id());
+        for (String ref : m.respondsTo()) {
+            Keys.requireKeySafe("responds_to id", ref);
+        }
     }
 
     private Seed seedOf(ExtractedAction m) {

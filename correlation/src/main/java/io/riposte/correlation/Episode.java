@@ -321,6 +321,8 @@ final class Episode {
             .comparingLong((Proto p) -> p.pos == null ? Long.MAX_VALUE : p.pos.mid())
             .thenComparingInt(p -> p.pos == null ? 0 : -p.pos.rank())
             .thenComparingLong(p -> p.pos == null ? 0 : p.pos.e())
+            // on the same date a threat answers the measure, not the other way round
+            .thenComparingInt(p -> p.threat() ? 1 : 0)
             .thenComparing(p -> p.id);
 
     /** Whether a may have happened before b (and b may answer it): strictly earlier in canonical order, and not surely after. */

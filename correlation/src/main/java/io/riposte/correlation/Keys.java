@@ -21,7 +21,7 @@ import java.util.HexFormat;
  *  (book-   mark|TYPE|mentionId            -> alert id: this mention's action was already announced
  *  keeping) meta|dyad|latest               -> day of the dyad's latest known action
  *           mid|mentionId                  -> key of the mention (to find it by id)
- *           art|articleHash|mentionId      -> key of the mention (siblings of one article)
+ *           ref|citedId|mentionId          -> key of a mention whose explicit cue cites citedId
  * </pre>
  *
  * Days are epoch days plus {@link #DAY_OFFSET}, written on 8 digits so they sort as numbers.
@@ -69,12 +69,17 @@ final class Keys {
         return "mid|" + mentionId;
     }
 
-    static String articlePrefix(String articleId) {
-        return "art|" + hash(articleId == null ? "" : articleId, 16) + "|";
+    /** A mention whose explicit cue cites {@code citedId}. */
+    static String referrer(String citedId, String referrerId) {
+        return "ref|" + citedId + "|" + referrerId;
     }
 
-    static String articleEnd(String articleId) {
-        return "art|" + hash(articleId == null ? "" : articleId, 16) + "}";
+    static String referrersFrom(String citedId) {
+        return "ref|" + citedId + "|";
+    }
+
+    static String referrersEnd(String citedId) {
+        return "ref|" + citedId + "}";
     }
 
     static String marker(String alertType, String mentionId) {

@@ -1,0 +1,86 @@
+package io.riposte.correlation;
+
+import static io.riposte.correlation.Fixtures.m;
+import static io.riposte.domain.ActionType.EXPEL_DIPLOMATS;
+import static io.riposte.domain.ActionType.NEGOTIATE;
+import static io.riposte.domain.ActionType.SANCTION;
+import static io.riposte.domain.ActionType.SUMMON_ENVOY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.riposte.domain.Alert;
+import io.riposte.domain.AlertType;
+import io.riposte.domain.ExtractedAction;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AlertTest {
+
+    private static List<Alert> alerts(List<ExtractedAction> in) {
+        Correlator c = new Correlator(CorrelationSettings.defaults(), InMemorySortedStore.newStores());
+        List<Alert> out = new ArrayList<>();
+        for (ExtractedAction m : in) {
+            out.addAll(c.add(m).alerts());
+        }
+        return out;
+    }
+
+    @Test
+    void aRetaliationIsAnnouncedOnceHoweverManyArticlesReportIt() {
+        List<Alert> out = alerts(List.of(
+                m("us", "a", "USA", "RUS", EXPEL_DIPLOMATS, "2021-04-15", 10),
+                m("ru1", "b", "RUS", "USA", EXPEL_DIPLOMATS, "2021-04", 10),
+                m("ru2", "c", "RUS", "USA", EXPEL_DIPLOMATS, "2021-04-16", 10), // refines the date: new action id
+                m("ru3", "d", "RUS", "USA", EXPEL_DIPLOMATS, "2021-04-16", null)));
+        assertThat(out).extracting(Alert::type).containsExactly(AlertType.NEW_CHAIN, AlertType.RETALIATION);
+        assertThat(out).extracting(Alert::id).doesNotHaveDuplicates();
+        assertThat(out.get(1).summary()).contains("RUS expels diplomats of USA").contains("in response to");
+        assertThat(out.get(1).dyad()).isEqualTo("RUS-USA");
+        assertThat(out.get(1).chainId()).isNotNull();
+    }
+
+    @Test
+    void alertIdsAreDeterministic() {
+        List<ExtractedAction> in = List.of(
+                m("us", "a", "USA", "RUS", SANCTION, "2021-04-15", null),
+                m("ru", "b", "RUS", "USA", EXPEL_DIPLOMATS, "2021-04-20", 10));
+        assertThat(alerts(in)).extracting(Alert::id).isEqualTo(alerts(in).stream().map(Alert::id).toList())
+                .allSatisfy(id -> assertThat(id).startsWith("alert-"));
+    }
+
+    @Test
+    void escalationWhenHarsherOrLargerThanWhatItAnswers() {
+        List<Alert> harsher = alerts(List.of(
+                m("us", "a", "USA", "RUS", SUMMON_ENVOY, "2021-04-15", null),
+                m("ru", "b", "RUS", "USA", SANCTION, "2021-04-20", null)));
+        assertThat(harsher).extracting(Alert::type).contains(AlertType.ESCALATION);
+        List<Alert> larger = alerts(List.of(
+                m("us", "a", "USA", "RUS", EXPEL_DIPLOMATS, "2021-04-15", 2),
+                m("ru", "b", "RUS", "USA", EXPEL_DIPLOMATS, "2021-04-20", 20)));
+        assertThat(larger).extracting(Alert::type).contains(AlertType.ESCALATION);
+        List<Alert> mirror = alerts(List.of(
+                m("us", "a", "USA", "RUS", EXPEL_DIPLOMATS, "2021-04-15", 2),
+                m("ru", "b", "RUS", "USA", EXPEL_DIPLOMATS, "2021-04-20", 2)));
+        assertThat(mirror).extracting(Alert::type).doesNotContain(AlertType.ESCALATION).contains(AlertType.RETALIATION);
+    }
+
+    @Test
+    void talksDuringAChainAreADeEscalation() {
+        List<Alert> out = alerts(List.of(
+                m("us", "a", "USA", "RUS", EXPEL_DIPLOMATS, "2021-04-15", 2),
+                m("ru", "b", "RUS", "USA", EXPEL_DIPLOMATS, "2021-04-20", 2),
+                m("talk", "c", "RUS", "USA", NEGOTIATE, "2021-05-19", null),
+                m("talk2", "d", "USA", "RUS", NEGOTIATE, "2021-05-19", null)));
+        assertThat(out).filteredOn(a -> a.type() == AlertType.DE_ESCALATION).hasSize(2)
+                .allSatisfy(a -> assertThat(a.chainId()).isNotNull());
+        List<Alert> noChain = alerts(List.of(m("talk", "c", "RUS", "USA", NEGOTIATE, "2021-05-19", null)));
+        assertThat(noChain).isEmpty();
+    }
+
+    @Test
+    void aThreatIsAnnouncedEvenOutsideAChain() {
+        List<Alert> out = alerts(List.of(m("t", "a", "RUS", "USA", io.riposte.domain.ActionType.THREATEN_RETALIATION, "2021-11-29", null)));
+        assertThat(out).extracting(Alert::type).containsExactly(AlertType.THREAT);
+        assertThat(out.get(0).severity()).isNegative();
+    }
+}
