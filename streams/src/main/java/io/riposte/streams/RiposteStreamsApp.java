@@ -20,6 +20,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,6 @@ public final class RiposteStreamsApp implements AutoCloseable {
     private final Topology topology;
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
-    private volatile KafkaStreams.State lastState = KafkaStreams.State.CREATED;
     private QueryServer server;
 
     /**
@@ -60,8 +60,13 @@ public final class RiposteStreamsApp implements AutoCloseable {
         this.serdes = RiposteSerdes.registry(config);
         this.topology = RiposteTopology.build(streamsProperties(config), extractor, correlators, serdes, counters);
         this.streams = new KafkaStreams(topology, toProperties(streamsProperties(config)));
+        streams.setUncaughtExceptionHandler(e -> {
+            // Bad records never get here (they are dead-lettered); this is a broken environment or a bug,
+            // so stop the client and let /health and state() say so rather than loop on a replaced thread.
+            LOG.error("Stream thread failed; shutting down the Streams client", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
         streams.setStateListener((now, before) -> {
-            lastState = now;
             LOG.info("Streams state {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();

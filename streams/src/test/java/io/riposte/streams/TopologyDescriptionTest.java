@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * <p>To change it on purpose, regenerate the file and review the diff:
  * {@code mvn -q -B -o -pl streams test -Dtest=TopologyDescriptionTest -Driposte.topology.regenerate=true}
  */
-class TopologyDescriptionTest {
+public class TopologyDescriptionTest {
     static final Extractor NEVER_CALLED = a -> {
         throw new AssertionError("describing the topology must not run extraction");
     };
@@ -35,13 +35,13 @@ class TopologyDescriptionTest {
         throw new AssertionError("describing the topology must not create a correlator");
     };
 
-    static Map<String, Object> config() {
+    public static Map<String, Object> config() {
         return RiposteStreamsApp.config(Map.of(
                 StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9",
                 "schema.registry.url", "http://127.0.0.1:9"));
     }
 
-    static Topology topology() {
+    public static Topology topology() {
         Map<String, Object> config = RiposteStreamsApp.streamsProperties(config());
         return RiposteTopology.build(config, NEVER_CALLED, NEVER_CREATED, RiposteSerdes.registry(config), new StreamsCounters());
     }
