@@ -1,0 +1,72 @@
+package io.riposte.correlation;
+
+import static io.riposte.correlation.Fixtures.m;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.riposte.domain.ActionType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Work per insert must not grow with the dyad's history: counted in store entries read, not in time. */
+class ScalingTest {
+
+    /** Counts every entry a store hands out. */
+    static final class CountingStore<V> implements SortedStore<V> {
+        final InMemorySortedStore<V> inner = new InMemorySortedStore<>();
+        long reads;
+
+        @Override
+        public V get(String key) {
+            reads++;
+            return inner.get(key);
+        }
+
+        @Override
+        public void put(String key, V value) {
+            inner.put(key, value);
+        }
+
+        @Override
+        public void delete(String key) {
+            inner.delete(key);
+        }
+
+        @Override
+        public List<Map.Entry<String, V>> range(String from, String to) {
+            List<Map.Entry<String, V>> r = inner.range(from, to);
+            reads += r.size() + 1;
+            return r;
+        }
+    }
+
+    /** Reads made by one insert into the middle of a dyad that already holds {@code priorEpisodes} two-step episodes. */
+    private static long readsOfOneInsert(int priorEpisodes) {
+        CountingStore<io.riposte.domain.ExtractedAction> mentions = new CountingStore<>();
+        CountingStore<io.riposte.domain.Action> actions = new CountingStore<>();
+        CountingStore<io.riposte.domain.Chain> chains = new CountingStore<>();
+        CountingStore<String> book = new CountingStore<>();
+        Correlator c = new Correlator(CorrelationSettings.defaults(), new CorrelationStores(mentions, actions, chains, book));
+        LocalDate start = LocalDate.of(1900, 1, 1);
+        for (int i = 0; i < priorEpisodes; i++) {
+            // an expulsion and its mirror, then a quiet year
+            LocalDate d = start.plusDays(400L * i);
+            c.add(m("p" + i, "a" + i, "USA", "RUS", ActionType.EXPEL_DIPLOMATS, d.toString(), 5));
+            c.add(m("q" + i, "a" + i, "RUS", "USA", ActionType.EXPEL_DIPLOMATS, d.plusDays(3).toString(), 5));
+        }
+        long before = mentions.reads + actions.reads + chains.reads + book.reads;
+        LocalDate mid = start.plusDays(400L * (priorEpisodes / 2) + 10);
+        CorrelationUpdate u = c.add(m("new", "z", "USA", "RUS", ActionType.SANCTION, mid.toString(), null));
+        assertThat(u.chains()).hasSize(1); // it joined the episode it falls in
+        return mentions.reads + actions.reads + chains.reads + book.reads - before;
+    }
+
+    @Test
+    void readsPerInsertStayFlatFromHundredsToThousandsOfPriorActions() {
+        long small = readsOfOneInsert(50);    // 100 prior actions
+        long large = readsOfOneInsert(2_500); // 5,000 prior actions
+        assertThat(small).isPositive();
+        assertThat(large).isLessThanOrEqualTo(small + 2).isLessThan(60);
+    }
+}
