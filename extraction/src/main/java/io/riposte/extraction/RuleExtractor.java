@@ -1,0 +1,112 @@
+package io.riposte.extraction;
+
+import io.riposte.domain.Article;
+import io.riposte.domain.ExtractedAction;
+import io.riposte.extraction.internal.Engine;
+import io.riposte.extraction.internal.Lexicon;
+import io.riposte.extraction.internal.Tokens;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Riposte's extractor: dictionary actors, a trigger lexicon and positional rules (see
+ * extraction/README.md). Thread-safe: the dictionaries are immutable and every call works on its
+ * own state. Never throws: bad input gives REJECTED or NOTHING_FOUND with a reason.
+ */
+public final class RuleExtractor implements Extractor {
+    private static final Set<String> ENGLISH = Set.of("the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was",
+            "with", "said", "by", "it", "as", "at", "has", "have", "from", "be", "are", "were", "will", "its", "this", "an");
+
+    private final Lexicon lexicon;
+    private final int maxChars;
+    private final boolean keepNonFactual;
+
+    RuleExtractor(Lexicon lexicon, int maxChars, boolean keepNonFactual) {
+        this.lexicon = lexicon;
+        this.maxChars = maxChars;
+        this.keepNonFactual = keepNonFactual;
+    }
+
+    @Override
+    public ExtractionResult extract(Article article) {
+        try {
+            return doExtract(article);
+        } catch (RuntimeException | StackOverflowError e) {
+            return ExtractionResult.rejected("EXTRACTION_FAILED: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private ExtractionResult doExtract(Article article) {
+        if (article == null) {
+            return ExtractionResult.rejected("EMPTY: no article");
+        }
+        String text = article.text();
+        if (text.isBlank()) {
+            return ExtractionResult.rejected("EMPTY: no text");
+        }
+        if (text.length() > maxChars) {
+            return ExtractionResult.rejected("OVERSIZE: " + text.length() + " characters, more than " + maxChars);
+        }
+        // one pass: garbage, language and the trigger prefilter
+        int n = text.length();
+        int bad = 0;
+        int letters = 0;
+        int latin = 0;
+        int words = 0;
+        int english = 0;
+        boolean trigger = false;
+        StringBuilder w = new StringBuilder(24);
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? text.charAt(i) : ' ';
+            if (c == 0 || c == '\uFFFD' || (c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+                bad++;
+            }
+            if (Character.isLetter(c)) {
+                letters++;
+                if (c < 0x250) {
+                    latin++;
+                }
+                if (w.length() < 24) {
+                    w.append(c < 128 ? (char) (c | 0x20) : Character.toLowerCase(c));
+                }
+            } else if (w.length() > 0 && c != '-') {
+                words++;
+                String word = w.toString();
+                if (!trigger && lexicon.isTriggerWord(word)) {
+                    trigger = true;
+                }
+                if (words <= 400 && ENGLISH.contains(word)) {
+                    english++;
+                }
+                w.setLength(0);
+            } else if (c == '-' && w.length() > 0) {
+                // hyphenated words are checked part by part, as the tokenizer splits them
+                words++;
+                if (!trigger && lexicon.isTriggerWord(w.toString())) {
+                    trigger = true;
+                }
+                w.setLength(0);
+            }
+        }
+        if (bad > Math.max(2, n / 200)) {
+            return ExtractionResult.rejected("BINARY: " + bad + " control or replacement characters: not text");
+        }
+        if (letters == 0) {
+            return ExtractionResult.rejected("NO_TEXT: no letters");
+        }
+        if (latin < letters / 2) {
+            return ExtractionResult.of(List.of(), "NOT_ENGLISH: mostly non-Latin script");
+        }
+        if (words >= 30 && english * 100 < Math.min(words, 400) * 4) {
+            return ExtractionResult.of(List.of(), String.format(Locale.ROOT, "NOT_ENGLISH: %d English function words in %d words",
+                    english, Math.min(words, 400)));
+        }
+        if (!trigger) {
+            return ExtractionResult.of(List.of(), "NO_TRIGGER: no action word");
+        }
+        Tokens tokens = Tokens.of(text);
+        List<ExtractedAction> actions = new Engine(lexicon, article, tokens, keepNonFactual).run();
+        return ExtractionResult.of(actions, "NO_ACTION: action words, but no action between two identified states");
+    }
+}

@@ -1,0 +1,239 @@
+package io.riposte.extraction.internal;
+
+import io.riposte.domain.FuzzyDate;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds date expressions in a sentence and resolves them against the publication date.
+ *
+ * <p>Rules (documented in extraction/README.md): a month without a year takes the publication year,
+ * or the year before when the month lies after the publication month; a weekday is the latest such
+ * day on or before publication; "last month", "this year", "earlier this year", "last week" are
+ * resolved to a month or a year, never to an invented day; without a publication date only a month
+ * ({@code --09}) survives, anything else becomes UNKNOWN with the expression as a note. "the same
+ * day", "the day before" and "the next day" refer to the last day-precision date the article named.
+ * A date introduced by "by", "until", "before" or "deadline" is a deadline, not the date of an action.
+ */
+public final class Dates {
+    static final Map<String, Integer> MONTHS = Map.ofEntries(
+            Map.entry("january", 1), Map.entry("jan", 1), Map.entry("february", 2), Map.entry("feb", 2),
+            Map.entry("march", 3), Map.entry("mar", 3), Map.entry("april", 4), Map.entry("apr", 4), Map.entry("may", 5),
+            Map.entry("june", 6), Map.entry("jun", 6), Map.entry("july", 7), Map.entry("jul", 7), Map.entry("august", 8),
+            Map.entry("aug", 8), Map.entry("september", 9), Map.entry("sept", 9), Map.entry("sep", 9),
+            Map.entry("october", 10), Map.entry("oct", 10), Map.entry("november", 11), Map.entry("nov", 11),
+            Map.entry("december", 12), Map.entry("dec", 12));
+    static final Map<String, DayOfWeek> WEEKDAYS = Map.of("monday", DayOfWeek.MONDAY, "tuesday", DayOfWeek.TUESDAY,
+            "wednesday", DayOfWeek.WEDNESDAY, "thursday", DayOfWeek.THURSDAY, "friday", DayOfWeek.FRIDAY,
+            "saturday", DayOfWeek.SATURDAY, "sunday", DayOfWeek.SUNDAY);
+    private static final Set<String> DEADLINE = Set.of("by", "until", "till", "before", "deadline", "within", "expires", "expire");
+    private static final Set<String> MONTH_PREFIX = Set.of("in", "on", "since", "by", "until", "of", "late", "early", "mid",
+            "from", "during", "last", "this", "next", "end", "beginning", "start", "middle", "-");
+
+    /** A date expression: tokens [from, to), its resolved date, whether it is a deadline or a future date. */
+    public record DateExpr(int from, int to, FuzzyDate date, boolean deadline, boolean future, boolean explicit) {}
+
+    private Dates() {}
+
+    /**
+     * @param lastDay the last day-precision date named earlier in the article (for "the same day"), or null
+     */
+    public static List<DateExpr> find(Tokens t, int from, int to, LocalDate published, LocalDate lastDay) {
+        List<DateExpr> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            String w = t.lower[i];
+            String W = t.word[i];
+            Integer month = MONTHS.get(w);
+            if (month != null && Character.isUpperCase(W.charAt(0)) && (w.length() > 3 || W.length() == 3)) {
+                if (w.equals("may") && !(i + 1 < to && isNumber(t.word[i + 1])) && !(i > from && MONTH_PREFIX.contains(t.lower[i - 1]))) {
+                    continue; // the modal verb at the start of a sentence
+                }
+                if (w.equals("march") && !(i + 1 < to && isNumber(t.word[i + 1])) && !(i > from && MONTH_PREFIX.contains(t.lower[i - 1]))) {
+                    continue;
+                }
+                int j = i + 1;
+                if (j < to && t.word[j].equals(".")) {
+                    j++;
+                }
+                Integer day = null;
+                Integer year = null;
+                if (j < to && isNumber(t.word[j]) && t.word[j].length() <= 2) {
+                    int d = Integer.parseInt(t.word[j]);
+                    if (d >= 1 && d <= 31) {
+                        day = d;
+                        j++;
+                        if (j < to && (t.lower[j].equals("st") || t.lower[j].equals("nd") || t.lower[j].equals("rd") || t.lower[j].equals("th"))) {
+                            j++;
+                        }
+                    }
+                }
+                int k = j;
+                if (k < to && t.word[k].equals(",")) {
+                    k++;
+                }
+                if (k < to && isYear(t.word[k])) {
+                    year = Integer.parseInt(t.word[k]);
+                    j = k + 1;
+                }
+                int s = i;
+                // "13 April": a day before the month
+                if (day == null && i > from && isNumber(t.word[i - 1]) && t.word[i - 1].length() <= 2) {
+                    int d = Integer.parseInt(t.word[i - 1]);
+                    if (d >= 1 && d <= 31) {
+                        day = d;
+                        s = i - 1;
+                    }
+                }
+                boolean future = isFuture(t, s, from);
+                FuzzyDate fd = resolveMonthDay(month, day, year, published, future, W);
+                out.add(new DateExpr(s, j, fd, isDeadline(t, s, from), future, true));
+                i = j - 1;
+                continue;
+            }
+            DayOfWeek dow = WEEKDAYS.get(w);
+            if (dow != null && Character.isUpperCase(W.charAt(0))) {
+                FuzzyDate fd;
+                if (published == null) {
+                    fd = FuzzyDate.unknown(W);
+                } else {
+                    LocalDate d = published;
+                    while (d.getDayOfWeek() != dow) {
+                        d = d.minusDays(1);
+                    }
+                    fd = FuzzyDate.ofDay(d);
+                }
+                out.add(new DateExpr(i, i + 1, fd, isDeadline(t, i, from), false, true));
+                continue;
+            }
+            if (isYear(t.word[i]) && i > from && (t.lower[i - 1].equals("in") || t.lower[i - 1].equals("since")
+                    || t.lower[i - 1].equals("during")) && !(i + 1 < to && t.lower[i + 1].equals("presidential"))) {
+                out.add(new DateExpr(i, i + 1, FuzzyDate.ofYear(Integer.parseInt(t.word[i])), isDeadline(t, i, from), false, true));
+                continue;
+            }
+            // relative expressions
+            String next = i + 1 < to ? t.lower[i + 1] : "";
+            String next2 = i + 2 < to ? t.lower[i + 2] : "";
+            if (w.equals("yesterday") || w.equals("today")) {
+                FuzzyDate fd = published == null ? FuzzyDate.unknown(w)
+                        : FuzzyDate.ofDay(w.equals("today") ? published : published.minusDays(1));
+                out.add(new DateExpr(i, i + 1, fd, isDeadline(t, i, from), false, true));
+            } else if ((w.equals("last") || w.equals("this") || w.equals("next") || w.equals("earlier") || w.equals("late")
+                    || w.equals("early")) && (next.equals("month") || next.equals("week") || next.equals("year"))) {
+                out.add(new DateExpr(i, i + 2, relative(w, next, published), isDeadline(t, i, from), w.equals("next"), true));
+                i++;
+            } else if ((w.equals("earlier") || w.equals("later")) && next.equals("this") && (next2.equals("month") || next2.equals("year")
+                    || next2.equals("week"))) {
+                out.add(new DateExpr(i, i + 3, relative("this", next2, published), false, false, true));
+                i += 2;
+            } else if (w.equals("same") && next.equals("day") && i > from && (t.lower[i - 1].equals("the") || t.lower[i - 1].equals("that"))) {
+                out.add(new DateExpr(i - 1, i + 2, lastDay == null ? FuzzyDate.unknown("the same day") : FuzzyDate.ofDay(lastDay),
+                        false, false, true));
+                i++;
+            } else if (w.equals("day") && (next.equals("before") || next.equals("earlier") || next.equals("later") || next.equals("after"))
+                    && i > from && (t.lower[i - 1].equals("the") || t.lower[i - 1].equals("a"))
+                    && !(i + 2 < to && isNumber(t.word[i + 2]))) {
+                boolean before = next.equals("before") || next.equals("earlier");
+                FuzzyDate fd = lastDay == null ? FuzzyDate.unknown("the day " + next)
+                        : FuzzyDate.ofDay(before ? lastDay.minusDays(1) : lastDay.plusDays(1));
+                out.add(new DateExpr(i - 1, i + 2, fd, false, false, true));
+                i++;
+            } else if ((w.equals("previous") || w.equals("following") || w.equals("next")) && next.equals("day") && i > from
+                    && t.lower[i - 1].equals("the")) {
+                boolean before = w.equals("previous");
+                FuzzyDate fd = lastDay == null ? FuzzyDate.unknown("the " + w + " day")
+                        : FuzzyDate.ofDay(before ? lastDay.minusDays(1) : lastDay.plusDays(1));
+                out.add(new DateExpr(i - 1, i + 2, fd, false, false, true));
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private static FuzzyDate relative(String which, String unit, LocalDate pub) {
+        String note = which + " " + unit;
+        if (pub == null) {
+            return FuzzyDate.unknown(note);
+        }
+        return switch (unit) {
+            case "month" -> {
+                LocalDate d = which.equals("last") ? pub.minusMonths(1) : which.equals("next") ? pub.plusMonths(1) : pub;
+                yield FuzzyDate.ofMonth(d.getYear(), d.getMonthValue()).withNote(note);
+            }
+            case "week" -> {
+                LocalDate d = which.equals("last") ? pub.minusWeeks(1) : which.equals("next") ? pub.plusWeeks(1) : pub;
+                // a week is not a day: keep its month, never invent the day
+                yield FuzzyDate.ofMonth(d.getYear(), d.getMonthValue()).withNote(note);
+            }
+            default -> {
+                int y = which.equals("last") ? pub.getYear() - 1 : which.equals("next") ? pub.getYear() + 1 : pub.getYear();
+                yield FuzzyDate.ofYear(y).withNote(note);
+            }
+        };
+    }
+
+    private static FuzzyDate resolveMonthDay(int month, Integer day, Integer year, LocalDate pub, boolean future, String word) {
+        if (year == null && pub == null) {
+            return FuzzyDate.ofMonthWithoutYear(month, day == null ? null : word + " " + day + " (year unknown)");
+        }
+        int y;
+        if (year != null) {
+            y = year;
+        } else {
+            y = pub.getYear();
+            boolean after = month > pub.getMonthValue() || (month == pub.getMonthValue() && day != null && day > pub.getDayOfMonth() + 1);
+            if (after && !future) {
+                y--;
+            }
+        }
+        if (day != null) {
+            try {
+                return FuzzyDate.ofDay(LocalDate.of(y, month, day));
+            } catch (RuntimeException e) {
+                return FuzzyDate.ofMonth(y, month);
+            }
+        }
+        return FuzzyDate.ofMonth(y, month);
+    }
+
+    private static boolean isDeadline(Tokens t, int s, int from) {
+        for (int k = s - 1; k >= Math.max(from, s - 7); k--) {
+            String w = t.lower[k];
+            if (DEADLINE.contains(w)) {
+                return true;
+            }
+            if (w.equals(",") || w.equals(";") || w.equals(":") || w.equals("since")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isFuture(Tokens t, int s, int from) {
+        return s > from && (t.lower[s - 1].equals("next") || t.lower[s - 1].equals("coming"));
+    }
+
+    static boolean isNumber(String w) {
+        if (w.isEmpty() || w.length() > 12) {
+            return false;
+        }
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (!Character.isDigit(c) && c != ',') {
+                return false;
+            }
+        }
+        return Character.isDigit(w.charAt(0));
+    }
+
+    static boolean isYear(String w) {
+        if (w.length() != 4 || !isNumber(w)) {
+            return false;
+        }
+        int y = Integer.parseInt(w);
+        return y >= 1900 && y <= 2100;
+    }
+}

@@ -1,0 +1,1300 @@
+package io.riposte.extraction.internal;
+
+import io.riposte.domain.ActionType;
+import io.riposte.domain.Article;
+import io.riposte.domain.DatePrecision;
+import io.riposte.domain.Evidence;
+import io.riposte.domain.ExtractedAction;
+import io.riposte.domain.FuzzyDate;
+import io.riposte.domain.Modality;
+import io.riposte.extraction.internal.Lexicon.ActorEntry;
+import io.riposte.extraction.internal.Lexicon.ActorKind;
+import io.riposte.extraction.internal.Lexicon.Phrase;
+import io.riposte.extraction.internal.Lexicon.TriggerDef;
+import io.riposte.extraction.internal.Mention.Role;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rule-based extraction engine: one instance per article (not thread-safe; the extractor makes
+ * a new one per call). See extraction/README.md for the rules.
+ */
+public final class Engine {
+    private static final Set<String> PERSON_NOUNS = Set.of("diplomats", "diplomat", "officials", "official", "envoy", "envoys",
+            "ambassador", "ambassadors", "staff", "staffers", "employees", "personnel", "representatives", "nationals", "citizens",
+            "journalists", "journalist", "correspondents", "spies", "members", "workers", "people", "persons", "individuals",
+            "attache", "attaché", "attaches", "attachés", "consul", "consuls", "officers", "them", "families", "national", "citizen");
+    private static final Set<String> DIPLOMAT_NOUNS = Set.of("diplomats", "diplomat", "envoy", "envoys", "ambassador", "ambassadors",
+            "attache", "attaché", "attaches", "attachés", "consul", "consuls", "chargé", "charge");
+    private static final Set<String> STAFF_NOUNS = Set.of("staff", "officials", "employees", "personnel", "workers", "staffers", "officers");
+    private static final Set<String> MISSION_NOUNS = Set.of("embassy", "embassies", "consulate", "consulates", "mission", "missions",
+            "facilities", "facility", "compound", "compounds", "property", "properties", "premises", "consulate-general", "dachas",
+            "residence", "office", "offices");
+    private static final Set<String> PROPERTY_NOUNS = Set.of("property", "properties", "compound", "compounds", "premises", "dachas",
+            "residence", "embassy", "consulate", "buildings", "building");
+    private static final Set<String> ENVOY_NOUNS = Set.of("ambassador", "ambassadors", "envoy", "envoys", "chargé", "charge",
+            "diplomat", "commissioner", "emissary");
+    private static final Set<String> RELATION_NOUNS = Set.of("relations", "ties");
+    private static final Set<String> THREAT_OBJECTS = Set.of("retaliate", "retaliation", "retaliatory", "respond", "response",
+            "countermeasures", "counter", "consequences", "reciprocal", "measures", "reciprocate", "expel", "expulsion", "expulsions",
+            "sanctions", "sanction", "close", "closure", "react", "reaction", "punish", "punishment", "steps", "action", "actions",
+            "retaliating", "responding", "tariffs", "unanswered");
+    private static final Set<String> FUTURE_MARKERS = Set.of("will", "'ll", "would", "shall", "prepared", "ready", "right", "going",
+            "intends", "intend", "vowed", "vows", "vow", "must", "plans", "threatened", "threatens", "promised", "pledged", "not", "to");
+    private static final Set<String> HELD_MARKERS = Set.of("held", "hold", "holds", "holding", "conducted", "had");
+    private static final Set<String> AGREE_OBJECTS = Set.of("return", "restore", "reopen", "resume", "lift", "exchange", "normalize",
+            "normalise", "reinstate", "release", "returning", "restoring", "reopening", "lifting", "resuming");
+    private static final Set<String> LIFT_OBJECTS = Set.of("sanctions", "restrictions", "ban", "embargo", "tariffs", "visa", "visas", "curbs");
+    private static final Set<String> TRADE_NOUNS = Set.of("trade", "imports", "import", "exports", "export", "goods", "arms", "oil",
+            "products", "shipments");
+    private static final Set<String> VISA_WORDS = Set.of("visa", "visas", "consular", "entry");
+    private static final Set<String> STAFF_WORDS = Set.of("hire", "hires", "hiring", "staff", "staffing", "staffers", "personnel",
+            "employees", "assignment", "assignments", "travel", "movement", "movements", "headcount");
+    private static final Set<String> GOODS_WORDS = Set.of("imports", "import", "exports", "export", "goods", "products", "beef",
+            "barley", "wine", "coal", "canola", "seafood", "timber", "lobster", "lobsters", "trade", "shipments", "cotton", "meat",
+            "pork", "soybeans", "agricultural", "steel", "aluminium", "aluminum", "chips", "semiconductors", "purchases");
+    private static final Set<String> ORDER_VERBS = Set.of("ordered", "told", "asked", "forced", "instructed", "given", "slated",
+            "must", "required", "demanded", "obliged", "order", "orders", "tells", "asks", "ordering", "telling", "asking", "gave",
+            "have", "has", "had", "expected", "due");
+    private static final Set<String> BE_FORMS = Set.of("is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting");
+    private static final Set<String> NEGATORS = Set.of("not", "n't", "never", "no", "neither", "nor");
+    private static final Set<String> HYPOTHETICAL = Set.of("could", "might", "may", "if", "unless", "whether", "consider", "considering",
+            "considered", "mulling", "weighing", "possible", "possibly", "potential", "potentially", "should");
+    private static final Set<String> PLANNED = Set.of("will", "'ll", "shall", "plans", "plan", "planned", "planning", "intends",
+            "intend", "slated", "scheduled", "going", "set");
+    private static final Set<String> THREAT_WORDS = Set.of("threaten", "threatened", "threatens", "threatening", "threat", "threats",
+            "warned", "warns", "warn", "warning", "vowed", "ultimatum", "unless", "or");
+    private static final Set<String> BACKGROUND = Set.of("previously", "earlier", "formerly", "once", "ago", "past");
+    private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "inside", "within", "across", "throughout", "around");
+    private static final Set<String> AMBIGUOUS_NAMES = Set.of("Jordan", "Chad", "Georgia", "Israel", "India", "Kenya", "Mali",
+            "Niger", "Guinea", "Washington", "China", "Jersey", "Cuba", "Lebanon", "Georgian");
+    private static final Set<String> GEORGIA_US = Set.of("Atlanta", "governor", "Gov", "county", "Savannah", "Republican", "Democrat",
+            "Democratic", "GOP", "Peach", "Kemp", "Senate", "voters", "Augusta", "Macon");
+    private static final Set<String> TURKEY_BIRD = Set.of("thanksgiving", "roast", "roasted", "stuffing", "dinner", "gravy", "feathers",
+            "meat", "sandwich", "carve", "carved", "oven", "wild", "gobble", "pardoned");
+    private static final Set<String> FUNCTION = Set.of("the", "a", "an", "to", "of", "in", "on", "and", "said", "has", "have", "was",
+            "were", "is", "are", "will", "that", "for", "by", "with", "as", "at", "from", "who", "which", "its", "their", "his", "her");
+    private static final Set<String> CONNECT_SAME = Set.of("in particular", "in addition", "also", "additionally", "meanwhile",
+            "specifically", "namely", "as a result", "in response", "at the same time");
+    private static final Set<String> CONNECT_AFTER = Set.of("after that", "then", "later", "subsequently", "afterwards", "following that");
+    private static final Set<String> REFERENCING = Set.of("for", "to", "over", "against", "after", "about", "following", "despite",
+            "amid", "of");
+
+    private final Lexicon lex;
+    private final Article article;
+    private final Tokens t;
+    private final LocalDate published;
+    private final boolean keepNonFactual;
+    private final List<Mention> mentions = new ArrayList<>();
+    private final Map<String, Double> stateWeight = new HashMap<>();
+    private final List<String> stateOrder = new ArrayList<>();
+
+    /** One mention of an action in one sentence, before merging. */
+    private static final class Hit {
+        ActionType type;
+        String source;
+        String target;
+        FuzzyDate date;
+        boolean dateFallback;
+        Integer count;
+        Modality modality;
+        double confidence;
+        int sentence;
+        int anchor;
+        boolean referenced;
+        final List<Hit> provokedBy = new ArrayList<>();
+        boolean genericProvocation;
+        boolean mirror;
+        String cue;
+        Cluster cluster;
+    }
+
+    private static final class Cluster {
+        final List<Hit> hits = new ArrayList<>();
+        String id;
+    }
+
+    private record Trig(int from, int to, int anchor, TriggerDef def, ActionType type, boolean passive) {}
+
+    public Engine(Lexicon lex, Article article, Tokens tokens, boolean keepNonFactual) {
+        this.lex = lex;
+        this.article = article;
+        this.t = tokens;
+        this.published = article.publishedDate();
+        this.keepNonFactual = keepNonFactual;
+    }
+
+    public List<ExtractedAction> run() {
+        findMentions();
+        List<Hit> hits = new ArrayList<>();
+        LocalDate lastDay = null;
+        FuzzyDate lastDate = null;
+        FuzzyDate prevSentenceDate = null;
+        List<Hit> prevHits = List.of();
+        List<int[]> pendingCues = new ArrayList<>(); // cue sentence waiting for the next sentence's actions
+        boolean pendingMirror = false;
+        String pendingCue = null;
+        for (int s = 0; s < t.sentences; s++) {
+            int from = t.sentenceFrom(s);
+            int to = t.sentenceTo(s);
+            List<Dates.DateExpr> dates = Dates.find(t, from, to, published, lastDay);
+            boolean deadlineSentence = containsAny(from, to, Set.of("deadline", "expires", "expire"));
+            List<Trig> trigs = findTriggers(from, to);
+            List<Hit> sentenceHits = new ArrayList<>();
+            FuzzyDate inherited = inheritedDate(from, to, prevSentenceDate, lastDate);
+            for (Trig tr : trigs) {
+                Hit h = analyse(tr, s, from, to, trigs, dates, deadlineSentence, inherited);
+                if (h != null) {
+                    sentenceHits.add(h);
+                }
+            }
+            // response cues
+            List<int[]> cues = findCues(from, to);
+            for (int[] c : cues) {
+                Phrase<Boolean> p = Lexicon.longest(lex.cues, t.lower, c[0], to);
+                boolean mirror = p != null && p.value();
+                String cueText = t.text.substring(t.start[c[0]], t.end[c[1] - 1]);
+                List<Hit> before = new ArrayList<>();
+                List<Hit> after = new ArrayList<>();
+                for (Hit h : sentenceHits) {
+                    if (h.anchor < c[0]) {
+                        before.add(h);
+                    } else if (h.anchor >= c[1]) {
+                        after.add(h);
+                    }
+                }
+                if (sentenceHits.isEmpty()) {
+                    if (startsWithAny(s + 1, Set.of("in particular", "specifically", "namely", "among them", "these include"))) {
+                        pendingCues.add(c);
+                        pendingMirror = mirror;
+                        pendingCue = cueText;
+                    } else {
+                        for (Hit h : prevHits) {
+                            markGeneric(h, mirror, cueText);
+                        }
+                    }
+                    continue;
+                }
+                if (!before.isEmpty()) {
+                    Hit answering = before.get(before.size() - 1);
+                    if (answering.type == ActionType.THREATEN_RETALIATION && before.size() > 1 && !after.isEmpty()) {
+                        // "warned it will retaliate to X": the threat answers X
+                    }
+                    if (!after.isEmpty()) {
+                        for (Hit a : after) {
+                            if (a.source.equals(answering.target) && a.target.equals(answering.source)) {
+                                answering.provokedBy.add(a);
+                                a.referenced = true;
+                            }
+                        }
+                        answering.cue = cueText;
+                        if (answering.provokedBy.isEmpty()) {
+                            markGeneric(answering, mirror, cueText);
+                        }
+                    } else {
+                        markGeneric(answering, mirror, cueText);
+                    }
+                } else {
+                    for (Hit a : after) {
+                        markGeneric(a, mirror, cueText);
+                    }
+                }
+            }
+            if (!pendingCues.isEmpty() && !sentenceHits.isEmpty() && cues.isEmpty()) {
+                for (Hit h : sentenceHits) {
+                    markGeneric(h, pendingMirror, pendingCue);
+                }
+                pendingCues.clear();
+            } else if (!pendingCues.isEmpty() && cues.isEmpty()) {
+                pendingCues.clear();
+            }
+            // date context for the next sentences
+            FuzzyDate sentenceDate = null;
+            for (Dates.DateExpr d : dates) {
+                if (!d.deadline() && d.date().precision() != DatePrecision.UNKNOWN) {
+                    lastDate = d.date();
+                    sentenceDate = d.date();
+                    if (d.date().precision() == DatePrecision.DAY) {
+                        lastDay = d.date().earliest();
+                    }
+                }
+            }
+            for (Hit h : sentenceHits) {
+                if (!h.dateFallback && h.date.precision() != DatePrecision.UNKNOWN && !h.referenced) {
+                    sentenceDate = h.date;
+                }
+            }
+            prevSentenceDate = sentenceDate;
+            if (!sentenceHits.isEmpty()) {
+                prevHits = sentenceHits;
+            }
+            hits.addAll(sentenceHits);
+        }
+        return merge(hits);
+    }
+
+    private void markGeneric(Hit h, boolean mirror, String cue) {
+        h.genericProvocation = true;
+        h.mirror |= mirror;
+        if (h.cue == null) {
+            h.cue = cue;
+        }
+    }
+
+    // ------------------------------------------------------------------ actors
+
+    private void findMentions() {
+        int year = published == null ? -1 : published.getYear();
+        for (int i = 0; i < t.size; i++) {
+            Phrase<ActorEntry> p = Lexicon.longest(lex.actors, t.word, i, t.size);
+            if (p == null) {
+                continue;
+            }
+            ActorEntry e = p.value();
+            int end = i + p.tokens().length;
+            if (e.kind() == ActorKind.BLOCKED) {
+                i = end - 1;
+                continue;
+            }
+            if (e.kind() == ActorKind.PERSON && year > 0 && (year < e.from() || year > e.to())) {
+                // the office-holder was not in office then; look for another entry of the same name
+                ActorEntry alt = null;
+                for (Phrase<ActorEntry> q : lex.actors.get(t.word[i])) {
+                    ActorEntry f = q.value();
+                    if (q.tokens().length == p.tokens().length && f.kind() == ActorKind.PERSON && year >= f.from() && year <= f.to()
+                            && java.util.Arrays.equals(q.tokens(), p.tokens())) {
+                        alt = f;
+                    }
+                }
+                if (alt == null) {
+                    i = end - 1;
+                    continue;
+                }
+                e = alt;
+            }
+            if (isTrap(i, end, e)) {
+                i = end - 1;
+                continue;
+            }
+            Mention m = new Mention(i, end, e.iso(), e.kind());
+            m.host = e.host();
+            assignRole(m);
+            mentions.add(m);
+            double w = m.role == Role.HOST ? 0.5 : 1.0;
+            if (!stateWeight.containsKey(m.iso)) {
+                stateOrder.add(m.iso);
+            }
+            stateWeight.merge(m.iso, w, Double::sum);
+            if (m.host != null) {
+                if (!stateWeight.containsKey(m.host)) {
+                    stateOrder.add(m.host);
+                }
+                stateWeight.merge(m.host, 0.5, Double::sum);
+            }
+            i = end - 1;
+        }
+    }
+
+    private boolean isTrap(int i, int end, ActorEntry e) {
+        String w = t.word[i];
+        int s = t.sentenceOf(i);
+        int sFrom = t.sentenceFrom(s);
+        int sTo = t.sentenceTo(s);
+        if (end - i == 1 && AMBIGUOUS_NAMES.contains(w)) {
+            // "Seattle, Washington", "Atlanta, Georgia": a US state after a city
+            if ((w.equals("Washington") || w.equals("Georgia")) && i >= 2 && t.word[i - 1].equals(",")
+                    && t.isCapitalized(i - 2) && lex.actors.get(t.word[i - 2]) == null) {
+                return true;
+            }
+            if (w.equals("Georgia") || w.equals("Georgian")) {
+                for (int k = sFrom; k < sTo; k++) {
+                    if (GEORGIA_US.contains(t.word[k])) {
+                        return true;
+                    }
+                }
+            }
+            // a person's name: "Jordan Peterson", "Michael Jordan"
+            if (end < sTo && t.isCapitalized(end) && Character.isLetter(t.word[end].charAt(0)) && lex.actors.get(t.word[end]) == null
+                    && !lex.institutions.containsKey(t.lower[end]) && !Dates.MONTHS.containsKey(t.lower[end])
+                    && !Dates.WEEKDAYS.containsKey(t.lower[end]) && !isInstitutionStart(end)) {
+                return true;
+            }
+            if (i > sFrom && t.isCapitalized(i - 1) && Character.isLetter(t.word[i - 1].charAt(0)) && lex.actors.get(t.word[i - 1]) == null
+                    && !FUNCTION.contains(t.lower[i - 1]) && !isCommonCapital(t.lower[i - 1])) {
+                return true;
+            }
+        }
+        if (w.equals("Turkey")) {
+            for (int k = sFrom; k < sTo; k++) {
+                if (TURKEY_BIRD.contains(t.lower[k])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCommonCapital(String lower) {
+        return Set.of("in", "on", "at", "from", "with", "and", "but", "both", "while", "visiting", "for", "to", "by", "neighbouring",
+                "neighboring", "king", "queen", "president", "minister", "prime", "ambassador", "envoy", "foreign", "southern",
+                "northern", "eastern", "western", "central", "when", "as", "after", "before", "since", "like", "unlike").contains(lower);
+    }
+
+    private boolean isInstitutionStart(int j) {
+        String l = t.lower[j];
+        return l.equals("foreign") || l.equals("ministry") || l.equals("embassy") || l.equals("government") || l.equals("president")
+                || l.equals("prime") || l.equals("ambassador") || l.equals("state") || l.equals("secretary") || l.equals("defence")
+                || l.equals("defense") || l.equals("consulate") || l.equals("the");
+    }
+
+    private void assignRole(Mention m) {
+        if (m.to < t.size && (t.word[m.to].equals("'s") || t.word[m.to].equals("'"))) {
+            m.possessive = true;
+        }
+        if (m.kind == ActorKind.PLURAL) {
+            m.role = Role.PEOPLE;
+        } else if (m.kind == ActorKind.PERSON) {
+            m.role = Role.AGENT;
+        } else {
+            Role r = m.kind == ActorKind.ADJ ? Role.PLAIN : Role.AGENT;
+            int j = m.to + (m.possessive ? 1 : 0);
+            int limit = Math.min(t.size, j + 4);
+            int sentence = t.sentenceOf(m.from);
+            while (j < limit && t.sentenceOf(j) == sentence) {
+                String l = t.lower[j];
+                String inst = null;
+                int len = 0;
+                for (int n = 3; n >= 1 && inst == null; n--) {
+                    if (j + n <= t.size) {
+                        StringBuilder b = new StringBuilder(l);
+                        for (int k = 1; k < n; k++) {
+                            b.append(' ').append(t.lower[j + k]);
+                        }
+                        inst = lex.institutions.get(b.toString());
+                        len = n;
+                    }
+                }
+                if (inst != null) {
+                    r = switch (inst) {
+                        case "PERSON" -> Role.PEOPLE;
+                        case "MISSION" -> Role.MISSION;
+                        default -> Role.AGENT;
+                    };
+                    m.headEnd = j + len;
+                    j += len;
+                    continue;
+                }
+                if (!Character.isLetterOrDigit(l.charAt(0)) && !l.equals("-")) {
+                    break;
+                }
+                if (FUNCTION.contains(l) || lex.triggerWords.contains(l) || lex.actors.containsKey(t.word[j])) {
+                    break;
+                }
+                j++;
+            }
+            m.role = r;
+        }
+        int p = m.from - 1;
+        if (p >= 0 && t.sentenceOf(p) == t.sentenceOf(m.from)) {
+            if (t.lower[p].equals("the") && p > 0) {
+                p--;
+            }
+            String prev = t.lower[p];
+            if (LOCATIVE.contains(prev) && m.role != Role.PEOPLE) {
+                m.role = Role.HOST;
+            } else if (prev.equals("to") && p > 0 && (ENVOY_NOUNS.contains(t.lower[p - 1]) || MISSION_NOUNS.contains(t.lower[p - 1])
+                    || t.lower[p - 1].equals("ambassador"))) {
+                m.role = Role.HOST;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ triggers
+
+    private List<Trig> findTriggers(int from, int to) {
+        List<Trig> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            if (!lex.triggerWords.contains(t.lower[i])) {
+                continue;
+            }
+            Phrase<TriggerDef> p = Lexicon.longest(lex.triggers, t.lower, i, to);
+            if (p == null) {
+                continue;
+            }
+            int end = i + p.tokens().length;
+            TriggerDef d = p.value();
+            Trig tr = resolve(i, end, d, from, to);
+            if (tr != null) {
+                out.add(tr);
+            }
+            i = end - 1;
+        }
+        return out;
+    }
+
+    private Trig resolve(int i, int end, TriggerDef d, int from, int to) {
+        ActionType type;
+        int anchor = i;
+        boolean passive = d.kind() == 'V' && isParticiple(t.lower[i]) && beforeAny(i, from, 3, BE_FORMS);
+        switch (d.needs()) {
+            case "PERSON" -> {
+                if (!near(i, end, from, to, 8, PERSON_NOUNS) && !nearMention(i, end, 8, Role.PEOPLE)) {
+                    return null;
+                }
+            }
+            case "DIPLOMAT" -> {
+                if (!near(i, end, from, to, 6, DIPLOMAT_NOUNS) && !(near(i, end, from, to, 5, STAFF_NOUNS)
+                        && near(i, end, from, to, 6, Set.of("embassy", "consulate", "diplomatic", "mission", "consular")))) {
+                    return null;
+                }
+            }
+            case "MISSION" -> {
+                if (!after(end, to, 6, MISSION_NOUNS) && !before(i, from, 4, MISSION_NOUNS)) {
+                    return null;
+                }
+                if (t.lower[i].startsWith("clos") && end < to && (t.lower[end].equals("to") || t.lower[end].equals("ties")
+                        || t.lower[end].equals("ally") || t.lower[end].equals("allies"))) {
+                    return null;
+                }
+            }
+            case "PROPERTY" -> {
+                if (!near(i, end, from, to, 6, PROPERTY_NOUNS)) {
+                    if (near(i, end, from, to, 6, PERSON_NOUNS) || nearMention(i, end, 6, Role.PEOPLE)) {
+                        return new Trig(i, end, anchor, d, ActionType.DETAIN, passive);
+                    }
+                    return null;
+                }
+            }
+            case "ENVOY" -> {
+                if (!near(i, end, from, to, 7, ENVOY_NOUNS) && !nearNamedAmbassador(i, end, 7)) {
+                    return null;
+                }
+            }
+            case "RELATIONS" -> {
+                if (!after(end, to, 4, RELATION_NOUNS)) {
+                    return null;
+                }
+            }
+            case "TRADE" -> {
+                if (!near(i, end, from, to, 6, TRADE_NOUNS)) {
+                    return null;
+                }
+            }
+            case "LEAVE" -> {
+                int o = -1;
+                for (int k = i - 1; k >= Math.max(from, i - 6); k--) {
+                    if (ORDER_VERBS.contains(t.lower[k])) {
+                        o = k;
+                        break;
+                    }
+                }
+                if (o < 0 || !(before(o + 1, from, 12, PERSON_NOUNS) || nearMention(o, o + 1, 12, Role.PEOPLE) || after(o, i, 6, PERSON_NOUNS))) {
+                    return null;
+                }
+                // "ordered to leave": no object between the order and "to leave", so the people ordered stand before it
+                boolean objectBetween = false;
+                for (int k = o + 1; k < i - 1; k++) {
+                    if (PERSON_NOUNS.contains(t.lower[k]) || mentionAt(k) != null) {
+                        objectBetween = true;
+                    }
+                }
+                anchor = o;
+                passive = !objectBetween;
+            }
+            case "THREATOBJ" -> {
+                if (!after(end, to, 14, THREAT_OBJECTS)) {
+                    return null;
+                }
+            }
+            case "FUTURE" -> {
+                if (!before(i, from, 4, FUTURE_MARKERS) || (t.lower[i - 1].equals("to") && !before(i - 1, from, 3, FUTURE_MARKERS))) {
+                    return null;
+                }
+            }
+            case "HELD" -> {
+                if (!before(i, from, 3, HELD_MARKERS)) {
+                    return null;
+                }
+            }
+            case "AGREEOBJ" -> {
+                if (!after(end, to, 5, AGREE_OBJECTS)) {
+                    return null;
+                }
+            }
+            case "LIFTOBJ" -> {
+                if (!after(end, to, 4, LIFT_OBJECTS)) {
+                    return null;
+                }
+            }
+            default -> {
+            }
+        }
+        if (d.type().equals("RESTRICT")) {
+            type = restrictionType(i, end, from, to);
+            if (type == null) {
+                return null;
+            }
+        } else {
+            type = ActionType.valueOf(d.type());
+        }
+        if (type == ActionType.EXPEL_DIPLOMATS && t.lower[i].equals("persona")) {
+            for (int k = i - 1; k >= Math.max(from, i - 9); k--) {
+                if (t.lower[k].startsWith("declar")) {
+                    anchor = k;
+                    passive = isParticiple(t.lower[k]) && beforeAny(k, from, 3, BE_FORMS);
+                    break;
+                }
+            }
+        }
+        return new Trig(i, end, anchor, d, type, passive);
+    }
+
+    private ActionType restrictionType(int i, int end, int from, int to) {
+        int best = Integer.MAX_VALUE;
+        ActionType type = null;
+        for (int k = Math.max(from, i - 5); k < Math.min(to, end + 6); k++) {
+            String l = t.lower[k];
+            ActionType c = VISA_WORDS.contains(l) ? ActionType.RESTRICT_VISAS
+                    : STAFF_WORDS.contains(l) ? ActionType.RESTRICT_STAFF
+                    : GOODS_WORDS.contains(l) ? ActionType.TRADE_MEASURE : null;
+            if (c != null && Math.abs(k - i) < best) {
+                best = Math.abs(k - i);
+                type = c;
+            }
+        }
+        return type;
+    }
+
+    private static boolean isParticiple(String w) {
+        return w.endsWith("ed") || w.equals("told") || w.equals("shut") || w.equals("cut") || w.equals("withdrawn")
+                || w.equals("given") || w.equals("seized") || w.equals("frozen") || w.equals("kicked");
+    }
+
+    // ------------------------------------------------------------------ one trigger -> one hit
+
+    private Hit analyse(Trig tr, int s, int from, int to, List<Trig> all, List<Dates.DateExpr> dates, boolean deadlineSentence,
+            FuzzyDate inherited) {
+        List<Mention> cands = new ArrayList<>();
+        for (Mention m : mentions) {
+            if (m.from >= from && m.to <= to) {
+                cands.add(m);
+            }
+        }
+        if (cands.isEmpty()) {
+            return null;
+        }
+        int a = tr.anchor();
+        boolean nominal = tr.def().kind() == 'N' || isNominal(tr);
+        Map<Mention, double[]> sc = new HashMap<>();
+        for (Mention m : cands) {
+            sc.put(m, new double[] {sourceScore(m, tr, a, nominal), targetScore(m, tr, a, nominal)});
+        }
+        String source = null;
+        String target = null;
+        double best = -1e9;
+        for (Mention ms : cands) {
+            for (Mention mt : cands) {
+                if (ms.iso.equals(mt.iso)) {
+                    continue;
+                }
+                double v = sc.get(ms)[0] + sc.get(mt)[1];
+                if (v > best) {
+                    best = v;
+                    source = ms.iso;
+                    target = mt.iso;
+                }
+            }
+        }
+        double confidence = 0.75;
+        if (source == null) {
+            // one state in the sentence: it acts or is acted upon; the other side is the article's counterpart
+            Mention bs = null;
+            Mention bt = null;
+            for (Mention m : cands) {
+                if (bs == null || sc.get(m)[0] > sc.get(bs)[0]) {
+                    bs = m;
+                }
+                if (bt == null || sc.get(m)[1] > sc.get(bt)[1]) {
+                    bt = m;
+                }
+            }
+            String x = bs.iso;
+            String other = counterpart(x, cands);
+            if (other == null) {
+                return null;
+            }
+            if (sc.get(bs)[0] >= sc.get(bt)[1]) {
+                source = x;
+                target = other;
+            } else {
+                source = other;
+                target = x;
+            }
+            confidence = 0.6;
+        }
+        Hit h = new Hit();
+        h.type = tr.type();
+        h.source = source;
+        h.target = target;
+        h.sentence = s;
+        h.anchor = a;
+        h.referenced = isReferenced(tr, all, from);
+        h.modality = modality(tr, from, to);
+        if (h.type != ActionType.THREATEN_RETALIATION && h.type.isHostileMeasure()
+                && (h.modality == Modality.PLANNED || h.modality == Modality.HYPOTHETICAL) && isThreatened(tr, from)) {
+            h.type = ActionType.THREATEN_RETALIATION;
+            h.modality = Modality.ASSERTED;
+        }
+        if (h.modality == Modality.ASSERTED && h.referenced && nominal) {
+            h.modality = Modality.BACKGROUND;
+        }
+        if (!keepNonFactual && (h.modality == Modality.NEGATED || h.modality == Modality.HYPOTHETICAL)) {
+            return null;
+        }
+        h.count = count(tr, from, to);
+        // date: the nearest date expression that is not a deadline and that no other trigger is closer to
+        Dates.DateExpr chosen = null;
+        int bestDist = Integer.MAX_VALUE;
+        for (Dates.DateExpr d : dates) {
+            if (d.deadline() || deadlineSentence && tr.type() == ActionType.EXPEL_DIPLOMATS && t.lower[tr.from()].equals("leave")) {
+                continue;
+            }
+            if (deadlineSentence && !d.explicit()) {
+                continue;
+            }
+            int dist = d.from() >= tr.to() ? d.from() - tr.to() : a - d.to();
+            if (dist < 0) {
+                dist = 0;
+            }
+            if (h.referenced && d.to() <= tr.from()) {
+                continue; // a recalled action only takes a date that follows it
+            }
+            boolean mine = true;
+            for (Trig o : all) {
+                if (o == tr || o.type() == tr.type() && Math.abs(o.anchor() - a) < 3) {
+                    continue;
+                }
+                int od = d.from() >= o.to() ? d.from() - o.to() : o.anchor() - d.to();
+                if (od < 0) {
+                    od = 0;
+                }
+                if (od < dist) {
+                    mine = false;
+                    break;
+                }
+            }
+            if (mine && dist < bestDist) {
+                bestDist = dist;
+                chosen = d;
+            }
+        }
+        if (deadlineSentence && chosen != null && chosen.date().precision() == DatePrecision.DAY && !h.referenced) {
+            chosen = null;
+        }
+        if (chosen != null && (!chosen.future() || h.modality == Modality.PLANNED)) {
+            h.date = chosen.date();
+            confidence += 0.1;
+        } else if (inherited != null && !h.referenced) {
+            h.date = inherited;
+        } else if (h.referenced || h.modality == Modality.BACKGROUND) {
+            h.date = FuzzyDate.unknown("not stated");
+            h.dateFallback = true;
+        } else if (published != null) {
+            h.date = FuzzyDate.ofMonth(published.getYear(), published.getMonthValue()).withNote("month of publication: no date in the text");
+            h.dateFallback = true;
+        } else {
+            h.date = FuzzyDate.unknown("undated article");
+            h.dateFallback = true;
+        }
+        h.confidence = Math.min(0.95, confidence);
+        return h;
+    }
+
+    private boolean isNominal(Trig tr) {
+        String w = t.lower[tr.from()];
+        return w.endsWith("ion") || w.endsWith("ions") || w.endsWith("ure") || w.endsWith("ures") || w.equals("sanctions")
+                || w.equals("ban") && tr.from() > 0 && (t.lower[tr.from() - 1].equals("a") || t.lower[tr.from() - 1].equals("the"));
+    }
+
+    private double sourceScore(Mention m, Trig tr, int a, boolean nominal) {
+        double v = switch (m.role) {
+            case AGENT -> 2;
+            case PLAIN, MISSION -> 1;
+            case PEOPLE -> -1;
+            case HOST -> -4;
+        };
+        boolean left = m.to <= a;
+        if (!tr.passive()) {
+            v += left ? 2 : -1;
+        } else {
+            v += left ? -1.5 : 0;
+        }
+        v -= 0.08 * Math.abs((left ? a - m.to : m.from - tr.to()));
+        int p = prevWord(m.from);
+        String prev = p >= 0 ? t.lower[p] : "";
+        if (!left && m.from - tr.to() <= 10 && prev.equals("by")) {
+            v += 8;
+        }
+        if (m.possessive && left && a - m.to <= 6) {
+            v += 5;
+        }
+        if (!left && tr.type() == ActionType.EXPEL_DIPLOMATS && m.from - tr.to() <= 12
+                && (prev.equals("leave") || prev.equals("from") || (prev.equals("of") && p > 0 && t.lower[p - 1].equals("out")))) {
+            v += 8 + (m.role == Role.HOST ? 4 : 0);
+        }
+        if (!left && tr.type() == ActionType.SUMMON_ENVOY && m.from - tr.to() <= 4 && (prev.equals("to") || prev.equals("by"))) {
+            v += 8;
+        }
+        if (!left && m.from - tr.to() <= 3 && (prev.equals("on") || prev.equals("against") || prev.equals("upon"))) {
+            v -= 3;
+        }
+        return v;
+    }
+
+    private double targetScore(Mention m, Trig tr, int a, boolean nominal) {
+        double v = switch (m.role) {
+            case PEOPLE -> 3;
+            case MISSION, HOST, AGENT, PLAIN -> 1;
+        };
+        if (m.kind == ActorKind.PERSON) {
+            v -= 0.5;
+        }
+        boolean left = m.to <= a;
+        if (!tr.passive()) {
+            v += left ? -1 : 2;
+        } else {
+            v += left ? 2 : 0;
+        }
+        v -= 0.08 * Math.abs((left ? a - m.to : m.from - tr.to()));
+        int p = prevWord(m.from);
+        String prev = p >= 0 ? t.lower[p] : "";
+        if (!left && m.from - tr.to() <= 4 && (prev.equals("on") || prev.equals("against") || prev.equals("upon"))) {
+            v += 5;
+        }
+        if (!left && m.from - tr.to() <= 5 && prev.equals("of")) {
+            v += 2;
+        }
+        if (!left && prev.equals("by")) {
+            v -= 10;
+        }
+        if (m.possessive && left && a - m.to <= 6) {
+            v -= 4;
+        }
+        return v;
+    }
+
+    /** The previous word, skipping a determiner. */
+    private int prevWord(int i) {
+        int p = i - 1;
+        if (p >= 0 && (t.lower[p].equals("the") || t.lower[p].equals("a"))) {
+            p--;
+        }
+        return p;
+    }
+
+    private String counterpart(String x, List<Mention> sentence) {
+        for (Mention m : sentence) {
+            if (m.host != null && !m.host.equals(x)) {
+                return m.host;
+            }
+        }
+        String best = null;
+        double bw = 0;
+        for (String iso : stateOrder) {
+            if (iso.equals(x)) {
+                continue;
+            }
+            double w = stateWeight.get(iso);
+            if (w > bw) {
+                bw = w;
+                best = iso;
+            }
+        }
+        return best;
+    }
+
+    private boolean isReferenced(Trig tr, List<Trig> all, int from) {
+        boolean earlier = false;
+        for (Trig o : all) {
+            if (o.anchor() < tr.from() && o != tr) {
+                earlier = true;
+            }
+        }
+        if (!earlier) {
+            return false;
+        }
+        for (int k = tr.from() - 1; k >= Math.max(from, tr.from() - 7); k--) {
+            if (REFERENCING.contains(t.lower[k])) {
+                return true;
+            }
+            if (t.lower[k].equals(",") || t.lower[k].equals(";")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private Modality modality(Trig tr, int from, int to) {
+        int a = tr.anchor();
+        for (int k = a - 1; k >= Math.max(from, a - 3); k--) {
+            String l = t.lower[k];
+            if (NEGATORS.contains(l) && !(k + 1 < to && t.lower[k + 1].equals("only"))) {
+                return Modality.NEGATED;
+            }
+            if (l.equals(",") || l.equals(";")) {
+                break;
+            }
+        }
+        if (tr.type() == ActionType.THREATEN_RETALIATION) {
+            return Modality.ASSERTED;
+        }
+        boolean reported = false;
+        for (int k = a - 1; k >= Math.max(from, a - 6); k--) {
+            String l = t.lower[k];
+            if (l.equals(";") || l.equals(":")) {
+                break;
+            }
+            if (l.equals("would")) {
+                for (int j = from; j < k; j++) {
+                    if (t.lower[j].equals("that") || t.lower[j].equals("said") || t.lower[j].equals("announced")) {
+                        reported = true;
+                    }
+                }
+                return reported ? Modality.PLANNED : Modality.HYPOTHETICAL;
+            }
+            if (HYPOTHETICAL.contains(l) && !t.word[k].equals("May")) {
+                return Modality.HYPOTHETICAL;
+            }
+        }
+        for (int k = a - 1; k >= Math.max(from, a - 4); k--) {
+            String l = t.lower[k];
+            if (PLANNED.contains(l) || (l.equals("be") && k > from && t.lower[k - 1].equals("to"))) {
+                return Modality.PLANNED;
+            }
+        }
+        for (int k = a - 1; k >= Math.max(from, a - 6); k--) {
+            String l = t.lower[k];
+            if (BACKGROUND.contains(l) && !(k + 1 < to && (t.lower[k + 1].equals("this") || t.lower[k + 1].equals("on")))) {
+                return Modality.BACKGROUND;
+            }
+            if (l.equals("had") && k >= a - 2) {
+                return Modality.BACKGROUND;
+            }
+        }
+        for (int k = a + 1; k < Math.min(to, a + 8); k++) {
+            if (t.lower[k].equals("ago")) {
+                return Modality.BACKGROUND;
+            }
+        }
+        return Modality.ASSERTED;
+    }
+
+    private boolean isThreatened(Trig tr, int from) {
+        int a = tr.anchor();
+        boolean modal = false;
+        for (int k = a - 1; k >= Math.max(from, a - 4); k--) {
+            String l = t.lower[k];
+            if (l.equals("will") || l.equals("would") || l.equals("could") || l.equals("'ll") || l.equals("might")) {
+                modal = true;
+            }
+            if (l.equals("threatened") || l.equals("threatens") || l.equals("threaten") || l.equals("threat")
+                    || l.equals("threatening")) {
+                return true;
+            }
+        }
+        if (!modal) {
+            return false;
+        }
+        for (int k = from; k < a; k++) {
+            if (THREAT_WORDS.contains(t.lower[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ counts
+
+    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
+            Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
+            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
+            Map.entry("thirteen", 13), Map.entry("fourteen", 14), Map.entry("fifteen", 15), Map.entry("sixteen", 16),
+            Map.entry("seventeen", 17), Map.entry("eighteen", 18), Map.entry("nineteen", 19), Map.entry("twenty", 20),
+            Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("seventy", 70),
+            Map.entry("eighty", 80), Map.entry("ninety", 90), Map.entry("hundred", 100), Map.entry("dozen", 12));
+    private static final Set<String> COUNT_NOUNS = Set.of("diplomats", "diplomat", "officials", "official", "staff", "staffers",
+            "employees", "personnel", "people", "persons", "individuals", "entities", "companies", "firms", "representatives",
+            "journalists", "members", "spies", "workers", "nationals", "citizens", "officers", "envoys", "banks", "organizations",
+            "organisations", "consulates", "missions", "attaches", "attachés", "agents");
+
+    private Integer count(Trig tr, int from, int to) {
+        Integer best = null;
+        int bestDist = Integer.MAX_VALUE;
+        int lo = Math.max(from, tr.from() - 12);
+        int hi = Math.min(to, tr.to() + 14);
+        for (int k = lo; k < hi; k++) {
+            int[] num = numberAt(k, hi);
+            if (num == null) {
+                continue;
+            }
+            int j = num[1];
+            int limit = Math.min(hi, j + 5);
+            boolean nounFound = false;
+            while (j < limit) {
+                String l = t.lower[j];
+                Mention m = mentionAt(j);
+                if (COUNT_NOUNS.contains(l) || (m != null && m.kind == ActorKind.PLURAL)) {
+                    nounFound = true;
+                    break;
+                }
+                if (l.equals("year") || l.equals("years") || l.equals("percent") || l.equals("%") || l.equals("days")
+                        || l.equals("months") || l.equals("-") || Dates.MONTHS.containsKey(l) || !Character.isLetter(l.charAt(0))) {
+                    break;
+                }
+                j++;
+            }
+            if (!nounFound) {
+                k = num[1] - 1;
+                continue;
+            }
+            int dist = k < tr.from() ? tr.from() - k : k - tr.to();
+            if (dist < bestDist) {
+                bestDist = dist;
+                best = num[0];
+            }
+            k = num[1] - 1;
+        }
+        return best;
+    }
+
+    /** A number at token k: {value, end token}, or null. */
+    private int[] numberAt(int k, int hi) {
+        String w = t.word[k];
+        if (Dates.isNumber(w)) {
+            if (k > 0 && (Dates.MONTHS.containsKey(t.lower[k - 1]) || t.lower[k - 1].equals("."))) {
+                return null;
+            }
+            try {
+                long v = Long.parseLong(w.replace(",", ""));
+                if (v <= 0 || v > 1_000_000 || (w.length() == 4 && v >= 1900 && v <= 2100)) {
+                    return null;
+                }
+                return new int[] {(int) v, k + 1};
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        String l = t.lower[k];
+        if (l.equals("dozen") && k > 0 && (t.lower[k - 1].equals("a") || t.lower[k - 1].equals("half"))) {
+            return new int[] {t.lower[k - 1].equals("half") ? 6 : 12, k + 1};
+        }
+        Integer v = NUMBER_WORDS.get(l);
+        if (v == null || l.equals("dozen") || l.equals("hundred")) {
+            return null;
+        }
+        if (l.equals("one")) {
+            return null; // "one of", "one another": too ambiguous to be a count
+        }
+        int j = k + 1;
+        if (j + 1 < hi && t.word[j].equals("-") && NUMBER_WORDS.containsKey(t.lower[j + 1]) && v >= 20 && NUMBER_WORDS.get(t.lower[j + 1]) < 10) {
+            v += NUMBER_WORDS.get(t.lower[j + 1]);
+            j += 2;
+        }
+        if (j < hi && t.lower[j].equals("dozen")) {
+            return new int[] {v * 12, j + 1};
+        }
+        if (j < hi && t.lower[j].equals("hundred")) {
+            return new int[] {v * 100, j + 1};
+        }
+        return new int[] {v, j};
+    }
+
+    // ------------------------------------------------------------------ merging and links
+
+    private List<ExtractedAction> merge(List<Hit> hits) {
+        List<Cluster> clusters = new ArrayList<>();
+        for (Hit h : hits) {
+            Cluster into = null;
+            for (Cluster c : clusters) {
+                Hit f = c.hits.get(0);
+                if (!f.type.equals(h.type) || !f.source.equals(h.source) || !f.target.equals(h.target)) {
+                    continue;
+                }
+                Integer cc = clusterCount(c);
+                if (cc != null && h.count != null && !cc.equals(h.count)) {
+                    continue;
+                }
+                FuzzyDate cd = clusterDate(c);
+                boolean cFallback = clusterFallback(c);
+                if (cFallback || h.dateFallback || cd.compatibleWith(h.date, 3)) {
+                    into = c;
+                    break;
+                }
+            }
+            if (into == null) {
+                into = new Cluster();
+                clusters.add(into);
+            }
+            into.hits.add(h);
+            h.cluster = into;
+        }
+        // ids
+        for (Cluster c : clusters) {
+            Hit f = c.hits.get(0);
+            c.id = id(article.id() + "|" + f.type + "|" + f.source + "|" + f.target + "|" + clusterDate(c).iso() + "|"
+                    + clusterCount(c) + "|" + t.start[f.anchor]);
+        }
+        List<ExtractedAction> out = new ArrayList<>();
+        for (Cluster c : clusters) {
+            Hit f = c.hits.get(0);
+            Set<String> responds = new LinkedHashSet<>();
+            String cue = null;
+            boolean generic = false;
+            boolean mirror = false;
+            for (Hit h : c.hits) {
+                for (Hit p : h.provokedBy) {
+                    if (p.cluster != c) {
+                        responds.add(p.cluster.id);
+                    }
+                }
+                generic |= h.genericProvocation;
+                mirror |= h.mirror;
+                if (cue == null) {
+                    cue = h.cue;
+                }
+            }
+            if (generic && responds.isEmpty()) {
+                List<Cluster> opposite = new ArrayList<>();
+                for (Cluster o : clusters) {
+                    Hit of = o.hits.get(0);
+                    if (o != c && of.source.equals(f.target) && of.target.equals(f.source) && of.type.isHostileMeasure()
+                            && !after(clusterDate(o), clusterDate(c))) {
+                        opposite.add(o);
+                    }
+                }
+                List<Cluster> same = opposite.stream().filter(o -> o.hits.get(0).type == f.type).toList();
+                for (Cluster o : mirror && !same.isEmpty() ? same : opposite) {
+                    responds.add(o.id);
+                }
+            }
+            List<Evidence> ev = new ArrayList<>();
+            Set<Integer> seen = new LinkedHashSet<>();
+            Modality modality = f.modality;
+            double conf = 0;
+            for (Hit h : c.hits) {
+                if (seen.add(h.sentence)) {
+                    int cs = t.sentenceCharStart(h.sentence);
+                    int ce = t.sentenceCharEnd(h.sentence);
+                    ev.add(new Evidence(article.id(), article.origin(), t.text.substring(cs, ce), cs, ce));
+                }
+                modality = strongest(modality, h.modality);
+                conf = Math.max(conf, h.confidence);
+            }
+            conf = Math.min(0.99, conf + 0.03 * (c.hits.size() - 1));
+            out.add(new ExtractedAction(c.id, article.id(), article.origin(), f.source, f.target, f.type, clusterDate(c),
+                    clusterCount(c), modality, Math.round(conf * 100) / 100.0, ev, List.copyOf(responds), cue));
+        }
+        return out;
+    }
+
+    private static boolean after(FuzzyDate a, FuzzyDate b) {
+        LocalDate ae = a.earliest();
+        LocalDate bl = b.latest();
+        return ae != null && bl != null && ae.isAfter(bl);
+    }
+
+    private static Modality strongest(Modality a, Modality b) {
+        return rank(b) > rank(a) ? b : a;
+    }
+
+    private static int rank(Modality m) {
+        return switch (m) {
+            case ASSERTED -> 5;
+            case PLANNED -> 4;
+            case THREATENED -> 3;
+            case BACKGROUND -> 2;
+            case HYPOTHETICAL -> 1;
+            case NEGATED -> 0;
+        };
+    }
+
+    private static Integer clusterCount(Cluster c) {
+        for (Hit h : c.hits) {
+            if (h.count != null) {
+                return h.count;
+            }
+        }
+        return null;
+    }
+
+    private static boolean clusterFallback(Cluster c) {
+        for (Hit h : c.hits) {
+            if (!h.dateFallback) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The most specific stated date; a fallback date only when nothing was stated. */
+    private static FuzzyDate clusterDate(Cluster c) {
+        FuzzyDate best = null;
+        for (Hit h : c.hits) {
+            if (h.dateFallback) {
+                continue;
+            }
+            if (best == null || h.date.moreSpecificThan(best)) {
+                best = h.date;
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        for (Hit h : c.hits) {
+            if (best == null || h.date.moreSpecificThan(best)) {
+                best = h.date;
+            }
+        }
+        return best;
+    }
+
+    private static String id(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return "xa-" + HexFormat.of().formatHex(d, 0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ small helpers
+
+    private FuzzyDate inheritedDate(int from, int to, FuzzyDate prevSentence, FuzzyDate last) {
+        FuzzyDate base = prevSentence != null ? prevSentence : last;
+        if (base == null) {
+            return null;
+        }
+        for (String c : CONNECT_SAME) {
+            if (startsWith(from, to, c)) {
+                return base;
+            }
+        }
+        for (String c : CONNECT_AFTER) {
+            if (startsWith(from, to, c)) {
+                return base.precision() == DatePrecision.DAY ? FuzzyDate.ofMonth(base.year(), base.month()) : base;
+            }
+        }
+        return null;
+    }
+
+    private boolean startsWithAny(int s, Set<String> phrases) {
+        if (s >= t.sentences) {
+            return false;
+        }
+        for (String p : phrases) {
+            if (startsWith(t.sentenceFrom(s), t.sentenceTo(s), p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean startsWith(int from, int to, String phrase) {
+        String[] ws = phrase.split(" ");
+        if (from + ws.length > to) {
+            return false;
+        }
+        for (int k = 0; k < ws.length; k++) {
+            if (!t.lower[from + k].equals(ws[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<int[]> findCues(int from, int to) {
+        List<int[]> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            Phrase<Boolean> p = Lexicon.longest(lex.cues, t.lower, i, to);
+            if (p != null) {
+                out.add(new int[] {i, i + p.tokens().length});
+                i += p.tokens().length - 1;
+            }
+        }
+        return out;
+    }
+
+    private boolean containsAny(int from, int to, Set<String> words) {
+        for (int k = from; k < to; k++) {
+            if (words.contains(t.lower[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean near(int i, int end, int from, int to, int w, Set<String> words) {
+        return before(i, from, w, words) || after(end, to, w, words);
+    }
+
+    private boolean before(int i, int from, int w, Set<String> words) {
+        for (int k = i - 1; k >= Math.max(from, i - w); k--) {
+            if (words.contains(t.lower[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean beforeAny(int i, int from, int w, Set<String> words) {
+        return before(i, from, w, words);
+    }
+
+    private boolean after(int end, int to, int w, Set<String> words) {
+        for (int k = end; k < Math.min(to, end + w); k++) {
+            if (words.contains(t.lower[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean nearMention(int i, int end, int w, Role role) {
+        for (Mention m : mentions) {
+            if (m.role == role && m.to > i - w && m.from < end + w && t.sentenceOf(m.from) == t.sentenceOf(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean nearNamedAmbassador(int i, int end, int w) {
+        for (Mention m : mentions) {
+            if (m.host != null && m.to > i - w && m.from < end + w && t.sentenceOf(m.from) == t.sentenceOf(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Mention mentionAt(int k) {
+        for (Mention m : mentions) {
+            if (k >= m.from && k < m.to) {
+                return m;
+            }
+            if (m.from > k) {
+                break;
+            }
+        }
+        return null;
+    }
+}

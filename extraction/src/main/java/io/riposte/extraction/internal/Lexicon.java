@@ -1,0 +1,223 @@
+package io.riposte.extraction.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The dictionaries of the extractor, loaded from the TSV data files next to this class
+ * ({@code countries.tsv}, {@code people.tsv}, {@code blocked.tsv}, {@code institutions.tsv},
+ * {@code triggers.tsv}, {@code cues.tsv}) and from same-named files ({@code countries*.tsv}, ...)
+ * in the directory given by the system property {@value #EXTRA_DIR_PROPERTY}, which add to them.
+ * Immutable once built, so one instance is shared by all threads.
+ */
+public final class Lexicon {
+    public static final String EXTRA_DIR_PROPERTY = "riposte.extraction.dictionaries";
+
+    public enum ActorKind { NAME, ADJ, PLURAL, SEAT, PERSON, BLOCKED }
+
+    /** One way of naming a state. For people: role, validity years and the host state of an ambassador. */
+    public record ActorEntry(ActorKind kind, String iso, String role, int from, int to, String host) {}
+
+    public record Phrase<T>(String[] tokens, T value) {}
+
+    public record TriggerDef(String type, String needs, char kind) {}
+
+    /** Actor phrases, case-sensitive, by first token. */
+    final Map<String, List<Phrase<ActorEntry>>> actors = new HashMap<>();
+    /** Trigger phrases, lower case, by first token. */
+    final Map<String, List<Phrase<TriggerDef>>> triggers = new HashMap<>();
+    /** Response cue phrases, lower case, by first token; value true = mirror cue. */
+    final Map<String, List<Phrase<Boolean>>> cues = new HashMap<>();
+    /** Institution nouns (lower case) to their role: AGENT, PERSON, MISSION. */
+    final Map<String, String> institutions = new HashMap<>();
+    /** Every lower-case first token of a trigger: the prefilter's word set. */
+    final Set<String> triggerWords = new HashSet<>();
+    final Set<String> isoCodes = new HashSet<>();
+
+    public static Lexicon load() {
+        Lexicon l = new Lexicon();
+        l.read("countries", l::countryLine);
+        l.read("people", l::personLine);
+        l.read("blocked", l::blockedLine);
+        l.read("institutions", l::institutionLine);
+        l.read("triggers", l::triggerLine);
+        l.read("cues", l::cueLine);
+        return l;
+    }
+
+    /** Whether a lower-case word starts a trigger phrase (the prefilter). */
+    public boolean isTriggerWord(String lowerWord) {
+        return triggerWords.contains(lowerWord);
+    }
+
+    public boolean isKnownState(String iso) {
+        return isoCodes.contains(iso);
+    }
+
+    private interface LineParser {
+        void parse(String[] cols);
+    }
+
+    private void read(String name, LineParser p) {
+        try (InputStream in = Lexicon.class.getResourceAsStream("/io/riposte/extraction/" + name + ".tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("missing dictionary " + name + ".tsv");
+            }
+            readLines(in, name + ".tsv", p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String dir = System.getProperty(EXTRA_DIR_PROPERTY);
+        if (dir != null && !dir.isBlank()) {
+            Path d = Path.of(dir);
+            if (Files.isDirectory(d)) {
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(d, name + "*.tsv")) {
+                    List<Path> files = new ArrayList<>();
+                    ds.forEach(files::add);
+                    files.sort(null);
+                    for (Path f : files) {
+                        try (InputStream in = Files.newInputStream(f)) {
+                            readLines(in, f.toString(), p);
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
+    private static void readLines(InputStream in, String origin, LineParser p) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        int n = 0;
+        while ((line = r.readLine()) != null) {
+            n++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                p.parse(line.split("\t", -1));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(origin + ":" + n + ": bad dictionary line: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static String col(String[] c, int i) {
+        return i < c.length ? c[i].trim() : "";
+    }
+
+    private static String[] alts(String s) {
+        return s.isEmpty() ? new String[0] : s.split("\\|");
+    }
+
+    private void countryLine(String[] c) {
+        String iso = col(c, 0);
+        if (!iso.matches("[A-Z]{3}")) {
+            throw new IllegalArgumentException("not an ISO alpha-3 code: " + iso);
+        }
+        isoCodes.add(iso);
+        for (String s : alts(col(c, 1))) {
+            addActor(s, new ActorEntry(ActorKind.NAME, iso, null, 0, 0, null));
+        }
+        for (String s : alts(col(c, 2))) {
+            addActor(s, new ActorEntry(ActorKind.ADJ, iso, null, 0, 0, null));
+        }
+        for (String s : alts(col(c, 3))) {
+            addActor(s, new ActorEntry(ActorKind.PLURAL, iso, null, 0, 0, null));
+        }
+        for (String s : alts(col(c, 4))) {
+            addActor(s, new ActorEntry(ActorKind.SEAT, iso, null, 0, 0, null));
+        }
+    }
+
+    private void personLine(String[] c) {
+        String iso = col(c, 1);
+        int from = col(c, 3).isEmpty() ? 0 : Integer.parseInt(col(c, 3));
+        int to = col(c, 4).isEmpty() ? 9999 : Integer.parseInt(col(c, 4));
+        String host = col(c, 5).isEmpty() ? null : col(c, 5);
+        for (String s : alts(col(c, 0))) {
+            addActor(s, new ActorEntry(ActorKind.PERSON, iso, col(c, 2), from, to, host));
+        }
+    }
+
+    private void blockedLine(String[] c) {
+        addActor(col(c, 0), new ActorEntry(ActorKind.BLOCKED, null, null, 0, 0, null));
+    }
+
+    private void institutionLine(String[] c) {
+        institutions.put(col(c, 0).toLowerCase(Locale.ROOT), col(c, 1));
+    }
+
+    private void triggerLine(String[] c) {
+        TriggerDef d = new TriggerDef(col(c, 1), col(c, 2).isEmpty() ? "-" : col(c, 2), col(c, 3).isEmpty() ? 'V' : col(c, 3).charAt(0));
+        for (String s : alts(col(c, 0))) {
+            String[] toks = lowerTokens(s);
+            triggers.computeIfAbsent(toks[0], k -> new ArrayList<>()).add(new Phrase<>(toks, d));
+            triggerWords.add(toks[0]);
+        }
+    }
+
+    private void cueLine(String[] c) {
+        String[] toks = lowerTokens(col(c, 0));
+        cues.computeIfAbsent(toks[0], k -> new ArrayList<>()).add(new Phrase<>(toks, "MIRROR".equals(col(c, 1))));
+    }
+
+    private void addActor(String phrase, ActorEntry e) {
+        if (phrase.isBlank()) {
+            return;
+        }
+        Tokens t = Tokens.of(phrase);
+        String[] toks = new String[t.size];
+        System.arraycopy(t.word, 0, toks, 0, t.size);
+        actors.computeIfAbsent(toks[0], k -> new ArrayList<>()).add(new Phrase<>(toks, e));
+    }
+
+    private static String[] lowerTokens(String s) {
+        Tokens t = Tokens.of(s);
+        String[] out = new String[t.size];
+        System.arraycopy(t.lower, 0, out, 0, t.size);
+        return out;
+    }
+
+    /** Longest phrase of the map starting at token i (word form or lower form), or null. */
+    static <T> Phrase<T> longest(Map<String, List<Phrase<T>>> map, String[] words, int i, int size) {
+        List<Phrase<T>> cands = map.get(words[i]);
+        if (cands == null) {
+            return null;
+        }
+        Phrase<T> best = null;
+        for (Phrase<T> p : cands) {
+            int n = p.tokens().length;
+            if (i + n > size || (best != null && n <= best.tokens().length)) {
+                continue;
+            }
+            boolean ok = true;
+            for (int k = 1; k < n; k++) {
+                if (!p.tokens()[k].equals(words[i + k])) {
+                    ok = false;
+                    break;
+                }
+            }
+            if (ok) {
+                best = p;
+            }
+        }
+        return best;
+    }
+}

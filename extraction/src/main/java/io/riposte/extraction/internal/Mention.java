@@ -1,0 +1,42 @@
+package io.riposte.extraction.internal;
+
+/** A state named in the text: tokens [from, to), with how it is used. */
+final class Mention {
+    enum Role {
+        /** can act: a name, a capital, a government body, an office-holder */
+        AGENT,
+        /** people of that state: "Russian diplomats", "two Americans" (can be acted upon) */
+        PEOPLE,
+        /** a mission of that state: "the US embassy" */
+        MISSION,
+        /** a place where something is: "in Moscow", "ambassador to Russia", "embassy in Ottawa" */
+        HOST,
+        /** an adjective with no noun we know: "Russian meddling" */
+        PLAIN
+    }
+
+    final int from;
+    final int to;
+    final String iso;
+    final Lexicon.ActorKind kind;
+    Role role;
+    /** followed by 's */
+    boolean possessive;
+    /** the last token of the noun phrase the mention heads or modifies */
+    int headEnd;
+    /** host state of a named ambassador */
+    String host;
+
+    Mention(int from, int to, String iso, Lexicon.ActorKind kind) {
+        this.from = from;
+        this.to = to;
+        this.iso = iso;
+        this.kind = kind;
+        this.headEnd = to;
+    }
+
+    @Override
+    public String toString() {
+        return iso + ":" + role + "@" + from;
+    }
+}
