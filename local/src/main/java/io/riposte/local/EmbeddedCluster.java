@@ -2,16 +2,36 @@ package io.riposte.local;
 
 import io.riposte.local.registry.LocalSchemaRegistry;
 import io.riposte.topics.TopicAdmin;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * A throw-away Kafka 4.3.1 KRaft cluster (one combined broker+controller, in this JVM, on loopback,
- * free ports, temporary data) plus a {@link LocalSchemaRegistry} persisted in the cluster, with every
- * topic of {@code io.riposte.topics.Topics} created. Starts in a few seconds; share one per test class.
+ * A throw-away Kafka 4.3.1 KRaft cluster in this JVM (one combined broker+controller, 127.0.0.1 only,
+ * free ports, temporary data deleted on close) plus a {@link LocalSchemaRegistry} persisted in the
+ * cluster's {@code _schemas} topic, with every topic of {@code io.riposte.topics.Topics} created.
+ * Starts in about 2 s; share one per test class.
  *
  * <pre>{@code
  * try (EmbeddedCluster cluster = EmbeddedCluster.start()) {
@@ -22,49 +42,73 @@ import org.apache.kafka.server.common.MetadataVersion;
  * }</pre>
  *
  * Used by {@code riposte demo} and by other modules' integration tests (riposte-local, test scope).
- * It wraps Kafka's internal test kit, which has no compatibility promise: keep it out of production apps.
+ *
+ * <p>Why not Kafka's {@code KafkaClusterTestKit}: it pre-binds its listener sockets on all interfaces,
+ * and Riposte's local broker must listen on loopback only. This runs the broker's own
+ * {@code KafkaRaftServer} with the production metadata version and the single-node settings of
+ * {@link LocalBroker#SINGLE_NODE_SETTINGS}.
  */
 public final class EmbeddedCluster implements AutoCloseable {
-    private final KafkaClusterTestKit kit;
+    private static final int ATTEMPTS = 3;
+
+    private final Path dataDir;
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
     private final LocalSchemaRegistry registry;
 
-    private EmbeddedCluster(KafkaClusterTestKit kit, LocalSchemaRegistry registry) {
-        this.kit = kit;
+    private EmbeddedCluster(Path dataDir, KafkaRaftServer server, String bootstrapServers, LocalSchemaRegistry registry) {
+        this.dataDir = dataDir;
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
         this.registry = registry;
     }
 
-    /** Starts broker and registry, creates the topics; fails with an exception if anything does not come up. */
+    /** Starts broker and registry and creates the topics; throws {@link IllegalStateException} if anything fails. */
     public static EmbeddedCluster start() {
-        KafkaClusterTestKit kit = null;
+        IllegalStateException failure = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                return startOnce();
+            } catch (IllegalStateException e) {
+                // Free ports are picked before the broker binds them: another process may win the race.
+                failure = e;
+            }
+        }
+        throw failure;
+    }
+
+    private static EmbeddedCluster startOnce() {
+        Path dir = null;
+        KafkaRaftServer server = null;
+        LocalSchemaRegistry registry = null;
         try {
-            TestKitNodes nodes = new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    // The production MV: the default testing MV enables unreleased features.
-                    .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
-                    .build();
-            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
-            // The kit defaults these to 3: with one broker, __consumer_offsets then cannot be created
-            // and consumers silently get nothing.
-            for (Map.Entry<String, String> e : LocalBroker.SINGLE_NODE_SETTINGS.entrySet()) {
-                builder.setConfigProp(e.getKey(), e.getValue());
-            }
-            kit = builder.build();
-            kit.format();
-            kit.startup();
-            kit.waitForReadyBrokers();
-            TopicAdmin.createAll(Map.of("bootstrap.servers", kit.bootstrapServers()), Duration.ofSeconds(30));
-            LocalSchemaRegistry registry = LocalSchemaRegistry.onKafka(kit.bootstrapServers(), 0);
-            return new EmbeddedCluster(kit, registry);
+            dir = Files.createTempDirectory("riposte-kafka-");
+            int[] ports = freePorts();
+            Properties props = new Properties();
+            props.putAll(LocalBroker.serverProperties(dir, ports[0], ports[1], false));
+            new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setNodeId(1)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setDirectories(List.of(dir.toString()))
+                    .setMetadataLogDirectory(dir.toString())
+                    .setReleaseVersion(MetadataVersion.latestProduction())
+                    .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                    .setControllerListenerName("CONTROLLER")
+                    .run();
+            server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            server.startup();
+            String bootstrap = "127.0.0.1:" + ports[0];
+            awaitReady(bootstrap);
+            TopicAdmin.createAll(Map.of("bootstrap.servers", bootstrap), Duration.ofSeconds(30));
+            registry = LocalSchemaRegistry.onKafka(bootstrap, 0);
+            return new EmbeddedCluster(dir, server, bootstrap, registry);
         } catch (Exception e) {
-            if (kit != null) {
-                try {
-                    kit.close();
-                } catch (Exception suppressed) {
-                    e.addSuppressed(suppressed);
-                }
+            if (registry != null) {
+                registry.close();
             }
+            stop(server);
+            delete(dir);
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
@@ -72,12 +116,12 @@ public final class EmbeddedCluster implements AutoCloseable {
         }
     }
 
-    /** {@code bootstrap.servers} of the broker. */
+    /** {@code bootstrap.servers} of the broker, e.g. {@code 127.0.0.1:40123}. */
     public String bootstrapServers() {
-        return kit.bootstrapServers();
+        return bootstrapServers;
     }
 
-    /** {@code schema.registry.url} of the registry. */
+    /** {@code schema.registry.url} of the registry, e.g. {@code http://127.0.0.1:40124}. */
     public String registryUrl() {
         return registry.url();
     }
@@ -86,10 +130,54 @@ public final class EmbeddedCluster implements AutoCloseable {
     @Override
     public void close() {
         registry.close();
+        stop(server);
+        delete(dataDir);
+    }
+
+    private static void awaitReady(String bootstrap) throws InterruptedException, ExecutionException {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap, "default.api.timeout.ms", 30_000))) {
+            try {
+                admin.describeCluster().nodes().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("Broker on " + bootstrap + " not ready within 30 s");
+            }
+        }
+    }
+
+    private static void stop(KafkaRaftServer server) {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+        }
+    }
+
+    private static int[] freePorts() throws IOException {
+        try (ServerSocket a = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+                ServerSocket b = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return new int[] {a.getLocalPort(), b.getLocalPort()};
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
         try {
-            kit.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("Error stopping the embedded Kafka cluster", e);
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                    Files.deleteIfExists(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // a temp dir left behind is not worth failing a test or the demo for
         }
     }
 }

@@ -192,24 +192,38 @@ public final class LocalBroker {
     }
 
     private void writeServerProperties() {
+        Map<String, String> p = serverProperties(dir.resolve("kafka-logs"), settings.brokerPort(),
+                settings.controllerPort(), true);
+        StringBuilder text = new StringBuilder("# Written by riposte local up; rewritten on every start.\n");
+        p.forEach((k, v) -> text.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
+        write(dir.resolve("server.properties"), text.toString());
+    }
+
+    /**
+     * A single combined broker+controller on 127.0.0.1. {@code dynamicQuorum}: the controller is found through
+     * {@code controller.quorum.bootstrap.servers} (formatted with {@code --standalone}); otherwise through the
+     * static {@code controller.quorum.voters}.
+     */
+    static Map<String, String> serverProperties(Path logDir, int brokerPort, int controllerPort, boolean dynamicQuorum) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
-        p.put("controller.quorum.bootstrap.servers", HOST + ":" + settings.controllerPort());
-        p.put("listeners", "PLAINTEXT://" + HOST + ":" + settings.brokerPort() + ",CONTROLLER://" + HOST + ":"
-                + settings.controllerPort());
-        p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + settings.brokerPort());
+        if (dynamicQuorum) {
+            p.put("controller.quorum.bootstrap.servers", HOST + ":" + controllerPort);
+        } else {
+            p.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
+        }
+        p.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
-        p.put("log.dirs", dir.resolve("kafka-logs").toString());
+        p.put("log.dirs", logDir.toString());
         p.putAll(SINGLE_NODE_SETTINGS);
         // Fast recovery after a crash: the old registration expires in 3 s instead of 9.
         p.put("broker.session.timeout.ms", "3000");
         p.put("broker.heartbeat.interval.ms", "1000");
-        StringBuilder text = new StringBuilder("# Written by riposte local up; rewritten on every start.\n");
-        p.forEach((k, v) -> text.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
-        write(dir.resolve("server.properties"), text.toString());
+        return p;
     }
 
     private String writeLog4j() {

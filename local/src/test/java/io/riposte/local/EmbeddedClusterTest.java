@@ -48,6 +48,32 @@ class EmbeddedClusterTest {
     }
 
     @Test
+    void listensOnLoopbackOnly() throws Exception {
+        assertThat(cluster.bootstrapServers()).startsWith("127.0.0.1:");
+        assertThat(cluster.registryUrl()).startsWith("http://127.0.0.1:");
+        int brokerPort = Integer.parseInt(cluster.bootstrapServers().substring("127.0.0.1:".length()));
+        int registryPort = java.net.URI.create(cluster.registryUrl()).getPort();
+        List<java.net.InetAddress> others = new ArrayList<>();
+        for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            for (var address : java.util.Collections.list(nic.getInetAddresses())) {
+                if (!address.isLoopbackAddress() && address instanceof java.net.Inet4Address) {
+                    others.add(address);
+                }
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeFalse(others.isEmpty(), "no non-loopback IPv4 address to probe");
+        for (var address : others) {
+            for (int port : new int[] {brokerPort, registryPort}) {
+                assertThatThrownBy(() -> {
+                    try (var socket = new java.net.Socket()) {
+                        socket.connect(new java.net.InetSocketAddress(address, port), 2000);
+                    }
+                }).as(address + ":" + port).isInstanceOf(java.io.IOException.class);
+            }
+        }
+    }
+
+    @Test
     void createsEveryCatalogueTopicWithItsPartitionsAndConfigs() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
             List<String> names = Topics.all().stream().map(TopicSpec::name).toList();
