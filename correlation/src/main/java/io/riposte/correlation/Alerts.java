@@ -22,9 +22,12 @@ final class Alerts {
     private final SortedStore<String> book;
     private final Map<String, Action> actions;
     private final Map<String, List<String>> mentionIds;
+    private final Map<String, String> carriedOut;
     private final List<Chain> regionChains;
 
-    Alerts(SortedStore<String> book, Map<String, Action> regionActions, Map<String, List<String>> mentionIds, List<Chain> regionChains) {
+    Alerts(SortedStore<String> book, Map<String, Action> regionActions, Map<String, List<String>> mentionIds,
+            Map<String, String> carriedOut, List<Chain> regionChains) {
+        this.carriedOut = carriedOut;
         this.book = book;
         this.actions = regionActions;
         this.mentionIds = mentionIds;
@@ -61,9 +64,7 @@ final class Alerts {
                 continue;
             }
             List<Action> answered = answered(a);
-            Action threat = answered.stream()
-                    .filter(p -> p.type() == ActionType.THREATEN_RETALIATION && p.source().equals(a.source()))
-                    .findFirst().orElse(null);
+            Action threat = carriedOut.containsKey(a.id()) ? actions.get(carriedOut.get(a.id())) : null;
             if (threat != null) {
                 emit(out, AlertType.THREAT_CARRIED_OUT, mentions, a.id() + "|" + threat.id(), a, a.chainId(),
                         describe(a) + ", carrying out " + describe(threat));

@@ -6,6 +6,9 @@ package io.riposte.correlation;
  *
  * @param mergeSlackDays two day-precise reports of the same action may disagree by this many days
  *     (announcement versus decision, time zones); the evaluation tolerates 3. Default 3.
+ * @param threatMergeSlackDays the same for threats, which merge whatever their counts: a side often
+ *     warns on consecutive days (an ultimatum, then "they will pay the price"), and those are distinct
+ *     threats. Default 0.
  * @param linkWindowDays an action may answer an action of the other side at most this long before
  *     it; also the gap that separates independent episodes of a dyad (nothing links or merges across
  *     a longer quiet gap, which is what bounds recomputation). Default 90.
@@ -15,11 +18,14 @@ package io.riposte.correlation;
  *     action date, is DORMANT. Default 180.
  * @param backgroundConfidenceFactor confidence multiplier of an action only recalled as background.
  *     Default 0.6.
- * @param linkCarriedOutThreats whether a hostile action taken after its author's threat links to the
- *     threat (reason INFERRED) besides answering the original provocation. Default true.
+ * @param linkCarriedOutThreats whether a hostile measure taken after its author's own threat also lists
+ *     the threat in {@code respondsTo} (reason INFERRED). Either way it joins the threat's chain and
+ *     raises THREAT_CARRIED_OUT. Default false: annotators list the original provocation as what a
+ *     measure answers, not the threat that announced it.
  */
 public record CorrelationSettings(
         int mergeSlackDays,
+        int threatMergeSlackDays,
         int linkWindowDays,
         int mirrorWindowDays,
         int dormancyDays,
@@ -29,6 +35,9 @@ public record CorrelationSettings(
     public CorrelationSettings {
         if (mergeSlackDays < 0 || mergeSlackDays > 31) {
             throw new IllegalArgumentException("mergeSlackDays must be within 0..31, got " + mergeSlackDays);
+        }
+        if (threatMergeSlackDays < 0 || threatMergeSlackDays > mergeSlackDays) {
+            throw new IllegalArgumentException("threatMergeSlackDays must be within 0..mergeSlackDays, got " + threatMergeSlackDays);
         }
         if (linkWindowDays < 1 || linkWindowDays > 3650) {
             throw new IllegalArgumentException("linkWindowDays must be within 1..3650, got " + linkWindowDays);
@@ -45,7 +54,7 @@ public record CorrelationSettings(
     }
 
     public static CorrelationSettings defaults() {
-        return new CorrelationSettings(3, 90, 45, 180, 0.6, true);
+        return new CorrelationSettings(3, 0, 90, 45, 180, 0.6, false);
     }
 
     /**

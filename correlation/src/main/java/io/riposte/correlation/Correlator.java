@@ -125,11 +125,13 @@ public final class Correlator {
         Set<String> recomputedChains = new HashSet<>();
         Map<String, Action> regionActions = new HashMap<>();
         Map<String, List<String>> mentionIds = new HashMap<>();
+        Map<String, String> carriedOut = new HashMap<>();
         List<Chain> regionChains = new ArrayList<>();
 
         for (Region r : regions) {
             Episode.Result res = episode.compute(dyad, r.mentions(), latest, r.noYear());
             mentionIds.putAll(res.mentionIdsByAction());
+            carriedOut.putAll(res.carriedOut());
             // actions
             Map<String, Map.Entry<String, Action>> old = new HashMap<>();
             for (Map.Entry<String, Action> e : r.noYear()
@@ -198,7 +200,7 @@ public final class Correlator {
 
         deletedActions.removeAll(ids(upsertedActions));
         deletedChains.removeAll(upsertedChains.stream().map(Chain::id).toList());
-        List<Alert> alerts = new Alerts(book, regionActions, mentionIds, regionChains)
+        List<Alert> alerts = new Alerts(book, regionActions, mentionIds, carriedOut, regionChains)
                 .forChanges(upsertedActions, upsertedChains);
         return new CorrelationUpdate(upsertedActions, List.copyOf(deletedActions), upsertedChains,
                 List.copyOf(deletedChains), alerts);

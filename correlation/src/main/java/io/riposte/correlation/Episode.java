@@ -60,6 +60,7 @@ final class Episode {
         List<Evidence> evidence;
         final List<Link> links = new ArrayList<>();
         String chainId;
+        Proto carriesOut;
 
         Proto(ExtractedAction anchor, int index) {
             this.source = anchor.source();
@@ -77,8 +78,19 @@ final class Episode {
             }
         }
 
+        /** Hostile and not a threat: a measure, a summons, or any other unfriendly act (OTHER). */
+        boolean measure() {
+            return type.severity() < 0 && type != ActionType.THREATEN_RETALIATION;
+        }
+
+        /** A hostile measure proper (not OTHER): what carries out a threat. */
         boolean hostile() {
             return type.isHostileMeasure();
+        }
+
+        /** Anything unfriendly, threats included: what a threat may answer. */
+        boolean contentious() {
+            return type.severity() < 0;
         }
 
         boolean threat() {
@@ -86,8 +98,11 @@ final class Episode {
         }
     }
 
+    /**
+     * @param carriedOut action id -> id of the threat (by the same side) it carries out
+     */
     record Result(List<Action> actions, List<Chain> chains, Map<String, Long> chainKeyDays,
-            Map<String, List<String>> mentionIdsByAction) {}
+            Map<String, List<String>> mentionIdsByAction, Map<String, String> carriedOut) {}
 
     private static final int NOMINAL_YEAR = 2000;
 
@@ -188,7 +203,8 @@ final class Episode {
                 }
                 boolean datesOk = true;
                 for (ExtractedAction o : c.members) {
-                    if (!m.date().compatibleWith(o.date(), settings.mergeSlackDays())) {
+                    int slack = t == ActionType.THREATEN_RETALIATION ? settings.threatMergeSlackDays() : settings.mergeSlackDays();
+                    if (!m.date().compatibleWith(o.date(), slack)) {
                         datesOk = false;
                         break;
                     }
@@ -243,10 +259,13 @@ final class Episode {
             for (Link l : b.links) {
                 union(parent, idx.get(b), idx.get(byId.get(l.actionId())));
             }
+            if (b.carriesOut != null) {
+                union(parent, idx.get(b), idx.get(b.carriesOut));
+            }
         }
         for (int i = 0; i < n; i++) {
             Proto a = protos.get(i);
-            if (!a.hostile() || a.pos == null) {
+            if (!a.measure() || a.pos == null) {
                 continue;
             }
             for (int j = i + 1; j < n; j++) {
@@ -255,7 +274,7 @@ final class Episode {
                 if (b.pos == null || b.pos.mid() - a.pos.mid() > settings.linkWindowDays() + 400) {
                     break;
                 }
-                if (b.hostile() && opposite(a, b) && intervalGap(a.pos, b.pos) <= settings.linkWindowDays()) {
+                if (b.measure() && opposite(a, b) && intervalGap(a.pos, b.pos) <= settings.linkWindowDays()) {
                     union(parent, i, j);
                 }
             }
@@ -305,7 +324,13 @@ final class Episode {
                     p.confidence, p.articles, p.evidence, links, p.chainId));
             mentionIds.put(p.id, p.members.stream().map(ExtractedAction::id).sorted().toList());
         }
-        return new Result(actions, chains, chainKeyDays, mentionIds);
+        Map<String, String> carriedOut = new HashMap<>();
+        for (Proto p : protos) {
+            if (p.carriesOut != null) {
+                carriedOut.put(p.id, p.carriesOut.id);
+            }
+        }
+        return new Result(actions, chains, chainKeyDays, mentionIds, carriedOut);
     }
 
     static long intervalGap(Pos a, Pos b) {
@@ -323,11 +348,49 @@ final class Episode {
             .thenComparingLong(p -> p.pos == null ? 0 : p.pos.e())
             // on the same date a threat answers the measure, not the other way round
             .thenComparingInt(p -> p.threat() ? 1 : 0)
+            // and the more reported, harsher act is more likely the one that started it
+            .thenComparingInt(p -> -p.articles.size())
+            .thenComparingDouble(p -> p.type.severity())
             .thenComparing(p -> p.id);
 
-    /** Whether a may have happened before b (and b may answer it): strictly earlier in canonical order, and not surely after. */
-    private static boolean precedes(Proto a, Proto b) {
-        return a != b && a.pos != null && b.pos != null && ORDER.compare(a, b) < 0 && a.pos.e() <= b.pos.l();
+    /**
+     * Whether a came before b, so that b may answer it. Disjoint dates decide by themselves. When they
+     * overlap: a year-precise date is too vague to order against anything inside its year (no
+     * inference; explicit cues still link); of a threat and a measure, the measure comes first; a
+     * precise date inside a coarser one comes first (the coarse report is typically the reaction, "in
+     * April Moscow summoned..."); otherwise the canonical
+     * order decides (date middle, then threats after measures, then the more reported, harsher one).
+     */
+    static boolean precedes(Proto a, Proto b) {
+        if (a == b || a.pos == null || b.pos == null) {
+            return false;
+        }
+        if (a.pos.l() < b.pos.e()) {
+            return true;
+        }
+        if (b.pos.l() < a.pos.e()) {
+            return false;
+        }
+        if (a.pos.rank() <= 1 || b.pos.rank() <= 1) {
+            return false;
+        }
+        boolean aInB = a.pos.e() >= b.pos.e() && a.pos.l() <= b.pos.l();
+        boolean bInA = b.pos.e() >= a.pos.e() && b.pos.l() <= a.pos.l();
+        if ((aInB || bInA) && a.threat() != b.threat()) {
+            return b.threat(); // a threat answers; a measure inside the threat's month still came first
+        }
+        if (aInB && !bInA) {
+            return true;
+        }
+        if (bInA && !aInB) {
+            return false;
+        }
+        return ORDER.compare(a, b) < 0;
+    }
+
+    /** Days from a to b, middle to middle, never negative (a precise date inside b may lie after b's middle). */
+    private static long distance(Proto a, Proto b) {
+        return Math.max(0, b.pos.mid() - a.pos.mid());
     }
 
     private void build(Proto p) {
@@ -428,69 +491,85 @@ final class Episode {
         }
         int window = settings.linkWindowDays();
         if (explicit.isEmpty() && b.threat()) {
-            // A threat answers the latest hostile measure of the other side.
+            // A threat answers the latest unfriendly act of the other side, a threat included (ultimatum, counter-threat).
             Proto best = null;
             for (Proto a : protos) {
-                if (a.hostile() && opposite(a, b) && precedes(a, b) && b.pos.mid() - a.pos.mid() <= window) {
-                    best = a; // protos are in canonical order: the last one wins
+                if (a.contentious() && opposite(a, b) && precedes(a, b) && distance(a, b) <= window
+                        && (best == null || precedes(best, a))) {
+                    best = a;
                 }
             }
             if (best != null) {
                 b.links.add(new Link(best.id, LinkReason.INFERRED, 0.7));
             }
-        } else if (explicit.isEmpty() && b.hostile()) {
+        } else if (explicit.isEmpty() && b.measure()) {
             Proto mirror = null;
-            long mirrorDist = Long.MAX_VALUE;
-            for (Proto a : protos) {
-                if (a.type == b.type && opposite(a, b) && Objects.equals(a.count, b.count) && precedes(a, b)) {
-                    long d = b.pos.mid() - a.pos.mid();
-                    if (d <= settings.mirrorWindowDays() && d <= mirrorDist) {
-                        mirror = a;
-                        mirrorDist = d;
+            if (b.type != ActionType.OTHER) {
+                long mirrorDist = Long.MAX_VALUE;
+                for (Proto a : protos) {
+                    if (a.type == b.type && opposite(a, b) && Objects.equals(a.count, b.count) && precedes(a, b)) {
+                        long d = distance(a, b);
+                        if (d <= settings.mirrorWindowDays() && (d < mirrorDist || (d == mirrorDist && precedes(mirror, a)))) {
+                            mirror = a;
+                            mirrorDist = d;
+                        }
                     }
                 }
             }
             if (mirror != null) {
                 b.links.add(new Link(mirror.id, LinkReason.MIRROR, 0.8));
             } else {
-                Proto best = null;
-                double bestScore = Double.NEGATIVE_INFINITY;
-                for (Proto a : protos) {
-                    if (!a.hostile() || !opposite(a, b) || !precedes(a, b)) {
-                        continue;
-                    }
-                    long d = b.pos.mid() - a.pos.mid();
-                    if (d > window) {
-                        continue;
-                    }
-                    double score = -d / 30.0 + (a.type == b.type ? 1 : 0) + 0.3 * Math.min(a.articles.size(), 3)
-                            + 0.05 * Math.log10(1 + (a.count == null ? 0 : a.count)) - 0.01 * a.type.severity();
-                    if (score >= bestScore) { // canonical order: the later of equals wins
-                        best = a;
-                        bestScore = score;
-                    }
+                // Reciprocity: the other side's unfriendly acts shortly before; its threats only when nothing else precedes.
+                Proto best = bestInferred(b, protos, false);
+                if (best == null) {
+                    best = bestInferred(b, protos, true);
                 }
                 if (best != null) {
-                    long d = b.pos.mid() - best.pos.mid();
-                    double conf = 0.45 + 0.25 * (1 - (double) Math.max(0, d) / window) + (best.type == b.type ? 0.1 : 0);
+                    long d = distance(best, b);
+                    double conf = 0.45 + 0.25 * (1 - (double) d / window) + (best.type == b.type ? 0.1 : 0);
                     b.links.add(new Link(best.id, LinkReason.INFERRED, Math.round(conf * 1000) / 1000.0));
                 }
             }
         }
-        if (settings.linkCarriedOutThreats() && b.hostile() && b.pos != null) {
+        if (b.hostile() && b.pos != null) {
             // Carrying out one's own threat: the latest threat by the same side, with a compatible count.
             Proto threat = null;
             for (Proto t : protos) {
                 if (t.threat() && t.source.equals(b.source) && t.target.equals(b.target) && precedes(t, b)
-                        && b.pos.mid() - t.pos.mid() <= window
-                        && (t.count == null || b.count == null || t.count.equals(b.count))) {
+                        && distance(t, b) <= window
+                        && (t.count == null || b.count == null || t.count.equals(b.count))
+                        && (threat == null || precedes(threat, t))) {
                     threat = t;
                 }
             }
-            if (threat != null && !explicit.contains(threat.id)) {
-                b.links.add(new Link(threat.id, LinkReason.INFERRED, 0.6));
+            if (threat != null) {
+                b.carriesOut = threat;
+                if (settings.linkCarriedOutThreats() && !explicit.contains(threat.id)) {
+                    b.links.add(new Link(threat.id, LinkReason.INFERRED, 0.6));
+                }
             }
         }
+    }
+
+    private Proto bestInferred(Proto b, List<Proto> protos, boolean threats) {
+        Proto best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Proto a : protos) {
+            if (!(threats ? a.threat() : a.measure()) || !opposite(a, b) || !precedes(a, b)) {
+                continue;
+            }
+            long d = distance(a, b);
+            if (d > settings.linkWindowDays()) {
+                continue;
+            }
+            double score = -d / 30.0 + (a.type == b.type ? 1 : 0) + 0.3 * Math.min(a.articles.size(), 3)
+                    + 0.05 * Math.log10(1 + (a.count == null ? 0 : a.count)) - 0.01 * a.type.severity();
+            if (score > bestScore || (score == bestScore && precedes(best, a))) {
+                best = a;
+                bestScore = score;
+            }
+        }
+        return best;
     }
 
     private static boolean opposite(Proto a, Proto b) {
@@ -513,8 +592,9 @@ final class Episode {
             if (!countsCompatible(t, a.count, x.count()) || !x.date().compatibleWith(a.date, settings.mergeSlackDays())) {
                 continue;
             }
-            int key = (precedes(a, b) ? 1000 : 0) + Math.min(a.articles.size(), 100);
-            if (key >= bestKey) {
+            // surely before the answer, then possibly before it, then the more reported; among equals the earliest
+            int key = (precedes(a, b) ? 2000 : precedes(b, a) ? 0 : 1000) + Math.min(a.articles.size(), 100);
+            if (key > bestKey) {
                 best = a;
                 bestKey = key;
             }

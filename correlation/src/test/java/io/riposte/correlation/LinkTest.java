@@ -106,11 +106,34 @@ class LinkTest {
         Action usExpel = Fixtures.only(t, EXPEL_DIPLOMATS, "USA");
         Action ruExpel = Fixtures.only(t, EXPEL_DIPLOMATS, "RUS");
         assertThat(threat.respondsTo()).extracting(Link::actionId).containsExactly(usExpel.id());
-        assertThat(ruExpel.respondsTo()).extracting(Link::actionId).containsExactlyInAnyOrder(usExpel.id(), threat.id());
+        // it answers the provocation; the threat it carries out is not listed by default (annotators do not)
+        assertThat(ruExpel.respondsTo()).extracting(Link::actionId).containsExactly(usExpel.id());
         assertThat(alerts).extracting(io.riposte.domain.Alert::type).contains(AlertType.THREAT, AlertType.THREAT_CARRIED_OUT, AlertType.RETALIATION);
         assertThat(alerts.stream().filter(a -> a.type() == AlertType.THREAT_CARRIED_OUT).findFirst().orElseThrow().actionId())
                 .isEqualTo(ruExpel.id());
         assertThat(threat.chainId()).isEqualTo(ruExpel.chainId()).isEqualTo(usExpel.chainId()).isNotNull();
+    }
+
+    @Test
+    void carryingOutAThreatCanAlsoBeListedAsALink() {
+        CorrelationSettings d = CorrelationSettings.defaults();
+        CorrelationSettings listing = new CorrelationSettings(d.mergeSlackDays(), d.threatMergeSlackDays(), d.linkWindowDays(),
+                d.mirrorWindowDays(), d.dormancyDays(), d.backgroundConfidenceFactor(), true);
+        Fixtures.Topics t = Fixtures.run(List.of(
+                m("us", "a", "USA", "RUS", EXPEL_DIPLOMATS, "2021-11-10", 27),
+                m("ru-threat", "b", "RUS", "USA", THREATEN_RETALIATION, "2021-11-29", null),
+                m("ru", "c", "RUS", "USA", EXPEL_DIPLOMATS, "2021-12-20", 27)), listing);
+        assertThat(Fixtures.only(t, EXPEL_DIPLOMATS, "RUS").respondsTo()).extracting(Link::actionId).containsExactlyInAnyOrder(
+                Fixtures.only(t, EXPEL_DIPLOMATS, "USA").id(), Fixtures.only(t, THREATEN_RETALIATION, "RUS").id());
+    }
+
+    @Test
+    void aThreatInAMonthAnswersAMeasureOfThatMonth() {
+        Fixtures.Topics t = Fixtures.run(List.of(
+                m("m", "a", "MDA", "RUS", io.riposte.domain.ActionType.RESTRICT_STAFF, "2023-07-26", 45),
+                m("t", "b", "RUS", "MDA", THREATEN_RETALIATION, "2023-07", null)));
+        assertThat(Fixtures.only(t, THREATEN_RETALIATION, "RUS").respondsTo()).extracting(Link::actionId)
+                .containsExactly(Fixtures.only(t, io.riposte.domain.ActionType.RESTRICT_STAFF, "MDA").id());
     }
 
     @Test

@@ -14,14 +14,14 @@ class TombstoneTest {
     @Test
     void aMergeThatChangesAnActionsIdTombstonesTheOldActionAndChain() {
         Correlator c = new Correlator(CorrelationSettings.defaults(), InMemorySortedStore.newStores());
-        CorrelationUpdate u1 = c.add(m("us-vague", "a", "USA", "RUS", SANCTION, "2021-04", null));
-        CorrelationUpdate u2 = c.add(m("ru", "b", "RUS", "USA", EXPEL_DIPLOMATS, "2021-04-25", 10));
+        CorrelationUpdate u1 = c.add(m("us-vague", "a", "USA", "RUS", SANCTION, "2021-03", null));
+        CorrelationUpdate u2 = c.add(m("ru", "b", "RUS", "USA", EXPEL_DIPLOMATS, "2021-04-05", 10));
         String oldAction = u1.actions().get(0).id();
         Chain oldChain = u2.chains().get(0);
         assertThat(oldChain.steps().get(0).actionId()).isEqualTo(oldAction);
 
         // a precise report of the same sanctions: the action gets its precise date, hence a new id
-        CorrelationUpdate u3 = c.add(m("us-precise", "c", "USA", "RUS", SANCTION, "2021-04-15", 32));
+        CorrelationUpdate u3 = c.add(m("us-precise", "c", "USA", "RUS", SANCTION, "2021-03-15", 32));
         assertThat(u3.deletedActions()).containsExactly(oldAction);
         assertThat(u3.deletedChains()).containsExactly(oldChain.id());
         Action merged = u3.actions().stream().filter(a -> a.type() == SANCTION).findFirst().orElseThrow();

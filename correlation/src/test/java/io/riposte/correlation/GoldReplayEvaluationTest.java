@@ -1,0 +1,88 @@
+package io.riposte.correlation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.riposte.domain.Action;
+import io.riposte.domain.ActionType;
+import io.riposte.domain.Evidence;
+import io.riposte.domain.ExtractedAction;
+import io.riposte.domain.Link;
+import io.riposte.domain.Modality;
+import io.riposte.domain.scoring.GoldAction;
+import io.riposte.domain.scoring.GoldChain;
+import io.riposte.domain.scoring.PredictedAction;
+import io.riposte.domain.scoring.Report;
+import io.riposte.domain.scoring.Scorer;
+import io.riposte.domain.scoring.ScoringFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Correlation alone, measured with the evaluation's own scorer: every gold action becomes one mention
+ * per article that reports it (as a perfect extractor without response cues would give), and the
+ * correlated actions are scored against the gold. It shows what merging, inferred links and chains
+ * achieve without any help from explicit cues; the end-to-end figures need the real extractor.
+ */
+class GoldReplayEvaluationTest {
+
+    static List<ExtractedAction> oracleMentions(List<GoldAction> gold) {
+        List<ExtractedAction> out = new ArrayList<>();
+        for (GoldAction g : gold) {
+            for (String article : g.articles()) {
+                String art = article.replaceAll("[^A-Za-z0-9._-]", "_");
+                out.add(new ExtractedAction(g.id() + "@" + art, art, article, g.source(), g.target(),
+                        ActionType.valueOf(g.type()), g.date(), g.count(), Modality.ASSERTED, 0.8,
+                        List.of(new Evidence(art, article, g.id(), 0, 1)), List.of(), null));
+            }
+        }
+        return out;
+    }
+
+    static PredictedAction predicted(Action a) {
+        return new PredictedAction(a.id(), a.date(), a.source(), a.target(), a.type().name(), a.count(),
+                a.respondsTo().stream().map(Link::actionId).toList(), a.chainId(), a.articles(), a.confidence());
+    }
+
+    static Report score(Path dir) throws Exception {
+        List<GoldAction> gold = ScoringFiles.readGold(dir.resolve("gold.jsonl"));
+        List<GoldChain> chains = ScoringFiles.readChains(dir.resolve("chains.jsonl"));
+        Correlation.Result r = Correlation.correlateAll(oracleMentions(gold));
+        Report report = Scorer.score(gold, chains, r.actions().stream().map(GoldReplayEvaluationTest::predicted).toList());
+        java.util.Map<String, String> goldOf = new java.util.HashMap<>();
+        report.matches().forEach(m -> goldOf.put(m.predicted().id(), m.gold()));
+        java.util.Map<String, GoldAction> goldById = new java.util.HashMap<>();
+        gold.forEach(g -> goldById.put(g.id(), g));
+        StringBuilder links = new StringBuilder();
+        for (Action a : r.actions()) {
+            String g = goldOf.getOrDefault(a.id(), "?" + a.type() + "@" + a.date());
+            List<String> got = a.respondsTo().stream().map(l -> goldOf.getOrDefault(l.actionId(), "?") + ":" + l.reason()).toList();
+            List<String> want = goldById.containsKey(g) ? goldById.get(g).respondsTo() : List.of();
+            if (!got.isEmpty() || !want.isEmpty()) {
+                links.append(String.format("  %s %s->%s %s: got %s want %s chain %s%n", g, a.source(), a.target(), a.type(), got, want, a.chainId()));
+            }
+        }
+        System.out.println("== correlation of oracle mentions, " + dir + "\n" + report.toText() + links);
+        return report;
+    }
+
+    @Test
+    void seeds() throws Exception {
+        Path dir = Path.of(System.getProperty("riposte.shared.dir", "../../shared"), "seeds");
+        assumeTrue(Files.isRegularFile(dir.resolve("gold.jsonl")), "no seeds gold at " + dir + ": skipped");
+        Report r = score(dir);
+        assertThat(r.duplicateRate()).isZero();
+        assertThat(r.chainPairF1()).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void ourCorpus() throws Exception {
+        Path dir = Path.of("..", "corpus");
+        assumeTrue(Files.isRegularFile(dir.resolve("gold.jsonl")), "no corpus gold at " + dir.toAbsolutePath() + ": skipped");
+        Report r = score(dir);
+        assertThat(r.duplicateRate()).isLessThanOrEqualTo(0.05);
+    }
+}
