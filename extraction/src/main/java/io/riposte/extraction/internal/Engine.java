@@ -64,7 +64,7 @@ public final class Engine {
             "pork", "soybeans", "agricultural", "steel", "aluminium", "aluminum", "chips", "semiconductors", "purchases");
     private static final Set<String> ORDER_VERBS = Set.of("ordered", "told", "asked", "forced", "instructed", "given", "slated",
             "must", "required", "demanded", "obliged", "order", "orders", "tells", "asks", "ordering", "telling", "asking", "gave",
-            "have", "has", "had", "expected", "due");
+            "have", "has", "had", "expected", "due", "deadline", "until");
     private static final Set<String> BE_FORMS = Set.of("is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting");
     private static final Set<String> NEGATORS = Set.of("not", "n't", "never", "no", "neither", "nor");
     private static final Set<String> HYPOTHETICAL = Set.of("could", "might", "may", "if", "unless", "whether", "consider", "considering",
@@ -89,12 +89,14 @@ public final class Engine {
     private static final Set<String> REFERENCING = Set.of("for", "to", "over", "against", "after", "about", "following", "despite",
             "amid", "of");
 
+    private static final boolean DEBUG = System.getenv("RIPOSTE_DEBUG") != null;
     private final Lexicon lex;
     private final Article article;
     private final Tokens t;
     private final LocalDate published;
     private final boolean keepNonFactual;
     private final List<Mention> mentions = new ArrayList<>();
+    private List<Trig> currentTrigs = List.of();
     private final Map<String, Double> stateWeight = new HashMap<>();
     private final List<String> stateOrder = new ArrayList<>();
 
@@ -163,6 +165,8 @@ public final class Engine {
                 Phrase<Boolean> p = Lexicon.longest(lex.cues, t.lower, c[0], to);
                 boolean mirror = p != null && p.value();
                 String cueText = t.text.substring(t.start[c[0]], t.end[c[1] - 1]);
+                String lastCueWord = t.lower[c[1] - 1];
+                boolean hasObject = lastCueWord.equals("to") || lastCueWord.equals("for") || lastCueWord.equals("against");
                 List<Hit> before = new ArrayList<>();
                 List<Hit> after = new ArrayList<>();
                 for (Hit h : sentenceHits) {
@@ -197,10 +201,10 @@ public final class Engine {
                             }
                         }
                         answering.cue = cueText;
-                        if (answering.provokedBy.isEmpty()) {
+                        if (answering.provokedBy.isEmpty() && !hasObject) {
                             markGeneric(answering, mirror, cueText);
                         }
-                    } else {
+                    } else if (!hasObject) {
                         markGeneric(answering, mirror, cueText);
                     }
                 } else {
@@ -452,8 +456,8 @@ public final class Engine {
                 }
             }
             case "DIPLOMAT" -> {
-                if (!near(i, end, from, to, 6, DIPLOMAT_NOUNS) && !(near(i, end, from, to, 5, STAFF_NOUNS)
-                        && near(i, end, from, to, 6, Set.of("embassy", "consulate", "diplomatic", "mission", "consular")))) {
+                if (!after(end, to, 6, DIPLOMAT_NOUNS) && !(after(end, to, 5, STAFF_NOUNS)
+                        && after(end, to, 6, Set.of("embassy", "consulate", "diplomatic", "mission", "consular")))) {
                     return null;
                 }
             }
@@ -480,7 +484,7 @@ public final class Engine {
                 }
             }
             case "RELATIONS" -> {
-                if (!after(end, to, 4, RELATION_NOUNS)) {
+                if (!after(end, to, 4, RELATION_NOUNS) || after(end, to, 3, Set.of("trade", "economic", "business", "family"))) {
                     return null;
                 }
             }
@@ -594,9 +598,65 @@ public final class Engine {
         }
         int a = tr.anchor();
         boolean nominal = tr.def().kind() == 'N' || isNominal(tr);
-        Map<Mention, double[]> sc = new HashMap<>();
+        int b1 = from;
+        int b2 = to;
+        for (int k = a - 1; k > from; k--) {
+            if (isClauseBoundary(k)) {
+                b1 = k;
+                break;
+            }
+        }
+        for (int k = tr.to(); k < to - 1; k++) {
+            if (isClauseBoundary(k)) {
+                b2 = k;
+                break;
+            }
+        }
+        boolean attached = false;
         for (Mention m : cands) {
-            sc.put(m, new double[] {sourceScore(m, tr, a, nominal), targetScore(m, tr, a, nominal)});
+            m.clauseOut = m.to <= b1 || m.from >= b2;
+            if (m.to <= tr.from() && (tr.from() - m.to <= (m.possessive ? 4 : 0))) {
+                attached = true;
+            }
+            if (m.from >= tr.to() && m.from - tr.to() <= 6 && tr.to() < to) {
+                String l = t.lower[tr.to()];
+                if (l.equals("of") || l.equals("by") || l.equals("from") || l.equals("on") || l.equals("against")) {
+                    attached = true;
+                }
+            }
+        }
+        if (nominal && tr.type() != ActionType.THREATEN_RETALIATION && !attached && all.size() > 1) {
+            return null; // "the expulsions came as a result of ...": a recalled action with no actor of its own
+        }
+        Map<Mention, double[]> sc = new HashMap<>();
+        Mention nearestLeftAgent = null;
+        for (Mention m : cands) {
+            if (m.to <= a && !m.clauseOut && (m.role == Role.AGENT || m.role == Role.PLAIN || m.role == Role.MISSION)) {
+                nearestLeftAgent = m;
+            }
+        }
+        for (Mention m : cands) {
+            double[] v = {sourceScore(m, tr, a, nominal), targetScore(m, tr, a, nominal)};
+            if (m == nearestLeftAgent && !tr.passive()) {
+                v[0] += 1.5;
+            }
+            if (m.from >= tr.to()) {
+                for (Trig o : all) {
+                    if (o != tr && o.from() >= tr.to() && o.to() <= m.from && o.type() != tr.type()) {
+                        v[0] -= 3; // the mention belongs to the action named between
+                        v[1] -= 3;
+                        break;
+                    }
+                }
+            }
+            if (nominal && m.to == tr.from() && (m.kind == ActorKind.ADJ || m.kind == ActorKind.NAME)) {
+                v[0] += 4; // "US sanctions", "the Russian expulsion"
+                v[1] -= 2;
+            }
+            sc.put(m, v);
+        }
+        if ((tr.type() == ActionType.AGREE || tr.type() == ActionType.NEGOTIATE) && conjoinedStates(cands, a)) {
+            return null; // "X and Y agreed": no direction
         }
         String source = null;
         String target = null;
@@ -613,6 +673,13 @@ public final class Engine {
                     target = mt.iso;
                 }
             }
+        }
+        if (DEBUG) {
+            StringBuilder db = new StringBuilder("TRIG " + t.word[tr.from()] + " " + tr.type() + " passive=" + tr.passive() + " ->" + source + ">" + target + " :");
+            for (Mention m : cands) {
+                db.append(String.format(" %s/%s/%s[%.1f,%.1f]", t.word[m.from], m.iso, m.role, sc.get(m)[0], sc.get(m)[1]));
+            }
+            System.err.println(db);
         }
         double confidence = 0.75;
         if (source == null) {
@@ -660,6 +727,7 @@ public final class Engine {
         if (!keepNonFactual && (h.modality == Modality.NEGATED || h.modality == Modality.HYPOTHETICAL)) {
             return null;
         }
+        currentTrigs = all;
         h.count = count(tr, from, to);
         // date: the nearest date expression that is not a deadline and that no other trigger is closer to
         Dates.DateExpr chosen = null;
@@ -671,7 +739,7 @@ public final class Engine {
             if (deadlineSentence && !d.explicit()) {
                 continue;
             }
-            int dist = d.from() >= tr.to() ? d.from() - tr.to() : a - d.to();
+            int dist = d.from() >= tr.to() ? d.from() - tr.to() : a - d.to() + 2;
             if (dist < 0) {
                 dist = 0;
             }
@@ -682,6 +750,9 @@ public final class Engine {
             for (Trig o : all) {
                 if (o == tr || o.type() == tr.type() && Math.abs(o.anchor() - a) < 3) {
                     continue;
+                }
+                if (d.to() <= o.from() && isReferenced(o, all, from)) {
+                    continue; // a recalled action does not take the date before it
                 }
                 int od = d.from() >= o.to() ? d.from() - o.to() : o.anchor() - d.to();
                 if (od < 0) {
@@ -719,6 +790,30 @@ public final class Engine {
         return h;
     }
 
+    private boolean conjoinedStates(List<Mention> cands, int a) {
+        for (Mention m : cands) {
+            for (Mention n : cands) {
+                if (m.to <= a && n.from > m.to && n.to <= a && !m.iso.equals(n.iso)) {
+                    for (int k = m.to; k < n.from; k++) {
+                        if (t.lower[k].equals("and")) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean isClauseBoundary(int k) {
+        String l = t.lower[k];
+        if (l.equals(";") || l.equals(":") || l.equals("wherein") || l.equals("where") || l.equals("which") || l.equals("whereas")
+                || l.equals("while") || l.equals("who") || l.equals("whose")) {
+            return true;
+        }
+        return l.equals(",") && k + 1 < t.size && (t.lower[k + 1].equals("and") || t.lower[k + 1].equals("but"));
+    }
+
     private boolean isNominal(Trig tr) {
         String w = t.lower[tr.from()];
         return w.endsWith("ion") || w.endsWith("ions") || w.endsWith("ure") || w.endsWith("ures") || w.equals("sanctions")
@@ -730,7 +825,7 @@ public final class Engine {
             case AGENT -> 2;
             case PLAIN, MISSION -> 1;
             case PEOPLE -> -1;
-            case HOST -> -4;
+            case HOST -> -2;
         };
         boolean left = m.to <= a;
         if (!tr.passive()) {
@@ -741,6 +836,12 @@ public final class Engine {
         v -= 0.08 * Math.abs((left ? a - m.to : m.from - tr.to()));
         int p = prevWord(m.from);
         String prev = p >= 0 ? t.lower[p] : "";
+        if (!left && prev.equals("of")) {
+            v -= 2;
+        }
+        if (m.clauseOut) {
+            v -= 2;
+        }
         if (!left && m.from - tr.to() <= 10 && prev.equals("by")) {
             v += 8;
         }
@@ -763,14 +864,20 @@ public final class Engine {
     private double targetScore(Mention m, Trig tr, int a, boolean nominal) {
         double v = switch (m.role) {
             case PEOPLE -> 3;
-            case MISSION, HOST, AGENT, PLAIN -> 1;
+            case MISSION, AGENT, PLAIN -> 1;
+            case HOST -> 0;
         };
+        if (m.clauseOut) {
+            v -= 2;
+        }
         if (m.kind == ActorKind.PERSON) {
             v -= 0.5;
         }
         boolean left = m.to <= a;
         if (!tr.passive()) {
-            v += left ? -1 : 2;
+            v += left ? -2 : 2;
+        } else if (left && !(m.role == Role.PEOPLE || m.role == Role.MISSION || m.role == Role.PLAIN || a - m.to <= 4)) {
+            v += 0; // "X said that the diplomats were expelled": X is not the subject of the passive
         } else {
             v += left ? 2 : 0;
         }
@@ -780,7 +887,7 @@ public final class Engine {
         if (!left && m.from - tr.to() <= 4 && (prev.equals("on") || prev.equals("against") || prev.equals("upon"))) {
             v += 5;
         }
-        if (!left && m.from - tr.to() <= 5 && prev.equals("of")) {
+        if (!left && m.from - tr.to() <= 8 && prev.equals("of")) {
             v += 2;
         }
         if (!left && prev.equals("by")) {
@@ -823,6 +930,9 @@ public final class Engine {
     }
 
     private boolean isReferenced(Trig tr, List<Trig> all, int from) {
+        if (tr.def().kind() != 'N' && !isNominal(tr)) {
+            return false;
+        }
         boolean earlier = false;
         for (Trig o : all) {
             if (o.anchor() < tr.from() && o != tr) {
@@ -888,6 +998,12 @@ public final class Engine {
             }
             if (l.equals("had") && k >= a - 2) {
                 return Modality.BACKGROUND;
+            }
+        }
+        for (int k = a - 1; k >= Math.max(from + 1, a - 3); k--) {
+            if (BE_FORMS.contains(t.lower[k]) && (t.lower[k - 1].equals("who") || t.lower[k - 1].equals("which")
+                    || t.lower[k - 1].equals("that"))) {
+                return Modality.BACKGROUND; // "ambassadors who were recalled"
             }
         }
         for (int k = a + 1; k < Math.min(to, a + 8); k++) {
@@ -967,7 +1083,16 @@ public final class Engine {
                 continue;
             }
             int dist = k < tr.from() ? tr.from() - k : k - tr.to();
-            if (dist < bestDist) {
+            boolean other = false;
+            for (Trig o : currentTrigs) {
+                if (o != tr && o.type() != tr.type()) {
+                    int od = k < o.from() ? o.from() - k : k - o.to();
+                    if (od < dist) {
+                        other = true;
+                    }
+                }
+            }
+            if (!other && dist < bestDist) {
                 bestDist = dist;
                 best = num[0];
             }
@@ -1035,7 +1160,8 @@ public final class Engine {
                 }
                 FuzzyDate cd = clusterDate(c);
                 boolean cFallback = clusterFallback(c);
-                if (cFallback || h.dateFallback || cd.compatibleWith(h.date, 3)) {
+                boolean sameStanding = isRecalled(f) == isRecalled(h) || (cc != null && cc.equals(h.count));
+                if ((cFallback || h.dateFallback) && sameStanding || cd.compatibleWith(h.date, 3) && !(cFallback || h.dateFallback)) {
                     into = c;
                     break;
                 }
@@ -1104,6 +1230,10 @@ public final class Engine {
                     clusterCount(c), modality, Math.round(conf * 100) / 100.0, ev, List.copyOf(responds), cue));
         }
         return out;
+    }
+
+    private static boolean isRecalled(Hit h) {
+        return h.referenced || h.modality == Modality.BACKGROUND;
     }
 
     private static boolean after(FuzzyDate a, FuzzyDate b) {

@@ -24,6 +24,8 @@ final class Mention {
     boolean possessive;
     /** the last token of the noun phrase the mention heads or modifies */
     int headEnd;
+    /** outside the clause of the trigger being analysed (set per trigger) */
+    boolean clauseOut;
     /** host state of a named ambassador */
     String host;
 
