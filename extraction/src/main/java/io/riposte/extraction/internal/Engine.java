@@ -32,7 +32,8 @@ public final class Engine {
     private static final Set<String> PERSON_NOUNS = Set.of("diplomats", "diplomat", "officials", "official", "envoy", "envoys",
             "ambassador", "ambassadors", "staff", "staffers", "employees", "personnel", "representatives", "nationals", "citizens",
             "journalists", "journalist", "correspondents", "spies", "members", "workers", "people", "persons", "individuals",
-            "attache", "attaché", "attaches", "attachés", "consul", "consuls", "officers", "them", "families", "national", "citizen");
+            "attache", "attaché", "attaches", "attachés", "consul", "consuls", "officers", "them", "families", "national", "citizen",
+            "reporters", "reporter");
     private static final Set<String> DIPLOMAT_NOUNS = Set.of("diplomats", "diplomat", "envoy", "envoys", "ambassador", "ambassadors",
             "attache", "attaché", "attaches", "attachés", "consul", "consuls", "chargé", "charge");
     private static final Set<String> STAFF_NOUNS = Set.of("staff", "officials", "employees", "personnel", "workers", "staffers", "officers");
@@ -58,10 +59,11 @@ public final class Engine {
             "products", "shipments");
     private static final Set<String> VISA_WORDS = Set.of("visa", "visas", "consular", "entry");
     private static final Set<String> STAFF_WORDS = Set.of("hire", "hires", "hiring", "staff", "staffing", "staffers", "personnel",
-            "employees", "assignment", "assignments", "travel", "movement", "movements", "headcount");
+            "employees", "assignment", "assignments", "travel", "movement", "movements", "headcount", "presence", "work");
     private static final Set<String> GOODS_WORDS = Set.of("imports", "import", "exports", "export", "goods", "products", "beef",
             "barley", "wine", "coal", "canola", "seafood", "timber", "lobster", "lobsters", "trade", "shipments", "cotton", "meat",
-            "pork", "soybeans", "agricultural", "steel", "aluminium", "aluminum", "chips", "semiconductors", "purchases");
+            "pork", "soybeans", "agricultural", "steel", "aluminium", "aluminum", "chips", "semiconductors", "purchases", "investment",
+            "investments", "transactions", "business");
     private static final Set<String> ORDER_VERBS = Set.of("ordered", "told", "asked", "forced", "instructed", "given", "slated",
             "must", "required", "demanded", "obliged", "order", "orders", "tells", "asks", "ordering", "telling", "asking", "gave",
             "have", "has", "had", "expected", "due", "deadline", "until");
@@ -479,9 +481,32 @@ public final class Engine {
                 }
             }
             case "ENVOY" -> {
-                if (!near(i, end, from, to, 7, ENVOY_NOUNS) && !nearNamedAmbassador(i, end, 7)) {
+                if (!near(i, end, from, to, 8, ENVOY_NOUNS) && !nearNamedAmbassador(i, end, 8)
+                        && !(after(end, to, 5, Set.of("ministry", "mea")) && t.lower[i].startsWith("summon"))) {
                     return null;
                 }
+            }
+            case "CREDENTIALS" -> {
+                if (!after(end, to, 5, Set.of("credentials", "accreditation", "accreditations", "visas", "visa"))) {
+                    return null;
+                }
+                if (after(end, to, 5, Set.of("visas", "visa")) && !after(end, to, 5, Set.of("credentials", "accreditation"))) {
+                    return new Trig(i, end, anchor, d, ActionType.RESTRICT_VISAS, passive);
+                }
+            }
+            case "SENDHOME" -> {
+                int o = -1;
+                for (int k = i - 1; k >= Math.max(from, i - 6); k--) {
+                    if (t.lower[k].equals("sent") || t.lower[k].equals("send") || t.lower[k].equals("sends") || t.lower[k].equals("sending")) {
+                        o = k;
+                        break;
+                    }
+                }
+                if (o < 0 || !(after(o, i, 6, PERSON_NOUNS) || nearMention(o, i, 1, Role.PEOPLE) || before(o, from, 6, PERSON_NOUNS))) {
+                    return null;
+                }
+                anchor = o;
+                passive = isParticiple(t.lower[o]) && beforeAny(o, from, 3, BE_FORMS);
             }
             case "RELATIONS" -> {
                 if (!after(end, to, 4, RELATION_NOUNS) || after(end, to, 3, Set.of("trade", "economic", "business", "family"))) {
@@ -544,6 +569,9 @@ public final class Engine {
         }
         if (d.type().equals("RESTRICT")) {
             type = restrictionType(i, end, from, to);
+            if (type == null && after(end, to, 4, RELATION_NOUNS) && !after(end, to, 3, Set.of("trade", "economic", "business"))) {
+                type = ActionType.RECALL_ENVOY;
+            }
             if (type == null) {
                 return null;
             }
@@ -558,6 +586,10 @@ public final class Engine {
                     break;
                 }
             }
+        }
+        if (anchor > from + 1 && (t.lower[anchor - 1].equals("must") || t.lower[anchor - 2].equals("must")
+                || t.lower[anchor - 1].equals("to") && (t.lower[anchor - 2].equals("has") || t.lower[anchor - 2].equals("have")))) {
+            passive = true; // "London must cut its staff": the one who must is acted upon
         }
         return new Trig(i, end, anchor, d, type, passive);
     }
@@ -649,6 +681,11 @@ public final class Engine {
                     }
                 }
             }
+            if (m.to <= a && a - m.to <= 3 && a > 0 && t.lower[a - 1].equals("to") && m.from > from
+                    && (ORDER_VERBS.contains(t.lower[prevWord(m.from)]) || t.lower[prevWord(m.from)].equals("forced"))) {
+                v[0] -= 4; // "asked Canada to reduce": Canada is told, the asker acts
+                v[1] += 5;
+            }
             if (nominal && m.to == tr.from() && (m.kind == ActorKind.ADJ || m.kind == ActorKind.NAME)) {
                 v[0] += 4; // "US sanctions", "the Russian expulsion"
                 v[1] -= 2;
@@ -663,7 +700,7 @@ public final class Engine {
         double best = -1e9;
         for (Mention ms : cands) {
             for (Mention mt : cands) {
-                if (ms.iso.equals(mt.iso)) {
+                if (ms.iso.equals(mt.iso) || coordinated(ms, mt)) {
                     continue;
                 }
                 double v = sc.get(ms)[0] + sc.get(mt)[1];
@@ -790,6 +827,22 @@ public final class Engine {
         return h;
     }
 
+    /** "Germany, France and Poland": members of one list are never each other's source and target. */
+    private boolean coordinated(Mention a, Mention b) {
+        Mention x = a.from < b.from ? a : b;
+        Mention y = a.from < b.from ? b : a;
+        if (y.from - x.to > 3 || y.from == x.to) {
+            return false;
+        }
+        for (int k = x.to; k < y.from; k++) {
+            String l = t.lower[k];
+            if (!(l.equals(",") || l.equals("and") || l.equals("or") || l.equals("the") || l.equals("as") || l.equals("well"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean conjoinedStates(List<Mention> cands, int a) {
         for (Mention m : cands) {
             for (Mention n : cands) {
@@ -830,6 +883,8 @@ public final class Engine {
         boolean left = m.to <= a;
         if (!tr.passive()) {
             v += left ? 2 : -1;
+        } else if (left && !(m.role == Role.PEOPLE || m.role == Role.MISSION || m.role == Role.PLAIN || a - m.to <= 4)) {
+            v += 0.5; // the speaker of "X said that the diplomats were expelled"
         } else {
             v += left ? -1.5 : 0;
         }
@@ -1050,7 +1105,7 @@ public final class Engine {
     private static final Set<String> COUNT_NOUNS = Set.of("diplomats", "diplomat", "officials", "official", "staff", "staffers",
             "employees", "personnel", "people", "persons", "individuals", "entities", "companies", "firms", "representatives",
             "journalists", "members", "spies", "workers", "nationals", "citizens", "officers", "envoys", "banks", "organizations",
-            "organisations", "consulates", "missions", "attaches", "attachés", "agents");
+            "organisations", "consulates", "missions", "attaches", "attachés", "agents", "reporters");
 
     private Integer count(Trig tr, int from, int to) {
         Integer best = null;
