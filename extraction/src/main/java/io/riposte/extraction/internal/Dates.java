@@ -37,6 +37,9 @@ public final class Dates {
     /** A date expression: tokens [from, to), its resolved date, whether it is a deadline or a future date. */
     public record DateExpr(int from, int to, FuzzyDate date, boolean deadline, boolean future, boolean explicit) {}
 
+    private static final Map<String, Integer> SMALL = Map.of("a", 1, "one", 1, "two", 2, "three", 3, "four", 4, "five", 5,
+            "six", 6, "seven", 7, "ten", 10);
+
     private Dates() {}
 
     /**
@@ -128,6 +131,14 @@ public final class Dates {
             } else if ((w.equals("earlier") || w.equals("later")) && next.equals("this") && (next2.equals("month") || next2.equals("year")
                     || next2.equals("week"))) {
                 out.add(new DateExpr(i, i + 3, relative("this", next2, published), false, false, true));
+                i += 2;
+            } else if ((isNumber(t.word[i]) && t.word[i].length() <= 2 || SMALL.containsKey(w)) && (next.equals("days") || next.equals("day"))
+                    && (next2.equals("later") || next2.equals("earlier") || next2.equals("after") || next2.equals("before"))) {
+                int n = SMALL.containsKey(w) ? SMALL.get(w) : Integer.parseInt(t.word[i]);
+                boolean before = next2.equals("earlier") || next2.equals("before");
+                FuzzyDate fd = lastDay == null ? FuzzyDate.unknown(w + " days " + next2)
+                        : FuzzyDate.ofDay(before ? lastDay.minusDays(n) : lastDay.plusDays(n));
+                out.add(new DateExpr(i, i + 3, fd, false, false, true));
                 i += 2;
             } else if (w.equals("same") && next.equals("day") && i > from && (t.lower[i - 1].equals("the") || t.lower[i - 1].equals("that"))) {
                 out.add(new DateExpr(i - 1, i + 2, lastDay == null ? FuzzyDate.unknown("the same day") : FuzzyDate.ofDay(lastDay),

@@ -70,12 +70,13 @@ public final class Engine {
     private static final Set<String> BE_FORMS = Set.of("is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting");
     private static final Set<String> NEGATORS = Set.of("not", "n't", "never", "no", "neither", "nor");
     private static final Set<String> HYPOTHETICAL = Set.of("could", "might", "may", "if", "unless", "whether", "consider", "considering",
-            "considered", "mulling", "weighing", "possible", "possibly", "potential", "potentially", "should");
+            "considered", "mulling", "weighing", "possible", "possibly", "potential", "potentially", "should", "any", "options", "option",
+            "discussion", "proposals", "proposed", "proposal", "calls", "calling", "urged", "urging");
     private static final Set<String> PLANNED = Set.of("will", "'ll", "shall", "plans", "plan", "planned", "planning", "intends",
             "intend", "slated", "scheduled", "going", "set");
     private static final Set<String> THREAT_WORDS = Set.of("threaten", "threatened", "threatens", "threatening", "threat", "threats",
             "warned", "warns", "warn", "warning", "vowed", "ultimatum", "unless", "or");
-    private static final Set<String> BACKGROUND = Set.of("previously", "earlier", "formerly", "once", "ago", "past");
+    private static final Set<String> BACKGROUND = Set.of("previously", "earlier", "formerly", "once", "ago", "past", "already");
     private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "inside", "within", "across", "throughout", "around");
     private static final Set<String> AMBIGUOUS_NAMES = Set.of("Jordan", "Chad", "Georgia", "Israel", "India", "Kenya", "Mali",
             "Niger", "Guinea", "Washington", "China", "Jersey", "Cuba", "Lebanon", "Georgian");
@@ -686,6 +687,16 @@ public final class Engine {
                 v[0] -= 4; // "asked Canada to reduce": Canada is told, the asker acts
                 v[1] += 5;
             }
+            if (tr.type() == ActionType.RESTRICT_VISAS && m.to < t.size && (t.lower[m.to].equals("visa") || t.lower[m.to].equals("visas"))) {
+                v[0] += 5; // "Indian visa services": India issues them
+            }
+            if (tr.type() == ActionType.RECALL_ENVOY && m.role == Role.PEOPLE) {
+                v[0] += 4; // one recalls one's own ambassador
+                v[1] -= 4;
+            }
+            if (tr.type() == ActionType.SUMMON_ENVOY && m.role == Role.HOST && m.from >= tr.to() && m.from - tr.to() <= 8) {
+                v[0] += 6; // "summoned to the foreign ministry in New Delhi"
+            }
             if (nominal && m.to == tr.from() && (m.kind == ActorKind.ADJ || m.kind == ActorKind.NAME)) {
                 v[0] += 4; // "US sanctions", "the Russian expulsion"
                 v[1] -= 2;
@@ -783,6 +794,9 @@ public final class Engine {
             if (h.referenced && d.to() <= tr.from()) {
                 continue; // a recalled action only takes a date that follows it
             }
+            if (separatedByClause(tr, d)) {
+                continue;
+            }
             boolean mine = true;
             for (Trig o : all) {
                 if (o == tr || o.type() == tr.type() && Math.abs(o.anchor() - a) < 3) {
@@ -831,16 +845,24 @@ public final class Engine {
     private boolean coordinated(Mention a, Mention b) {
         Mention x = a.from < b.from ? a : b;
         Mention y = a.from < b.from ? b : a;
-        if (y.from - x.to > 3 || y.from == x.to) {
+        if (y.from - x.to > 12 || y.from == x.to) {
             return false;
         }
+        boolean joiner = false;
         for (int k = x.to; k < y.from; k++) {
             String l = t.lower[k];
-            if (!(l.equals(",") || l.equals("and") || l.equals("or") || l.equals("the") || l.equals("as") || l.equals("well"))) {
+            Mention m = mentionAt(k);
+            if (m != null) {
+                k = m.to - 1;
+                continue;
+            }
+            if (l.equals(",") || l.equals("and") || l.equals("or")) {
+                joiner = true;
+            } else if (!(l.equals("the") || l.equals("as") || l.equals("well"))) {
                 return false;
             }
         }
-        return true;
+        return joiner;
     }
 
     private boolean conjoinedStates(List<Mention> cands, int a) {
@@ -858,6 +880,19 @@ public final class Engine {
         return false;
     }
 
+    private boolean separatedByClause(Trig tr, Dates.DateExpr d) {
+        int lo = d.from() >= tr.to() ? tr.to() : d.to();
+        int hi = d.from() >= tr.to() ? d.from() : tr.anchor();
+        for (int k = lo; k < hi; k++) {
+            String l = t.lower[k];
+            if (isClauseBoundary(k) || l.equals("after") || l.equals("because") || l.equals("when") || l.equals("although")
+                    || l.equals("though") || l.equals("over")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean isClauseBoundary(int k) {
         String l = t.lower[k];
         if (l.equals(";") || l.equals(":") || l.equals("wherein") || l.equals("where") || l.equals("which") || l.equals("whereas")
@@ -869,6 +904,9 @@ public final class Engine {
 
     private boolean isNominal(Trig tr) {
         String w = t.lower[tr.from()];
+        if (w.endsWith("ing") && tr.to() < t.size && t.lower[tr.to()].equals("of")) {
+            return true; // "the freezing of new trade"
+        }
         return w.endsWith("ion") || w.endsWith("ions") || w.endsWith("ure") || w.endsWith("ures") || w.equals("sanctions")
                 || w.equals("ban") && tr.from() > 0 && (t.lower[tr.from() - 1].equals("a") || t.lower[tr.from() - 1].equals("the"));
     }
@@ -900,7 +938,7 @@ public final class Engine {
         if (!left && m.from - tr.to() <= 10 && prev.equals("by")) {
             v += 8;
         }
-        if (m.possessive && left && a - m.to <= 6) {
+        if (m.possessive && left && a - m.to <= 6 && possessiveAttached(m, a)) {
             v += 5;
         }
         if (!left && tr.type() == ActionType.EXPEL_DIPLOMATS && m.from - tr.to() <= 12
@@ -948,10 +986,21 @@ public final class Engine {
         if (!left && prev.equals("by")) {
             v -= 10;
         }
-        if (m.possessive && left && a - m.to <= 6) {
+        if (m.possessive && left && a - m.to <= 6 && possessiveAttached(m, a)) {
             v -= 4;
         }
         return v;
+    }
+
+    /** "Moscow's decision to expel": nothing but modifiers between the possessive and the trigger. */
+    private boolean possessiveAttached(Mention m, int a) {
+        for (int k = m.to + 1; k < a; k++) {
+            String l = t.lower[k];
+            if (PERSON_NOUNS.contains(l) || MISSION_NOUNS.contains(l) || lex.triggerWords.contains(l) || l.equals(",")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The previous word, skipping a determiner. */
@@ -1118,6 +1167,10 @@ public final class Engine {
                 continue;
             }
             int j = num[1];
+            if (j < hi && t.lower[j].equals("other")) {
+                k = j;
+                continue;
+            }
             int limit = Math.min(hi, j + 5);
             boolean nounFound = false;
             while (j < limit) {
