@@ -9,6 +9,7 @@ import io.riposte.domain.ChainStatus;
 import io.riposte.domain.ChainStep;
 import io.riposte.domain.Dyad;
 import io.riposte.domain.ExtractedAction;
+import io.riposte.domain.FuzzyDate;
 import io.riposte.domain.Link;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -66,8 +67,9 @@ public final class Correlator {
      * @throws IllegalArgumentException when the mention cannot be correlated (same source and target,
      *     codes that are not three letters, an id unfit for a store key); nothing is stored then
      */
-    public CorrelationUpdate add(ExtractedAction mention) {
-        validate(mention);
+    public CorrelationUpdate add(ExtractedAction input) {
+        validate(input);
+        ExtractedAction mention = normalize(input);
         String dyad = mention.dyad();
         String key = Keys.mentionKey(mention);
         List<Seed> seeds = new ArrayList<>();
@@ -83,6 +85,7 @@ public final class Correlator {
                 for (String ref : old.respondsTo()) {
                     book.delete(Keys.referrer(ref, old.id()));
                 }
+                unindexAnchoring(old, oldKey, seeds);
                 if (!old.dyad().equals(dyad)) {
                     throw new IllegalArgumentException("mention " + mention.id() + " changed dyad from "
                             + old.dyad() + " to " + dyad + "; ids must be derived from content");
@@ -92,10 +95,13 @@ public final class Correlator {
         }
         stores.mentions().put(key, mention);
         book.put(Keys.mentionIndex(mention.id()), key);
+        indexAnchoring(mention, key, seeds);
         for (String ref : mention.respondsTo()) {
             book.put(Keys.referrer(ref, mention.id()), key);
         }
-        seeds.add(seedOf(mention));
+        if (!seeds.contains(seedOf(mention)) && book.get(Keys.anchorOf(mention.id())) == null) {
+            seeds.add(seedOf(mention));
+        }
 
         Long oldLatest = parseDay(book.get(Keys.latest(dyad)));
         Long latest = oldLatest;
@@ -220,6 +226,139 @@ public final class Correlator {
                 : Keys.noYear(a.dyad(), a.id());
     }
 
+    /** The mention as correlation stores and reads it (see {@link Episode#effectiveDate}). */
+    static ExtractedAction normalize(ExtractedAction m) {
+        FuzzyDate d = Episode.effectiveDate(m.date());
+        if (d.equals(m.date())) {
+            return m;
+        }
+        return new ExtractedAction(m.id(), m.articleId(), m.origin(), m.source(), m.target(), m.type(), d, m.count(),
+                m.modality(), m.confidence(), m.evidence(), m.respondsTo(), m.cue());
+    }
+
+    /**
+     * Undated mentions that state a count or a month ("Moscow expelled 60 Americans", "in September")
+     * usually report an action dated elsewhere. Each is anchored to the LATEST dated mention of the
+     * dyad it may report (a function of the set of mentions, kept current in both directions through
+     * two indexes), and is then computed with that mention's episode instead of the no-year bucket.
+     */
+    private void indexAnchoring(ExtractedAction m, String key, List<Seed> seeds) {
+        if (m.date().hasYear() && Episode.participates(m)) {
+            if (m.count() != null) {
+                book.put(Keys.anchorByCount(m, m.count()) + key, key);
+            }
+            if (m.date().month() != null) {
+                book.put(Keys.anchorByMonth(m, m.date().month()) + key, key);
+            }
+            // undated mentions this one may anchor, and that had no later anchor
+            List<Map.Entry<String, String>> candidates = new ArrayList<>();
+            if (m.count() != null) {
+                String p = Keys.floatingByCount(m, m.count());
+                candidates.addAll(book.range(p, Keys.endOf(p)));
+            }
+            if (m.date().month() != null) {
+                String p = Keys.floatingByMonth(m, m.date().month());
+                candidates.addAll(book.range(p, Keys.endOf(p)));
+            }
+            for (Map.Entry<String, String> c : candidates) {
+                ExtractedAction x = readMention(c.getValue());
+                if (x == null || !Episode.anchors(m, x)) {
+                    continue;
+                }
+                String current = book.get(Keys.anchorOf(x.id()));
+                if (current != null && current.compareTo(key) >= 0) {
+                    continue;
+                }
+                if (current != null) {
+                    ExtractedAction previous = readMention(current);
+                    if (previous != null) {
+                        book.delete(Keys.anchoredTo(previous.id()) + x.id());
+                        seeds.add(seedOf(previous));
+                    }
+                } else {
+                    seeds.add(new Seed(true, 0, 0)); // it leaves the no-year bucket
+                }
+                book.put(Keys.anchorOf(x.id()), key);
+                book.put(Keys.anchoredTo(m.id()) + x.id(), c.getValue());
+            }
+        } else if (Episode.anchorable(m)) {
+            if (m.count() != null) {
+                book.put(Keys.floatingByCount(m, m.count()) + m.id(), key);
+            }
+            if (m.date().month() != null) {
+                book.put(Keys.floatingByMonth(m, m.date().month()) + m.id(), key);
+            }
+            anchor(m, key, seeds);
+        }
+    }
+
+    /** Finds the latest dated mention the undated one may report, and records the anchoring. */
+    private void anchor(ExtractedAction x, String xKey, List<Seed> seeds) {
+        List<Map.Entry<String, String>> candidates = new ArrayList<>();
+        // a stated month narrows most (and covers dated mentions without a count); else the count
+        if (x.date().month() != null) {
+            String p = Keys.anchorByMonth(x, x.date().month());
+            candidates.addAll(book.range(p, Keys.endOf(p)));
+        } else if (x.count() != null) {
+            String p = Keys.anchorByCount(x, x.count());
+            candidates.addAll(book.range(p, Keys.endOf(p)));
+        }
+        String best = null;
+        ExtractedAction bestMention = null;
+        for (Map.Entry<String, String> c : candidates) {
+            if (best != null && c.getValue().compareTo(best) <= 0) {
+                continue;
+            }
+            ExtractedAction y = readMention(c.getValue());
+            if (y != null && Episode.anchors(y, x)) {
+                best = c.getValue();
+                bestMention = y;
+            }
+        }
+        if (bestMention != null) {
+            book.put(Keys.anchorOf(x.id()), best);
+            book.put(Keys.anchoredTo(bestMention.id()) + x.id(), xKey);
+            seeds.add(seedOf(bestMention));
+        }
+    }
+
+    /** Undoes {@link #indexAnchoring} for a mention being replaced, re-anchoring what hung on it. */
+    private void unindexAnchoring(ExtractedAction old, String oldKey, List<Seed> seeds) {
+        if (old.date().hasYear()) {
+            if (old.count() != null) {
+                book.delete(Keys.anchorByCount(old, old.count()) + oldKey);
+            }
+            if (old.date().month() != null) {
+                book.delete(Keys.anchorByMonth(old, old.date().month()) + oldKey);
+            }
+            for (Map.Entry<String, String> x : book.range(Keys.anchoredTo(old.id()), Keys.endOf(Keys.anchoredTo(old.id())))) {
+                book.delete(x.getKey());
+                ExtractedAction m = readMention(x.getValue());
+                if (m != null) {
+                    book.delete(Keys.anchorOf(m.id()));
+                    seeds.add(new Seed(true, 0, 0));
+                    anchor(m, x.getValue(), seeds);
+                }
+            }
+        } else {
+            if (old.count() != null) {
+                book.delete(Keys.floatingByCount(old, old.count()) + old.id());
+            }
+            if (old.date().month() != null) {
+                book.delete(Keys.floatingByMonth(old, old.date().month()) + old.id());
+            }
+            String anchor = book.get(Keys.anchorOf(old.id()));
+            if (anchor != null) {
+                book.delete(Keys.anchorOf(old.id()));
+                ExtractedAction y = readMention(anchor);
+                if (y != null) {
+                    book.delete(Keys.anchoredTo(y.id()) + old.id());
+                    seeds.add(seedOf(y));
+                }
+            }
+        }
+    }
+
     private static void validate(ExtractedAction m) {
         Objects.requireNonNull(m, "mention");
         if (m.source().equals(m.target())) {
@@ -269,7 +408,13 @@ public final class Correlator {
         if (noYear) {
             List<Map.Entry<String, ExtractedAction>> all = stores.mentions().range(Keys.noYearFrom(dyad), Keys.noYearEnd(dyad));
             mentionReads += all.size();
-            out.add(new Region(true, 0, 0, all.stream().map(Map.Entry::getValue).toList()));
+            List<ExtractedAction> free = new ArrayList<>();
+            for (Map.Entry<String, ExtractedAction> e : all) {
+                if (book.get(Keys.anchorOf(e.getValue().id())) == null) {
+                    free.add(e.getValue());
+                }
+            }
+            out.add(new Region(true, 0, 0, free));
         }
         List<Region> dated = new ArrayList<>();
         for (long[] iv : intervals) {
@@ -362,7 +507,17 @@ public final class Correlator {
                 grew = true;
             }
             if (!grew) {
-                return new Region(false, lo, hi, selected);
+                // undated reports of these actions (see indexAnchoring) are part of the episode
+                List<ExtractedAction> withAnchored = new ArrayList<>(selected);
+                for (ExtractedAction y : selected) {
+                    for (Map.Entry<String, String> x : book.range(Keys.anchoredTo(y.id()), Keys.endOf(Keys.anchoredTo(y.id())))) {
+                        ExtractedAction m = readMention(x.getValue());
+                        if (m != null) {
+                            withAnchored.add(m);
+                        }
+                    }
+                }
+                return new Region(false, lo, hi, withAnchored);
             }
         }
     }

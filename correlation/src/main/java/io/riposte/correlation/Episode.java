@@ -141,9 +141,48 @@ final class Episode {
         };
     }
 
+    /**
+     * The date correlation works with. Extraction dates an action it found no date for by the month
+     * of publication (note "month of publication: ..."): an upper bound, not a date. Two articles
+     * published months apart about the same action would never merge on it, and a year-end review
+     * would found new actions, so such a month is widened to its year (note kept).
+     */
+    static FuzzyDate effectiveDate(FuzzyDate d) {
+        if (d.precision() == DatePrecision.MONTH && d.hasYear() && d.note() != null
+                && d.note().startsWith(PUBLICATION_FALLBACK_NOTE)) {
+            return FuzzyDate.ofYear(d.year()).withNote(d.note());
+        }
+        return d;
+    }
+
+    static final String PUBLICATION_FALLBACK_NOTE = "month of publication";
+
     /** A threatened measure is a threat: the gold ontology codes "will expel 300" as THREATEN_RETALIATION. */
     static ActionType effectiveType(ExtractedAction m) {
         return m.modality() == Modality.THREATENED ? ActionType.THREATEN_RETALIATION : m.type();
+    }
+
+    /**
+     * Whether an undated mention is distinctive enough to be recognised as a dated action reported
+     * elsewhere: it states a count, or a month. A bare "the US expelled Russian diplomats" is not.
+     */
+    static boolean anchorable(ExtractedAction m) {
+        return !m.date().hasYear() && participates(m) && (m.count() != null || m.date().month() != null);
+    }
+
+    /** Whether the undated mention x may report the dated mention y (same action, year unknown to x). */
+    static boolean anchors(ExtractedAction y, ExtractedAction x) {
+        if (!y.date().hasYear() || !participates(y) || !anchorable(x)
+                || !y.source().equals(x.source()) || !y.target().equals(x.target()) || effectiveType(y) != effectiveType(x)) {
+            return false;
+        }
+        if (x.count() != null && y.count() != null && !x.count().equals(y.count())) {
+            return false;
+        }
+        if (x.date().month() != null) {
+            return x.date().month().equals(y.date().month());
+        }
+        return x.count() != null && x.count().equals(y.count());
     }
 
     /** Denied and hypothetical actions never happened: they are stored but take no part. */
@@ -192,7 +231,8 @@ final class Episode {
         for (ExtractedAction m : mentions) {
             Proto best = null;
             long bestDist = Long.MAX_VALUE;
-            Pos mp = pos(m.date());
+            // an undated mention anchored into a dated episode cannot be placed on its timeline
+            Pos mp = !noYear && !m.date().hasYear() ? null : pos(m.date());
             ActionType t = effectiveType(m);
             for (Proto c : protos) {
                 if (!c.source.equals(m.source()) || !c.target.equals(m.target()) || c.type != t) {
@@ -222,7 +262,7 @@ final class Episode {
             if (best != null) {
                 best.add(m);
                 byMention.put(m.id(), best);
-            } else if (canFound(m)) {
+            } else if (canFound(m) && (noYear || m.date().hasYear())) {
                 Proto p = new Proto(m, protos.size());
                 protos.add(p);
                 byMention.put(m.id(), p);
@@ -231,7 +271,7 @@ final class Episode {
             }
         }
         for (Proto p : protos) {
-            build(p);
+            build(p, noYear);
         }
         assignIds(protos);
         protos.sort(ORDER);
@@ -355,8 +395,9 @@ final class Episode {
 
     /**
      * Whether a came before b, so that b may answer it. Disjoint dates decide by themselves. When they
-     * overlap: a year-precise date is too vague to order against anything inside its year (no
-     * inference; explicit cues still link); of a threat and a measure, the measure comes first; a
+     * overlap and one contains the other: of a threat and a measure, the measure comes first; a
+     * year-precise date is otherwise too vague to order against anything inside its year (no
+     * inference; explicit cues still link); a
      * precise date inside a coarser one comes first (the coarse report is typically the reaction, "in
      * April Moscow summoned..."); otherwise the canonical
      * order decides (date middle, then threats after measures, then the more reported, harsher one).
@@ -371,13 +412,13 @@ final class Episode {
         if (b.pos.l() < a.pos.e()) {
             return false;
         }
-        if (a.pos.rank() <= 1 || b.pos.rank() <= 1) {
-            return false;
-        }
         boolean aInB = a.pos.e() >= b.pos.e() && a.pos.l() <= b.pos.l();
         boolean bInA = b.pos.e() >= a.pos.e() && b.pos.l() <= a.pos.l();
         if ((aInB || bInA) && a.threat() != b.threat()) {
-            return b.threat(); // a threat answers; a measure inside the threat's month still came first
+            return b.threat(); // a threat answers; a measure of the threat's month (or year) still came first
+        }
+        if (a.pos.rank() <= 1 || b.pos.rank() <= 1) {
+            return false;
         }
         if (aInB && !bInA) {
             return true;
@@ -393,16 +434,18 @@ final class Episode {
         return Math.max(0, b.pos.mid() - a.pos.mid());
     }
 
-    private void build(Proto p) {
+    private void build(Proto p, boolean noYear) {
         // The most precise date wins; among equally precise ones the most reported, then the earliest.
-        int bestRank = p.members.stream().mapToInt(m -> rank(m.date())).max().orElse(0);
+        // In a dated episode only dated reports count (anchored undated ones only add their evidence).
+        List<ExtractedAction> dating = p.members.stream().filter(m -> noYear || m.date().hasYear()).toList();
+        int bestRank = dating.stream().mapToInt(m -> rank(m.date())).max().orElse(0);
         Map<String, Integer> freq = new HashMap<>();
-        for (ExtractedAction m : p.members) {
+        for (ExtractedAction m : dating) {
             if (rank(m.date()) == bestRank) {
                 freq.merge(String.valueOf(m.date().iso()), 1, Integer::sum);
             }
         }
-        p.date = p.members.stream()
+        p.date = dating.stream()
                 .filter(m -> rank(m.date()) == bestRank)
                 .map(ExtractedAction::date)
                 .min(Comparator.comparingInt((FuzzyDate d) -> -freq.get(String.valueOf(d.iso())))
@@ -491,12 +534,21 @@ final class Episode {
         }
         int window = settings.linkWindowDays();
         if (explicit.isEmpty() && b.threat()) {
-            // A threat answers the latest unfriendly act of the other side, a threat included (ultimatum, counter-threat).
+            // A threat answers a recent unfriendly act of the other side, a threat included (ultimatum,
+            // counter-threat): the closest, most reported, most precisely dated one.
             Proto best = null;
+            double bestScore = Double.NEGATIVE_INFINITY;
             for (Proto a : protos) {
-                if (a.contentious() && opposite(a, b) && precedes(a, b) && distance(a, b) <= window
-                        && (best == null || precedes(best, a))) {
-                    best = a;
+                boolean placed = precedes(a, b) && distance(a, b) <= window;
+                // an undated threat answers what the same article reports of the other side
+                boolean sameArticle = (a.pos == null || b.pos == null) && !java.util.Collections.disjoint(a.articles, b.articles);
+                if (a.contentious() && opposite(a, b) && (placed || sameArticle)) {
+                    double score = (placed ? -distance(a, b) / 30.0 : 0) + 0.3 * Math.min(a.articles.size(), 3)
+                            + 0.1 * (a.pos == null ? 0 : a.pos.rank());
+                    if (score > bestScore || (score == bestScore && ORDER.compare(best, a) < 0)) {
+                        best = a;
+                        bestScore = score;
+                    }
                 }
             }
             if (best != null) {
@@ -562,7 +614,7 @@ final class Episode {
             if (d > settings.linkWindowDays()) {
                 continue;
             }
-            double score = -d / 30.0 + (a.type == b.type ? 1 : 0) + 0.3 * Math.min(a.articles.size(), 3)
+            double score = -d / 30.0 + (a.type == b.type && a.type != ActionType.OTHER ? 1 : 0) + 0.3 * Math.min(a.articles.size(), 3)
                     + 0.05 * Math.log10(1 + (a.count == null ? 0 : a.count)) - 0.01 * a.type.severity();
             if (score > bestScore || (score == bestScore && precedes(best, a))) {
                 best = a;

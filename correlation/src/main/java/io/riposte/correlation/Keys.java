@@ -22,6 +22,12 @@ import java.util.HexFormat;
  *  keeping) meta|dyad|latest               -> day of the dyad's latest known action
  *           mid|mentionId                  -> key of the mention (to find it by id)
  *           ref|citedId|mentionId          -> key of a mention whose explicit cue cites citedId
+ *           anc|dyad|src|tgt|type|cN|key   -> key: a dated mention by count (key = its mention key)
+ *           anc|dyad|src|tgt|type|mMM|key  -> key: a dated mention by month
+ *           flo|dyad|src|tgt|type|cN|id    -> key: an undated mention that states a count
+ *           flo|dyad|src|tgt|type|mMM|id   -> key: an undated mention that states a month
+ *           fanc|mentionId                 -> key of the dated mention an undated one is anchored to
+ *           fat|datedId|undatedId          -> key of an undated mention anchored to datedId
  * </pre>
  *
  * Days are epoch days plus {@link #DAY_OFFSET}, written on 8 digits so they sort as numbers.
@@ -80,6 +86,39 @@ final class Keys {
 
     static String referrersEnd(String citedId) {
         return "ref|" + citedId + "}";
+    }
+
+    static String anchorByCount(ExtractedAction m, int count) {
+        return "anc|" + signature(m) + "|c" + count + "|";
+    }
+
+    static String anchorByMonth(ExtractedAction m, int month) {
+        return String.format("anc|%s|m%02d|", signature(m), month);
+    }
+
+    static String floatingByCount(ExtractedAction m, int count) {
+        return "flo|" + signature(m) + "|c" + count + "|";
+    }
+
+    static String floatingByMonth(ExtractedAction m, int month) {
+        return String.format("flo|%s|m%02d|", signature(m), month);
+    }
+
+    /** The end of a range of keys that all start with {@code prefix} (which ends in '|'). */
+    static String endOf(String prefix) {
+        return prefix.substring(0, prefix.length() - 1) + "}";
+    }
+
+    static String anchorOf(String undatedId) {
+        return "fanc|" + undatedId;
+    }
+
+    static String anchoredTo(String datedId) {
+        return "fat|" + datedId + "|";
+    }
+
+    private static String signature(ExtractedAction m) {
+        return m.dyad() + "|" + m.source() + "|" + m.target() + "|" + Episode.effectiveType(m);
     }
 
     static String marker(String alertType, String mentionId) {

@@ -52,6 +52,13 @@ class GoldReplayEvaluationTest {
         List<GoldChain> chains = ScoringFiles.readChains(dir.resolve("chains.jsonl"));
         Correlation.Result r = Correlation.correlateAll(oracleMentions(gold));
         Report report = Scorer.score(gold, chains, r.actions().stream().map(GoldReplayEvaluationTest::predicted).toList());
+        String links = linkTable(report, r, gold);
+        System.out.println("== correlation of oracle mentions, " + dir + "\n" + report.toText() + links);
+        return report;
+    }
+
+    /** Each action with links or gold provocations: its gold id, its links as gold ids, the gold's, and its chain. */
+    static String linkTable(Report report, Correlation.Result r, List<GoldAction> gold) {
         java.util.Map<String, String> goldOf = new java.util.HashMap<>();
         report.matches().forEach(m -> goldOf.put(m.predicted().id(), m.gold()));
         java.util.Map<String, GoldAction> goldById = new java.util.HashMap<>();
@@ -61,12 +68,11 @@ class GoldReplayEvaluationTest {
             String g = goldOf.getOrDefault(a.id(), "?" + a.type() + "@" + a.date());
             List<String> got = a.respondsTo().stream().map(l -> goldOf.getOrDefault(l.actionId(), "?") + ":" + l.reason()).toList();
             List<String> want = goldById.containsKey(g) ? goldById.get(g).respondsTo() : List.of();
-            if (!got.isEmpty() || !want.isEmpty()) {
+            if (!got.isEmpty() || !want.isEmpty() || goldOf.containsKey(a.id())) {
                 links.append(String.format("  %s %s->%s %s: got %s want %s chain %s%n", g, a.source(), a.target(), a.type(), got, want, a.chainId()));
             }
         }
-        System.out.println("== correlation of oracle mentions, " + dir + "\n" + report.toText() + links);
-        return report;
+        return links.toString();
     }
 
     @Test

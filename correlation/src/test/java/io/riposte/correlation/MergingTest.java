@@ -109,6 +109,38 @@ class MergingTest {
     }
 
     @Test
+    void anUndatedReportWithACountOrMonthJoinsTheLatestDatedActionItMayReport() {
+        List<io.riposte.domain.ExtractedAction> in = List.of(
+                m("old", "a", "USA", "RUS", EXPEL_DIPLOMATS, "2016-12-29", 35),
+                m("new", "b", "USA", "RUS", EXPEL_DIPLOMATS, "2018-03-26", 60),
+                m("undated60", "c", "USA", "RUS", EXPEL_DIPLOMATS, "", 60),
+                m("march", "c", "USA", "RUS", EXPEL_DIPLOMATS, "--03", null),
+                m("vague", "d", "USA", "RUS", EXPEL_DIPLOMATS, "", null));
+        Fixtures.Topics forward = Fixtures.run(in);
+        List<io.riposte.domain.ExtractedAction> reversed = new java.util.ArrayList<>(in);
+        java.util.Collections.reverse(reversed);
+        assertThat(Fixtures.run(reversed).actions).isEqualTo(forward.actions);
+        Action march = forward.actions.values().stream().filter(a -> Integer.valueOf(60).equals(a.count())).findFirst().orElseThrow();
+        assertThat(march.articles()).containsExactly("b.txt", "c.txt");
+        assertThat(march.date().iso()).isEqualTo("2018-03-26");
+        // the bare undated report says too little to be recognised: it stays an action of its own
+        assertThat(forward.actions).hasSize(3);
+    }
+
+    @Test
+    void aPublicationMonthFallbackIsOnlyAnUpperBound() {
+        Fixtures.Topics t = Fixtures.run(List.of(
+                new io.riposte.domain.ExtractedAction("p1", "a", "a.txt", "USA", "RUS", io.riposte.domain.ActionType.RESTRICT_STAFF,
+                        io.riposte.domain.FuzzyDate.ofMonth(2021, 8).withNote("month of publication: no date in the text"), null,
+                        Modality.ASSERTED, 0.7, List.of(), List.of(), null),
+                new io.riposte.domain.ExtractedAction("p2", "b", "b.txt", "USA", "RUS", io.riposte.domain.ActionType.RESTRICT_STAFF,
+                        io.riposte.domain.FuzzyDate.ofMonth(2021, 11).withNote("month of publication: no date in the text"), null,
+                        Modality.ASSERTED, 0.7, List.of(), List.of(), null)));
+        assertThat(t.actions).hasSize(1);
+        assertThat(t.actions.values().iterator().next().date().iso()).isEqualTo("2021");
+    }
+
+    @Test
     void reAddingTheSameMentionChangesNothing() {
         Correlator c = new Correlator(CorrelationSettings.defaults(), InMemorySortedStore.newStores());
         var m = m("x", "a", "USA", "RUS", SANCTION, "2021-04-15", 3);
