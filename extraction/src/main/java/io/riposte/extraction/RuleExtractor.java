@@ -18,6 +18,9 @@ public final class RuleExtractor implements Extractor {
     private static final Set<String> ENGLISH = Set.of("the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was",
             "with", "said", "by", "it", "as", "at", "has", "have", "from", "be", "are", "were", "will", "its", "this", "an");
 
+    private static final java.util.Set<Integer> ENGLISH_HASHES = ENGLISH.stream().map(String::hashCode)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private final Lexicon lexicon;
     private final int maxChars;
     private final boolean keepNonFactual;
@@ -26,6 +29,10 @@ public final class RuleExtractor implements Extractor {
         this.lexicon = lexicon;
         this.maxChars = maxChars;
         this.keepNonFactual = keepNonFactual;
+    }
+
+    private static boolean englishHash(int hash) {
+        return ENGLISH_HASHES.contains(hash);
     }
 
     @Override
@@ -48,7 +55,8 @@ public final class RuleExtractor implements Extractor {
         if (text.length() > maxChars) {
             return ExtractionResult.rejected("OVERSIZE: " + text.length() + " characters, more than " + maxChars);
         }
-        // one pass: garbage, language and the trigger prefilter
+        // One pass, no allocation: garbage, language and the trigger prefilter. Words are hashed as
+        // they are read; only a hash hit is checked against the word itself.
         int n = text.length();
         int bad = 0;
         int letters = 0;
@@ -56,37 +64,41 @@ public final class RuleExtractor implements Extractor {
         int words = 0;
         int english = 0;
         boolean trigger = false;
-        StringBuilder w = new StringBuilder(24);
+        int hash = 0;
+        int wordStart = -1;
         for (int i = 0; i <= n; i++) {
             char c = i < n ? text.charAt(i) : ' ';
-            if (c == 0 || c == '\uFFFD' || (c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-                bad++;
+            boolean letter;
+            if (c < 128) {
+                letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+                if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+                    bad++;
+                }
+            } else {
+                letter = Character.isLetter(c);
+                if (c == '\uFFFD') {
+                    bad++;
+                }
             }
-            if (Character.isLetter(c)) {
+            if (letter) {
                 letters++;
                 if (c < 0x250) {
                     latin++;
                 }
-                if (w.length() < 24) {
-                    w.append(c < 128 ? (char) (c | 0x20) : Character.toLowerCase(c));
+                if (wordStart < 0) {
+                    wordStart = i;
+                    hash = 0;
                 }
-            } else if (w.length() > 0 && c != '-') {
+                hash = 31 * hash + (c < 128 ? (c | 0x20) : Character.toLowerCase(c));
+            } else if (wordStart >= 0) {
                 words++;
-                String word = w.toString();
-                if (!trigger && lexicon.isTriggerWord(word)) {
+                if (!trigger && lexicon.isTriggerHash(hash) && lexicon.isTriggerWord(text, wordStart, i)) {
                     trigger = true;
                 }
-                if (words <= 400 && ENGLISH.contains(word)) {
+                if (words <= 400 && englishHash(hash)) {
                     english++;
                 }
-                w.setLength(0);
-            } else if (c == '-' && w.length() > 0) {
-                // hyphenated words are checked part by part, as the tokenizer splits them
-                words++;
-                if (!trigger && lexicon.isTriggerWord(w.toString())) {
-                    trigger = true;
-                }
-                w.setLength(0);
+                wordStart = -1;
             }
         }
         if (bad > Math.max(2, n / 200)) {
@@ -98,7 +110,7 @@ public final class RuleExtractor implements Extractor {
         if (latin < letters / 2) {
             return ExtractionResult.of(List.of(), "NOT_ENGLISH: mostly non-Latin script");
         }
-        if (words >= 30 && english * 100 < Math.min(words, 400) * 4) {
+        if (words >= 30 && english * 100 < Math.min(words, 400) * 10) {
             return ExtractionResult.of(List.of(), String.format(Locale.ROOT, "NOT_ENGLISH: %d English function words in %d words",
                     english, Math.min(words, 400)));
         }

@@ -100,6 +100,7 @@ public final class Engine {
     private final boolean keepNonFactual;
     private final List<Mention> mentions = new ArrayList<>();
     private List<Trig> currentTrigs = List.of();
+    private boolean conditional;
     private final Map<String, Double> stateWeight = new HashMap<>();
     private final List<String> stateOrder = new ArrayList<>();
 
@@ -496,18 +497,17 @@ public final class Engine {
                 }
             }
             case "SENDHOME" -> {
-                int o = -1;
-                for (int k = i - 1; k >= Math.max(from, i - 6); k--) {
-                    if (t.lower[k].equals("sent") || t.lower[k].equals("send") || t.lower[k].equals("sends") || t.lower[k].equals("sending")) {
-                        o = k;
+                // "sent two German diplomats home"
+                int h = -1;
+                for (int k = end; k < Math.min(to, end + 7); k++) {
+                    if (t.lower[k].equals("home") || t.lower[k].equals("packing")) {
+                        h = k;
                         break;
                     }
                 }
-                if (o < 0 || !(after(o, i, 6, PERSON_NOUNS) || nearMention(o, i, 1, Role.PEOPLE) || before(o, from, 6, PERSON_NOUNS))) {
+                if (h < 0 || !(after(end, h, 6, PERSON_NOUNS) || nearMention(end, h, 0, Role.PEOPLE))) {
                     return null;
                 }
-                anchor = o;
-                passive = isParticiple(t.lower[o]) && beforeAny(o, from, 3, BE_FORMS);
             }
             case "RELATIONS" -> {
                 if (!after(end, to, 4, RELATION_NOUNS) || after(end, to, 3, Set.of("trade", "economic", "business", "family"))) {
@@ -763,9 +763,10 @@ public final class Engine {
         h.sentence = s;
         h.anchor = a;
         h.referenced = isReferenced(tr, all, from);
+        conditional = false;
         h.modality = modality(tr, from, to);
-        if (h.type != ActionType.THREATEN_RETALIATION && h.type.isHostileMeasure()
-                && (h.modality == Modality.PLANNED || h.modality == Modality.HYPOTHETICAL) && isThreatened(tr, from)) {
+        if (h.type != ActionType.THREATEN_RETALIATION && h.type.isHostileMeasure() && (h.modality == Modality.THREATENED
+                || !conditional && (h.modality == Modality.PLANNED || h.modality == Modality.HYPOTHETICAL) && isThreatened(tr, from))) {
             h.type = ActionType.THREATEN_RETALIATION;
             h.modality = Modality.ASSERTED;
         }
@@ -1070,6 +1071,23 @@ public final class Engine {
         }
         if (tr.type() == ActionType.THREATEN_RETALIATION) {
             return Modality.ASSERTED;
+        }
+        for (int k = a - 1; k >= Math.max(from, a - 3); k--) {
+            String l = t.lower[k];
+            if (l.equals("threatened") || l.equals("threatens") || l.equals("threaten") || l.equals("threatening")
+                    || l.equals("vowed") || l.equals("vows") || l.equals("threat")) {
+                return Modality.THREATENED; // "threatened to expel": the threat is the action
+            }
+        }
+        for (int k = a - 1; k >= Math.max(from, a - 6); k--) {
+            String l = t.lower[k];
+            if (l.equals("if") || l.equals("unless") || l.equals("whether")) {
+                conditional = true;
+                return Modality.HYPOTHETICAL; // the condition of a threat, not an action
+            }
+            if (l.equals(",") || l.equals(";") || PLANNED.contains(l) || l.equals("would") || l.equals("could")) {
+                break;
+            }
         }
         boolean reported = false;
         for (int k = a - 1; k >= Math.max(from, a - 6); k--) {

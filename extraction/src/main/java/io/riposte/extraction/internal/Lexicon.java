@@ -56,7 +56,49 @@ public final class Lexicon {
         l.read("institutions", l::institutionLine);
         l.read("triggers", l::triggerLine);
         l.read("cues", l::cueLine);
+        l.buildHashes();
         return l;
+    }
+
+    private int[] triggerHashTable;
+
+    /** Whether some trigger word has this String.hashCode() of its lower-case form (cheap pre-check). */
+    public boolean isTriggerHash(int hash) {
+        int[] table = triggerHashTable;
+        int mask = table.length - 1;
+        int k = (hash ^ (hash >>> 16)) & mask;
+        while (table[k] != 0) {
+            if (table[k] == hash) {
+                return true;
+            }
+            k = (k + 1) & mask;
+        }
+        return hash == 0 && zeroHash;
+    }
+
+    private boolean zeroHash;
+
+    /** Whether text[from, to) lower-cased is a trigger word. */
+    public boolean isTriggerWord(String text, int from, int to) {
+        return triggerWords.contains(text.substring(from, to).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private void buildHashes() {
+        int size = Integer.highestOneBit(Math.max(16, triggerWords.size() * 4)) * 2;
+        int[] table = new int[size];
+        for (String w : triggerWords) {
+            int h = w.hashCode();
+            if (h == 0) {
+                zeroHash = true;
+                continue;
+            }
+            int k = (h ^ (h >>> 16)) & (size - 1);
+            while (table[k] != 0 && table[k] != h) {
+                k = (k + 1) & (size - 1);
+            }
+            table[k] = h;
+        }
+        triggerHashTable = table;
     }
 
     /** Whether a lower-case word starts a trigger phrase (the prefilter). */

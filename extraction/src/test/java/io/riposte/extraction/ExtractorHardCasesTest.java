@@ -1,0 +1,301 @@
+package io.riposte.extraction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.riposte.domain.ActionType;
+import io.riposte.domain.Article;
+import io.riposte.domain.DatePrecision;
+import io.riposte.domain.Evidence;
+import io.riposte.domain.ExtractedAction;
+import io.riposte.domain.FuzzyDate;
+import io.riposte.domain.Modality;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The hard cases of issue 3, on sentences written for these tests. */
+class ExtractorHardCasesTest {
+    static final Extractor X = Extractors.standard();
+
+    static Article article(String published, String title, String body) {
+        return new Article("test-" + Math.abs((title + body).hashCode()), "t.txt", null, title, body,
+                published == null ? null : LocalDate.parse(published).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                published == null ? DatePrecision.UNKNOWN : DatePrecision.DAY, null, null, null);
+    }
+
+    static List<ExtractedAction> run(String published, String text) {
+        return X.extract(article(published, "", text)).actions();
+    }
+
+    static ExtractedAction only(List<ExtractedAction> actions, ActionType type) {
+        List<ExtractedAction> of = actions.stream().filter(a -> a.type() == type).toList();
+        assertThat(of).as("actions of type %s in %s", type, actions).hasSize(1);
+        return of.get(0);
+    }
+
+    @Test
+    void activeExpulsionWithWordCountAndWeekday() {
+        // 2022-03-10 is a Thursday: "on Tuesday" is 2022-03-08
+        ExtractedAction a = only(run("2022-03-10", "Poland expelled ten Belarusian diplomats on Tuesday."), ActionType.EXPEL_DIPLOMATS);
+        assertThat(a.source()).isEqualTo("POL");
+        assertThat(a.target()).isEqualTo("BLR");
+        assertThat(a.count()).isEqualTo(10);
+        assertThat(a.date()).isEqualTo(FuzzyDate.ofDay(LocalDate.of(2022, 3, 8)));
+        assertThat(a.modality()).isEqualTo(Modality.ASSERTED);
+    }
+
+    @Test
+    void passiveOrderToLeaveTakesTheCountryLeftAsSource() {
+        ExtractedAction a = only(run("2019-06-12", "Four Cuban diplomats were told to leave the United States by the end of the month."),
+                ActionType.EXPEL_DIPLOMATS);
+        assertThat(a.source()).isEqualTo("USA");
+        assertThat(a.target()).isEqualTo("CUB");
+        assertThat(a.count()).isEqualTo(4);
+        // "by the end of the month" is a deadline, not the date of the order
+        assertThat(a.date().precision()).isEqualTo(DatePrecision.MONTH);
+        assertThat(a.date().month()).isEqualTo(6);
+    }
+
+    @Test
+    void passiveWithAgent() {
+        ExtractedAction a = only(run("2020-02-01", "Three Australian officials were expelled by Beijing on Friday."), ActionType.EXPEL_DIPLOMATS);
+        assertThat(a.source()).isEqualTo("CHN");
+        assertThat(a.target()).isEqualTo("AUS");
+        assertThat(a.count()).isEqualTo(3);
+    }
+
+    @Test
+    void demonymPluralIsTheTarget() {
+        ExtractedAction a = only(run("2019-11-20", "Iran expelled two Americans in October."), ActionType.EXPEL_DIPLOMATS);
+        assertThat(a.source()).isEqualTo("IRN");
+        assertThat(a.target()).isEqualTo("USA");
+        assertThat(a.date()).isEqualTo(FuzzyDate.ofMonth(2019, 10));
+    }
+
+    @Test
+    void anEmbassyThatReceivesAListActsForNobody() {
+        ExtractedAction a = only(run("2021-09-01", "Ambassador Anatoly Antonov said the embassy got a list of 12 Russian diplomats "
+                + "who must leave the country."), ActionType.EXPEL_DIPLOMATS);
+        assertThat(a.source()).isEqualTo("USA");
+        assertThat(a.target()).isEqualTo("RUS");
+        assertThat(a.count()).isEqualTo(12);
+    }
+
+    @Test
+    void washingtonTheStateIsNotTheUnitedStates() {
+        List<ExtractedAction> as = run("2020-05-05", "Canada expelled two Chinese diplomats, a spokesman in Spokane, Washington, said.");
+        assertThat(as).isNotEmpty().allSatisfy(a -> assertThat(List.of(a.source(), a.target())).doesNotContain("USA"));
+        assertThat(run("2020-05-05", "Washington state officials closed a Canadian trade office.")).isEmpty();
+        ExtractedAction city = only(run("2020-05-05", "Washington expelled two Chinese diplomats."), ActionType.EXPEL_DIPLOMATS);
+        assertThat(city.source()).isEqualTo("USA");
+    }
+
+    @Test
+    void georgiaTheUsStateIsNotGeorgia() {
+        assertThat(run("2020-05-05", "Russia imposed sanctions on three firms from Atlanta, Georgia, on Monday."))
+                .allSatisfy(a -> assertThat(a.target()).isNotEqualTo("GEO"));
+        ExtractedAction a = only(run("2020-05-05", "Russia imposed sanctions on Georgia on Monday."), ActionType.SANCTION);
+        assertThat(a.target()).isEqualTo("GEO");
+    }
+
+    @Test
+    void turkeyTheBirdIsNotTurkey() {
+        assertThat(run("2020-11-20", "Canada imposed tariffs on frozen Turkey meat ahead of Thanksgiving dinner."))
+                .allSatisfy(a -> assertThat(a.target()).isNotEqualTo("TUR"));
+        assertThat(only(run("2020-11-20", "Canada imposed sanctions on Turkey."), ActionType.SANCTION).target()).isEqualTo("TUR");
+    }
+
+    @Test
+    void jordanThePersonIsNotJordan() {
+        List<ExtractedAction> as = run("2020-11-20", "Michael Jordan watched as Ottawa imposed sanctions on Iran.");
+        assertThat(only(as, ActionType.SANCTION).source()).isEqualTo("CAN");
+        assertThat(only(as, ActionType.SANCTION).target()).isEqualTo("IRN");
+    }
+
+    @Test
+    void aThreatToRetaliateIsAThreatNotTheMeasure() {
+        List<ExtractedAction> as = run("2020-06-01", "Beijing warned that it would retaliate if Canberra expelled Chinese journalists.");
+        ExtractedAction t = only(as, ActionType.THREATEN_RETALIATION);
+        assertThat(t.source()).isEqualTo("CHN");
+        assertThat(t.target()).isEqualTo("AUS");
+        assertThat(t.modality()).isEqualTo(Modality.ASSERTED);
+        assertThat(as).noneMatch(a -> a.type() == ActionType.EXPEL_DIPLOMATS);
+    }
+
+    @Test
+    void aThreatenedExpulsionIsAThreat() {
+        List<ExtractedAction> as = run("2017-03-11", "Turkey threatened to expel the Dutch ambassador.");
+        ExtractedAction t = only(as, ActionType.THREATEN_RETALIATION);
+        assertThat(t.source()).isEqualTo("TUR");
+        assertThat(t.target()).isEqualTo("NLD");
+        assertThat(as).noneMatch(a -> a.type() == ActionType.EXPEL_DIPLOMATS);
+    }
+
+    @Test
+    void negatedAndHypotheticalActionsAreDroppedOrMarked() {
+        String text = "Germany did not expel any Russian diplomats, a spokesman said.";
+        assertThat(run("2022-04-04", text)).isEmpty();
+        List<ExtractedAction> all = Extractors.withAllModalities().extract(article("2022-04-04", "", text)).actions();
+        assertThat(all).extracting(ExtractedAction::modality).containsExactly(Modality.NEGATED);
+        assertThat(run("2022-04-04", "Berlin could expel Russian diplomats, officials said.")).isEmpty();
+    }
+
+    @Test
+    void plannedExpulsionIsKept() {
+        ExtractedAction a = only(run("2021-11-30", "Washington plans to expel at least 27 Russian diplomats in the coming weeks."),
+                ActionType.EXPEL_DIPLOMATS);
+        assertThat(a.modality()).isEqualTo(Modality.PLANNED);
+        assertThat(a.count()).isEqualTo(27);
+    }
+
+    @Test
+    void responseCueLinksTheAnswerToTheProvocation() {
+        List<ExtractedAction> as = run("2018-03-18", "Moscow expelled 23 British diplomats on Saturday in retaliation for London's "
+                + "expulsion of 23 Russian diplomats.");
+        ExtractedAction answer = as.stream().filter(a -> a.source().equals("RUS")).findFirst().orElseThrow();
+        ExtractedAction provocation = as.stream().filter(a -> a.source().equals("GBR")).findFirst().orElseThrow();
+        assertThat(answer.target()).isEqualTo("GBR");
+        assertThat(answer.respondsTo()).containsExactly(provocation.id());
+        assertThat(answer.cue()).isEqualTo("in retaliation for");
+        assertThat(provocation.modality()).isEqualTo(Modality.BACKGROUND);
+        assertThat(provocation.date().precision()).isEqualTo(DatePrecision.UNKNOWN);
+    }
+
+    @Test
+    void mirrorResponseLinksToTheSameTypeEarlierInTheArticle() {
+        List<ExtractedAction> as = run("2020-07-25", "The United States ordered the closure of the Chinese consulate in Houston on "
+                + "Tuesday. On Friday, China ordered the closure of the American consulate in Chengdu. Beijing called it a mirror response.");
+        ExtractedAction us = as.stream().filter(a -> a.source().equals("USA")).findFirst().orElseThrow();
+        ExtractedAction cn = as.stream().filter(a -> a.source().equals("CHN")).findFirst().orElseThrow();
+        assertThat(us.type()).isEqualTo(ActionType.CLOSE_MISSION);
+        assertThat(cn.respondsTo()).containsExactly(us.id());
+    }
+
+    @Test
+    void datesResolveAgainstThePublicationDate() {
+        assertThat(only(run("2021-05-20", "On April 16, Moscow expelled ten Polish diplomats."), ActionType.EXPEL_DIPLOMATS).date())
+                .isEqualTo(FuzzyDate.ofDay(LocalDate.of(2021, 4, 16)));
+        assertThat(only(run("2021-05-20", "Moscow expelled ten Polish diplomats last month."), ActionType.EXPEL_DIPLOMATS).date())
+                .isEqualTo(FuzzyDate.ofMonth(2021, 4).withNote("last month"));
+        assertThat(only(run("2021-11-02", "In late September, Moscow expelled two Latvian diplomats."), ActionType.EXPEL_DIPLOMATS).date())
+                .isEqualTo(FuzzyDate.ofMonth(2021, 9));
+        // December named in January is last year's December
+        assertThat(only(run("2022-01-10", "Ottawa expelled a Chinese diplomat in December."), ActionType.EXPEL_DIPLOMATS).date())
+                .isEqualTo(FuzzyDate.ofMonth(2021, 12));
+        FuzzyDate year = only(run("2021-08-04", "A ban on local hires at the US embassy was imposed by the Kremlin earlier this year."),
+                ActionType.RESTRICT_STAFF).date();
+        assertThat(year.precision()).isEqualTo(DatePrecision.YEAR);
+        assertThat(year.year()).isEqualTo(2021);
+        ExtractedAction sameDay = run("2021-04-20", "Washington imposed sanctions on Moscow on April 15. On the same day, ten Russian "
+                + "diplomats were ordered to leave the United States.").stream()
+                .filter(a -> a.type() == ActionType.EXPEL_DIPLOMATS).findFirst().orElseThrow();
+        assertThat(sameDay.date()).isEqualTo(FuzzyDate.ofDay(LocalDate.of(2021, 4, 15)));
+    }
+
+    @Test
+    void undatedArticlesKeepOnlyWhatTheTextSays() {
+        FuzzyDate month = only(run(null, "Moscow expelled two Americans in September."), ActionType.EXPEL_DIPLOMATS).date();
+        assertThat(month.iso()).isEqualTo("--09");
+        FuzzyDate weekday = only(run(null, "The US said on Friday that it was expelling two Russian diplomats."),
+                ActionType.EXPEL_DIPLOMATS).date();
+        assertThat(weekday.precision()).isEqualTo(DatePrecision.UNKNOWN);
+        assertThat(weekday.note()).isEqualTo("Friday");
+        FuzzyDate none = only(run(null, "Canada expelled a Chinese diplomat."), ActionType.EXPEL_DIPLOMATS).date();
+        assertThat(none.precision()).isEqualTo(DatePrecision.UNKNOWN);
+        assertThat(none.note()).isNotBlank();
+    }
+
+    @Test
+    void countsFromDigitsAndWords() {
+        assertThat(only(run("2021-08-04", "Two dozen Russian diplomats have been told to leave the United States."),
+                ActionType.EXPEL_DIPLOMATS).count()).isEqualTo(24);
+        assertThat(only(run("2021-08-04", "Britain expelled over 200 Russian officials."), ActionType.EXPEL_DIPLOMATS).count())
+                .isEqualTo(200);
+        assertThat(only(run("2021-08-04", "Moscow expelled 182 American employees."), ActionType.EXPEL_DIPLOMATS).count()).isEqualTo(182);
+        assertThat(only(run("2021-08-04", "Britain expelled a Russian diplomat."), ActionType.EXPEL_DIPLOMATS).count()).isNull();
+    }
+
+    @Test
+    void metonymsResolveToStates() {
+        assertThat(only(run("2023-02-01", "The Kremlin ordered the expulsion of two Estonian diplomats."), ActionType.EXPEL_DIPLOMATS)
+                .source()).isEqualTo("RUS");
+        assertThat(only(run("2023-02-01", "The State Department expelled two Venezuelan diplomats."), ActionType.EXPEL_DIPLOMATS)
+                .source()).isEqualTo("USA");
+        assertThat(only(run("2023-02-01", "Downing Street announced sanctions on Iran."), ActionType.SANCTION).source()).isEqualTo("GBR");
+    }
+
+    @Test
+    void theSummonedAmbassadorsStateIsTheTarget() {
+        ExtractedAction a = only(run("2022-04-26", "The US ambassador to Russia was summoned to the Russian Foreign Ministry on Monday."),
+                ActionType.SUMMON_ENVOY);
+        assertThat(a.source()).isEqualTo("RUS");
+        assertThat(a.target()).isEqualTo("USA");
+        ExtractedAction b = only(run("2022-04-26", "Berlin summoned the Chinese ambassador."), ActionType.SUMMON_ENVOY);
+        assertThat(b.source()).isEqualTo("DEU");
+        assertThat(b.target()).isEqualTo("CHN");
+    }
+
+    @Test
+    void repeatedMentionsMergeIntoOneActionWithSeveralEvidenceEntries() {
+        Article art = article("2018-03-15", "Britain expels 23 Russian diplomats",
+                "Britain on Wednesday expelled 23 Russian diplomats over the poisoning. The 23 Russian diplomats were expelled by London "
+                        + "and have a week to go.");
+        List<ExtractedAction> as = X.extract(art).actions();
+        ExtractedAction a = only(as, ActionType.EXPEL_DIPLOMATS);
+        assertThat(a.evidence()).hasSize(3);
+        for (Evidence e : a.evidence()) {
+            assertThat(art.text().substring(e.start(), e.end())).isEqualTo(e.sentence());
+        }
+        // deterministic ids
+        assertThat(X.extract(art).actions().get(0).id()).isEqualTo(a.id());
+    }
+
+    @Test
+    void badInputNeverThrows() {
+        assertThat(X.extract(article(null, "", "   ")).status()).isEqualTo(ExtractionResult.Status.REJECTED);
+        assertThat(X.extract(null).status()).isEqualTo(ExtractionResult.Status.REJECTED);
+        String big = "Britain expelled a Russian diplomat. ".repeat(300_000);
+        ExtractionResult r = X.extract(article("2020-01-01", "big", big));
+        assertThat(r.status()).isEqualTo(ExtractionResult.Status.REJECTED);
+        assertThat(r.reason()).startsWith("OVERSIZE");
+        StringBuilder bin = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            bin.append((char) (i % 32));
+        }
+        assertThat(X.extract(article(null, "x", bin.toString())).status()).isEqualTo(ExtractionResult.Status.REJECTED);
+        assertThat(X.extract(article(null, "x", "abc\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD def")).status())
+                .isEqualTo(ExtractionResult.Status.REJECTED);
+        ExtractionResult german = X.extract(article("2020-01-01", "Ausweisung", "Die Bundesregierung hat am Montag zwei russische "
+                + "Diplomaten ausgewiesen, weil sie nach Angaben des Auswärtigen Amtes an einem Mord beteiligt gewesen sein sollen. "
+                + "Moskau kündigte eine Reaktion an und sprach von einer unfreundlichen Handlung der deutschen Seite gegenüber Russland."));
+        assertThat(german.status()).isEqualTo(ExtractionResult.Status.NOTHING_FOUND);
+        assertThat(german.reason()).startsWith("NOT_ENGLISH");
+        ExtractionResult sport = X.extract(article("2020-01-01", "Derby", "The home side won the derby by two goals on a sunny afternoon."));
+        assertThat(sport.status()).isEqualTo(ExtractionResult.Status.NOTHING_FOUND);
+        assertThat(sport.reason()).startsWith("NO_TRIGGER");
+    }
+
+    @Test
+    void dictionariesCanBeExtendedWithoutCode(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("countries-extra.tsv"), "RUS\t\t\t\tLubyanka\n");
+        String text = "Lubyanka expelled two Estonian diplomats.";
+        assertThat(run("2023-02-01", text)).isEmpty();
+        String old = System.getProperty("riposte.extraction.dictionaries");
+        System.setProperty("riposte.extraction.dictionaries", dir.toString());
+        try {
+            Extractor extended = Extractors.standard();
+            List<ExtractedAction> as = extended.extract(article("2023-02-01", "", text)).actions();
+            assertThat(only(as, ActionType.EXPEL_DIPLOMATS).source()).isEqualTo("RUS");
+        } finally {
+            if (old == null) {
+                System.clearProperty("riposte.extraction.dictionaries");
+            } else {
+                System.setProperty("riposte.extraction.dictionaries", old);
+            }
+        }
+    }
+}
