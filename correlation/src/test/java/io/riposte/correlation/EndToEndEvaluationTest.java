@@ -52,9 +52,7 @@ class EndToEndEvaluationTest {
     static Report score(Path dir, List<ExtractedAction> mentions) throws Exception {
         List<GoldAction> gold = ScoringFiles.readGold(dir.resolve("gold.jsonl"));
         Correlation.Result r = Correlation.correlateAll(mentions);
-        List<PredictedAction> predicted = r.actions().stream().map(a -> new PredictedAction(a.id(), a.date(), a.source(),
-                a.target(), a.type().name(), a.count(), a.respondsTo().stream().map(Link::actionId).toList(), a.chainId(),
-                a.articles(), a.confidence())).toList();
+        List<PredictedAction> predicted = r.actions().stream().map(Correlation::toPrediction).toList();
         Report report = Scorer.score(gold, ScoringFiles.readChains(dir.resolve("chains.jsonl")), predicted);
         if (Boolean.getBoolean("riposte.e2e.dump")) {
             mentions.forEach(m -> System.out.println("  mention " + m.id() + " " + m.origin() + " " + m.source() + "->" + m.target() + " "

@@ -42,16 +42,12 @@ class GoldReplayEvaluationTest {
         return out;
     }
 
-    static PredictedAction predicted(Action a) {
-        return new PredictedAction(a.id(), a.date(), a.source(), a.target(), a.type().name(), a.count(),
-                a.respondsTo().stream().map(Link::actionId).toList(), a.chainId(), a.articles(), a.confidence());
-    }
 
     static Report score(Path dir) throws Exception {
         List<GoldAction> gold = ScoringFiles.readGold(dir.resolve("gold.jsonl"));
         List<GoldChain> chains = ScoringFiles.readChains(dir.resolve("chains.jsonl"));
         Correlation.Result r = Correlation.correlateAll(oracleMentions(gold));
-        Report report = Scorer.score(gold, chains, r.actions().stream().map(GoldReplayEvaluationTest::predicted).toList());
+        Report report = Scorer.score(gold, chains, r.actions().stream().map(Correlation::toPrediction).toList());
         String links = linkTable(report, r, gold);
         System.out.println("== correlation of oracle mentions, " + dir + "\n" + report.toText() + links);
         return report;
