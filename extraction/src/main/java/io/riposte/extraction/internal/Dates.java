@@ -1,5 +1,6 @@
 package io.riposte.extraction.internal;
 
+import io.riposte.domain.DatePrecision;
 import io.riposte.domain.FuzzyDate;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -46,6 +47,10 @@ public final class Dates {
      * @param lastDay the last day-precision date named earlier in the article (for "the same day"), or null
      */
     public static List<DateExpr> find(Tokens t, int from, int to, LocalDate published, LocalDate lastDay) {
+        return find(t, from, to, published, lastDay, null);
+    }
+
+    public static List<DateExpr> find(Tokens t, int from, int to, LocalDate published, LocalDate lastDay, FuzzyDate lastDate) {
         List<DateExpr> out = new ArrayList<>();
         for (int i = from; i < to; i++) {
             String w = t.lower[i];
@@ -132,12 +137,21 @@ public final class Dates {
                     || next2.equals("week"))) {
                 out.add(new DateExpr(i, i + 3, relative("this", next2, published), false, false, true));
                 i += 2;
-            } else if ((isNumber(t.word[i]) && t.word[i].length() <= 2 || SMALL.containsKey(w)) && (next.equals("days") || next.equals("day"))
+            } else if ((isNumber(t.word[i]) && t.word[i].length() <= 2 || SMALL.containsKey(w))
+                    && (next.equals("days") || next.equals("day") || next.equals("week") || next.equals("weeks"))
                     && (next2.equals("later") || next2.equals("earlier") || next2.equals("after") || next2.equals("before"))) {
                 int n = SMALL.containsKey(w) ? SMALL.get(w) : Integer.parseInt(t.word[i]);
                 boolean before = next2.equals("earlier") || next2.equals("before");
-                FuzzyDate fd = lastDay == null ? FuzzyDate.unknown(w + " days " + next2)
-                        : FuzzyDate.ofDay(before ? lastDay.minusDays(n) : lastDay.plusDays(n));
+                boolean weeks = next.startsWith("week");
+                FuzzyDate fd;
+                if (lastDay != null) {
+                    LocalDate d = before ? lastDay.minusDays(weeks ? 7L * n : n) : lastDay.plusDays(weeks ? 7L * n : n);
+                    fd = weeks ? FuzzyDate.ofMonth(d.getYear(), d.getMonthValue()) : FuzzyDate.ofDay(d);
+                } else if (lastDate != null && lastDate.precision() != DatePrecision.DAY) {
+                    fd = lastDate; // "in December ... a week later": about the same month
+                } else {
+                    fd = FuzzyDate.unknown(w + " " + next + " " + next2);
+                }
                 out.add(new DateExpr(i, i + 3, fd, false, false, true));
                 i += 2;
             } else if (w.equals("same") && next.equals("day") && i > from && (t.lower[i - 1].equals("the") || t.lower[i - 1].equals("that"))) {

@@ -93,6 +93,8 @@ public final class Engine {
             "amid", "of");
 
     private static final boolean DEBUG = System.getenv("RIPOSTE_DEBUG") != null;
+    private static final Set<String> LIGHT_VERBS = Set.of("imposed", "imposes", "impose", "imposing", "announced", "announces",
+            "ordered", "orders", "introduced", "slapped", "placed", "declared", "levied", "levies", "slaps");
     private final Lexicon lex;
     private final Article article;
     private final Tokens t;
@@ -152,7 +154,7 @@ public final class Engine {
         for (int s = 0; s < t.sentences; s++) {
             int from = t.sentenceFrom(s);
             int to = t.sentenceTo(s);
-            List<Dates.DateExpr> dates = Dates.find(t, from, to, published, lastDay);
+            List<Dates.DateExpr> dates = Dates.find(t, from, to, published, lastDay, lastDate);
             boolean deadlineSentence = containsAny(from, to, Set.of("deadline", "expires", "expire"));
             List<Trig> trigs = findTriggers(from, to);
             List<Hit> sentenceHits = new ArrayList<>();
@@ -377,6 +379,7 @@ public final class Engine {
             int j = m.to + (m.possessive ? 1 : 0);
             int limit = Math.min(t.size, j + 4);
             int sentence = t.sentenceOf(m.from);
+            boolean headFound = false;
             while (j < limit && t.sentenceOf(j) == sentence) {
                 String l = t.lower[j];
                 String inst = null;
@@ -399,7 +402,11 @@ public final class Engine {
                     };
                     m.headEnd = j + len;
                     j += len;
+                    headFound = true;
                     continue;
+                }
+                if (headFound) {
+                    break; // "the Saudi foreign ministry declared ambassador X": the head noun ends the phrase
                 }
                 if (!Character.isLetterOrDigit(l.charAt(0)) && !l.equals("-")) {
                     break;
@@ -657,6 +664,15 @@ public final class Engine {
                     attached = true;
                 }
             }
+            if (m.from >= tr.to() && m.from - tr.to() <= 9 && m.from > 0
+                    && (t.lower[prevWord(m.from)].equals("on") || t.lower[prevWord(m.from)].equals("against"))) {
+                attached = true;
+            }
+        }
+        for (int k = Math.max(from, tr.from() - 3); k < tr.from(); k++) {
+            if (LIGHT_VERBS.contains(t.lower[k])) {
+                attached = true; // "Beijing imposed tariffs": the verb's subject is the tariffs' author
+            }
         }
         if (nominal && tr.type() != ActionType.THREATEN_RETALIATION && !attached && all.size() > 1) {
             return null; // "the expulsions came as a result of ...": a recalled action with no actor of its own
@@ -664,7 +680,7 @@ public final class Engine {
         Map<Mention, double[]> sc = new HashMap<>();
         Mention nearestLeftAgent = null;
         for (Mention m : cands) {
-            if (m.to <= a && !m.clauseOut && (m.role == Role.AGENT || m.role == Role.PLAIN || m.role == Role.MISSION)) {
+            if (m.to <= a && !m.clauseOut && (m.role == Role.AGENT || m.role == Role.MISSION)) {
                 nearestLeftAgent = m;
             }
         }
@@ -672,6 +688,14 @@ public final class Engine {
             double[] v = {sourceScore(m, tr, a, nominal), targetScore(m, tr, a, nominal)};
             if (m == nearestLeftAgent && !tr.passive()) {
                 v[0] += 1.5;
+            }
+            if (m.to <= a) {
+                for (Trig o : all) {
+                    if (o != tr && o.to() <= m.from && o.anchor() < a && o.type() != tr.type()) {
+                        v[0] -= 2; // "imposed tariffs on Australian barley and suspended ...": the object of the earlier verb
+                        break;
+                    }
+                }
             }
             if (m.from >= tr.to()) {
                 for (Trig o : all) {
@@ -915,7 +939,8 @@ public final class Engine {
     private double sourceScore(Mention m, Trig tr, int a, boolean nominal) {
         double v = switch (m.role) {
             case AGENT -> 2;
-            case PLAIN, MISSION -> 1;
+            case MISSION -> 1;
+            case PLAIN -> 0.5;
             case PEOPLE -> -1;
             case HOST -> -2;
         };
@@ -942,7 +967,7 @@ public final class Engine {
         if (m.possessive && left && a - m.to <= 6 && possessiveAttached(m, a)) {
             v += 5;
         }
-        if (!left && tr.type() == ActionType.EXPEL_DIPLOMATS && m.from - tr.to() <= 12
+        if (!left && tr.type() == ActionType.EXPEL_DIPLOMATS && m.from - tr.to() <= 6
                 && (prev.equals("leave") || prev.equals("from") || (prev.equals("of") && p > 0 && t.lower[p - 1].equals("out")))) {
             v += 8 + (m.role == Role.HOST ? 4 : 0);
         }
@@ -1152,6 +1177,12 @@ public final class Engine {
         if (!modal) {
             return false;
         }
+        int end = t.sentenceTo(t.sentenceOf(a));
+        for (int k = tr.to(); k < end; k++) {
+            if (t.lower[k].equals("if") || t.lower[k].equals("unless")) {
+                return true; // "would impose sanctions if ...": a conditional threat
+            }
+        }
         for (int k = from; k < a; k++) {
             if (THREAT_WORDS.contains(t.lower[k])) {
                 return true;
@@ -1286,8 +1317,12 @@ public final class Engine {
                 }
                 FuzzyDate cd = clusterDate(c);
                 boolean cFallback = clusterFallback(c);
-                boolean sameStanding = isRecalled(f) == isRecalled(h) || (cc != null && cc.equals(h.count));
-                if ((cFallback || h.dateFallback) && sameStanding || cd.compatibleWith(h.date, 3) && !(cFallback || h.dateFallback)) {
+                boolean sameCount = cc != null && cc.equals(h.count);
+                boolean sameStanding = isRecalled(f) == isRecalled(h) || sameCount;
+                boolean compatible = cd.compatibleWith(h.date, 3);
+                boolean weak = (cFallback && cd.precision() == DatePrecision.UNKNOWN) || (h.dateFallback && h.date.precision() == DatePrecision.UNKNOWN);
+                boolean fallback = cFallback || h.dateFallback;
+                if (fallback ? sameStanding && (compatible && !weak || weak || sameCount) : compatible) {
                     into = c;
                     break;
                 }
