@@ -66,6 +66,7 @@ class ScalingTest {
     void readsPerInsertStayFlatFromHundredsToThousandsOfPriorActions() {
         long small = readsOfOneInsert(50);    // 100 prior actions
         long large = readsOfOneInsert(2_500); // 5,000 prior actions
+        System.out.println("store entries read by one insert: " + small + " with 100 prior actions, " + large + " with 5,000");
         assertThat(small).isPositive();
         assertThat(large).isLessThanOrEqualTo(small + 2).isLessThan(60);
     }
