@@ -93,6 +93,7 @@ public final class Engine {
             "amid", "of");
 
     private static final boolean DEBUG = System.getenv("RIPOSTE_DEBUG") != null;
+    private static final Set<String> SUBORDINATORS = Set.of("after", "because", "when", "although", "though", "before");
     private static final Set<String> LIGHT_VERBS = Set.of("imposed", "imposes", "impose", "imposing", "announced", "announces",
             "ordered", "orders", "introduced", "slapped", "placed", "declared", "levied", "levies", "slaps");
     private final Lexicon lex;
@@ -233,9 +234,7 @@ public final class Engine {
                 if (!d.deadline() && d.date().precision() != DatePrecision.UNKNOWN) {
                     lastDate = d.date();
                     sentenceDate = d.date();
-                    if (d.date().precision() == DatePrecision.DAY) {
-                        lastDay = d.date().earliest();
-                    }
+                    lastDay = d.date().precision() == DatePrecision.DAY ? d.date().earliest() : null;
                 }
             }
             for (Hit h : sentenceHits) {
@@ -640,7 +639,7 @@ public final class Engine {
         boolean nominal = tr.def().kind() == 'N' || isNominal(tr);
         int b1 = from;
         int b2 = to;
-        for (int k = a - 1; k > from; k--) {
+        for (int k = a - 1; k >= from; k--) {
             if (isClauseBoundary(k)) {
                 b1 = k;
                 break;
@@ -706,6 +705,11 @@ public final class Engine {
                     }
                 }
             }
+            if (m.to == a && m.from > from + 1 && t.lower[m.from - 1].equals("that")
+                    && Set.of("demanded", "demands", "demanding", "insisted", "asked", "urged", "told").contains(t.lower[m.from - 2])) {
+                v[0] -= 4; // "demanded that Vilnius withdraw": Vilnius is told
+                v[1] += 5;
+            }
             if (m.to <= a && a - m.to <= 3 && a > 0 && t.lower[a - 1].equals("to") && m.from > from
                     && (ORDER_VERBS.contains(t.lower[prevWord(m.from)]) || t.lower[prevWord(m.from)].equals("forced"))) {
                 v[0] -= 4; // "asked Canada to reduce": Canada is told, the asker acts
@@ -754,6 +758,9 @@ public final class Engine {
             System.err.println(db);
         }
         double confidence = 0.75;
+        if (source == null && cands.stream().map(m -> m.iso).distinct().count() > 1) {
+            return null; // "Putin and Biden agreed ...": several states, no direction
+        }
         if (source == null) {
             // one state in the sentence: it acts or is acted upon; the other side is the article's counterpart
             Mention bs = null;
@@ -781,12 +788,17 @@ public final class Engine {
             confidence = 0.6;
         }
         Hit h = new Hit();
+        boolean subordinate = b1 >= from && b1 < a && (SUBORDINATORS.contains(t.lower[b1]) || t.lower[b1].equals("following")
+                || t.lower[b1].equals("since")) && !t.lower[b1].equals("before");
+        if (a > from && (t.lower[from].equals("after") || t.lower[from].equals("following")) && b1 == from) {
+            subordinate = true;
+        }
         h.type = tr.type();
         h.source = source;
         h.target = target;
         h.sentence = s;
         h.anchor = a;
-        h.referenced = isReferenced(tr, all, from);
+        h.referenced = isReferenced(tr, all, from) || subordinate;
         conditional = false;
         h.modality = modality(tr, from, to);
         if (h.type != ActionType.THREATEN_RETALIATION && h.type.isHostileMeasure() && (h.modality == Modality.THREATENED
@@ -794,7 +806,7 @@ public final class Engine {
             h.type = ActionType.THREATEN_RETALIATION;
             h.modality = Modality.ASSERTED;
         }
-        if (h.modality == Modality.ASSERTED && h.referenced && nominal) {
+        if (h.modality == Modality.ASSERTED && h.referenced && (nominal || subordinate)) {
             h.modality = Modality.BACKGROUND;
         }
         if (!keepNonFactual && (h.modality == Modality.NEGATED || h.modality == Modality.HYPOTHETICAL)) {
@@ -802,7 +814,8 @@ public final class Engine {
         }
         currentTrigs = all;
         h.count = count(tr, from, to);
-        // date: the nearest date expression that is not a deadline and that no other trigger is closer to
+        // date: the nearest date expression with no other action word between it and the trigger,
+        // preferring one that follows the trigger ("expelled X on May 3") to one before it
         Dates.DateExpr chosen = null;
         int bestDist = Integer.MAX_VALUE;
         for (Dates.DateExpr d : dates) {
@@ -812,34 +825,26 @@ public final class Engine {
             if (deadlineSentence && !d.explicit()) {
                 continue;
             }
-            int dist = d.from() >= tr.to() ? d.from() - tr.to() : a - d.to() + 2;
-            if (dist < 0) {
-                dist = 0;
-            }
-            if (h.referenced && d.to() <= tr.from()) {
+            boolean afterTrigger = d.from() >= tr.to();
+            if (h.referenced && !afterTrigger) {
                 continue; // a recalled action only takes a date that follows it
             }
             if (separatedByClause(tr, d)) {
                 continue;
             }
-            boolean mine = true;
+            int lo = afterTrigger ? tr.to() : d.to();
+            int hi = afterTrigger ? d.from() : Math.min(a, tr.from());
+            boolean blocked = false;
             for (Trig o : all) {
-                if (o == tr || o.type() == tr.type() && Math.abs(o.anchor() - a) < 3) {
-                    continue;
-                }
-                if (d.to() <= o.from() && isReferenced(o, all, from)) {
-                    continue; // a recalled action does not take the date before it
-                }
-                int od = d.from() >= o.to() ? d.from() - o.to() : o.anchor() - d.to();
-                if (od < 0) {
-                    od = 0;
-                }
-                if (od < dist) {
-                    mine = false;
-                    break;
+                if (o != tr && o.from() >= lo && o.to() <= hi && !(o.type() == tr.type() && Math.abs(o.anchor() - a) < 3)) {
+                    blocked = true;
                 }
             }
-            if (mine && dist < bestDist) {
+            if (blocked) {
+                continue;
+            }
+            int dist = afterTrigger ? d.from() - tr.to() : 1000 + (a - d.to());
+            if (dist < bestDist) {
                 bestDist = dist;
                 chosen = d;
             }
@@ -921,7 +926,7 @@ public final class Engine {
     private boolean isClauseBoundary(int k) {
         String l = t.lower[k];
         if (l.equals(";") || l.equals(":") || l.equals("wherein") || l.equals("where") || l.equals("which") || l.equals("whereas")
-                || l.equals("while") || l.equals("who") || l.equals("whose")) {
+                || l.equals("while") || l.equals("who") || l.equals("whose") || SUBORDINATORS.contains(l)) {
             return true;
         }
         return l.equals(",") && k + 1 < t.size && (t.lower[k + 1].equals("and") || t.lower[k + 1].equals("but"));
@@ -956,7 +961,7 @@ public final class Engine {
         int p = prevWord(m.from);
         String prev = p >= 0 ? t.lower[p] : "";
         if (!left && prev.equals("of")) {
-            v -= 2;
+            v += tr.type() == ActionType.RECALL_ENVOY && m.role == Role.PEOPLE ? 2 : -2;
         }
         if (m.clauseOut) {
             v -= 2;
@@ -1132,6 +1137,9 @@ public final class Engine {
                 return Modality.HYPOTHETICAL;
             }
         }
+        if (t.lower[from].equals("if") || t.lower[from].equals("unless")) {
+            return Modality.HYPOTHETICAL;
+        }
         for (int k = a - 1; k >= Math.max(from, a - 4); k--) {
             String l = t.lower[k];
             if (PLANNED.contains(l) || (l.equals("be") && k > from && t.lower[k - 1].equals("to"))) {
@@ -1178,6 +1186,9 @@ public final class Engine {
             return false;
         }
         int end = t.sentenceTo(t.sentenceOf(a));
+        if (t.lower[from].equals("if") || t.lower[from].equals("unless")) {
+            return true; // "If the visit is blocked, the response would be sanctions"
+        }
         for (int k = tr.to(); k < end; k++) {
             if (t.lower[k].equals("if") || t.lower[k].equals("unless")) {
                 return true; // "would impose sanctions if ...": a conditional threat
@@ -1318,6 +1329,10 @@ public final class Engine {
                 FuzzyDate cd = clusterDate(c);
                 boolean cFallback = clusterFallback(c);
                 boolean sameCount = cc != null && cc.equals(h.count);
+                if (c.hits.get(c.hits.size() - 1).sentence == h.sentence && (cc == null || h.count == null || sameCount)) {
+                    into = c;
+                    break;
+                }
                 boolean sameStanding = isRecalled(f) == isRecalled(h) || sameCount;
                 boolean compatible = cd.compatibleWith(h.date, 3);
                 boolean weak = (cFallback && cd.precision() == DatePrecision.UNKNOWN) || (h.dateFallback && h.date.precision() == DatePrecision.UNKNOWN);
