@@ -47,10 +47,16 @@ public final class Dates {
      * @param lastDay the last day-precision date named earlier in the article (for "the same day"), or null
      */
     public static List<DateExpr> find(Tokens t, int from, int to, LocalDate published, LocalDate lastDay) {
-        return find(t, from, to, published, lastDay, null);
+        return find(t, from, to, published, lastDay, null, null);
     }
 
-    public static List<DateExpr> find(Tokens t, int from, int to, LocalDate published, LocalDate lastDay, FuzzyDate lastDate) {
+    /**
+     * @param lastDate the date of the last action or date named before (for "a week later"), or null
+     * @param yearHint a year the sentence or the one before names explicitly ("in September 2023"); it
+     *     takes precedence over the publication year for months and days without a year
+     */
+    public static List<DateExpr> find(Tokens t, int from, int to, LocalDate published, LocalDate lastDay, FuzzyDate lastDate,
+            Integer yearHint) {
         List<DateExpr> out = new ArrayList<>();
         for (int i = from; i < to; i++) {
             String w = t.lower[i];
@@ -97,7 +103,7 @@ public final class Dates {
                     }
                 }
                 boolean future = isFuture(t, s, from);
-                FuzzyDate fd = resolveMonthDay(month, day, year, published, future, W);
+                FuzzyDate fd = resolveMonthDay(month, day, year != null ? year : yearHint, published, future, W);
                 out.add(new DateExpr(s, j, fd, isDeadline(t, s, from), future, true));
                 i = j - 1;
                 continue;

@@ -104,6 +104,8 @@ public final class Engine {
     private final List<Mention> mentions = new ArrayList<>();
     private List<Trig> currentTrigs = List.of();
     private boolean conditional;
+    private Integer contextYear;
+    private int contextYearSentence;
     private final Map<String, Double> stateWeight = new HashMap<>();
     private final List<String> stateOrder = new ArrayList<>();
 
@@ -155,7 +157,20 @@ public final class Engine {
         for (int s = 0; s < t.sentences; s++) {
             int from = t.sentenceFrom(s);
             int to = t.sentenceTo(s);
-            List<Dates.DateExpr> dates = Dates.find(t, from, to, published, lastDay, lastDate);
+            Integer sentenceYear = null;
+            for (int k = from; k < to; k++) {
+                if (Dates.isYear(t.word[k]) && k > from && (Dates.MONTHS.containsKey(t.lower[k - 1]) || t.lower[k - 1].equals("in")
+                        || t.lower[k - 1].equals(","))) {
+                    sentenceYear = Integer.parseInt(t.word[k]);
+                }
+            }
+            Integer yearHint = sentenceYear != null ? sentenceYear : contextYear != null && s - contextYearSentence <= 2 ? contextYear : null;
+            if (sentenceYear != null) {
+                contextYear = sentenceYear;
+                contextYearSentence = s;
+            }
+            List<Dates.DateExpr> dates = Dates.find(t, from, to, published, lastDay,
+                    prevSentenceDate != null ? prevSentenceDate : lastDate, yearHint);
             boolean deadlineSentence = containsAny(from, to, Set.of("deadline", "expires", "expire"));
             List<Trig> trigs = findTriggers(from, to);
             List<Hit> sentenceHits = new ArrayList<>();
@@ -527,7 +542,7 @@ public final class Engine {
             }
             case "LEAVE" -> {
                 int o = -1;
-                for (int k = i - 1; k >= Math.max(from, i - 6); k--) {
+                for (int k = i - 1; k >= Math.max(from, i - 8); k--) {
                     if (ORDER_VERBS.contains(t.lower[k])) {
                         o = k;
                         break;
@@ -652,8 +667,14 @@ public final class Engine {
             }
         }
         boolean attached = false;
+        Mention antecedent = null;
         for (Mention m : cands) {
             m.clauseOut = m.to <= b1 || m.from >= b2;
+            if (b1 > from && (t.lower[b1].equals("which") || t.lower[b1].equals("who"))
+                    && (m.to == b1 || m.to == b1 - 1 && t.word[b1 - 1].equals(","))) {
+                m.clauseOut = false; // "Poland, which expelled four Russians": the relative pronoun stands for Poland
+                antecedent = m;
+            }
             if (m.to <= tr.from() && (tr.from() - m.to <= (m.possessive ? 4 : 0))) {
                 attached = true;
             }
@@ -688,10 +709,13 @@ public final class Engine {
             if (m == nearestLeftAgent && !tr.passive()) {
                 v[0] += 1.5;
             }
+            if (m == antecedent && !tr.passive()) {
+                v[0] += 3;
+            }
             if (m.to <= a) {
                 for (Trig o : all) {
                     if (o != tr && o.to() <= m.from && o.anchor() < a && o.type() != tr.type()) {
-                        v[0] -= 2; // "imposed tariffs on Australian barley and suspended ...": the object of the earlier verb
+                        v[0] -= 3; // "imposed tariffs on Australian barley and suspended ...": the object of the earlier verb
                         break;
                     }
                 }
@@ -718,9 +742,9 @@ public final class Engine {
             if (tr.type() == ActionType.RESTRICT_VISAS && m.to < t.size && (t.lower[m.to].equals("visa") || t.lower[m.to].equals("visas"))) {
                 v[0] += 5; // "Indian visa services": India issues them
             }
-            if (tr.type() == ActionType.RECALL_ENVOY && m.role == Role.PEOPLE) {
+            if (tr.type() == ActionType.RECALL_ENVOY && m.role == Role.PEOPLE && m.from >= tr.to() && m.from - tr.to() <= 5) {
                 v[0] += 4; // one recalls one's own ambassador
-                v[1] -= 4;
+                v[1] -= 8;
             }
             if (tr.type() == ActionType.SUMMON_ENVOY && m.role == Role.HOST && m.from >= tr.to() && m.from - tr.to() <= 8) {
                 v[0] += 6; // "summoned to the foreign ministry in New Delhi"
