@@ -3,16 +3,14 @@ package io.riposte.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riposte.domain.Article;
-import io.riposte.local.registry.LocalSchemaRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,24 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
  * fresh topology, ends with identical {@code actions} and {@code chains} topic content (last value
  * per key, tombstones applied).
  */
+@ExtendWith(TestRegistry.class)
 class PermutationTest {
     static final int PERMUTATIONS = 10;
-    static LocalSchemaRegistry registry;
 
     @TempDir
     Path state;
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = LocalSchemaRegistry.inMemory(0);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        if (registry != null) {
-            registry.close();
-        }
-    }
 
     record Outcome(Map<String, io.riposte.avro.Action> actions, Map<String, io.riposte.avro.Chain> chains) {}
 
@@ -52,14 +38,14 @@ class PermutationTest {
     @Test
     void finalActionsAndChainsAreTheSameForEveryOrder() throws Exception {
         List<Article> corpus = Corpus.articles();
-        Outcome reference = run(registry.url(), state.resolve("file-order"), corpus);
+        Outcome reference = run(TestRegistry.url(), state.resolve("file-order"), corpus);
         assertThat(reference.actions()).isNotEmpty();
         assertThat(reference.chains()).isNotEmpty();
 
         for (int seed = 1; seed <= PERMUTATIONS; seed++) {
             List<Article> shuffled = new ArrayList<>(corpus);
             Collections.shuffle(shuffled, new Random(seed));
-            Outcome o = run(registry.url(), state.resolve("seed-" + seed), shuffled);
+            Outcome o = run(TestRegistry.url(), state.resolve("seed-" + seed), shuffled);
             assertThat(o.actions()).as("actions, permutation seed %d", seed).isEqualTo(reference.actions());
             assertThat(o.chains()).as("chains, permutation seed %d", seed).isEqualTo(reference.chains());
         }

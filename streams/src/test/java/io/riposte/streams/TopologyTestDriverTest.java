@@ -6,7 +6,6 @@ import io.riposte.avro.ActionMention;
 import io.riposte.domain.Article;
 import io.riposte.domain.DatePrecision;
 import io.riposte.domain.input.ArticleIds;
-import io.riposte.local.registry.LocalSchemaRegistry;
 import io.riposte.streams.errors.DeadLetters;
 import io.riposte.topics.Topics;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,24 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
  * the real registry serdes and an in-memory local registry over HTTP. The articles are our own
  * short reports of the April 2021 Czech-Russian expulsions (Vrbetice depot affair).
  */
+@ExtendWith(TestRegistry.class)
 class TopologyTestDriverTest {
     static final Instant INGESTED = Instant.parse("2024-06-01T00:00:00Z");
-    static LocalSchemaRegistry registry;
 
     @TempDir
     Path state;
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = LocalSchemaRegistry.inMemory(0);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        if (registry != null) {
-            registry.close();
-        }
-    }
 
     static Article article(String origin, String day, String title, String body) {
         return new Article(ArticleIds.of(null, title, body), origin, null, title, body, Instant.parse(day + "T09:00:00Z"),
@@ -68,7 +54,7 @@ class TopologyTestDriverTest {
                     + "expel 18 Russian diplomats.");
 
     Driver driver(Path dir, CorrelatorFactory correlators) {
-        return new Driver(registry.url(), dir, Upstream.extractor(), correlators);
+        return new Driver(TestRegistry.url(), dir, Upstream.extractor(), correlators);
     }
 
     @Test
