@@ -2,6 +2,7 @@ package io.riposte.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.riposte.extraction.Extractors;
 import io.riposte.domain.Article;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class PermutationTest {
     record Outcome(Map<String, io.riposte.avro.Action> actions, Map<String, io.riposte.avro.Chain> chains) {}
 
     static Outcome run(String registryUrl, Path dir, List<Article> articles) {
-        try (Driver d = new Driver(registryUrl, dir, Upstream.extractor(), CorrelatorFactory.standard())) {
+        try (Driver d = new Driver(registryUrl, dir, Extractors.standard(), CorrelatorFactory.standard())) {
             d.publishAll(articles);
             assertThat(d.deadLetters.readRecordsToList()).as("dead letters").isEmpty();
             return new Outcome(Driver.compacted(d.actions.readRecordsToList()), Driver.compacted(d.chains.readRecordsToList()));
