@@ -276,7 +276,27 @@ public final class Engine {
 
     // ------------------------------------------------------------------ actors
 
+    private Mention[] byToken = new Mention[0];
+    /** mentions of each sentence, in order */
+    private List<List<Mention>> bySentence = List.of();
+
     private void findMentions() {
+        findMentionsInText();
+        byToken = new Mention[t.size];
+        List<List<Mention>> bs = new ArrayList<>();
+        for (int s = 0; s < t.sentences; s++) {
+            bs.add(new ArrayList<>(2));
+        }
+        for (Mention m : mentions) {
+            for (int k = m.from; k < m.to; k++) {
+                byToken[k] = m;
+            }
+            bs.get(t.sentenceOf(m.from)).add(m);
+        }
+        bySentence = bs;
+    }
+
+    private void findMentionsInText() {
         int year = published == null ? -1 : published.getYear();
         for (int i = 0; i < t.size; i++) {
             Phrase<ActorEntry> p = Lexicon.longest(lex.actors, t.word, i, t.size);
@@ -642,7 +662,7 @@ public final class Engine {
     private Hit analyse(Trig tr, int s, int from, int to, List<Trig> all, List<Dates.DateExpr> dates, boolean deadlineSentence,
             FuzzyDate inherited) {
         List<Mention> cands = new ArrayList<>();
-        for (Mention m : mentions) {
+        for (Mention m : bySentence.get(s)) {
             if (m.from >= from && m.to <= to) {
                 cands.add(m);
             }
@@ -1538,8 +1558,13 @@ public final class Engine {
         return false;
     }
 
+    private static final Map<String, String[]> SPLIT = new java.util.concurrent.ConcurrentHashMap<>();
+
     private boolean startsWith(int from, int to, String phrase) {
-        String[] ws = phrase.split(" ");
+        if (from >= to || phrase.charAt(0) != t.lower[from].charAt(0)) {
+            return false;
+        }
+        String[] ws = SPLIT.computeIfAbsent(phrase, p -> p.split(" "));
         if (from + ws.length > to) {
             return false;
         }
@@ -1599,8 +1624,9 @@ public final class Engine {
     }
 
     private boolean nearMention(int i, int end, int w, Role role) {
-        for (Mention m : mentions) {
-            if (m.role == role && m.to > i - w && m.from < end + w && t.sentenceOf(m.from) == t.sentenceOf(i)) {
+        for (int k = Math.max(0, i - w); k < Math.min(t.size, end + w); k++) {
+            Mention m = byToken[k];
+            if (m != null && m.role == role && t.sentenceOf(m.from) == t.sentenceOf(i)) {
                 return true;
             }
         }
@@ -1608,8 +1634,9 @@ public final class Engine {
     }
 
     private boolean nearNamedAmbassador(int i, int end, int w) {
-        for (Mention m : mentions) {
-            if (m.host != null && m.to > i - w && m.from < end + w && t.sentenceOf(m.from) == t.sentenceOf(i)) {
+        for (int k = Math.max(0, i - w); k < Math.min(t.size, end + w); k++) {
+            Mention m = byToken[k];
+            if (m != null && m.host != null && t.sentenceOf(m.from) == t.sentenceOf(i)) {
                 return true;
             }
         }
@@ -1617,14 +1644,6 @@ public final class Engine {
     }
 
     private Mention mentionAt(int k) {
-        for (Mention m : mentions) {
-            if (k >= m.from && k < m.to) {
-                return m;
-            }
-            if (m.from > k) {
-                break;
-            }
-        }
-        return null;
+        return k >= 0 && k < byToken.length ? byToken[k] : null;
     }
 }
