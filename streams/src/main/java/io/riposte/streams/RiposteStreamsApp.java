@@ -1,6 +1,7 @@
 package io.riposte.streams;
 
 import io.riposte.extraction.Extractor;
+import io.riposte.extraction.Extractors;
 import io.riposte.streams.errors.DeadLetteringProductionExceptionHandler;
 import io.riposte.streams.query.QueryServer;
 import io.riposte.topics.Topics;
@@ -72,6 +73,11 @@ public final class RiposteStreamsApp implements AutoCloseable {
                 running.countDown();
             }
         });
+    }
+
+    /** The app with Riposte's extraction engine and correlation core at their default settings. */
+    public static RiposteStreamsApp standard(Map<String, ?> settings) {
+        return new RiposteStreamsApp(settings, Extractors.standard(), CorrelatorFactory.standard());
     }
 
     /**

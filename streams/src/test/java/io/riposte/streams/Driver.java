@@ -38,11 +38,17 @@ final class Driver implements AutoCloseable {
     final TestOutputTopic<String, byte[]> deadLetters;
 
     Driver(String registryUrl, Path stateDir, Extractor extractor, CorrelatorFactory correlators) {
-        config = RiposteStreamsApp.streamsProperties(RiposteStreamsApp.config(Map.of(
+        this(registryUrl, stateDir, extractor, correlators, Map.of());
+    }
+
+    Driver(String registryUrl, Path stateDir, Extractor extractor, CorrelatorFactory correlators, Map<String, ?> extra) {
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of(
                 StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9",
                 "schema.registry.url", registryUrl,
                 StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L,
-                StreamsConfig.STATE_DIR_CONFIG, stateDir.toString())));
+                StreamsConfig.STATE_DIR_CONFIG, stateDir.toString()));
+        settings.putAll(extra);
+        config = RiposteStreamsApp.streamsProperties(RiposteStreamsApp.config(settings));
         serdes = RiposteSerdes.registry(config);
         Properties props = new Properties();
         props.putAll(config);

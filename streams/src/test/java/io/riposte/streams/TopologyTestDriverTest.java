@@ -7,6 +7,8 @@ import io.riposte.avro.ActionMention;
 import io.riposte.domain.Article;
 import io.riposte.domain.DatePrecision;
 import io.riposte.domain.input.ArticleIds;
+import io.riposte.local.registry.LocalSchemaRegistry;
+import io.riposte.registry.HttpSchemaRegistryClient;
 import io.riposte.streams.errors.DeadLetters;
 import io.riposte.topics.Topics;
 import java.nio.charset.StandardCharsets;
@@ -162,6 +164,31 @@ class TopologyTestDriverTest {
             assertThat(dropped).isEqualTo(2.0);
             assertThat(d.counters.articlesProcessed()).isEqualTo(1);
             assertThat(d.actions.readRecordsToList()).isNotEmpty();
+        }
+    }
+
+    /**
+     * An output the registry refuses (its subject is not registered and auto-registration is off)
+     * cannot be serialized: the production handler skips that record and processing goes on, so the
+     * other outputs still flow.
+     */
+    @Test
+    void unserializableOutputIsSkippedAndTheRestFlows() throws Exception {
+        try (LocalSchemaRegistry strict = LocalSchemaRegistry.inMemory(0);
+                var client = new HttpSchemaRegistryClient(strict.url())) {
+            client.register("articles-value", io.riposte.avro.Article.getClassSchema());
+            client.register("riposte-streams-by-dyad-repartition-value", ActionMention.getClassSchema());
+            client.register("chains-value", io.riposte.avro.Chain.getClassSchema());
+            client.register("alerts-value", io.riposte.avro.Alert.getClassSchema());
+            // No "actions-value": every action fails to serialize.
+            try (Driver d = new Driver(strict.url(), state, Extractors.standard(), CorrelatorFactory.standard(),
+                    Map.of("auto.register.schemas", false))) {
+                d.publishAll(List.of(PRAGUE_EXPELS, MOSCOW_ANSWERS));
+                assertThat(d.actions.isEmpty()).isTrue();
+                assertThat(d.chains.readRecordsToList()).isNotEmpty();
+                assertThat(d.alerts.readRecordsToList()).isNotEmpty();
+                assertThat(d.counters.articlesProcessed()).isEqualTo(2);
+            }
         }
     }
 
