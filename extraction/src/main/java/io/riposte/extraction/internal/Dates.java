@@ -160,6 +160,15 @@ public final class Dates {
                 }
                 out.add(new DateExpr(i, i + 3, fd, false, false, true));
                 i += 2;
+            } else if ((w.equals("that") || w.equals("same")) && (next.equals("month") || next.equals("year"))
+                    && !(i > from && t.lower[i - 1].equals("of"))) {
+                FuzzyDate fd = lastDate == null || lastDate.precision() == DatePrecision.UNKNOWN ? FuzzyDate.unknown(w + " " + next)
+                        : next.equals("year") ? (lastDate.hasYear() ? FuzzyDate.ofYear(lastDate.year()) : FuzzyDate.unknown("that year"))
+                        : lastDate.month() == null ? lastDate
+                        : lastDate.hasYear() ? FuzzyDate.ofMonth(lastDate.year(), lastDate.month())
+                        : FuzzyDate.ofMonthWithoutYear(lastDate.month(), null);
+                out.add(new DateExpr(i, i + 2, fd, false, false, true));
+                i++;
             } else if (w.equals("same") && next.equals("day") && i > from && (t.lower[i - 1].equals("the") || t.lower[i - 1].equals("that"))) {
                 out.add(new DateExpr(i - 1, i + 2, lastDay == null ? FuzzyDate.unknown("the same day") : FuzzyDate.ofDay(lastDay),
                         false, false, true));

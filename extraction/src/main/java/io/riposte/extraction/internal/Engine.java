@@ -59,7 +59,8 @@ public final class Engine {
             "products", "shipments");
     private static final Set<String> VISA_WORDS = Set.of("visa", "visas", "consular", "entry");
     private static final Set<String> STAFF_WORDS = Set.of("hire", "hires", "hiring", "staff", "staffing", "staffers", "personnel",
-            "employees", "assignment", "assignments", "travel", "movement", "movements", "headcount", "presence", "work");
+            "employees", "assignment", "assignments", "travel", "movement", "movements", "headcount", "presence", "work", "diplomats",
+            "number");
     private static final Set<String> GOODS_WORDS = Set.of("imports", "import", "exports", "export", "goods", "products", "beef",
             "barley", "wine", "coal", "canola", "seafood", "timber", "lobster", "lobsters", "trade", "shipments", "cotton", "meat",
             "pork", "soybeans", "agricultural", "steel", "aluminium", "aluminum", "chips", "semiconductors", "purchases", "investment",
@@ -93,6 +94,10 @@ public final class Engine {
             "amid", "of");
 
     private static final boolean DEBUG = System.getenv("RIPOSTE_DEBUG") != null;
+    private static final Set<String> DELIBERATION = Set.of("options", "discussion", "consideration", "considering", "proposals",
+            "mulling", "weighing", "contemplating", "contemplate", "possibility");
+    private static final Set<String> UNDOING = Set.of("withdrawing", "withdrew", "withdraw", "blocking", "blocked", "block",
+            "refused", "refusing", "denied", "denying", "prevented", "preventing", "halted", "halting", "permission", "stopped");
     private static final Set<String> SUBORDINATORS = Set.of("after", "because", "when", "although", "though", "before");
     private static final Set<String> LIGHT_VERBS = Set.of("imposed", "imposes", "impose", "imposing", "announced", "announces",
             "ordered", "orders", "introduced", "slapped", "placed", "declared", "levied", "levies", "slaps");
@@ -104,6 +109,7 @@ public final class Engine {
     private final List<Mention> mentions = new ArrayList<>();
     private List<Trig> currentTrigs = List.of();
     private boolean conditional;
+    private Hit lastHitInSentence;
     private Integer contextYear;
     private int contextYearSentence;
     private final Map<String, Double> stateWeight = new HashMap<>();
@@ -124,6 +130,7 @@ public final class Engine {
         boolean referenced;
         final List<Hit> provokedBy = new ArrayList<>();
         boolean genericProvocation;
+        boolean reciprocal;
         boolean mirror;
         String cue;
         Cluster cluster;
@@ -164,7 +171,8 @@ public final class Engine {
                     sentenceYear = Integer.parseInt(t.word[k]);
                 }
             }
-            Integer yearHint = sentenceYear != null ? sentenceYear : contextYear != null && s - contextYearSentence <= 2 ? contextYear : null;
+            Integer yearHint = sentenceYear != null ? sentenceYear
+                    : contextYear != null && (s - contextYearSentence <= 1 || samePragraph(contextYearSentence, s)) ? contextYear : null;
             if (sentenceYear != null) {
                 contextYear = sentenceYear;
                 contextYearSentence = s;
@@ -173,12 +181,17 @@ public final class Engine {
                     prevSentenceDate != null ? prevSentenceDate : lastDate, yearHint);
             boolean deadlineSentence = containsAny(from, to, Set.of("deadline", "expires", "expire"));
             List<Trig> trigs = findTriggers(from, to);
+            lastHitInSentence = null;
             List<Hit> sentenceHits = new ArrayList<>();
             FuzzyDate inherited = inheritedDate(from, to, prevSentenceDate, lastDate);
             for (Trig tr : trigs) {
                 Hit h = analyse(tr, s, from, to, trigs, dates, deadlineSentence, inherited);
                 if (h != null) {
+                    lastHitInSentence = h;
                     sentenceHits.add(h);
+                    if (h.reciprocal && h.type.isHostileMeasure()) {
+                        sentenceHits.add(mirrorOf(h));
+                    }
                 }
             }
             // response cues
@@ -264,6 +277,23 @@ public final class Engine {
             hits.addAll(sentenceHits);
         }
         return merge(hits);
+    }
+
+    /** The other half of a reciprocal action ("expelled each other's ambassadors"). */
+    private static Hit mirrorOf(Hit h) {
+        Hit m = new Hit();
+        m.type = h.type;
+        m.source = h.target;
+        m.target = h.source;
+        m.date = h.date;
+        m.dateFallback = h.dateFallback;
+        m.count = h.count;
+        m.modality = h.modality;
+        m.confidence = h.confidence - 0.05;
+        m.sentence = h.sentence;
+        m.anchor = h.anchor;
+        m.referenced = h.referenced;
+        return m;
     }
 
     private void markGeneric(Hit h, boolean mirror, String cue) {
@@ -601,6 +631,16 @@ public final class Engine {
                     return null;
                 }
             }
+            case "RESTOREOBJ" -> {
+                if (before(i, from, 6, UNDOING)) {
+                    return null; // "withdrawing permission to reopen": the opposite of an agreement
+                }
+                if (!after(end, to, 5, Set.of("relations", "ties", "embassy", "embassies", "consulate", "consulates",
+                        "ambassador", "ambassadors", "flights", "visa", "visas"))
+                        || after(end, to, 3, Set.of("trade", "economic", "business"))) {
+                    return null;
+                }
+            }
             case "LIFTOBJ" -> {
                 if (!after(end, to, 4, LIFT_OBJECTS)) {
                     return null;
@@ -613,6 +653,9 @@ public final class Engine {
             type = restrictionType(i, end, from, to);
             if (type == null && after(end, to, 4, RELATION_NOUNS) && !after(end, to, 3, Set.of("trade", "economic", "business"))) {
                 type = ActionType.RECALL_ENVOY;
+            }
+            if (type == null && after(end, to, 5, Set.of("assets", "accounts", "property", "properties"))) {
+                type = ActionType.SANCTION; // "froze the assets of"
             }
             if (type == null) {
                 return null;
@@ -802,8 +845,26 @@ public final class Engine {
             System.err.println(db);
         }
         double confidence = 0.75;
+        boolean reciprocal = false;
+        if (tr.type().isHostileMeasure() && isReciprocal(Math.max(from, b1), Math.min(to, b2 + 1))) {
+            // "Canada and India expelled each other's diplomats": the coordinated pair, both ways
+            for (Mention ms : cands) {
+                for (Mention mt : cands) {
+                    if (!reciprocal && !ms.clauseOut && !mt.clauseOut && ms.from < mt.from && !ms.iso.equals(mt.iso) && coordinated(ms, mt)) {
+                        source = ms.iso;
+                        target = mt.iso;
+                        reciprocal = true;
+                    }
+                }
+            }
+        }
         if (source == null && cands.stream().map(m -> m.iso).distinct().count() > 1) {
             return null; // "Putin and Biden agreed ...": several states, no direction
+        }
+        if (lastHitInSentence != null && cands.stream().allMatch(m -> m.clauseOut)) {
+            // "X froze trade with Y, while reserving the right to ...": the same actor goes on
+            source = lastHitInSentence.source;
+            target = lastHitInSentence.target;
         }
         if (source == null) {
             // one state in the sentence: it acts or is acted upon; the other side is the article's counterpart
@@ -832,6 +893,7 @@ public final class Engine {
             confidence = 0.6;
         }
         Hit h = new Hit();
+        h.reciprocal = reciprocal;
         boolean subordinate = b1 >= from && b1 < a && (SUBORDINATORS.contains(t.lower[b1]) || t.lower[b1].equals("following")
                 || t.lower[b1].equals("since")) && !t.lower[b1].equals("before");
         if (a > from && (t.lower[from].equals("after") || t.lower[from].equals("following")) && b1 == from) {
@@ -937,6 +999,29 @@ public final class Engine {
             }
         }
         return joiner;
+    }
+
+    private boolean samePragraph(int s1, int s2) {
+        int a = t.sentenceCharEnd(s1);
+        int b = t.sentenceCharStart(s2);
+        for (int k = a; k < b; k++) {
+            if (t.text.charAt(k) == '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isReciprocal(int from, int to) {
+        for (int k = from; k + 1 < to; k++) {
+            String l = t.lower[k];
+            String n = t.lower[k + 1];
+            if (l.equals("each") && (n.equals("other") || n.equals("side")) || l.equals("one") && n.equals("another")
+                    || l.equals("both") && n.equals("sides")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean conjoinedStates(List<Mention> cands, int a) {
@@ -1183,6 +1268,11 @@ public final class Engine {
         }
         if (t.lower[from].equals("if") || t.lower[from].equals("unless")) {
             return Modality.HYPOTHETICAL;
+        }
+        for (int k = from; k < a; k++) {
+            if (DELIBERATION.contains(t.lower[k])) {
+                return Modality.HYPOTHETICAL; // "Options under discussion include expulsions ..."
+            }
         }
         for (int k = a - 1; k >= Math.max(from, a - 4); k--) {
             String l = t.lower[k];
