@@ -298,4 +298,46 @@ class ExtractorHardCasesTest {
             }
         }
     }
+    @Test
+    void reciprocalExpulsionsGoBothWays() {
+        List<ExtractedAction> as = run("2023-01-24", "Lithuania and Belarus expelled each other's ambassadors on Monday.");
+        assertThat(as).extracting(a -> a.source() + ">" + a.target()).containsExactlyInAnyOrder("LTU>BLR", "BLR>LTU");
+        assertThat(as).allSatisfy(a -> assertThat(a.date()).isEqualTo(FuzzyDate.ofDay(LocalDate.of(2023, 1, 23))));
+    }
+
+    @Test
+    void aYearNamedJustBeforeWinsOverThePublicationYear() {
+        List<ExtractedAction> as = run("2024-10-16", "The quarrel began in March 2022. On March 3, Oslo expelled three Russian "
+                + "diplomats. Moscow expelled three Norwegian diplomats later that month.");
+        ExtractedAction oslo = as.stream().filter(a -> a.source().equals("NOR")).findFirst().orElseThrow();
+        ExtractedAction moscow = as.stream().filter(a -> a.source().equals("RUS")).findFirst().orElseThrow();
+        assertThat(oslo.date()).isEqualTo(FuzzyDate.ofDay(LocalDate.of(2022, 3, 3)));
+        assertThat(moscow.date()).isEqualTo(FuzzyDate.ofMonth(2022, 3));
+    }
+
+    @Test
+    void optionsUnderDiscussionAreNotActions() {
+        assertThat(run("2018-03-13", "Options under discussion in London include expulsions of Russian diplomats and a freeze on "
+                + "Russian state assets.")).isEmpty();
+    }
+
+    @Test
+    void blockingAReopeningIsNotAnAgreement() {
+        List<ExtractedAction> as = run("2018-03-17", "Moscow also blocked the planned reopening of the British consulate in St Petersburg.");
+        assertThat(as).noneMatch(a -> a.type() == ActionType.AGREE);
+        ExtractedAction agree = only(run("2019-06-01", "Canada restored diplomatic relations with Saudi Arabia."), ActionType.AGREE);
+        assertThat(agree.source()).isEqualTo("CAN");
+        assertThat(agree.target()).isEqualTo("SAU");
+    }
+
+    @Test
+    void ordersToAnotherStateMakeItTheTarget() {
+        ExtractedAction a = only(run("2023-09-21", "New Delhi asked Ottawa to reduce its diplomatic presence in India."),
+                ActionType.RESTRICT_STAFF);
+        assertThat(a.source()).isEqualTo("IND");
+        assertThat(a.target()).isEqualTo("CAN");
+        ExtractedAction b = only(run("2018-03-30", "London must cut its staff in Russia by more than 50 people."), ActionType.RESTRICT_STAFF);
+        assertThat(b.source()).isEqualTo("RUS");
+        assertThat(b.target()).isEqualTo("GBR");
+    }
 }
