@@ -66,8 +66,7 @@ public class DemoCommand implements Callable<Integer> {
         cleanup.add(stateDir);
         long t0 = System.nanoTime();
         err.println("demo: starting the local Kafka broker and schema registry ...");
-        try (EmbeddedCluster cluster = new EmbeddedCluster()) {
-            cluster.start();
+        try (EmbeddedCluster cluster = EmbeddedCluster.start()) {
             Map<String, Object> config = new TreeMap<>();
             config.put("bootstrap.servers", cluster.bootstrapServers());
             config.put("schema.registry.url", cluster.registryUrl());
@@ -84,7 +83,7 @@ public class DemoCommand implements Callable<Integer> {
                             out.println("ALERT " + line);
                         }
                     }, err);
-                    RiposteStreamsApp streams = new RiposteStreamsApp(config)) {
+                    RiposteStreamsApp streams = Apps.streams(config)) {
                 sink.start();
                 streams.start();
                 if (!streams.awaitRunning(Duration.ofSeconds(60))) {
@@ -96,15 +95,15 @@ public class DemoCommand implements Callable<Integer> {
                     return 1;
                 }
                 out.println();
-                boolean done = PipelineProgress.awaitDone(config, summary, sink, Duration.ofSeconds(timeoutSeconds),
-                        Duration.ofMillis(quietMillis), err);
+                boolean done = PipelineProgress.awaitDone(config, summary, sink, () -> streamsProblem(streams),
+                        Duration.ofSeconds(timeoutSeconds), Duration.ofMillis(quietMillis), err);
                 printChains(out, sink.chains());
                 Map<String, String> dyads = sink.dyadJson();
                 out.printf("%nSummary: %d articles published, %d rejected, %d alerts, %d chains, %d dyad records in '%s' (%.1f s)%n",
                         summary.published(), summary.rejectedTotal(), alertLines.size(), sink.chains().size(),
                         dyads.size(), Topics.DYADS, (System.nanoTime() - t0) / 1e9);
                 if (!done) {
-                    err.println("demo: gave up waiting after " + timeoutSeconds + " s; the results above may be incomplete");
+                    err.println("demo: stopped before everything was processed; the results above may be incomplete");
                     return 1;
                 }
                 if (sink.failure() != null) {
@@ -118,6 +117,16 @@ public class DemoCommand implements Callable<Integer> {
         }
         err.println("demo: shut down cleanly");
         return 0;
+    }
+
+    /** Why the Streams app can no longer make progress, or null while it can. */
+    static String streamsProblem(RiposteStreamsApp streams) {
+        var state = streams.state();
+        return switch (state) {
+            case ERROR, PENDING_ERROR, NOT_RUNNING, PENDING_SHUTDOWN -> "the Streams app stopped (state " + state
+                    + "); see its error above";
+            default -> null;
+        };
     }
 
     static void printChains(PrintStream out, List<Chain> chains) {

@@ -27,6 +27,16 @@ final class PipelineProgress {
 
     static boolean awaitDone(Map<String, Object> config, ProduceSummary summary, DyadSink sink, Duration timeout,
             Duration quiet, PrintStream err) throws InterruptedException {
+        return awaitDone(config, summary, sink, () -> null, timeout, quiet, err);
+    }
+
+    /**
+     * @param streamsProblem says why the Streams app can no longer make progress (failed or
+     *     stopped), or null while it can; waiting stops at once when it says something
+     */
+    static boolean awaitDone(Map<String, Object> config, ProduceSummary summary, DyadSink sink,
+            java.util.function.Supplier<String> streamsProblem, Duration timeout, Duration quiet, PrintStream err)
+            throws InterruptedException {
         String appId = String.valueOf(config.getOrDefault("application.id", DEFAULT_APPLICATION_ID));
         long deadline = System.nanoTime() + timeout.toNanos();
         long nextReport = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -46,6 +56,12 @@ final class PipelineProgress {
                     return true;
                 }
                 if (sink.failure() != null) {
+                    err.println("demo: the consumer failed: " + sink.failure());
+                    return false;
+                }
+                String problem = streamsProblem.get();
+                if (problem != null) {
+                    err.println("demo: " + problem);
                     return false;
                 }
                 if (System.nanoTime() > nextReport) {
@@ -55,6 +71,8 @@ final class PipelineProgress {
                 }
                 Thread.sleep(250);
             }
+            err.printf("demo: gave up waiting after %d s (streams lag %s, consumer %s)%n", timeout.toSeconds(),
+                    streamsLag(admin, appId), sink.caughtUp() ? "caught up" : "still reading");
         }
         return false;
     }

@@ -39,7 +39,7 @@ public class StreamsCommand implements Callable<Integer> {
             config.put("state.dir", stateDir);
         }
         CountDownLatch stop = new CountDownLatch(1);
-        RiposteStreamsApp app = new RiposteStreamsApp(config);
+        RiposteStreamsApp app = Apps.streams(config);
         Thread hook = new Thread(stop::countDown, "riposte-streams-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {

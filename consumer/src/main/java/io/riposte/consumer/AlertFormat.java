@@ -9,8 +9,8 @@ public final class AlertFormat {
     private AlertFormat() {}
 
     public static String line(Alert a, boolean colour) {
-        String text = String.format("%-18s %-8s %-12s sev %5.1f  %s",
-                "[" + a.getType().name() + "]", a.getDyad(), Dates.show(a.getActionDate()), a.getSeverity(),
+        String text = String.format("%-20s %-8s %-10s  sev %5.1f  %s",
+                "[" + a.getType().name() + "]", a.getDyad(), Dates.column(a.getActionDate()), a.getSeverity(),
                 a.getSummary());
         // The summary comes from article text: strip control characters so it cannot drive the terminal.
         text = text.replaceAll("\\p{Cntrl}", " ");

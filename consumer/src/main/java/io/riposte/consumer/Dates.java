@@ -33,6 +33,12 @@ public final class Dates {
         return s;
     }
 
+    /** The ISO form for a table column: {@code ?} when unknown. */
+    public static String column(io.riposte.avro.FuzzyDate d) {
+        String s = iso(d);
+        return s == null ? "?" : s;
+    }
+
     /** A sort key placing unknown and year-less dates last. */
     static String sortKey(io.riposte.avro.FuzzyDate d) {
         String s = iso(d);

@@ -134,7 +134,7 @@ public final class DyadSink implements AutoCloseable {
             LOG.error("dyad sink failed", t);
         } finally {
             if (consumer != null) {
-                consumer.close(Duration.ofSeconds(5));
+                consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
             }
             stopped.countDown();
         }
