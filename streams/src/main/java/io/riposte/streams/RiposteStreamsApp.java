@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -43,6 +44,13 @@ public final class RiposteStreamsApp implements AutoCloseable {
     public static final String HTTP_PORT = "riposte.http.port";
     /** Seconds {@link #close()} waits for Streams to shut down (default 30). */
     public static final String CLOSE_TIMEOUT_SECONDS = "riposte.close.timeout.seconds";
+
+    /**
+     * Whether {@link #close()} leaves the consumer group (default true), so the partitions move to the
+     * other instances, or a restarted one, at once instead of after the session timeout. Set false for
+     * rolling restarts that should not rebalance.
+     */
+    public static final String CLOSE_LEAVE_GROUP = "riposte.close.leave.group";
 
     private final Map<String, Object> config;
     private final StreamsCounters counters = new StreamsCounters();
@@ -180,7 +188,9 @@ public final class RiposteStreamsApp implements AutoCloseable {
             server = null;
         }
         long seconds = Long.parseLong(config.getOrDefault(CLOSE_TIMEOUT_SECONDS, 30).toString());
-        streams.close(Duration.ofSeconds(seconds));
+        boolean leave = Boolean.parseBoolean(config.getOrDefault(CLOSE_LEAVE_GROUP, true).toString());
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(seconds)).withGroupMembershipOperation(
+                leave ? CloseOptions.GroupMembershipOperation.LEAVE_GROUP : CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP));
         serdes.close();
     }
 }

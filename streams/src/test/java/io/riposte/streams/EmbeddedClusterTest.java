@@ -153,6 +153,44 @@ class EmbeddedClusterTest {
             app.close();
             assertThat(app.state()).isEqualTo(KafkaStreams.State.NOT_RUNNING);
         }
+
+        // A new instance on an empty state dir restores the stores from their changelogs and carries on:
+        // the committed outputs must then equal the driver's result for everything published so far.
+        List<Article> more = List.of(TopologyTestDriverTest.PRAGUE_EXPELS, TopologyTestDriverTest.MOSCOW_ANSWERS,
+                TopologyTestDriverTest.PRAGUE_WIRE);
+        List<Article> everything = new ArrayList<>(corpus);
+        everything.addAll(more);
+        PermutationTest.Outcome expectedAfter = PermutationTest.run(cluster.registryUrl(), state.resolve("ttd-after"), everything);
+        publish(more, null);
+        settings.put("state.dir", state.resolve("app-restored").toString());
+        try (RiposteStreamsApp restored = RiposteStreamsApp.standard(settings)) {
+            restored.start();
+            assertThat(restored.awaitRunning(Duration.ofSeconds(60))).as("restored app reaches RUNNING").isTrue();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (System.nanoTime() < deadline && !(restored.counters().articlesProcessed() == more.size()
+                    && restored.counters().mentionsCorrelated() == restored.counters().actionsExtracted())) {
+                Thread.sleep(200);
+            }
+            assertThat(restored.counters().articlesProcessed()).as("only the new articles are read again").isEqualTo(more.size());
+            Map<String, io.riposte.avro.Action> actions = new LinkedHashMap<>();
+            Map<String, io.riposte.avro.Chain> chains = new LinkedHashMap<>();
+            try (var actionSerde = new SpecificAvroSerde<>(io.riposte.avro.Action.class);
+                    var chainSerde = new SpecificAvroSerde<>(io.riposte.avro.Chain.class)) {
+                Map<String, Object> registry = Map.of("schema.registry.url", cluster.registryUrl());
+                actionSerde.configure(registry, false);
+                chainSerde.configure(registry, false);
+                for (ConsumerRecord<byte[], byte[]> r : readCommitted(Duration.ofSeconds(60), expectedAfter)) {
+                    String key = new String(r.key(), StandardCharsets.UTF_8);
+                    if (r.topic().equals(Topics.ACTIONS)) {
+                        apply(actions, key, r.value() == null ? null : actionSerde.deserializer().deserialize(r.topic(), r.value()));
+                    } else if (r.topic().equals(Topics.CHAINS)) {
+                        apply(chains, key, r.value() == null ? null : chainSerde.deserializer().deserialize(r.topic(), r.value()));
+                    }
+                }
+            }
+            assertThat(actions).isEqualTo(expectedAfter.actions());
+            assertThat(chains).isEqualTo(expectedAfter.chains());
+        }
     }
 
     private static <V> void apply(Map<String, V> m, String key, V value) {
@@ -176,7 +214,9 @@ class EmbeddedClusterTest {
         try (var serde = new SpecificAvroSerde<>(io.riposte.avro.Article.class)) {
             serde.configure(Map.of("schema.registry.url", cluster.registryUrl()), false);
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-                producer.send(new ProducerRecord<>(Topics.ARTICLES, "not-avro", notAvro));
+                if (notAvro != null) {
+                    producer.send(new ProducerRecord<>(Topics.ARTICLES, "not-avro", notAvro));
+                }
                 for (Article a : corpus) {
                     long ts = (a.published() != null ? a.published() : a.ingestedAt()).toEpochMilli();
                     byte[] value = serde.serializer().serialize(Topics.ARTICLES, AvroMapping.toAvro(a));
