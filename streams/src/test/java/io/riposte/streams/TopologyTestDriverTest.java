@@ -113,6 +113,20 @@ class TopologyTestDriverTest {
     }
 
     @Test
+    void articleThatReportsNothingIsProcessedWithoutOutputOrDeadLetter() {
+        try (Driver d = driver(state, CorrelatorFactory.standard())) {
+            d.publish(article("weather.txt", "2021-04-17", "Sunny weekend ahead for Bohemia",
+                    "Forecasters expect clear skies and mild temperatures across the region on Saturday and Sunday, "
+                            + "with a chance of showers returning by Tuesday."));
+            assertThat(d.counters.articlesProcessed()).isEqualTo(1);
+            assertThat(d.counters.actionsExtracted()).isZero();
+            assertThat(d.deadLetters.isEmpty()).isTrue();
+            assertThat(d.actions.isEmpty()).isTrue();
+            assertThat(d.chains.isEmpty()).isTrue();
+        }
+    }
+
+    @Test
     void rejectedArticleIsDeadLetteredWithReasonAndProvenance() {
         try (Driver d = driver(state, CorrelatorFactory.standard())) {
             d.publish(PRAGUE_EXPELS);
