@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * per-dyad view and upserts it into the {@code dyads} sink topic (key {@code A-B}, JSON value).
  *
  * <p>It needs no committed offsets: the inputs that define the view are compacted, so every start
- * re-reads them from the beginning, and the sink's own content is read first so that an unchanged
- * dyad is never written twice. Alerts are handed to a listener; those already on the topic when
+ * re-reads them from the beginning and writes only once it has caught up with what was committed
+ * at start; the sink's own content is read first so that an unchanged dyad is never written twice. Alerts are handed to a listener; those already on the topic when
  * the sink starts are skipped unless asked for.
  */
 public final class DyadSink implements AutoCloseable {
@@ -111,20 +111,29 @@ public final class DyadSink implements AutoCloseable {
                 consumer.endOffsets(parts.stream().filter(p -> p.topic().equals(Topics.ALERTS)).toList())
                         .forEach(alertStart::put);
             }
+            // Catch up to what is committed now before writing anything: the inputs are not compacted yet,
+            // and their intermediate states must not reach the sink as upserts.
+            Map<TopicPartition, Long> startEnd = consumer.endOffsets(parts);
+            boolean catchingUp = true;
             while (running.get()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(options.pollTimeout());
-                int n;
+                int n = 0;
                 synchronized (this) {
                     for (ConsumerRecord<String, byte[]> r : records) {
                         recordsRead.incrementAndGet();
                         apply(r, alertStart);
                     }
-                    n = flush(producer);
+                    if (catchingUp) {
+                        catchingUp = parts.stream().anyMatch(p -> consumer.position(p) < startEnd.get(p));
+                    }
+                    if (!catchingUp) {
+                        n = flush(producer);
+                    }
                 }
                 if (!records.isEmpty() || n > 0) {
                     lastChangeNanos.set(System.nanoTime());
                 }
-                caughtUp = atEnd(parts);
+                caughtUp = !catchingUp && atEnd(parts);
             }
         } catch (WakeupException e) {
             // close() asked us to stop.
