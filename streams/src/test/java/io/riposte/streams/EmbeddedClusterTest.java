@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Random;
+import java.util.stream.Collectors;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,43 +88,17 @@ class EmbeddedClusterTest {
             app.start();
             assertThat(app.awaitRunning(Duration.ofSeconds(60))).as("app reaches RUNNING").isTrue();
 
-            // Wait (bounded) until every article went through extraction and every mention through correlation.
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (System.nanoTime() < deadline && !(app.counters().articlesProcessed() == corpus.size()
-                    && app.counters().mentionsCorrelated() == app.counters().actionsExtracted())) {
-                Thread.sleep(200);
-            }
-            assertThat(app.counters().articlesProcessed()).isEqualTo(corpus.size());
+            awaitProcessed(app, corpus.size());
 
-            Map<String, ConsumerRecord<byte[], byte[]>> dead = new LinkedHashMap<>();
-            Map<String, io.riposte.avro.Action> actions = new LinkedHashMap<>();
-            Map<String, io.riposte.avro.Chain> chains = new LinkedHashMap<>();
-            List<io.riposte.avro.Alert> alerts = new ArrayList<>();
-            try (var actionSerde = new SpecificAvroSerde<>(io.riposte.avro.Action.class);
-                    var chainSerde = new SpecificAvroSerde<>(io.riposte.avro.Chain.class);
-                    var alertSerde = new SpecificAvroSerde<>(io.riposte.avro.Alert.class)) {
-                Map<String, Object> registry = Map.of("schema.registry.url", cluster.registryUrl());
-                actionSerde.configure(registry, false);
-                chainSerde.configure(registry, false);
-                alertSerde.configure(registry, false);
-                for (ConsumerRecord<byte[], byte[]> r : readCommitted(Duration.ofSeconds(60), expected)) {
-                    String key = new String(r.key(), StandardCharsets.UTF_8);
-                    switch (r.topic()) {
-                        case Topics.ACTIONS -> apply(actions, key, r.value() == null ? null : actionSerde.deserializer().deserialize(r.topic(), r.value()));
-                        case Topics.CHAINS -> apply(chains, key, r.value() == null ? null : chainSerde.deserializer().deserialize(r.topic(), r.value()));
-                        case Topics.ALERTS -> alerts.add(alertSerde.deserializer().deserialize(r.topic(), r.value()));
-                        default -> dead.put(key, r);
-                    }
-                }
-            }
-            assertThat(actions).isNotEmpty().isEqualTo(expected.actions());
-            assertThat(chains).isNotEmpty().isEqualTo(expected.chains());
+            Committed out = readCommitted();
+            assertThat(out.actions).isNotEmpty().isEqualTo(expected.actions());
+            assertThat(out.chains).isNotEmpty().isEqualTo(expected.chains());
             // Alerts follow arrival (a change is announced when it happens), so only their subject is order-free.
-            var dyads = expected.actions().values().stream().map(io.riposte.avro.Action::getDyad).collect(java.util.stream.Collectors.toSet());
-            assertThat(alerts).isNotEmpty().allSatisfy(a -> assertThat(dyads).contains(a.getDyad()));
+            var dyads = expected.actions().values().stream().map(io.riposte.avro.Action::getDyad).collect(Collectors.toSet());
+            assertThat(out.alerts).isNotEmpty().allSatisfy(a -> assertThat(dyads).contains(a.getDyad()));
 
             // Bytes that are not Avro: the built-in handler dead-letters them, naming the article record.
-            ConsumerRecord<byte[], byte[]> letter = dead.get("not-avro");
+            ConsumerRecord<byte[], byte[]> letter = out.deadLetters.get("not-avro");
             assertThat(letter).isNotNull();
             assertThat(letter.value()).isEqualTo(notAvro);
             assertThat(new String(letter.headers().lastHeader(DeadLetters.TOPIC).value(), StandardCharsets.UTF_8)).isEqualTo(Topics.ARTICLES);
@@ -166,30 +141,10 @@ class EmbeddedClusterTest {
         try (RiposteStreamsApp restored = RiposteStreamsApp.standard(settings)) {
             restored.start();
             assertThat(restored.awaitRunning(Duration.ofSeconds(60))).as("restored app reaches RUNNING").isTrue();
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (System.nanoTime() < deadline && !(restored.counters().articlesProcessed() == more.size()
-                    && restored.counters().mentionsCorrelated() == restored.counters().actionsExtracted())) {
-                Thread.sleep(200);
-            }
-            assertThat(restored.counters().articlesProcessed()).as("only the new articles are read again").isEqualTo(more.size());
-            Map<String, io.riposte.avro.Action> actions = new LinkedHashMap<>();
-            Map<String, io.riposte.avro.Chain> chains = new LinkedHashMap<>();
-            try (var actionSerde = new SpecificAvroSerde<>(io.riposte.avro.Action.class);
-                    var chainSerde = new SpecificAvroSerde<>(io.riposte.avro.Chain.class)) {
-                Map<String, Object> registry = Map.of("schema.registry.url", cluster.registryUrl());
-                actionSerde.configure(registry, false);
-                chainSerde.configure(registry, false);
-                for (ConsumerRecord<byte[], byte[]> r : readCommitted(Duration.ofSeconds(60), expectedAfter)) {
-                    String key = new String(r.key(), StandardCharsets.UTF_8);
-                    if (r.topic().equals(Topics.ACTIONS)) {
-                        apply(actions, key, r.value() == null ? null : actionSerde.deserializer().deserialize(r.topic(), r.value()));
-                    } else if (r.topic().equals(Topics.CHAINS)) {
-                        apply(chains, key, r.value() == null ? null : chainSerde.deserializer().deserialize(r.topic(), r.value()));
-                    }
-                }
-            }
-            assertThat(actions).isEqualTo(expectedAfter.actions());
-            assertThat(chains).isEqualTo(expectedAfter.chains());
+            awaitProcessed(restored, more.size());
+            Committed out = readCommitted();
+            assertThat(out.actions).isEqualTo(expectedAfter.actions());
+            assertThat(out.chains).isEqualTo(expectedAfter.chains());
         }
     }
 
@@ -227,8 +182,48 @@ class EmbeddedClusterTest {
         }
     }
 
-    /** Everything committed on the output topics, read until the expected content has arrived or the time is up. */
-    private List<ConsumerRecord<byte[], byte[]>> readCommitted(Duration timeout, PermutationTest.Outcome expected) {
+    /** Waits (bounded) until the app read {@code articles} articles and correlated every mention it extracted. */
+    private static void awaitProcessed(RiposteStreamsApp app, int articles) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline && !(app.counters().articlesProcessed() == articles
+                && app.counters().mentionsCorrelated() == app.counters().actionsExtracted())) {
+            Thread.sleep(200);
+        }
+        assertThat(app.counters().articlesProcessed()).as("articles read by this instance").isEqualTo(articles);
+    }
+
+    /** What the output topics hold for a read_committed reader: compacted actions and chains, all alerts, dead letters by key. */
+    static final class Committed {
+        final Map<String, io.riposte.avro.Action> actions = new LinkedHashMap<>();
+        final Map<String, io.riposte.avro.Chain> chains = new LinkedHashMap<>();
+        final List<io.riposte.avro.Alert> alerts = new ArrayList<>();
+        final Map<String, ConsumerRecord<byte[], byte[]>> deadLetters = new LinkedHashMap<>();
+    }
+
+    /** Everything committed on the output topics, read from the start until nothing new came for 3 s (at most 60 s). */
+    private Committed readCommitted() {
+        Committed committed = new Committed();
+        try (var actionSerde = new SpecificAvroSerde<>(io.riposte.avro.Action.class);
+                var chainSerde = new SpecificAvroSerde<>(io.riposte.avro.Chain.class);
+                var alertSerde = new SpecificAvroSerde<>(io.riposte.avro.Alert.class)) {
+            Map<String, Object> registry = Map.of("schema.registry.url", cluster.registryUrl());
+            actionSerde.configure(registry, false);
+            chainSerde.configure(registry, false);
+            alertSerde.configure(registry, false);
+            for (ConsumerRecord<byte[], byte[]> r : readCommittedRecords(Duration.ofSeconds(60))) {
+                String key = new String(r.key(), StandardCharsets.UTF_8);
+                switch (r.topic()) {
+                    case Topics.ACTIONS -> apply(committed.actions, key, r.value() == null ? null : actionSerde.deserializer().deserialize(r.topic(), r.value()));
+                    case Topics.CHAINS -> apply(committed.chains, key, r.value() == null ? null : chainSerde.deserializer().deserialize(r.topic(), r.value()));
+                    case Topics.ALERTS -> committed.alerts.add(alertSerde.deserializer().deserialize(r.topic(), r.value()));
+                    default -> committed.deadLetters.put(key, r);
+                }
+            }
+        }
+        return committed;
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> readCommittedRecords(Duration timeout) {
         Map<String, Object> c = new HashMap<>();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
