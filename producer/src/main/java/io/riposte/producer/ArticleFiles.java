@@ -61,6 +61,7 @@ public final class ArticleFiles {
      * @throws IllegalArgumentException when a path does not exist (a typo must not publish nothing quietly)
      */
     public List<Path> expand(List<Path> paths) {
+        skipped = 0;
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (!Files.exists(p)) {
@@ -99,7 +100,7 @@ public final class ArticleFiles {
         return excludes.stream().anyMatch(m -> m.matches(name));
     }
 
-    /** Files left out of a directory walk (hidden or excluded). */
+    /** Files the last {@link #expand} left out of its directory walks (hidden or excluded). */
     public int skipped() {
         return skipped;
     }

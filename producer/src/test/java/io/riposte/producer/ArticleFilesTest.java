@@ -112,6 +112,8 @@ class ArticleFilesTest {
         Files.writeString(dir.resolve("e.txt"), "Visible\nbody");
         assertThat(files.expand(List.of(dir))).extracting(p -> p.getFileName().toString()).containsExactly("e.txt");
         assertThat(files.skipped()).isEqualTo(2);
+        files.expand(List.of(dir));
+        assertThat(files.skipped()).as("counted per walk, not accumulated").isEqualTo(2);
     }
 
     @Test
