@@ -340,4 +340,29 @@ class ExtractorHardCasesTest {
         assertThat(b.source()).isEqualTo("RUS");
         assertThat(b.target()).isEqualTo("GBR");
     }
+    @Test
+    void headlinesInTitleCaseOrCapitalsStillNameStates() {
+        ExtractedAction a = only(X.extract(article("2020-07-24", "China Expels Two Australian Diplomats", "")).actions(),
+                ActionType.EXPEL_DIPLOMATS);
+        assertThat(a.source()).isEqualTo("CHN");
+        assertThat(a.target()).isEqualTo("AUS");
+        ExtractedAction b = only(X.extract(article("2020-07-24", "RUSSIA EXPELS TEN POLISH DIPLOMATS", "")).actions(),
+                ActionType.EXPEL_DIPLOMATS);
+        assertThat(b.source()).isEqualTo("RUS");
+        assertThat(b.target()).isEqualTo("POL");
+        assertThat(b.count()).isEqualTo(10);
+    }
+
+    @Test
+    void diplomatsExpelledFromAnEmbassyBelongToIt() {
+        ExtractedAction a = only(run("2022-04-05", "Russia expelled ten diplomats from the Italian embassy in Moscow."),
+                ActionType.EXPEL_DIPLOMATS);
+        assertThat(a.source()).isEqualTo("RUS");
+        assertThat(a.target()).isEqualTo("ITA");
+    }
+
+    @Test
+    void sanctionsWithoutAnAuthorAreNotAnAction() {
+        assertThat(run("2022-06-01", "Western sanctions have hit the Russian economy hard, analysts in Canada said.")).isEmpty();
+    }
 }

@@ -328,8 +328,26 @@ public final class Engine {
 
     private void findMentionsInText() {
         int year = published == null ? -1 : published.getYear();
+        String[] words = t.word;
+        String[] titled = null;
+        for (int s = 0; s < t.sentences; s++) {
+            if (isAllCaps(s)) {
+                if (titled == null) {
+                    titled = t.word.clone();
+                }
+                for (int i = t.sentenceFrom(s); i < t.sentenceTo(s); i++) {
+                    String w = t.word[i];
+                    if (w.length() > 1 && !lex.actors.containsKey(w)) {
+                        titled[i] = w.charAt(0) + w.substring(1).toLowerCase(java.util.Locale.ROOT); // "RUSSIA" -> "Russia"
+                    }
+                }
+            }
+        }
+        if (titled != null) {
+            words = titled;
+        }
         for (int i = 0; i < t.size; i++) {
-            Phrase<ActorEntry> p = Lexicon.longest(lex.actors, t.word, i, t.size);
+            Phrase<ActorEntry> p = Lexicon.longest(lex.actors, words, i, t.size);
             if (p == null) {
                 continue;
             }
@@ -378,12 +396,36 @@ public final class Engine {
         }
     }
 
+    /** An all-capitals headline: "RUSSIA EXPELS TEN U.S. DIPLOMATS". */
+    private boolean isAllCaps(int s) {
+        int letters = 0;
+        int upper = 0;
+        int from = t.sentenceFrom(s);
+        int to = t.sentenceTo(s);
+        if (to - from < 3) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            String w = t.word[i];
+            for (int k = 0; k < w.length(); k++) {
+                char c = w.charAt(k);
+                if (Character.isLetter(c)) {
+                    letters++;
+                    if (Character.isUpperCase(c)) {
+                        upper++;
+                    }
+                }
+            }
+        }
+        return letters >= 12 && upper * 10 >= letters * 9;
+    }
+
     private boolean isTrap(int i, int end, ActorEntry e) {
         String w = t.word[i];
         int s = t.sentenceOf(i);
         int sFrom = t.sentenceFrom(s);
         int sTo = t.sentenceTo(s);
-        if (end - i == 1 && AMBIGUOUS_NAMES.contains(w)) {
+        if (end - i == 1 && AMBIGUOUS_NAMES.contains(w) && !isTitleCase(s)) {
             // "Seattle, Washington", "Atlanta, Georgia": a US state after a city
             if ((w.equals("Washington") || w.equals("Georgia")) && i >= 2 && t.word[i - 1].equals(",")
                     && t.isCapitalized(i - 2) && lex.actors.get(t.word[i - 2]) == null) {
@@ -415,6 +457,25 @@ public final class Engine {
             }
         }
         return false;
+    }
+
+    private final Map<Integer, Boolean> titleCase = new HashMap<>();
+
+    /** A headline in Title Case ("China Expels Two Diplomats"): capitals say nothing about names. */
+    private boolean isTitleCase(int s) {
+        return titleCase.computeIfAbsent(s, k -> {
+            int caps = 0;
+            int words = 0;
+            for (int i = t.sentenceFrom(k); i < t.sentenceTo(k); i++) {
+                if (Character.isLetter(t.word[i].charAt(0)) && t.word[i].length() > 3) {
+                    words++;
+                    if (Character.isUpperCase(t.word[i].charAt(0))) {
+                        caps++;
+                    }
+                }
+            }
+            return words >= 3 && caps * 10 >= words * 7;
+        });
     }
 
     private static boolean isCommonCapital(String lower) {
@@ -757,7 +818,7 @@ public final class Engine {
                 attached = true; // "Beijing imposed tariffs": the verb's subject is the tariffs' author
             }
         }
-        if (nominal && tr.type() != ActionType.THREATEN_RETALIATION && !attached && all.size() > 1) {
+        if (nominal && tr.type() != ActionType.THREATEN_RETALIATION && !attached) {
             return null; // "the expulsions came as a result of ...": a recalled action with no actor of its own
         }
         Map<Mention, double[]> sc = new HashMap<>();
@@ -1101,7 +1162,7 @@ public final class Engine {
         if (m.possessive && left && a - m.to <= 6 && possessiveAttached(m, a)) {
             v += 5;
         }
-        if (!left && tr.type() == ActionType.EXPEL_DIPLOMATS && m.from - tr.to() <= 6
+        if (!left && tr.type() == ActionType.EXPEL_DIPLOMATS && m.from - tr.to() <= 6 && m.role != Role.MISSION && m.role != Role.PEOPLE
                 && (prev.equals("leave") || prev.equals("from") || (prev.equals("of") && p > 0 && t.lower[p - 1].equals("out")))) {
             v += 8 + (m.role == Role.HOST ? 4 : 0);
         }
