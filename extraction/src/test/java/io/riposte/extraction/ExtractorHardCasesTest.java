@@ -365,4 +365,12 @@ class ExtractorHardCasesTest {
     void sanctionsWithoutAnAuthorAreNotAnAction() {
         assertThat(run("2022-06-01", "Western sanctions have hit the Russian economy hard, analysts in Canada said.")).isEmpty();
     }
+    @Test
+    void laterThatDayIsTheLastNamedDay() {
+        ExtractedAction a = only(run("2022-03-25", "Warsaw expelled 45 Russian diplomats on Wednesday. The Russian foreign ministry "
+                + "summoned the Polish ambassador later in the day."), ActionType.SUMMON_ENVOY);
+        assertThat(a.source()).isEqualTo("RUS");
+        assertThat(a.target()).isEqualTo("POL");
+        assertThat(a.date()).isEqualTo(FuzzyDate.ofDay(LocalDate.of(2022, 3, 23)));
+    }
 }

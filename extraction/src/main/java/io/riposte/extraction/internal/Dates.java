@@ -169,6 +169,12 @@ public final class Dates {
                         : FuzzyDate.ofMonthWithoutYear(lastDate.month(), null);
                 out.add(new DateExpr(i, i + 2, fd, false, false, true));
                 i++;
+            } else if ((w.equals("later") || w.equals("earlier")) && (next.equals("that") || next.equals("in"))
+                    && (next2.equals("day") || i + 3 < to && next2.equals("the") && t.lower[i + 3].equals("day"))) {
+                int len = next2.equals("day") ? 3 : 4;
+                out.add(new DateExpr(i, i + len, lastDay == null ? FuzzyDate.unknown(w + " that day") : FuzzyDate.ofDay(lastDay),
+                        false, false, true));
+                i += len - 1;
             } else if (w.equals("same") && next.equals("day") && i > from && (t.lower[i - 1].equals("the") || t.lower[i - 1].equals("that"))) {
                 out.add(new DateExpr(i - 1, i + 2, lastDay == null ? FuzzyDate.unknown("the same day") : FuzzyDate.ofDay(lastDay),
                         false, false, true));
