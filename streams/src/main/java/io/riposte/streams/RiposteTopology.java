@@ -55,9 +55,6 @@ public final class RiposteTopology {
     /** What the {@code chains} topic holds, by chain id: the interactive-query view. */
     public static final String STORE_CHAINS_BY_ID = "chains-by-id";
 
-    /** The Streams config keys the topology itself depends on. */
-    static final String DLQ_CONFIG = "errors.dead.letter.queue.topic.name";
-
     /**
      * Builds the topology.
      *

@@ -29,7 +29,6 @@ public record Routed(Route route, Object value) {
         return route == r;
     }
 
-    @SuppressWarnings("unchecked")
     public <T> T as(Class<T> type) {
         return value == null ? null : type.cast(value);
     }
