@@ -373,4 +373,23 @@ class ExtractorHardCasesTest {
         assertThat(a.target()).isEqualTo("POL");
         assertThat(a.date()).isEqualTo(FuzzyDate.ofDay(LocalDate.of(2022, 3, 23)));
     }
+    @Test
+    void organisationsAreNotStatesAndSpeakersThreatenForTheirState() {
+        assertThat(run("2024-02-15", "The European Union has imposed new sanctions on Russia, and Lithuania welcomed the move."))
+                .noneMatch(a -> a.type() == ActionType.SANCTION);
+        ExtractedAction t = only(run("2024-02-15", "Lithuania expelled a Russian diplomat. Russian officials warned that any further "
+                + "steps against Russian diplomats would not go unanswered."), ActionType.THREATEN_RETALIATION);
+        assertThat(t.source()).isEqualTo("RUS");
+        assertThat(t.target()).isEqualTo("LTU");
+    }
+
+    @Test
+    void respondedByLinksToTheOtherSidesEarlierAction() {
+        List<ExtractedAction> as = run("2022-04-12", "Vilnius expelled the Russian ambassador on April 4. Moscow responded by "
+                + "expelling the Lithuanian charge d'affaires a week later.");
+        ExtractedAction ltu = as.stream().filter(a -> a.source().equals("LTU")).findFirst().orElseThrow();
+        ExtractedAction rus = as.stream().filter(a -> a.source().equals("RUS")).findFirst().orElseThrow();
+        assertThat(rus.respondsTo()).containsExactly(ltu.id());
+        assertThat(rus.cue()).isEqualTo("responded by");
+    }
 }

@@ -863,6 +863,10 @@ public final class Engine {
                 v[0] -= 4; // "asked Canada to reduce": Canada is told, the asker acts
                 v[1] += 5;
             }
+            if (tr.type() == ActionType.THREATEN_RETALIATION && m.role == Role.PEOPLE && m.to <= a) {
+                v[0] += 3; // "Russian officials warned ...": people who speak act for their state
+                v[1] -= 2;
+            }
             if (tr.type() == ActionType.RESTRICT_VISAS && m.to < t.size && (t.lower[m.to].equals("visa") || t.lower[m.to].equals("visas"))) {
                 v[0] += 5; // "Indian visa services": India issues them
             }
@@ -906,6 +910,9 @@ public final class Engine {
             System.err.println(db);
         }
         double confidence = 0.75;
+        if (!tr.passive() && organisationActs(cands, from, a)) {
+            return null; // "The European Union imposed sanctions on Russia": not a state's action
+        }
         boolean reciprocal = false;
         if (tr.type().isHostileMeasure() && isReciprocal(Math.max(from, b1), Math.min(to, b2 + 1))) {
             // "Canada and India expelled each other's diplomats": the coordinated pair, both ways
@@ -944,7 +951,8 @@ public final class Engine {
             if (other == null) {
                 return null;
             }
-            if (sc.get(bs)[0] >= sc.get(bt)[1]) {
+            boolean threatBySpeaker = tr.type() == ActionType.THREATEN_RETALIATION && bs.to <= a && !bs.clauseOut && sc.get(bs)[0] > 0;
+            if (threatBySpeaker || sc.get(bs)[0] >= sc.get(bt)[1]) {
                 source = x;
                 target = other;
             } else {
@@ -1071,6 +1079,25 @@ public final class Engine {
             }
         }
         return true;
+    }
+
+    private static final Set<String> ORGANISATIONS = Set.of("EU", "NATO", "UN", "OSCE", "G7", "G20", "Union", "Commission",
+            "bloc", "alliance", "Council", "IAEA", "WTO", "ASEAN", "AU", "ECOWAS", "OPEC");
+
+    /** An organisation (EU, NATO, ...) nearer to the trigger on its subject side than any state. */
+    private boolean organisationActs(List<Mention> cands, int from, int a) {
+        int nearestState = -1;
+        for (Mention m : cands) {
+            if (m.to <= a && !m.clauseOut) {
+                nearestState = Math.max(nearestState, m.to);
+            }
+        }
+        for (int k = a - 1; k >= Math.max(from, nearestState); k--) {
+            if (ORGANISATIONS.contains(t.word[k]) && (byToken[k] == null)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isReciprocal(int from, int to) {
