@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,31 +46,41 @@ public class ConsumeCommand implements Callable<Integer> {
                         out.println(AlertFormat.line(a, colour));
                     }
                 }, System.err);
-        CountDownLatch done = new CountDownLatch(1);
+        // On Ctrl-C or SIGTERM the hook asks the loop below to stop and waits until the summary is out,
+        // because the JVM halts as soon as its hooks return.
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            sink.close();
-            done.countDown();
+            stop.countDown();
+            try {
+                finished.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "riposte-consume-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        sink.start();
-        while (done.getCount() > 0) {
-            Thread.sleep(200);
-            if (sink.failure() != null) {
-                break;
-            }
-            if (exitWhenIdle != null && sink.caughtUp()
-                    && System.nanoTime() - sink.lastChangeNanos() > Duration.ofSeconds(exitWhenIdle).toNanos()) {
-                break;
-            }
-        }
-        sink.close();
         try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // already shutting down: the hook closes the sink
+            sink.start();
+            while (!stop.await(200, TimeUnit.MILLISECONDS)) {
+                if (sink.failure() != null) {
+                    break;
+                }
+                if (exitWhenIdle != null && sink.caughtUp()
+                        && System.nanoTime() - sink.lastChangeNanos() > Duration.ofSeconds(exitWhenIdle).toNanos()) {
+                    break;
+                }
+            }
+            sink.close();
+            System.err.printf("consume: read %d records, %d alerts, wrote %d dyad records to '%s'%n",
+                    sink.recordsRead(), sink.alertsSeen(), sink.upserts(), sinkTopic);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running and waits for us
+            }
         }
-        System.err.printf("consume: read %d records, %d alerts, wrote %d dyad records to '%s'%n",
-                sink.recordsRead(), sink.alertsSeen(), sink.upserts(), sinkTopic);
         return sink.failure() == null ? 0 : 1;
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,9 +39,19 @@ public class StreamsCommand implements Callable<Integer> {
         if (stateDir != null) {
             config.put("state.dir", stateDir);
         }
+        // On Ctrl-C or SIGTERM the hook asks for a stop and waits for a clean close (the JVM halts as
+        // soon as its hooks return, and an unclean exactly-once shutdown wipes the local state).
         CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
         RiposteStreamsApp app = Apps.streams(config);
-        Thread hook = new Thread(stop::countDown, "riposte-streams-shutdown");
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "riposte-streams-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             app.start();
@@ -50,10 +61,22 @@ public class StreamsCommand implements Callable<Integer> {
                 return 1;
             }
             System.err.println("streams: " + app.state() + "; Ctrl-C to stop");
-            stop.await();
+            while (!stop.await(500, TimeUnit.MILLISECONDS)) {
+                if (DemoCommand.streamsProblem(app) != null) {
+                    System.err.println("streams: " + DemoCommand.streamsProblem(app));
+                    return 1;
+                }
+            }
             return 0;
         } finally {
             app.close();
+            System.err.println("streams: stopped (state " + app.state() + ")");
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running and waits for us
+            }
         }
     }
 }
