@@ -28,7 +28,13 @@ public final class Topics {
 
     private static final Map<String, String> KEEP = Map.of("cleanup.policy", "delete", "retention.ms", FOREVER);
     private static final Map<String, String> COMPACT = Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0");
-    private static final Map<String, String> MONTH = Map.of("cleanup.policy", "delete", "retention.ms", THIRTY_DAYS);
+    /*
+     * Alerts and dead letters carry the article's event time, which for a replayed archive is years
+     * old: with CreateTime, a 30-day retention would delete them as soon as they are written. The
+     * broker's append time makes the retention count from when they were written.
+     */
+    private static final Map<String, String> MONTH = Map.of(
+            "cleanup.policy", "delete", "retention.ms", THIRTY_DAYS, "message.timestamp.type", "LogAppendTime");
 
     /** Every topic, in creation order. Archives are kept forever so a reset can reprocess them. */
     public static List<TopicSpec> all() {
