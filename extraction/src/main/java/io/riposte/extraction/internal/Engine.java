@@ -60,7 +60,7 @@ public final class Engine {
     private static final Set<String> VISA_WORDS = Set.of("visa", "visas", "consular", "entry");
     private static final Set<String> STAFF_WORDS = Set.of("hire", "hires", "hiring", "staff", "staffing", "staffers", "personnel",
             "employees", "assignment", "assignments", "travel", "movement", "movements", "headcount", "presence", "work", "diplomats",
-            "number");
+            "number", "size");
     private static final Set<String> GOODS_WORDS = Set.of("imports", "import", "exports", "export", "goods", "products", "beef",
             "barley", "wine", "coal", "canola", "seafood", "timber", "lobster", "lobsters", "trade", "shipments", "cotton", "meat",
             "pork", "soybeans", "agricultural", "steel", "aluminium", "aluminum", "chips", "semiconductors", "purchases", "investment",
@@ -241,6 +241,20 @@ public final class Engine {
                         }
                     } else if (!hasObject) {
                         markGeneric(answering, mirror, cueText);
+                    }
+                } else if (hasObject) {
+                    // "The measures were in retaliation for X": the answer is what came before, X the provocation
+                    for (Hit a : after) {
+                        for (Hit e : hits) {
+                            if (e.source.equals(a.target) && e.target.equals(a.source)
+                                    && (e.type.isHostileMeasure() || e.type == ActionType.THREATEN_RETALIATION)) {
+                                e.provokedBy.add(a);
+                                if (e.cue == null) {
+                                    e.cue = cueText;
+                                }
+                                a.referenced = true;
+                            }
+                        }
                     }
                 } else {
                     for (Hit a : after) {
@@ -745,6 +759,10 @@ public final class Engine {
         ActionType type = null;
         for (int k = Math.max(from, i - 5); k < Math.min(to, end + 6); k++) {
             String l = t.lower[k];
+            if (l.equals("consular") && k + 1 < to && !(t.lower[k + 1].equals("services") || t.lower[k + 1].equals("service")
+                    || t.lower[k + 1].equals("section") || t.lower[k + 1].equals("affairs"))) {
+                continue; // "consular staff" are staff
+            }
             ActionType c = VISA_WORDS.contains(l) ? ActionType.RESTRICT_VISAS
                     : STAFF_WORDS.contains(l) ? ActionType.RESTRICT_STAFF
                     : GOODS_WORDS.contains(l) ? ActionType.TRADE_MEASURE : null;
@@ -1146,7 +1164,8 @@ public final class Engine {
                 || l.equals("while") || l.equals("who") || l.equals("whose") || SUBORDINATORS.contains(l)) {
             return true;
         }
-        return l.equals(",") && k + 1 < t.size && (t.lower[k + 1].equals("and") || t.lower[k + 1].equals("but"));
+        return l.equals(",") && k + 1 < t.size && (t.lower[k + 1].equals("and") || t.lower[k + 1].equals("but")
+                || t.lower[k + 1].length() > 5 && t.lower[k + 1].endsWith("ing") && !lex.triggerWords.contains(t.lower[k + 1]));
     }
 
     private boolean isNominal(Trig tr) {
@@ -1556,7 +1575,7 @@ public final class Engine {
                     break;
                 }
                 boolean sameStanding = isRecalled(f) == isRecalled(h) || sameCount;
-                boolean compatible = cd.compatibleWith(h.date, 3);
+                boolean compatible = cd.compatibleWith(h.date, 3) || recentFallback(c, cd, h);
                 boolean weak = (cFallback && cd.precision() == DatePrecision.UNKNOWN) || (h.dateFallback && h.date.precision() == DatePrecision.UNKNOWN);
                 boolean fallback = cFallback || h.dateFallback;
                 if (fallback ? sameStanding && (compatible && !weak || weak || sameCount) : compatible) {
@@ -1628,6 +1647,20 @@ public final class Engine {
                     clusterCount(c), modality, Math.round(conf * 100) / 100.0, ev, List.copyOf(responds), cue));
         }
         return out;
+    }
+
+    /** A guess of "the month of publication" and a stated date in the last five weeks before it are the same news. */
+    private boolean recentFallback(Cluster c, FuzzyDate cd, Hit h) {
+        if (published == null) {
+            return false;
+        }
+        boolean clusterGuess = clusterFallback(c) && cd.precision() == DatePrecision.MONTH;
+        boolean hitGuess = h.dateFallback && h.date.precision() == DatePrecision.MONTH;
+        FuzzyDate stated = clusterGuess && !h.dateFallback ? h.date : hitGuess && !clusterFallback(c) ? cd : null;
+        if (stated == null || stated.latest() == null) {
+            return false;
+        }
+        return !stated.latest().isBefore(published.minusDays(35)) && !stated.earliest().isAfter(published.plusDays(1));
     }
 
     private static boolean isRecalled(Hit h) {
