@@ -276,12 +276,16 @@ public final class Engine {
                 if (!d.deadline() && d.date().precision() != DatePrecision.UNKNOWN) {
                     lastDate = d.date();
                     sentenceDate = d.date();
-                    lastDay = d.date().precision() == DatePrecision.DAY ? d.date().earliest() : null;
+                    if (d.date().precision() == DatePrecision.DAY) {
+                        lastDay = d.date().earliest();
+                    }
                 }
             }
             for (Hit h : sentenceHits) {
                 if (!h.dateFallback && h.date.precision() != DatePrecision.UNKNOWN && !h.referenced) {
                     sentenceDate = h.date;
+                    // an action dated to a month or a year moves the story away from the last named day
+                    lastDay = h.date.precision() == DatePrecision.DAY ? h.date.earliest() : null;
                 }
             }
             prevSentenceDate = sentenceDate;
@@ -947,6 +951,37 @@ public final class Engine {
         if (source == null && cands.stream().map(m -> m.iso).distinct().count() > 1) {
             return null; // "Putin and Biden agreed ...": several states, no direction
         }
+        if (source != null && !reciprocal) {
+            // an implicit counterpart is a neutral (0) candidate: better than a named state that fits badly
+            Mention bs = null;
+            Mention bt = null;
+            for (Mention m : cands) {
+                if (bs == null || sc.get(m)[0] > sc.get(bs)[0]) {
+                    bs = m;
+                }
+                if (bt == null || sc.get(m)[1] > sc.get(bt)[1]) {
+                    bt = m;
+                }
+            }
+            double asSource = bs.clauseOut ? -1e9 : sc.get(bs)[0];
+            double asTarget = bt.clauseOut ? -1e9 : sc.get(bt)[1];
+            if (Math.max(asSource, asTarget) > best + 2.0) {
+                String x = asSource >= asTarget ? bs.iso : bt.iso;
+                String other = null;
+                for (Mention m : cands) {
+                    if (!m.iso.equals(x) && m.clauseOut && other == null) {
+                        other = m.iso;
+                    }
+                }
+                if (other == null) {
+                    other = counterpart(x, cands);
+                }
+                if (other != null && !other.equals(x)) {
+                    source = asSource >= asTarget ? x : other;
+                    target = asSource >= asTarget ? other : x;
+                }
+            }
+        }
         if (lastHitInSentence != null && cands.stream().allMatch(m -> m.clauseOut)) {
             // "X froze trade with Y, while reserving the right to ...": the same actor goes on
             source = lastHitInSentence.source;
@@ -981,10 +1016,15 @@ public final class Engine {
         }
         Hit h = new Hit();
         h.reciprocal = reciprocal;
-        boolean subordinate = b1 >= from && b1 < a && (SUBORDINATORS.contains(t.lower[b1]) || t.lower[b1].equals("following")
-                || t.lower[b1].equals("since")) && !t.lower[b1].equals("before");
-        if (a > from && (t.lower[from].equals("after") || t.lower[from].equals("following")) && b1 == from) {
-            subordinate = true;
+        // an action inside "after / because / when ..." is the background of the main clause
+        boolean subordinate = b1 > from && b1 < a && SUBORDINATORS.contains(t.lower[b1]) && !t.lower[b1].equals("before");
+        if (a > from + 1 && SUBORDINATORS.contains(t.lower[from]) && !t.lower[from].equals("before")
+                && !Set.of("that", "this", "these", "which").contains(t.lower[from + 1])) {
+            boolean comma = false;
+            for (int k = from; k < a; k++) {
+                comma |= t.word[k].equals(",");
+            }
+            subordinate = !comma; // "After Tallinn capped the staff, Moscow expelled ...": only up to the comma
         }
         h.type = tr.type();
         h.source = source;
