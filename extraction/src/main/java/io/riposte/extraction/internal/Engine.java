@@ -1190,6 +1190,9 @@ public final class Engine {
         int hi = d.from() >= tr.to() ? d.from() : tr.anchor();
         for (int k = lo; k < hi; k++) {
             String l = t.lower[k];
+            if (l.equals(",") && k + 1 < t.size && isParticipialClause(k + 1)) {
+                continue; // "..., accusing him of ..., the ministry said on Friday": still the same report
+            }
             if (isClauseBoundary(k) || l.equals("after") || l.equals("because") || l.equals("when") || l.equals("although")
                     || l.equals("though") || l.equals("over")) {
                 return true;
@@ -1205,7 +1208,13 @@ public final class Engine {
             return true;
         }
         return l.equals(",") && k + 1 < t.size && (t.lower[k + 1].equals("and") || t.lower[k + 1].equals("but")
-                || t.lower[k + 1].length() > 5 && t.lower[k + 1].endsWith("ing") && !lex.triggerWords.contains(t.lower[k + 1]));
+                || isParticipialClause(k + 1));
+    }
+
+    /** ", accusing him of ...": a participial phrase (a lower-case -ing word, not "Beijing", not an action word). */
+    private boolean isParticipialClause(int k) {
+        String w = t.word[k];
+        return w.length() > 5 && w.endsWith("ing") && Character.isLowerCase(w.charAt(0)) && !lex.triggerWords.contains(t.lower[k]);
     }
 
     private boolean isNominal(Trig tr) {
