@@ -139,14 +139,25 @@ public final class DyadSink implements AutoCloseable {
             // close() asked us to stop.
         } catch (Throwable t) {
             failure = t;
-            err.println("consumer stopped: " + t);
-            LOG.error("dyad sink failed", t);
+            err.println("consumer stopped: " + describe(t));
+            LOG.debug("dyad sink failed", t);
         } finally {
             if (consumer != null) {
                 consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
             }
             stopped.countDown();
         }
+    }
+
+    private String describe(Throwable t) {
+        String where = "Kafka at " + config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
+        if (t instanceof org.apache.kafka.common.errors.TimeoutException) {
+            return where + " did not answer in time (" + t.getMessage() + "); is the broker running?";
+        }
+        if (t instanceof org.apache.kafka.common.KafkaException || t instanceof IllegalStateException) {
+            return where + ": " + t.getMessage();
+        }
+        return t.toString();
     }
 
     private void apply(ConsumerRecord<String, byte[]> r, Map<TopicPartition, Long> alertStart) {
@@ -215,7 +226,7 @@ public final class DyadSink implements AutoCloseable {
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<?, ?> c, String topic) {
-        List<PartitionInfo> info = c.partitionsFor(topic, Duration.ofSeconds(15));
+        List<PartitionInfo> info = c.partitionsFor(topic); // bounded by default.api.timeout.ms
         if (info == null || info.isEmpty()) {
             throw new IllegalStateException("topic '" + topic + "' does not exist (create the topics first, e.g. `riposte local up`)");
         }

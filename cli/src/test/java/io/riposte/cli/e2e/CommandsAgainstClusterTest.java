@@ -82,6 +82,13 @@ class CommandsAgainstClusterTest {
     }
 
     @Test
+    void consumeWithAnUnreachableBrokerEndsWithAClearMessage() {
+        Run r = riposte("consume", "-b", "127.0.0.1:1", "--registry-url", cluster.registryUrl(), "-X", "default.api.timeout.ms=2000");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("consumer stopped: Kafka at 127.0.0.1:1 did not answer in time");
+    }
+
+    @Test
     void consumeStopsWhenIdleAndReportsWhatItDid() {
         Run r = riposte("consume", "-b", cluster.bootstrapServers(), "--registry-url", cluster.registryUrl(), "--exit-when-idle", "1");
         assertThat(r.code()).as(r.err()).isZero();
