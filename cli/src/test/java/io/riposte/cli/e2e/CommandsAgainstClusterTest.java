@@ -3,34 +3,17 @@ package io.riposte.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riposte.cli.Main;
-import io.riposte.local.EmbeddedCluster;
 import io.riposte.topics.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The commands as a user runs them, with their exit codes and messages, on a real broker and registry. */
-class CommandsAgainstClusterTest {
-    static EmbeddedCluster cluster;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = EmbeddedCluster.start();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
+class CommandsAgainstClusterTest extends ClusterTest {
     record Run(int code, String out, String err) {}
 
     static synchronized Run riposte(String... args) {
