@@ -25,6 +25,11 @@ public class StreamsCommand implements Callable<Integer> {
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Directory of the local state stores (Streams state.dir).")
     String stateDir;
 
+    @Option(names = "--http-port", paramLabel = "PORT",
+            description = "Port of the interactive-query HTTP server on riposte.http.host (default 127.0.0.1): "
+                    + "GET /chains, /chains/{id}, /dyads/{A}-{B}, /actions/{id}; 0 = a free port (the default), -1 = none.")
+    Integer httpPort;
+
     @Option(names = "--startup-timeout", paramLabel = "SECONDS", defaultValue = "120",
             description = "How long to wait for the app to reach RUNNING (default ${DEFAULT-VALUE}).")
     int startupTimeout;
@@ -38,6 +43,9 @@ public class StreamsCommand implements Callable<Integer> {
         }
         if (stateDir != null) {
             config.put("state.dir", stateDir);
+        }
+        if (httpPort != null) {
+            config.put(RiposteStreamsApp.HTTP_PORT, httpPort);
         }
         // On Ctrl-C or SIGTERM the hook asks for a stop and waits for a clean close (the JVM halts as
         // soon as its hooks return, and an unclean exactly-once shutdown wipes the local state).
@@ -60,7 +68,9 @@ public class StreamsCommand implements Callable<Integer> {
                         + "); check bootstrap.servers and that the topics exist");
                 return 1;
             }
-            System.err.println("streams: " + app.state() + "; Ctrl-C to stop");
+            System.err.println("streams: " + app.state() + (app.httpPort() > 0 ? ", queries on http://"
+                    + app.effectiveConfig().get(RiposteStreamsApp.HTTP_HOST) + ":" + app.httpPort() + "/chains" : "")
+                    + "; Ctrl-C to stop");
             while (!stop.await(500, TimeUnit.MILLISECONDS)) {
                 if (DemoCommand.streamsProblem(app) != null) {
                     System.err.println("streams: " + DemoCommand.streamsProblem(app));
