@@ -392,4 +392,15 @@ class ExtractorHardCasesTest {
         assertThat(rus.respondsTo()).containsExactly(ltu.id());
         assertThat(rus.cue()).isEqualTo("responded by");
     }
+    @Test
+    void ultimatumsAndConsequencesAreThreats() {
+        ExtractedAction u = only(run("2021-04-21", "Prague gave Moscow until noon on Thursday to let the expelled Czech staff return."),
+                ActionType.THREATEN_RETALIATION);
+        assertThat(u.source()).isEqualTo("CZE");
+        assertThat(u.target()).isEqualTo("RUS");
+        ExtractedAction c = only(run("2021-11-21", "The Chinese foreign ministry said on Sunday that the Lithuanian government "
+                + "must bear all the consequences."), ActionType.THREATEN_RETALIATION);
+        assertThat(c.source()).isEqualTo("CHN");
+        assertThat(c.target()).isEqualTo("LTU");
+    }
 }

@@ -48,7 +48,7 @@ public final class Engine {
     private static final Set<String> THREAT_OBJECTS = Set.of("retaliate", "retaliation", "retaliatory", "respond", "response",
             "countermeasures", "counter", "consequences", "reciprocal", "measures", "reciprocate", "expel", "expulsion", "expulsions",
             "sanctions", "sanction", "close", "closure", "react", "reaction", "punish", "punishment", "steps", "action", "actions",
-            "retaliating", "responding", "tariffs", "unanswered");
+            "retaliating", "responding", "tariffs", "unanswered", "boycott", "price", "cost", "costs", "punished", "suffer");
     private static final Set<String> FUTURE_MARKERS = Set.of("will", "'ll", "would", "shall", "prepared", "ready", "right", "going",
             "intends", "intend", "vowed", "vows", "vow", "must", "plans", "threatened", "threatens", "promised", "pledged", "not", "to");
     private static final Set<String> HELD_MARKERS = Set.of("held", "hold", "holds", "holding", "conducted", "had");
@@ -710,6 +710,20 @@ public final class Engine {
                     return null;
                 }
             }
+            case "ULTIMATUM" -> {
+                // "gave Moscow until noon on Thursday to ...": an ultimatum to the state named in between
+                int g = -1;
+                for (int k = i - 1; k >= Math.max(from, i - 5); k--) {
+                    if (t.lower[k].equals("gave") || t.lower[k].equals("given") || t.lower[k].equals("giving") || t.lower[k].equals("give")) {
+                        g = k;
+                        break;
+                    }
+                }
+                if (g < 0 || g + 1 >= i || mentionAt(g + 1) == null && !(g + 2 < i && mentionAt(g + 2) != null)) {
+                    return null;
+                }
+                anchor = g;
+            }
             case "RESTOREOBJ" -> {
                 if (before(i, from, 6, UNDOING)) {
                     return null; // "withdrawing permission to reopen": the opposite of an agreement
@@ -750,6 +764,9 @@ public final class Engine {
                     break;
                 }
             }
+        }
+        if (t.lower[i].equals("bear") || t.lower[i].equals("face") || t.lower[i].equals("pay")) {
+            passive = true; // "Lithuania had to bear the consequences": the one who bears them is threatened
         }
         if (anchor > from + 1 && (t.lower[anchor - 1].equals("must") || t.lower[anchor - 2].equals("must")
                 || t.lower[anchor - 1].equals("to") && (t.lower[anchor - 2].equals("has") || t.lower[anchor - 2].equals("have")))) {
