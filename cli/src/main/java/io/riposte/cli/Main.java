@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             ProduceCommand.class,
             StreamsCommand.class,
             ConsumeCommand.class,
+            LocalCommand.class,
             ExtractCommand.class, EvalCommand.class,
             CommandLine.HelpCommand.class,
         })
