@@ -50,12 +50,12 @@ class ExtractorHardCasesTest {
 
     @Test
     void passiveOrderToLeaveTakesTheCountryLeftAsSource() {
-        ExtractedAction a = only(run("2019-06-12", "Four Cuban diplomats were told to leave the United States by the end of the month."),
+        ExtractedAction a = only(run("2019-06-12", "Four Cuban diplomats were told to leave the United States before the end of the month."),
                 ActionType.EXPEL_DIPLOMATS);
         assertThat(a.source()).isEqualTo("USA");
         assertThat(a.target()).isEqualTo("CUB");
         assertThat(a.count()).isEqualTo(4);
-        // "by the end of the month" is a deadline, not the date of the order
+        // "before the end of the month" is a deadline, not the date of the order
         assertThat(a.date().precision()).isEqualTo(DatePrecision.MONTH);
         assertThat(a.date().month()).isEqualTo(6);
     }
@@ -78,8 +78,8 @@ class ExtractorHardCasesTest {
 
     @Test
     void anEmbassyThatReceivesAListActsForNobody() {
-        ExtractedAction a = only(run("2021-09-01", "Ambassador Anatoly Antonov said the embassy got a list of 12 Russian diplomats "
-                + "who must leave the country."), ActionType.EXPEL_DIPLOMATS);
+        ExtractedAction a = only(run("2021-09-01", "Anatoly Antonov, the envoy, said that the embassy received a list naming 12 Russian "
+                + "diplomats who must leave the country."), ActionType.EXPEL_DIPLOMATS);
         assertThat(a.source()).isEqualTo("USA");
         assertThat(a.target()).isEqualTo("RUS");
         assertThat(a.count()).isEqualTo(12);

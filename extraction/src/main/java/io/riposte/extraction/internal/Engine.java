@@ -858,7 +858,7 @@ public final class Engine {
             }
         }
         if (nominal && tr.type() != ActionType.THREATEN_RETALIATION && !attached) {
-            return null; // "the expulsions came as a result of ...": a recalled action with no actor of its own
+            return null; // "these expulsions followed earlier disputes": a recalled action with no actor of its own
         }
         Map<Mention, double[]> sc = new HashMap<>();
         Mention nearestLeftAgent = null;
