@@ -50,7 +50,7 @@ class ExtractorHardCasesTest {
 
     @Test
     void passiveOrderToLeaveTakesTheCountryLeftAsSource() {
-        ExtractedAction a = only(run("2019-06-12", "Four Cuban diplomats were told to leave the United States before the end of the month."),
+        ExtractedAction a = only(run("2019-06-12", "Four Cuban diplomats were told to leave the US before the end of the month."),
                 ActionType.EXPEL_DIPLOMATS);
         assertThat(a.source()).isEqualTo("USA");
         assertThat(a.target()).isEqualTo("CUB");
@@ -146,10 +146,10 @@ class ExtractorHardCasesTest {
 
     @Test
     void plannedExpulsionIsKept() {
-        ExtractedAction a = only(run("2021-11-30", "Washington plans to expel at least 27 Russian diplomats in the coming weeks."),
+        ExtractedAction a = only(run("2021-11-30", "Washington plans to expel at least 19 Russian diplomats in the coming weeks."),
                 ActionType.EXPEL_DIPLOMATS);
         assertThat(a.modality()).isEqualTo(Modality.PLANNED);
-        assertThat(a.count()).isEqualTo(27);
+        assertThat(a.count()).isEqualTo(19);
     }
 
     @Test
@@ -186,21 +186,21 @@ class ExtractorHardCasesTest {
         // December named in January is last year's December
         assertThat(only(run("2022-01-10", "Ottawa expelled a Chinese diplomat in December."), ActionType.EXPEL_DIPLOMATS).date())
                 .isEqualTo(FuzzyDate.ofMonth(2021, 12));
-        FuzzyDate year = only(run("2021-08-04", "A ban on local hires at the US embassy was imposed by the Kremlin earlier this year."),
+        FuzzyDate year = only(run("2021-08-04", "Earlier this year the Kremlin imposed a ban on hiring local staff at the US embassy."),
                 ActionType.RESTRICT_STAFF).date();
         assertThat(year.precision()).isEqualTo(DatePrecision.YEAR);
         assertThat(year.year()).isEqualTo(2021);
-        ExtractedAction sameDay = run("2021-04-20", "Washington imposed sanctions on Moscow on April 15. On the same day, ten Russian "
-                + "diplomats were ordered to leave the United States.").stream()
+        ExtractedAction sameDay = run("2021-04-20", "Washington imposed sanctions on Moscow on April 14. On the same day, ten Russian "
+                + "diplomats were expelled by the Americans.").stream()
                 .filter(a -> a.type() == ActionType.EXPEL_DIPLOMATS).findFirst().orElseThrow();
-        assertThat(sameDay.date()).isEqualTo(FuzzyDate.ofDay(LocalDate.of(2021, 4, 15)));
+        assertThat(sameDay.date()).isEqualTo(FuzzyDate.ofDay(LocalDate.of(2021, 4, 14)));
     }
 
     @Test
     void undatedArticlesKeepOnlyWhatTheTextSays() {
-        FuzzyDate month = only(run(null, "Moscow expelled two Americans in September."), ActionType.EXPEL_DIPLOMATS).date();
+        FuzzyDate month = only(run(null, "Tehran expelled three Britons in September."), ActionType.EXPEL_DIPLOMATS).date();
         assertThat(month.iso()).isEqualTo("--09");
-        FuzzyDate weekday = only(run(null, "The US said on Friday that it was expelling two Russian diplomats."),
+        FuzzyDate weekday = only(run(null, "Ottawa expelled a Chinese consul on Friday."),
                 ActionType.EXPEL_DIPLOMATS).date();
         assertThat(weekday.precision()).isEqualTo(DatePrecision.UNKNOWN);
         assertThat(weekday.note()).isEqualTo("Friday");
@@ -211,7 +211,7 @@ class ExtractorHardCasesTest {
 
     @Test
     void countsFromDigitsAndWords() {
-        assertThat(only(run("2021-08-04", "Two dozen Russian diplomats have been told to leave the United States."),
+        assertThat(only(run("2021-08-04", "Two dozen Cuban officials have been told to leave Canada."),
                 ActionType.EXPEL_DIPLOMATS).count()).isEqualTo(24);
         assertThat(only(run("2021-08-04", "Britain expelled over 200 Russian officials."), ActionType.EXPEL_DIPLOMATS).count())
                 .isEqualTo(200);
@@ -230,10 +230,10 @@ class ExtractorHardCasesTest {
 
     @Test
     void theSummonedAmbassadorsStateIsTheTarget() {
-        ExtractedAction a = only(run("2022-04-26", "The US ambassador to Russia was summoned to the Russian Foreign Ministry on Monday."),
+        ExtractedAction a = only(run("2022-04-26", "The British ambassador to China was summoned to the Chinese foreign ministry on Monday."),
                 ActionType.SUMMON_ENVOY);
-        assertThat(a.source()).isEqualTo("RUS");
-        assertThat(a.target()).isEqualTo("USA");
+        assertThat(a.source()).isEqualTo("CHN");
+        assertThat(a.target()).isEqualTo("GBR");
         ExtractedAction b = only(run("2022-04-26", "Berlin summoned the Chinese ambassador."), ActionType.SUMMON_ENVOY);
         assertThat(b.source()).isEqualTo("DEU");
         assertThat(b.target()).isEqualTo("CHN");
