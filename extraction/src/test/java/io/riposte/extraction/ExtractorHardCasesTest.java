@@ -403,4 +403,13 @@ class ExtractorHardCasesTest {
         assertThat(c.source()).isEqualTo("CHN");
         assertThat(c.target()).isEqualTo("LTU");
     }
+    @Test
+    void theSpeakerAfterAQuoteIsTheActor() {
+        List<ExtractedAction> as = run("2021-04-19", "Prague expelled 18 Russian diplomats on Saturday. \u201cWe will respond in kind,\u201d "
+                + "Maria Zakharova said.");
+        ExtractedAction threat = only(as, ActionType.THREATEN_RETALIATION);
+        assertThat(threat.source()).isEqualTo("RUS");
+        assertThat(threat.target()).isEqualTo("CZE");
+        assertThat(threat.respondsTo()).containsExactly(only(as, ActionType.EXPEL_DIPLOMATS).id());
+    }
 }

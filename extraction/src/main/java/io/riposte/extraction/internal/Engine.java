@@ -902,6 +902,10 @@ public final class Engine {
                 v[0] -= 4; // "asked Canada to reduce": Canada is told, the asker acts
                 v[1] += 5;
             }
+            if (m.from >= tr.to() && isSpeaker(m)) {
+                v[0] += 4; // "'We will respond,' Zakharova said": the speaker after a quote acts
+                v[1] -= 3;
+            }
             if (tr.type() == ActionType.THREATEN_RETALIATION && m.role == Role.PEOPLE && m.to <= a) {
                 v[0] += 3; // "Russian officials warned ...": people who speak act for their state
                 v[1] -= 2;
@@ -1229,6 +1233,25 @@ public final class Engine {
     }
 
     /** ", accusing him of ...": a participial phrase (a lower-case -ing word, not "Beijing", not an action word). */
+    private static final Set<String> SPEECH = Set.of("said", "says", "told", "added", "stated", "noted", "warned", "wrote",
+            "tweeted", "insisted", "declared", "announced");
+
+    /** A mention right after a closing quote and followed by a speech verb: the attribution of a quote. */
+    private boolean isSpeaker(Mention m) {
+        int end = Math.max(m.to, m.headEnd);
+        boolean speech = end < t.size && SPEECH.contains(t.lower[end]) || end + 1 < t.size && SPEECH.contains(t.lower[end + 1]);
+        if (!speech) {
+            return false;
+        }
+        for (int k = m.from - 1; k >= Math.max(0, m.from - 6); k--) {
+            String w = t.word[k];
+            if (w.equals("\u201d") || w.equals("\"") || w.equals("'") || w.equals("\u2019")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean isParticipialClause(int k) {
         String w = t.word[k];
         return w.length() > 5 && w.endsWith("ing") && Character.isLowerCase(w.charAt(0)) && !lex.triggerWords.contains(t.lower[k]);
