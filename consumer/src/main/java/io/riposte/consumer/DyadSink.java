@@ -125,6 +125,10 @@ public final class DyadSink implements AutoCloseable {
                     }
                     if (catchingUp) {
                         catchingUp = parts.stream().anyMatch(p -> consumer.position(p) < startEnd.get(p));
+                        if (!catchingUp) {
+                            // Dyads the sink holds but the inputs no longer support get their tombstone.
+                            view.touch(written.keySet());
+                        }
                     }
                     if (!catchingUp) {
                         n = flush(producer);

@@ -65,6 +65,11 @@ public final class DyadView {
         }
     }
 
+    /** Marks dyads for re-rendering, e.g. those the sink holds from an earlier run. */
+    public void touch(java.util.Collection<String> dyads) {
+        dirty.addAll(dyads);
+    }
+
     /** Dyads touched since the last call, sorted; clears the set. */
     public List<String> drainDirty() {
         List<String> d = new ArrayList<>(dirty);

@@ -76,6 +76,14 @@ class DyadViewTest {
     }
 
     @Test
+    void aTouchedDyadWithNothingLeftRendersAsATombstone() {
+        DyadView v = new DyadView();
+        v.touch(java.util.List.of("FRA-GBR"));
+        assertThat(v.drainDirty()).containsExactly("FRA-GBR");
+        assertThat(v.json("FRA-GBR")).isNull();
+    }
+
+    @Test
     void theSameLatestValuesGiveTheSameJsonWhateverTheOrder() {
         Chain other = chain("c0", "GBR-RUS", 5.0, List.of(step("b1", "RUS", "GBR", day(2010, 1, 5), 1, List.of())));
         Chain older = chain("c1", "GBR-RUS", 3.0, List.of(step("a1", "GBR", "RUS", day(2018, 3, 14), 23, List.of())));
