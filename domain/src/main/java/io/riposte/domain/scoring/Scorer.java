@@ -60,6 +60,7 @@ public final class Scorer {
         for (int gi = 0; gi < order.size(); gi++) {
             augment(gi, cand, predToGold, new boolean[np]);
         }
+        improve(order, predicted, predToGold);
         Map<String, PredictedAction> goldToPred = new HashMap<>();
         Map<Integer, GoldAction> matchOf = new HashMap<>();
         for (int i = 0; i < np; i++) {
@@ -93,13 +94,15 @@ public final class Scorer {
                 }
             } else if (m != null) {
                 o = Outcome.IGNORED;
+                // Gold may name an ignore-tier action as a provocation: an edge to it can still be right.
+                ends.put(p.id(), List.of(m.id()));
             } else {
                 List<String> dupOf = new ArrayList<>();
-                boolean ignorable = false;
+                List<String> ignorableAs = new ArrayList<>();
                 for (GoldAction g : order) {
                     if (compatible(g, p)) {
                         if (g.tier() == Tier.IGNORE) {
-                            ignorable = true;
+                            ignorableAs.add(g.id());
                         } else if (goldToPred.containsKey(g.id())) {
                             dupOf.add(g.id());
                         }
@@ -109,8 +112,9 @@ public final class Scorer {
                     o = Outcome.DUPLICATE;
                     ends.put(p.id(), dupOf);
                     duplicates.add(new Report.Pair(p, String.join(",", dupOf)));
-                } else if (ignorable) {
+                } else if (!ignorableAs.isEmpty()) {
                     o = Outcome.IGNORED;
+                    ends.put(p.id(), ignorableAs);
                 } else {
                     o = Outcome.FALSE;
                     falses.add(p);
@@ -220,6 +224,58 @@ public final class Scorer {
             }
         }
         return false;
+    }
+
+    /**
+     * The maximum matching may seat a gold action on a worse prediction than it could have (a
+     * vaguer date) so that another gold action also matches. Swapping predictions between two
+     * matched gold actions, or moving one to a free prediction, keeps the number of matches; do it
+     * while it lowers the cost, core actions weighing most, so links and chains are scored on the
+     * predictions that really report the gold action.
+     */
+    private static void improve(List<GoldAction> order, List<PredictedAction> predicted, int[] predToGold) {
+        int np = predicted.size();
+        boolean changed = true;
+        for (int round = 0; changed && round < 50; round++) {
+            changed = false;
+            for (int p = 0; p < np; p++) {
+                if (predToGold[p] < 0) {
+                    continue;
+                }
+                GoldAction g = order.get(predToGold[p]);
+                for (int q = 0; q < np; q++) {
+                    if (q == p || !compatible(g, predicted.get(q))) {
+                        continue;
+                    }
+                    int h = predToGold[q];
+                    long before = weighted(g, predicted.get(p));
+                    long after = weighted(g, predicted.get(q));
+                    if (h >= 0) {
+                        GoldAction other = order.get(h);
+                        if (!compatible(other, predicted.get(p))) {
+                            continue;
+                        }
+                        before += weighted(other, predicted.get(q));
+                        after += weighted(other, predicted.get(p));
+                    }
+                    if (after < before) {
+                        predToGold[q] = predToGold[p];
+                        predToGold[p] = h;
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static long weighted(GoldAction g, PredictedAction p) {
+        int w = switch (g.tier()) {
+            case CORE -> 100;
+            case MINOR -> 10;
+            case IGNORE -> 1;
+        };
+        return (long) w * cost(g, p);
     }
 
     /** Source, target and type equal, counts equal where both are given, dates compatible. */

@@ -243,4 +243,36 @@ class ScorerTest {
     private static FuzzyDate d(String iso) {
         return FuzzyDate.parseIso(iso);
     }
+
+    @Test
+    void anEdgeToAnIgnoreTierProvocationThatGoldListsIsRight() {
+        List<GoldAction> gold = List.of(
+                g("G1", Tier.IGNORE, "2017-03-11", "NLD", "TUR", "OTHER", null),
+                g("G2", Tier.CORE, "2017-03-13", "TUR", "NLD", "RESTRICT_STAFF", null, "G1"));
+        Report r = score(gold, List.of(
+                p("p1", "2017-03-11", "NLD", "TUR", "OTHER", null),
+                p("p2", "2017-03-13", "TUR", "NLD", "RESTRICT_STAFF", null, "p1")));
+        assertThat(r.linkRightEdges()).isOne();
+        assertThat(r.linkRecall()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aCoreActionKeepsTheBestPredictionWhenAnotherMatchIsPossibleEitherWay() {
+        // Both predictions fit both gold actions, and the minor one prefers the precise prediction
+        // too: augmenting paths re-seat the core action on the vague one. Both must stay matched,
+        // with the core action on the precise prediction.
+        List<GoldAction> gold = List.of(
+                g("G1", Tier.CORE, "2021-04-15", "USA", "RUS", "SANCTION", null),
+                g("G2", Tier.MINOR, "2021-04-15", "USA", "RUS", "SANCTION", 8));
+        PredictedAction precise = pc("precise", "2021-04-15", "USA", "RUS", "SANCTION", null, "K");
+        PredictedAction vague = pc("vague", "2021", "USA", "RUS", "SANCTION", null, null);
+        for (List<PredictedAction> pred : List.of(List.of(precise, vague), List.of(vague, precise))) {
+            Report r = score(gold, pred);
+            assertThat(r.matched()).isEqualTo(2);
+            assertThat(r.matches()).anySatisfy(m -> {
+                assertThat(m.predicted().id()).isEqualTo("precise");
+                assertThat(m.gold()).isEqualTo("G1");
+            });
+        }
+    }
 }
