@@ -27,7 +27,8 @@ public class ProduceCommand implements Callable<Integer> {
     @Mixin
     ClientOptions client;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories (walked recursively; hidden files skipped).")
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "Files or directories (walked recursively; hidden files skipped), or - for JSON Lines on stdin.")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "1048576",

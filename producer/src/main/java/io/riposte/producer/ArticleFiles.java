@@ -34,7 +34,11 @@ public final class ArticleFiles {
     /** How much of a rejected input is kept on the rejected-articles topic. */
     static final int RAW_KEEP = 64 * 1024;
 
+    /** The path that stands for standard input (JSON Lines), as in {@code riposte produce -}. */
+    public static final Path STDIN = Path.of("-");
+
     private final long maxBytes;
+    private InputStream stdin = System.in;
     private final List<PathMatcher> excludes;
     private final Clock clock;
     private int skipped;
@@ -64,6 +68,10 @@ public final class ArticleFiles {
         skipped = 0;
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
+            if (p.equals(STDIN)) {
+                files.add(p);
+                continue;
+            }
             if (!Files.exists(p)) {
                 throw new IllegalArgumentException("no such file or directory: " + p);
             }
@@ -100,13 +108,27 @@ public final class ArticleFiles {
         return excludes.stream().anyMatch(m -> m.matches(name));
     }
 
+    /** Where {@code -} reads from (standard input unless a test says otherwise). */
+    public ArticleFiles withStdin(InputStream in) {
+        this.stdin = in;
+        return this;
+    }
+
     /** Files the last {@link #expand} left out of its directory walks (hidden or excluded). */
     public int skipped() {
         return skipped;
     }
 
-    /** Reads one file, handing every article or rejection it holds to {@code sink}. */
+    /** Reads one file, handing every article or rejection it holds to {@code sink}; {@code -} is JSON Lines on stdin. */
     public void read(Path file, Consumer<InputItem> sink) {
+        if (file.equals(STDIN)) {
+            try {
+                readJsonLines(new BufferedInputStream(stdin), "stdin", sink);
+            } catch (IOException e) {
+                sink.accept(new InputItem.Rejected("stdin", "UNREADABLE", "stdin: cannot read (" + e + ")", new byte[0]));
+            }
+            return;
+        }
         String origin = file.getFileName().toString();
         String lower = origin.toLowerCase(Locale.ROOT);
         boolean gz = lower.endsWith(".gz");

@@ -117,6 +117,17 @@ class ArticleFilesTest {
     }
 
     @Test
+    void aDashReadsJsonLinesFromStandardInput() {
+        byte[] lines = ("{\"title\":\"Embassy staff cut\",\"body\":\"The mission must shrink.\"}\n"
+                + "[1,2]\n").getBytes(StandardCharsets.UTF_8);
+        files.withStdin(new java.io.ByteArrayInputStream(lines));
+        List<InputItem> items = readAll(ArticleFiles.STDIN);
+        assertThat(items).extracting(InputItem::origin).containsExactly("stdin:1", "stdin:2");
+        assertThat(items.get(0)).isInstanceOf(InputItem.Parsed.class);
+        assertThat(((InputItem.Rejected) items.get(1)).reason()).isEqualTo("BAD_JSON");
+    }
+
+    @Test
     void aMissingPathIsAClearError() {
         Path missing = dir.resolve("nope");
         assertThatThrownBy(() -> files.expand(List.of(missing)))
