@@ -1,0 +1,64 @@
+package io.riposte.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The dependency rules of docs/architecture.md, checked against the module poms and sources. */
+class ModuleRulesTest {
+    static final Pattern DEPENDENCY = Pattern.compile(
+            "<dependency>\\s*<groupId>([^<]+)</groupId>\\s*<artifactId>([^<]+)</artifactId>(?:\\s*<version>[^<]*</version>)?(\\s*<scope>([^<]+)</scope>)?");
+
+    record Dep(String group, String artifact, String scope) {}
+
+    static Path project() {
+        Path p = Path.of(System.getProperty("riposte.project.dir", ".."));
+        Assumptions.assumeTrue(Files.exists(p.resolve("pom.xml")), "project root not found at " + p);
+        return p;
+    }
+
+    static List<Dep> compileDeps(String module) throws IOException {
+        String pom = Files.readString(project().resolve(module).resolve("pom.xml"));
+        List<Dep> deps = new ArrayList<>();
+        Matcher m = DEPENDENCY.matcher(pom);
+        while (m.find()) {
+            String scope = m.group(4) == null ? "compile" : m.group(4);
+            if (!scope.equals("test")) {
+                deps.add(new Dep(m.group(1), m.group(2), scope));
+            }
+        }
+        return deps;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"domain", "extraction", "correlation"})
+    void theDomainCoreHasNoKafka(String module) throws IOException {
+        assertThat(compileDeps(module)).noneMatch(d -> d.group().equals("org.apache.kafka"));
+        Path src = project().resolve(module).resolve("src/main/java");
+        try (Stream<Path> files = Files.walk(src)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                assertThat(Files.readString(f)).as(f.toString()).doesNotContain("import org.apache.kafka");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"producer", "streams", "consumer"})
+    void theAppsKeepTheBrokerOutAndDoNotDependOnEachOther(String module) throws IOException {
+        List<Dep> deps = compileDeps(module);
+        assertThat(deps).extracting(Dep::artifact)
+                .contains("riposte-schemas") // the pom was read
+                .doesNotContain("kafka_2.13", "kafka-server", "kafka-test-common-runtime", "riposte-local")
+                .doesNotContain("riposte-producer", "riposte-streams", "riposte-consumer", "riposte-cli");
+    }
+}
