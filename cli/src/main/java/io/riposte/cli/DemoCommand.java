@@ -97,11 +97,13 @@ public class DemoCommand implements Callable<Integer> {
                 out.println();
                 boolean done = PipelineProgress.awaitDone(config, summary, sink, () -> streamsProblem(streams),
                         Duration.ofSeconds(timeoutSeconds), Duration.ofMillis(quietMillis), err);
-                printChains(out, sink.chains());
                 Map<String, String> dyads = sink.dyadJson();
-                out.printf("%nSummary: %d articles published, %d rejected, %d alerts, %d chains, %d dyad records in '%s' (%.1f s)%n",
-                        summary.published(), summary.rejectedTotal(), alertLines.size(), sink.chains().size(),
-                        dyads.size(), Topics.DYADS, (System.nanoTime() - t0) / 1e9);
+                synchronized (out) { // a straggling alert must not land inside the chain listing
+                    printChains(out, sink.chains());
+                    out.printf("%nSummary: %d articles published, %d rejected, %d alerts, %d chains, %d dyad records in '%s' (%.1f s)%n",
+                            summary.published(), summary.rejectedTotal(), alertLines.size(), sink.chains().size(),
+                            dyads.size(), Topics.DYADS, (System.nanoTime() - t0) / 1e9);
+                }
                 if (!done) {
                     err.println("demo: stopped before everything was processed; the results above may be incomplete");
                     return 1;
