@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -40,6 +42,17 @@ class DemoCommandTest {
         assertThat(r.out()).contains("ALERT [", "Chain ", " -> ", "answers #");
         assertThat(r.out()).containsPattern("Summary: \\d+ articles published, 0 rejected, \\d+ alerts, [1-9]\\d* chains");
         assertThat(r.err()).contains("demo: shut down cleanly");
+    }
+
+    @Test
+    void theSharedSeedsGiveAtLeastOneChain() {
+        Path seeds = Path.of(System.getProperty("riposte.shared.dir", "../../shared")).resolve("seeds");
+        Assumptions.assumeTrue(Files.isDirectory(seeds), "../shared/seeds is not here: " + seeds);
+        Run r = demo(seeds.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        // The annotation files next to the articles are skipped, not rejected.
+        assertThat(r.out()).contains("rejected 0").containsPattern("[1-9]\\d* chains");
+        assertThat(r.out()).doesNotContain("Retaliation chains (0)");
     }
 
     @Test
