@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -31,5 +32,18 @@ class DocsTest {
             assertThat(cells[4].trim()).as("partitions of %s", spec.name()).isEqualTo(String.valueOf(spec.partitions()));
             assertThat(cells[5]).as("cleanup of %s", spec.name()).contains(spec.compacted() ? "compact" : "delete");
         }
+    }
+
+    @Test
+    void ciRunsExactlyTheReadmeTestCommand() throws IOException {
+        Path root = Path.of(System.getProperty("riposte.project.dir", ".."));
+        Path ci = root.resolve(".ci/run");
+        Assumptions.assumeTrue(Files.exists(ci), ".ci/run not found from " + root);
+        List<String> commands = Files.readAllLines(ci).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#") && !l.startsWith("set ") && !l.startsWith("cd ")).toList();
+        assertThat(commands).containsExactly("mvn -B verify");
+        assertThat(Files.readString(root.resolve("README.md"))).contains("mvn -B verify         # the test suite");
+        assertThat(Files.isExecutable(ci)).isTrue();
+        assertThat(Files.isExecutable(root.resolve("riposte"))).isTrue();
     }
 }
