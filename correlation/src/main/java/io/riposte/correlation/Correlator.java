@@ -247,8 +247,8 @@ public final class Correlator {
             if (m.count() != null) {
                 book.put(Keys.anchorByCount(m, m.count()) + key, key);
             }
-            if (m.date().month() != null) {
-                book.put(Keys.anchorByMonth(m, m.date().month()) + key, key);
+            if (Episode.anchorMonth(m) != null) {
+                book.put(Keys.anchorByMonth(m, Episode.anchorMonth(m)) + key, key);
             }
             // undated mentions this one may anchor, and that had no later anchor
             List<Map.Entry<String, String>> candidates = new ArrayList<>();
@@ -256,8 +256,8 @@ public final class Correlator {
                 String p = Keys.floatingByCount(m, m.count());
                 candidates.addAll(book.range(p, Keys.endOf(p)));
             }
-            if (m.date().month() != null) {
-                String p = Keys.floatingByMonth(m, m.date().month());
+            if (Episode.anchorMonth(m) != null) {
+                String p = Keys.floatingByMonth(m, Episode.anchorMonth(m));
                 candidates.addAll(book.range(p, Keys.endOf(p)));
             }
             for (Map.Entry<String, String> c : candidates) {
@@ -328,8 +328,8 @@ public final class Correlator {
             if (old.count() != null) {
                 book.delete(Keys.anchorByCount(old, old.count()) + oldKey);
             }
-            if (old.date().month() != null) {
-                book.delete(Keys.anchorByMonth(old, old.date().month()) + oldKey);
+            if (Episode.anchorMonth(old) != null) {
+                book.delete(Keys.anchorByMonth(old, Episode.anchorMonth(old)) + oldKey);
             }
             for (Map.Entry<String, String> x : book.range(Keys.anchoredTo(old.id()), Keys.endOf(Keys.anchoredTo(old.id())))) {
                 book.delete(x.getKey());

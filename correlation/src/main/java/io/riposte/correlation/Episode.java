@@ -53,6 +53,8 @@ final class Episode {
         String id;
         FuzzyDate date;
         Pos pos;
+        /** Where the action sits for ordering: {@link #pos} narrowed by the days its reports say it may denote. */
+        Pos opos;
         Integer count;
         Modality modality;
         double confidence;
@@ -132,6 +134,19 @@ final class Episode {
         return new Pos(ed, ld, ed + (ld - ed) / 2, rank(d));
     }
 
+    /**
+     * Whether two reports' dates allow one action. An undated report anchored into a dated episode
+     * ("in March", year unknown) fits a dated report of that month, including an undated report
+     * whose publication month it is (widened to its year for merging).
+     */
+    private static boolean datesCompatible(ExtractedAction m, ExtractedAction o, int slack, boolean noYear) {
+        if (!noYear && !m.date().hasYear() && o.date().hasYear()) {
+            Integer om = anchorMonth(o);
+            return m.date().month() == null || om == null || om.equals(m.date().month());
+        }
+        return m.date().compatibleWith(o.date(), slack);
+    }
+
     static int rank(FuzzyDate d) {
         return switch (d.precision()) {
             case DAY -> 4;
@@ -157,6 +172,9 @@ final class Episode {
 
     static final String PUBLICATION_FALLBACK_NOTE = "month of publication";
 
+    /** Extraction's note on a day resolved from "the same day" (the day of an act named before). */
+    static final String SAME_DAY_NOTE = "the same day";
+
     /** A threatened measure is a threat: the gold ontology codes "will expel 300" as THREATEN_RETALIATION. */
     static ActionType effectiveType(ExtractedAction m) {
         return m.modality() == Modality.THREATENED ? ActionType.THREATEN_RETALIATION : m.type();
@@ -180,9 +198,22 @@ final class Episode {
             return false;
         }
         if (x.date().month() != null) {
-            return x.date().month().equals(y.date().month());
+            return x.date().month().equals(anchorMonth(y));
         }
         return x.count() != null && x.count().equals(y.count());
+    }
+
+    /**
+     * The month a dated mention is in, for anchoring: its own, or for a publication-month fallback
+     * (widened to its year) the month its note's range ends in, so "in April" in an undated article
+     * still finds the undated report of an article published in April.
+     */
+    static Integer anchorMonth(ExtractedAction y) {
+        if (y.date().month() != null) {
+            return y.date().month();
+        }
+        long[] r = y.date().note() != null && y.date().note().startsWith(PUBLICATION_FALLBACK_NOTE) ? noteRange(y.date()) : null;
+        return r == null ? null : LocalDate.ofEpochDay(r[1]).getMonthValue();
     }
 
     /** Denied and hypothetical actions never happened: they are stored but take no part. */
@@ -212,7 +243,9 @@ final class Episode {
     }
 
     private static final Comparator<ExtractedAction> MERGE_ORDER = Comparator
-            .comparingInt((ExtractedAction m) -> -rank(m.date()))
+            // undated reports anchored into a dated episode join the clusters of the dated ones
+            .comparingInt((ExtractedAction m) -> m.date().hasYear() ? 0 : 1)
+            .thenComparingInt(m -> -rank(m.date()))
             .thenComparingInt(m -> m.modality() == Modality.BACKGROUND ? 1 : 0)
             .thenComparingInt(m -> m.count() == null ? 1 : 0)
             .thenComparingLong(m -> pos(m.date()) == null ? Long.MAX_VALUE : pos(m.date()).e())
@@ -244,7 +277,7 @@ final class Episode {
                 boolean datesOk = true;
                 for (ExtractedAction o : c.members) {
                     int slack = t == ActionType.THREATEN_RETALIATION ? settings.threatMergeSlackDays() : settings.mergeSlackDays();
-                    if (!m.date().compatibleWith(o.date(), slack)) {
+                    if (!datesCompatible(m, o, slack, noYear)) {
                         datesOk = false;
                         break;
                     }
@@ -280,9 +313,28 @@ final class Episode {
             byId.put(p.id, p);
         }
 
-        // 2. Links, each action against the earlier ones.
+        // 2. Links, each action against the earlier ones: explicit cues of every action first (a cue
+        // read backwards gives its link to the other action), then inference where no cue speaks.
+        Map<Proto, Set<Proto>> explicit = new HashMap<>();
         for (Proto b : protos) {
-            link(b, protos, byMention, unattached);
+            explicit.computeIfAbsent(b, k -> new TreeSet<>(ORDER));
+            for (Proto a : cited(b, protos, byMention, unattached)) {
+                // (a threat's cue is kept: a warning answers the measure it names, and a measure dated
+                // after it is most often dated by its deadline or its entry into force)
+                if (precedes(b, a) && !(b.threat() && !a.threat())) {
+                    // A response never precedes its provocation. "X closed the consulate in response"
+                    // with X's act dated before the other side's cited one: the cue's scope was misread,
+                    // and the later act is the responder.
+                    if (opposite(a, b)) {
+                        explicit.computeIfAbsent(a, k -> new TreeSet<>(ORDER)).add(b);
+                    }
+                } else {
+                    explicit.get(b).add(a);
+                }
+            }
+        }
+        for (Proto b : protos) {
+            link(b, protos, explicit.get(b));
         }
 
         // 3. Chains: connected components over links and reciprocity associations.
@@ -310,8 +362,9 @@ final class Episode {
             }
             for (int j = i + 1; j < n; j++) {
                 Proto b = protos.get(j);
-                // protos are in order of date middles; a date spans at most 366 days, so past this no gap is small enough
-                if (b.pos == null || b.pos.mid() - a.pos.mid() > settings.linkWindowDays() + 400) {
+                // protos are in order of ordering middles (within a year of their dates' middles, spanning at
+                // most 366 days): past this margin no gap is small enough
+                if (b.pos == null || b.opos.mid() - a.opos.mid() > settings.linkWindowDays() + 1200) {
                     break;
                 }
                 if (b.measure() && opposite(a, b) && intervalGap(a.pos, b.pos) <= settings.linkWindowDays()) {
@@ -383,9 +436,11 @@ final class Episode {
 
     /** The canonical timeline order of actions: middle of the date, more precise first, then id. */
     static final Comparator<Proto> ORDER = Comparator
-            .comparingLong((Proto p) -> p.pos == null ? Long.MAX_VALUE : p.pos.mid())
-            .thenComparingInt(p -> p.pos == null ? 0 : -p.pos.rank())
-            .thenComparingLong(p -> p.pos == null ? 0 : p.pos.e())
+            .comparingLong((Proto p) -> p.opos == null ? Long.MAX_VALUE : p.opos.mid())
+            .thenComparingInt(p -> p.opos == null ? 0 : -p.opos.rank())
+            .thenComparingLong(p -> p.opos == null ? 0 : p.opos.e())
+            // "... and the other side did the same the same day": the act dated by reference came second
+            .thenComparingInt(p -> p.members.stream().anyMatch(m -> SAME_DAY_NOTE.equals(m.date().note())) ? 1 : 0)
             // on the same date a threat answers the measure, not the other way round
             .thenComparingInt(p -> p.threat() ? 1 : 0)
             // and the more reported, harsher act is more likely the one that started it
@@ -403,35 +458,98 @@ final class Episode {
      * order decides (date middle, then threats after measures, then the more reported, harsher one).
      */
     static boolean precedes(Proto a, Proto b) {
-        if (a == b || a.pos == null || b.pos == null) {
+        if (a == b || a.opos == null || b.opos == null) {
             return false;
         }
-        if (a.pos.l() < b.pos.e()) {
+        if (a.opos.l() < b.opos.e()) {
             return true;
         }
-        if (b.pos.l() < a.pos.e()) {
+        if (b.opos.l() < a.opos.e()) {
             return false;
         }
-        boolean aInB = a.pos.e() >= b.pos.e() && a.pos.l() <= b.pos.l();
-        boolean bInA = b.pos.e() >= a.pos.e() && b.pos.l() <= a.pos.l();
+        boolean aInB = a.opos.e() >= b.opos.e() && a.opos.l() <= b.opos.l();
+        boolean bInA = b.opos.e() >= a.opos.e() && b.opos.l() <= a.opos.l();
         if ((aInB || bInA) && a.threat() != b.threat()) {
             return b.threat(); // a threat answers; a measure of the threat's month (or year) still came first
         }
-        if (a.pos.rank() <= 1 || b.pos.rank() <= 1) {
+        if (a.opos.rank() <= 1 || b.opos.rank() <= 1) {
             return false;
         }
-        if (aInB && !bInA) {
+        // A precise date inside the days of an undated report (publication fallback) comes first: the
+        // text dates what it cites and leaves the news of the day undated. A precise date inside a
+        // stated coarse date ("this month", "in April") is ordered by the middles like any other.
+        if (aInB && !bInA && fallback(b)) {
             return true;
         }
-        if (bInA && !aInB) {
+        if (bInA && !aInB && fallback(a)) {
             return false;
         }
         return ORDER.compare(a, b) < 0;
     }
 
+    private static boolean fallback(Proto p) {
+        return p.date.note() != null && p.date.note().startsWith(PUBLICATION_FALLBACK_NOTE);
+    }
+
     /** Days from a to b, middle to middle, never negative (a precise date inside b may lie after b's middle). */
     private static long distance(Proto a, Proto b) {
-        return Math.max(0, b.pos.mid() - a.pos.mid());
+        return Math.max(0, b.opos.mid() - a.opos.mid());
+    }
+
+    /**
+     * The days a coarse date may denote, when extraction knows them better than the precision says
+     * (note ending in {@code [YYYY-MM-DD..YYYY-MM-DD]}: "this week", "this month", the publication-month
+     * fallback of an undated report), as epoch days; null when the note says nothing.
+     */
+    static long[] noteRange(FuzzyDate d) {
+        String n = d.note();
+        if (n == null) {
+            return null;
+        }
+        int open = n.lastIndexOf('[');
+        int dots = n.indexOf("..", open + 1);
+        int close = n.indexOf(']', dots + 2);
+        if (open < 0 || dots < 0 || close < 0) {
+            return null;
+        }
+        try {
+            long from = LocalDate.parse(n.substring(open + 1, dots)).toEpochDay();
+            long to = LocalDate.parse(n.substring(dots + 2, close)).toEpochDay();
+            return from <= to ? new long[] {from, to} : null;
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The ordering position: a coarse date narrowed by the tightest range its reports give (the one
+     * ending first, so the set of members decides, not their order). A reported action the text did
+     * not date, in an article of 17 April, is no longer "some day of 2021" that can be ordered against
+     * nothing: it happened in the days before publication, before an answer dated 18 April.
+     */
+    private static Pos orderingPos(Proto p) {
+        if (p.pos == null || p.pos.rank() == 4) {
+            return p.pos;
+        }
+        long[] best = null;
+        for (ExtractedAction m : p.members) {
+            long[] r = noteRange(m.date());
+            if (r == null && m.date().hasYear()) {
+                // a report with a plain coarse date ("this year", "in 2021") may be of anything earlier:
+                // another report's publication range does not bound the action
+                return p.pos;
+            }
+            if (r != null && r[0] <= p.pos.l() && r[1] >= p.pos.e()
+                    && (best == null || r[1] < best[1] || (r[1] == best[1] && r[0] > best[0]))) {
+                best = r;
+            }
+        }
+        if (best == null) {
+            return p.pos;
+        }
+        long e = Math.max(p.pos.e(), best[0]);
+        long l = Math.min(p.pos.l(), best[1]);
+        return new Pos(e, l, e + (l - e) / 2, Math.max(p.pos.rank(), 3));
     }
 
     private void build(Proto p, boolean noYear) {
@@ -453,6 +571,7 @@ final class Episode {
                         .thenComparing(d -> d.note() == null ? "" : d.note()))
                 .orElseThrow();
         p.pos = pos(p.date);
+        p.opos = orderingPos(p);
         Map<Integer, Integer> counts = new TreeMap<>();
         for (ExtractedAction m : p.members) {
             if (m.count() != null) {
@@ -514,9 +633,9 @@ final class Episode {
         }
     }
 
-    private void link(Proto b, List<Proto> protos, Map<String, Proto> byMention, Map<String, ExtractedAction> unattached) {
-        // Explicit cues: the article says what this action answers.
-        Set<String> explicit = new TreeSet<>();
+    /** The actions b's explicit cues cite: the article says what this action answers. */
+    private List<Proto> cited(Proto b, List<Proto> protos, Map<String, Proto> byMention, Map<String, ExtractedAction> unattached) {
+        Set<Proto> out = new TreeSet<>(ORDER);
         for (ExtractedAction m : b.members) {
             for (String ref : m.respondsTo()) {
                 Proto a = byMention.get(ref);
@@ -525,9 +644,17 @@ final class Episode {
                     a = x == null || !participates(x) ? null : pointerMatch(x, b, protos);
                 }
                 if (a != null && a != b) {
-                    explicit.add(a.id);
+                    out.add(a);
                 }
             }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private void link(Proto b, List<Proto> protos, Set<Proto> cited) {
+        Set<String> explicit = new TreeSet<>();
+        for (Proto a : cited) {
+            explicit.add(a.id);
         }
         for (String id : explicit) {
             b.links.add(new Link(id, LinkReason.EXPLICIT_CUE, 0.9));
@@ -543,8 +670,10 @@ final class Episode {
                 // an undated threat answers what the same article reports of the other side
                 boolean sameArticle = (a.pos == null || b.pos == null) && !java.util.Collections.disjoint(a.articles, b.articles);
                 if (a.contentious() && opposite(a, b) && (placed || sameArticle)) {
-                    double score = (placed ? -distance(a, b) / 30.0 : 0) + 0.3 * Math.min(a.articles.size(), 3)
-                            + 0.1 * (a.pos == null ? 0 : a.pos.rank());
+                    // recency first: a warning answers the latest move (an ultimatum answers the
+                    // expulsion before it, the counter-threat answers the ultimatum), coverage second
+                    double score = (placed ? -distance(a, b) / 30.0 : 0) + 0.02 * Math.min(a.articles.size(), 3)
+                            + 0.1 * (a.pos == null ? 0 : a.pos.rank()) + 0.01 * Math.log10(1 + (a.count == null ? 0 : a.count));
                     if (score > bestScore || (score == bestScore && ORDER.compare(best, a) < 0)) {
                         best = a;
                         bestScore = score;

@@ -193,7 +193,27 @@ class ExtractorHardCasesTest {
         ExtractedAction sameDay = run("2021-04-20", "Washington imposed sanctions on Moscow on April 14. On the same day, ten Russian "
                 + "diplomats were expelled by the Americans.").stream()
                 .filter(a -> a.type() == ActionType.EXPEL_DIPLOMATS).findFirst().orElseThrow();
-        assertThat(sameDay.date()).isEqualTo(FuzzyDate.ofDay(LocalDate.of(2021, 4, 14)));
+        assertThat(sameDay.date()).isEqualTo(FuzzyDate.ofDay(LocalDate.of(2021, 4, 14)).withNote("the same day"));
+    }
+
+    @Test
+    void theSameDayRefersToADayNamedEarlierInTheSameSentence() {
+        ExtractedAction answer = run("2019-02-01", "Oslo declared a Belarusian attache persona non grata on January 28, and Minsk "
+                + "expelled a Norwegian diplomat the same day.").stream()
+                .filter(a -> a.source().equals("BLR")).findFirst().orElseThrow();
+        assertThat(answer.date()).isEqualTo(FuzzyDate.ofDay(LocalDate.of(2019, 1, 28)).withNote("the same day"));
+    }
+
+    @Test
+    void coarseDatesCarryTheDaysTheyMayDenote() {
+        // "this week" is a month for the scorer, but its note bounds the days for correlation's ordering
+        FuzzyDate week = only(run("2019-01-31", "Minsk expelled two Norwegian diplomats this week."), ActionType.EXPEL_DIPLOMATS).date();
+        assertThat(week.iso()).isEqualTo("2019-01");
+        assertThat(week.note()).isEqualTo("this week [2019-01-25..2019-01-31]");
+        // an undated report is news of the days before publication
+        FuzzyDate undated = only(run("2019-01-31", "Minsk expelled two Norwegian diplomats."), ActionType.EXPEL_DIPLOMATS).date();
+        assertThat(undated.iso()).isEqualTo("2019-01");
+        assertThat(undated.note()).startsWith("month of publication").endsWith("[2019-01-24..2019-01-31]");
     }
 
     @Test

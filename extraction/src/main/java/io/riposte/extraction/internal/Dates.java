@@ -176,7 +176,8 @@ public final class Dates {
                         false, false, true));
                 i += len - 1;
             } else if (w.equals("same") && next.equals("day") && i > from && (t.lower[i - 1].equals("the") || t.lower[i - 1].equals("that"))) {
-                out.add(new DateExpr(i - 1, i + 2, lastDay == null ? FuzzyDate.unknown("the same day") : FuzzyDate.ofDay(lastDay),
+                LocalDate same = dayRef(out, lastDay);
+                out.add(new DateExpr(i - 1, i + 2, same == null ? FuzzyDate.unknown("the same day") : FuzzyDate.ofDay(same).withNote("the same day"),
                         false, false, true));
                 i++;
             } else if (w.equals("day") && (next.equals("before") || next.equals("earlier") || next.equals("later") || next.equals("after"))
@@ -199,6 +200,30 @@ public final class Dates {
         return out;
     }
 
+    /**
+     * The day "the same day", "the day after", "two days later" refer to: a day named earlier in the
+     * same sentence ("expelled the ambassador on January 23; the other side answered the same day"),
+     * else the last day named before the sentence.
+     */
+    private static LocalDate dayRef(List<DateExpr> sameSentence, LocalDate lastDay) {
+        for (int k = sameSentence.size() - 1; k >= 0; k--) {
+            DateExpr d = sameSentence.get(k);
+            if (!d.deadline() && !d.future() && d.date().precision() == DatePrecision.DAY) {
+                return d.date().earliest();
+            }
+        }
+        return lastDay;
+    }
+
+    /**
+     * The days a coarse date may denote, appended to its note as {@code [YYYY-MM-DD..YYYY-MM-DD]}:
+     * "this week" in an article of 14 March is a day of 8-14 March, not any day of March.
+     * Correlation reads it to order actions; the date itself keeps its honest precision.
+     */
+    public static String range(LocalDate from, LocalDate to) {
+        return "[" + from + ".." + to + "]";
+    }
+
     private static FuzzyDate relative(String which, String unit, LocalDate pub) {
         String note = which + " " + unit;
         if (pub == null) {
@@ -207,12 +232,17 @@ public final class Dates {
         return switch (unit) {
             case "month" -> {
                 LocalDate d = which.equals("last") ? pub.minusMonths(1) : which.equals("next") ? pub.plusMonths(1) : pub;
-                yield FuzzyDate.ofMonth(d.getYear(), d.getMonthValue()).withNote(note);
+                // "this month" has happened by the day of publication
+                yield FuzzyDate.ofMonth(d.getYear(), d.getMonthValue())
+                        .withNote(which.equals("this") ? note + " " + range(pub.withDayOfMonth(1), pub) : note);
             }
             case "week" -> {
                 LocalDate d = which.equals("last") ? pub.minusWeeks(1) : which.equals("next") ? pub.plusWeeks(1) : pub;
-                // a week is not a day: keep its month, never invent the day
-                yield FuzzyDate.ofMonth(d.getYear(), d.getMonthValue()).withNote(note);
+                // a week is not a day: keep its month, never invent the day; the note keeps the days it
+                // may denote, so that correlation can still order it against a day of the same month
+                LocalDate from = which.equals("last") ? pub.minusDays(13) : which.equals("next") ? pub.plusDays(1) : pub.minusDays(6);
+                LocalDate to = which.equals("last") ? pub.minusDays(1) : which.equals("next") ? pub.plusDays(13) : pub;
+                yield FuzzyDate.ofMonth(d.getYear(), d.getMonthValue()).withNote(note + " " + range(from, to));
             }
             default -> {
                 int y = which.equals("last") ? pub.getYear() - 1 : which.equals("next") ? pub.getYear() + 1 : pub.getYear();

@@ -1115,7 +1115,9 @@ public final class Engine {
             h.date = FuzzyDate.unknown("not stated");
             h.dateFallback = true;
         } else if (published != null) {
-            h.date = FuzzyDate.ofMonth(published.getYear(), published.getMonthValue()).withNote("month of publication: no date in the text");
+            // a reported action the text does not date is recent news: the range lets correlation order it
+            h.date = FuzzyDate.ofMonth(published.getYear(), published.getMonthValue())
+                    .withNote("month of publication: no date in the text " + Dates.range(published.minusDays(7), published));
             h.dateFallback = true;
         } else {
             h.date = FuzzyDate.unknown("undated article");

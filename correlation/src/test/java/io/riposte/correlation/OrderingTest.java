@@ -1,0 +1,170 @@
+package io.riposte.correlation;
+
+import static io.riposte.correlation.Fixtures.m;
+import static io.riposte.domain.ActionType.CLOSE_MISSION;
+import static io.riposte.domain.ActionType.EXPEL_DIPLOMATS;
+import static io.riposte.domain.ActionType.RESTRICT_STAFF;
+import static io.riposte.domain.ActionType.THREATEN_RETALIATION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.riposte.domain.Action;
+import io.riposte.domain.ActionType;
+import io.riposte.domain.Evidence;
+import io.riposte.domain.ExtractedAction;
+import io.riposte.domain.FuzzyDate;
+import io.riposte.domain.Link;
+import io.riposte.domain.LinkReason;
+import io.riposte.domain.Modality;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Temporal order of links: a response never precedes what it answers, coarse dates are ordered by
+ * the days extraction says they may denote, and same-day acts by who was dated by reference.
+ * Episodes here are plausible, invented exchanges (Norway-Belarus, Slovakia-Russia, Chile-Peru).
+ */
+class OrderingTest {
+
+    /** A mention with a date note, as extraction writes them. */
+    static ExtractedAction noted(String id, String article, String src, String tgt, ActionType type, FuzzyDate date, Integer count,
+            String... respondsTo) {
+        return new ExtractedAction(id, article, article + ".txt", src, tgt, type, date, count, Modality.ASSERTED, 0.8,
+                List.of(new Evidence(article, article + ".txt", src + " " + type + " " + tgt + " #" + id, 0, 10)),
+                List.of(respondsTo), respondsTo.length == 0 ? null : "in response");
+    }
+
+    static FuzzyDate fallback(int y, int mo, String from, String to) {
+        return FuzzyDate.ofMonth(y, mo).withNote("month of publication: no date in the text [" + from + ".." + to + "]");
+    }
+
+    @Test
+    void aCueReadAgainstTimeIsTurnedRound() {
+        // the article's cue sits on Norway's earlier closure, but Belarus closed its consulate four days later
+        Fixtures.Topics t = Fixtures.run(List.of(
+                m("no", "a", "NOR", "BLR", CLOSE_MISSION, "2022-06-10", null, Modality.ASSERTED, "by"),
+                m("by", "a", "BLR", "NOR", CLOSE_MISSION, "2022-06-14", null)));
+        Action no = Fixtures.only(t, CLOSE_MISSION, "NOR");
+        Action by = Fixtures.only(t, CLOSE_MISSION, "BLR");
+        assertThat(no.respondsTo()).isEmpty();
+        assertThat(by.respondsTo()).containsExactly(new Link(no.id(), LinkReason.EXPLICIT_CUE, 0.9));
+    }
+
+    @Test
+    void aThreatKeepsItsCueToAMeasureDatedByItsDeadline() {
+        Fixtures.Topics t = Fixtures.run(List.of(
+                m("no", "a", "NOR", "BLR", CLOSE_MISSION, "2022-06-13", null),
+                m("by", "a", "BLR", "NOR", THREATEN_RETALIATION, "2022-06-11", null, Modality.ASSERTED, "no")));
+        Action no = Fixtures.only(t, CLOSE_MISSION, "NOR");
+        assertThat(Fixtures.only(t, THREATEN_RETALIATION, "BLR").respondsTo())
+                .containsExactly(new Link(no.id(), LinkReason.EXPLICIT_CUE, 0.9));
+    }
+
+    @Test
+    void anUndatedReportIsPlacedInTheDaysBeforePublication() {
+        // Slovakia's expulsion is reported undated in an article of 22 March; Russia's answer is dated 24 March
+        Fixtures.Topics t = Fixtures.run(List.of(
+                noted("sk", "a", "SVK", "RUS", EXPEL_DIPLOMATS, fallback(2021, 3, "2021-03-15", "2021-03-22"), 3),
+                noted("ru", "b", "RUS", "SVK", EXPEL_DIPLOMATS, FuzzyDate.parseIso("2021-03-24"), 3)));
+        Action sk = Fixtures.only(t, EXPEL_DIPLOMATS, "SVK");
+        Action ru = Fixtures.only(t, EXPEL_DIPLOMATS, "RUS");
+        assertThat(ru.respondsTo()).extracting(Link::actionId).containsExactly(sk.id());
+        assertThat(sk.respondsTo()).isEmpty();
+        assertThat(ru.chainId()).isNotNull().isEqualTo(sk.chainId());
+    }
+
+    @Test
+    void aDayInsideAnUndatedReportsDaysCameFirst() {
+        // the text dates the provocation (18 March) and leaves the answer it reports undated
+        Fixtures.Topics t = Fixtures.run(List.of(
+                noted("sk", "a", "SVK", "RUS", EXPEL_DIPLOMATS, FuzzyDate.parseIso("2021-03-18"), 3),
+                noted("ru", "a", "RUS", "SVK", RESTRICT_STAFF, fallback(2021, 3, "2021-03-15", "2021-03-22"), null)));
+        Action sk = Fixtures.only(t, EXPEL_DIPLOMATS, "SVK");
+        assertThat(Fixtures.only(t, RESTRICT_STAFF, "RUS").respondsTo()).extracting(Link::actionId).containsExactly(sk.id());
+        assertThat(sk.respondsTo()).isEmpty();
+    }
+
+    @Test
+    void aPlainYearReportIsNotNarrowedByAnotherArticlesPublication() {
+        // "earlier this year" in one article: the action may lie anywhere before, so the undated
+        // report of a later article does not place it in its own week
+        Fixtures.Topics t = Fixtures.run(List.of(
+                noted("ru-y", "a", "RUS", "SVK", RESTRICT_STAFF, FuzzyDate.ofYear(2021).withNote("this year"), null),
+                noted("ru-f", "b", "RUS", "SVK", RESTRICT_STAFF, fallback(2021, 11, "2021-11-01", "2021-11-08"), null),
+                noted("sk", "c", "SVK", "RUS", EXPEL_DIPLOMATS, FuzzyDate.parseIso("2021-10-20"), 2)));
+        assertThat(t.actions.values().stream().filter(a -> a.type() == RESTRICT_STAFF)).hasSize(1);
+        assertThat(Fixtures.only(t, RESTRICT_STAFF, "RUS").respondsTo()).isEmpty();
+    }
+
+    @Test
+    void thisWeekIsOrderedByItsDaysNotByItsMonth() {
+        // "this week" in an article of 9 March: before an answer of 12 March, although March contains both
+        Fixtures.Topics t = Fixtures.run(List.of(
+                noted("cl", "a", "CHL", "PER", EXPEL_DIPLOMATS, FuzzyDate.ofMonth(2023, 3).withNote("this week [2023-03-03..2023-03-09]"), 2),
+                noted("pe", "b", "PER", "CHL", EXPEL_DIPLOMATS, FuzzyDate.parseIso("2023-03-12"), 2)));
+        Action cl = Fixtures.only(t, EXPEL_DIPLOMATS, "CHL");
+        assertThat(Fixtures.only(t, EXPEL_DIPLOMATS, "PER").respondsTo()).extracting(Link::actionId).containsExactly(cl.id());
+        assertThat(cl.respondsTo()).isEmpty();
+    }
+
+    @Test
+    void aStatedCoarseMonthIsOrderedByItsMiddle() {
+        // "earlier this month" (1-25 May) against a day of 25 May: the capped staff came first
+        Fixtures.Topics t = Fixtures.run(List.of(
+                noted("cl", "a", "CHL", "PER", RESTRICT_STAFF, FuzzyDate.ofMonth(2023, 5).withNote("this month [2023-05-01..2023-05-25]"), null),
+                noted("pe", "a", "PER", "CHL", EXPEL_DIPLOMATS, FuzzyDate.parseIso("2023-05-25"), null)));
+        Action cl = Fixtures.only(t, RESTRICT_STAFF, "CHL");
+        assertThat(Fixtures.only(t, EXPEL_DIPLOMATS, "PER").respondsTo()).extracting(Link::actionId).containsExactly(cl.id());
+        assertThat(cl.respondsTo()).isEmpty();
+    }
+
+    @Test
+    void anActDatedAsTheSameDayAnswersTheOther() {
+        FuzzyDate day = FuzzyDate.parseIso("2023-05-25");
+        for (String order : List.of("ab", "ba")) {
+            List<ExtractedAction> ms = new ArrayList<>(List.of(
+                    noted("pe", "a", "PER", "CHL", EXPEL_DIPLOMATS, day, null),
+                    noted("cl", "a", "CHL", "PER", EXPEL_DIPLOMATS, day.withNote("the same day"), null)));
+            if (order.equals("ba")) {
+                Collections.reverse(ms);
+            }
+            Fixtures.Topics t = Fixtures.run(ms);
+            Action pe = Fixtures.only(t, EXPEL_DIPLOMATS, "PER");
+            assertThat(Fixtures.only(t, EXPEL_DIPLOMATS, "CHL").respondsTo()).extracting(Link::actionId).containsExactly(pe.id());
+            assertThat(pe.respondsTo()).isEmpty();
+        }
+    }
+
+    @Test
+    void aWarningAnswersTheLatestMoveNotTheMostReported() {
+        // Slovakia expels (reported by three outlets), Russia answers, Slovakia gives an ultimatum;
+        // Russia's counter-warning answers the ultimatum
+        Fixtures.Topics t = Fixtures.run(List.of(
+                m("sk1", "a", "SVK", "RUS", EXPEL_DIPLOMATS, "2021-03-18", 3),
+                m("sk2", "b", "SVK", "RUS", EXPEL_DIPLOMATS, "2021-03-18", 3),
+                m("sk3", "c", "SVK", "RUS", EXPEL_DIPLOMATS, "2021-03-18", 3),
+                m("ru", "d", "RUS", "SVK", EXPEL_DIPLOMATS, "2021-03-19", 3),
+                m("sk-ult", "e", "SVK", "RUS", THREATEN_RETALIATION, "2021-03-22", null),
+                m("ru-warn", "e", "RUS", "SVK", THREATEN_RETALIATION, "2021-03-23", null)));
+        Action ult = Fixtures.only(t, THREATEN_RETALIATION, "SVK");
+        assertThat(Fixtures.only(t, THREATEN_RETALIATION, "RUS").respondsTo()).extracting(Link::actionId).containsExactly(ult.id());
+    }
+
+    @Test
+    void anUndatedArticlesMonthFindsAnUndatedReportPublishedThatMonth() {
+        // one article reports the expulsion of 7 without a date (published in March); an undated
+        // article recalls "the 7 expelled in March": one action, not two
+        List<ExtractedAction> ms = new ArrayList<>(List.of(
+                noted("sk", "a", "SVK", "RUS", EXPEL_DIPLOMATS, fallback(2021, 3, "2021-03-15", "2021-03-22"), 7),
+                noted("sk-u", "b", "SVK", "RUS", EXPEL_DIPLOMATS, FuzzyDate.ofMonthWithoutYear(3, null), 7),
+                noted("ru", "c", "RUS", "SVK", EXPEL_DIPLOMATS, FuzzyDate.parseIso("2021-03-25"), 7)));
+        for (int seed = 0; seed < 4; seed++) {
+            Collections.shuffle(ms, new Random(seed));
+            Fixtures.Topics t = Fixtures.run(ms);
+            assertThat(t.actions.values().stream().filter(a -> a.source().equals("SVK"))).hasSize(1);
+            assertThat(Fixtures.only(t, EXPEL_DIPLOMATS, "SVK").articles()).containsExactly("a.txt", "b.txt");
+        }
+    }
+}
