@@ -780,6 +780,18 @@ final class Episode {
                 bestKey = key;
             }
         }
+        if (best == null && x.modality() == Modality.BACKGROUND && !x.date().hasYear()) {
+            // An undated recall whose count fits nothing here ("the expulsion of Russian diplomats",
+            // given the count of another sentence) still names the kind of act answered: take the
+            // latest act of those sides and type before the answer, within the window.
+            for (Proto a : protos) {
+                if (a != b && a.source.equals(x.source()) && a.target.equals(x.target()) && a.type == t
+                        && precedes(a, b) && distance(a, b) <= settings.linkWindowDays()
+                        && (best == null || precedes(best, a))) {
+                    best = a;
+                }
+            }
+        }
         return best;
     }
 

@@ -205,6 +205,38 @@ class ExtractorHardCasesTest {
     }
 
     @Test
+    void aGrievanceCitedByAnUnfriendlyAnswerIsTheProvocation() {
+        // the provocation is no coercive act: a statement, a call for an inquiry, a decision
+        List<ExtractedAction> as = run("2019-03-06", "Manila expelled the Chinese defence attache on Tuesday in reaction to Beijing's "
+                + "criticism of the arbitration ruling.");
+        ExtractedAction other = only(as, ActionType.OTHER);
+        ExtractedAction expel = only(as, ActionType.EXPEL_DIPLOMATS);
+        assertThat(other.source()).isEqualTo("CHN");
+        assertThat(other.target()).isEqualTo("PHL");
+        assertThat(other.modality()).isEqualTo(Modality.BACKGROUND);
+        assertThat(other.date().iso()).isEqualTo("2019");
+        assertThat(expel.respondsTo()).containsExactly(other.id());
+        // with no state attached to it, the grievance is the answered side's
+        List<ExtractedAction> decision = run("2019-03-06", "Beijing recalled its ambassador from Manila, protesting against a decision "
+                + "to host a Taiwanese trade fair.");
+        ExtractedAction d = only(decision, ActionType.OTHER);
+        assertThat(d.source()).isEqualTo("PHL");
+        assertThat(only(decision, ActionType.RECALL_ENVOY).respondsTo()).containsExactly(d.id());
+    }
+
+    @Test
+    void aDecisionToActIsNoGrievanceAndItsDateIsNotTheAnswers() {
+        List<ExtractedAction> as = run("2019-03-11", "Beijing said on Sunday it was expelling three Philippine diplomats, responding to "
+                + "Manila's decision two days earlier to send home three Chinese diplomats.");
+        assertThat(as).noneMatch(a -> a.type() == ActionType.OTHER);
+        ExtractedAction answer = as.stream().filter(a -> a.source().equals("CHN")).findFirst().orElseThrow();
+        assertThat(answer.date()).isEqualTo(FuzzyDate.ofDay(LocalDate.of(2019, 3, 10)));
+        // a friendly act cites nothing as a provocation
+        assertThat(run("2019-03-11", "Manila agreed to resume talks with Beijing in response to China's call for dialogue."))
+                .noneMatch(a -> a.type() == ActionType.OTHER);
+    }
+
+    @Test
     void coarseDatesCarryTheDaysTheyMayDenote() {
         // "this week" is a month for the scorer, but its note bounds the days for correlation's ordering
         FuzzyDate week = only(run("2019-01-31", "Minsk expelled two Norwegian diplomats this week."), ActionType.EXPEL_DIPLOMATS).date();

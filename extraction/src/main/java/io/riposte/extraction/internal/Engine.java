@@ -201,7 +201,8 @@ public final class Engine {
                 boolean mirror = p != null && p.value();
                 String cueText = t.text.substring(t.start[c[0]], t.end[c[1] - 1]);
                 String lastCueWord = t.lower[c[1] - 1];
-                boolean hasObject = lastCueWord.equals("to") || lastCueWord.equals("for") || lastCueWord.equals("against");
+                boolean hasObject = lastCueWord.equals("to") || lastCueWord.equals("for") || lastCueWord.equals("against")
+                        || lastCueWord.equals("at") || lastCueWord.equals("over");
                 List<Hit> before = new ArrayList<>();
                 List<Hit> after = new ArrayList<>();
                 for (Hit h : sentenceHits) {
@@ -241,6 +242,22 @@ public final class Engine {
                         }
                     } else if (!hasObject) {
                         markGeneric(answering, mirror, cueText);
+                    } else {
+                        // "expelled the ambassador in reaction to Canadian criticism of ...": the object names
+                        // no hostile act, but what the answer cites is the provocation (a statement, a call
+                        // for an inquiry, a decision): an OTHER action of the other side
+                        Hit g = grievance(c[1], to, answering, s, trigs);
+                        if (g != null) {
+                            for (Hit h : before) {
+                                if (h.source.equals(answering.source) && h.target.equals(answering.target) && h.provokedBy.isEmpty()) {
+                                    h.provokedBy.add(g);
+                                    if (h.cue == null) {
+                                        h.cue = cueText;
+                                    }
+                                }
+                            }
+                            sentenceHits.add(g);
+                        }
                     }
                 } else if (hasObject) {
                     // "The measures were in retaliation for X": the answer is what came before, X the provocation
@@ -295,6 +312,81 @@ public final class Engine {
             hits.addAll(sentenceHits);
         }
         return merge(hits);
+    }
+
+    /**
+     * Nouns that name what a state said or decided, the usual provocations of diplomatic retaliation
+     * that are no coercive act: criticism, statements, calls for an inquiry, decisions, visits.
+     */
+    private static final Set<String> GRIEVANCES = Set.of("criticism", "criticisms", "statement", "statements", "remarks",
+            "comments", "condemnation", "call", "calls", "push", "demand", "demands", "inquiry", "investigation",
+            "decision", "visit", "meeting", "recognition", "resolution", "vote", "accusations", "allegations", "support",
+            "interference", "move", "moves", "decisions", "plan", "plans", "law", "ruling");
+
+    /**
+     * The provocation named as a cue's object when it is not a hostile act: the first grievance noun
+     * within the clause after the cue. Its actor is a state attached to it (an adjective or possessive
+     * before it, "by X" after it), else the answer's target (the side being answered); the answering
+     * side itself never provokes its own answer. Dated to the year of publication only: the date of a
+     * cited grievance is rarely in the cue's clause, and a year is all that can be said without it.
+     */
+    private Hit grievance(int from, int to, Hit answering, int s, List<Trig> trigs) {
+        int head = -1;
+        for (int k = from; k < Math.min(to, from + 12); k++) {
+            String w = t.lower[k];
+            if (w.equals(";") || w.equals(".") || (w.equals(",") && k > from + 1)) {
+                break;
+            }
+            if (GRIEVANCES.contains(w)) {
+                head = k;
+                break;
+            }
+        }
+        if (head < 0) {
+            return null;
+        }
+        // "Prague's decision a day earlier to send home 18 diplomats": a decision TO act is that act, of
+        // its own kind; "criticism of the arrest of activists" stays a criticism
+        for (int k = from; k < Math.min(to, head + 8); k++) {
+            if (k < head && lex.triggerWords.contains(t.lower[k])) {
+                return null;
+            }
+            if (k > head && t.lower[k].equals("to")) {
+                for (int j = k + 1; j < Math.min(to, k + 4); j++) {
+                    if (lex.triggerWords.contains(t.lower[j])) {
+                        return null;
+                    }
+                }
+            }
+        }
+        String actor = null;
+        for (Mention m : bySentence.get(s)) {
+            boolean attachedBefore = m.from >= from && m.to <= head && (m.possessive || m.to == head);
+            boolean byAfter = m.from > head && m.from <= head + 4 && t.lower[m.from - 1].equals("by");
+            if ((attachedBefore || byAfter) && m.role != Mention.Role.HOST) {
+                actor = m.iso;
+                break;
+            }
+        }
+        if (actor == null) {
+            actor = answering.target;
+        }
+        if (actor.equals(answering.source) || answering.type.severity() >= 0) {
+            return null; // only an unfriendly answer makes what it cites a provocation
+        }
+        Hit g = new Hit();
+        g.type = ActionType.OTHER;
+        g.source = actor;
+        g.target = answering.source;
+        g.date = published == null ? FuzzyDate.unknown("cited as the provocation")
+                : FuzzyDate.ofYear(published.getYear()).withNote("cited as the provocation");
+        g.dateFallback = true;
+        g.modality = Modality.BACKGROUND;
+        g.confidence = 0.6;
+        g.sentence = s;
+        g.anchor = head;
+        g.referenced = true;
+        return g;
     }
 
     /** The other half of a reciprocal action ("expelled each other's ambassadors"). */
@@ -1097,6 +1189,9 @@ public final class Engine {
             if (blocked) {
                 continue;
             }
+            if (afterTrigger && !h.referenced && cueBetween(tr.to(), d.from())) {
+                continue; // "expelled 20 on Sunday, responding to Prague's decision a day earlier": the cited act's date
+            }
             int dist = afterTrigger ? d.from() - tr.to() : 1000 + (a - d.to());
             if (dist < bestDist) {
                 bestDist = dist;
@@ -1876,6 +1971,15 @@ public final class Engine {
             }
         }
         return true;
+    }
+
+    private boolean cueBetween(int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (Lexicon.longest(lex.cues, t.lower, k, to) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<int[]> findCues(int from, int to) {
