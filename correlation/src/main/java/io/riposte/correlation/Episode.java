@@ -175,6 +175,15 @@ final class Episode {
     /** Extraction's note on a day resolved from "the same day" (the day of an act named before). */
     static final String SAME_DAY_NOTE = "the same day";
 
+    /**
+     * Whether extraction dated this report relative to another act that came first: "the same day",
+     * "a week later" (kept at the earlier act's month when that is all that is known).
+     */
+    static boolean datedAfterAnother(FuzzyDate d) {
+        String n = d.note();
+        return n != null && (n.equals(SAME_DAY_NOTE) || n.endsWith(" later") || n.endsWith(" after"));
+    }
+
     /** A threatened measure is a threat: the gold ontology codes "will expel 300" as THREATEN_RETALIATION. */
     static ActionType effectiveType(ExtractedAction m) {
         return m.modality() == Modality.THREATENED ? ActionType.THREATEN_RETALIATION : m.type();
@@ -334,7 +343,7 @@ final class Episode {
             }
         }
         for (Proto b : protos) {
-            link(b, protos, explicit.get(b));
+            link(b, protos, explicit.get(b), explicit);
         }
 
         // 3. Chains: connected components over links and reciprocity associations.
@@ -440,7 +449,7 @@ final class Episode {
             .thenComparingInt(p -> p.opos == null ? 0 : -p.opos.rank())
             .thenComparingLong(p -> p.opos == null ? 0 : p.opos.e())
             // "... and the other side did the same the same day": the act dated by reference came second
-            .thenComparingInt(p -> p.members.stream().anyMatch(m -> SAME_DAY_NOTE.equals(m.date().note())) ? 1 : 0)
+            .thenComparingInt(p -> p.members.stream().anyMatch(m -> datedAfterAnother(m.date())) ? 1 : 0)
             // on the same date a threat answers the measure, not the other way round
             .thenComparingInt(p -> p.threat() ? 1 : 0)
             // and the more reported, harsher act is more likely the one that started it
@@ -651,7 +660,7 @@ final class Episode {
         return new ArrayList<>(out);
     }
 
-    private void link(Proto b, List<Proto> protos, Set<Proto> cited) {
+    private void link(Proto b, List<Proto> protos, Set<Proto> cited, Map<Proto, Set<Proto>> allCited) {
         Set<String> explicit = new TreeSet<>();
         for (Proto a : cited) {
             explicit.add(a.id);
@@ -660,7 +669,10 @@ final class Episode {
             b.links.add(new Link(id, LinkReason.EXPLICIT_CUE, 0.9));
         }
         int window = settings.linkWindowDays();
-        if (explicit.isEmpty() && b.threat()) {
+        Proto shared = explicit.isEmpty() && b.contentious() ? sharedProvocation(b, protos, allCited) : null;
+        if (shared != null) {
+            b.links.add(new Link(shared.id, LinkReason.INFERRED, 0.75));
+        } else if (explicit.isEmpty() && b.threat()) {
             // A threat answers a recent unfriendly act of the other side, a threat included (ultimatum,
             // counter-threat): the closest, most reported, most precisely dated one.
             Proto best = null;
@@ -730,6 +742,29 @@ final class Episode {
                 }
             }
         }
+    }
+
+    /**
+     * "Riyadh expelled the envoy in reaction to Ottawa's criticism. It also recalled its ambassador and
+     * froze new trade": measures an article reports together with an answer whose cue names its
+     * provocation answer the same provocation. The latest such provocation that b does not precede.
+     */
+    private Proto sharedProvocation(Proto b, List<Proto> protos, Map<Proto, Set<Proto>> allCited) {
+        Proto best = null;
+        for (Proto c : protos) {
+            Set<Proto> cs = allCited.get(c);
+            if (c == b || cs == null || cs.isEmpty() || !c.source.equals(b.source) || !c.target.equals(b.target)
+                    || java.util.Collections.disjoint(c.articles, b.articles) || c.pos == null || b.pos == null
+                    || intervalGap(c.pos, b.pos) > settings.mirrorWindowDays()) {
+                continue;
+            }
+            for (Proto p : cs) {
+                if (opposite(p, b) && !precedes(b, p) && (best == null || ORDER.compare(best, p) < 0)) {
+                    best = p;
+                }
+            }
+        }
+        return best;
     }
 
     private Proto bestInferred(Proto b, List<Proto> protos, boolean threats) {

@@ -167,4 +167,46 @@ class OrderingTest {
             assertThat(Fixtures.only(t, EXPEL_DIPLOMATS, "SVK").articles()).containsExactly("a.txt", "b.txt");
         }
     }
+
+    @Test
+    void anActDatedAWeekLaterInTheSameMonthAnswersTheOther() {
+        // "In June Chile expelled two Peruvian diplomats ... Lima sent two Chileans home a week later."
+        Fixtures.Topics t = Fixtures.run(List.of(
+                noted("pe", "a", "PER", "CHL", EXPEL_DIPLOMATS, FuzzyDate.ofMonth(2023, 6).withNote("a week later"), 2),
+                noted("cl", "a", "CHL", "PER", EXPEL_DIPLOMATS, FuzzyDate.ofMonth(2023, 6), 2)));
+        Action cl = Fixtures.only(t, EXPEL_DIPLOMATS, "CHL");
+        assertThat(Fixtures.only(t, EXPEL_DIPLOMATS, "PER").respondsTo()).extracting(Link::actionId).containsExactly(cl.id());
+        assertThat(cl.respondsTo()).isEmpty();
+    }
+
+    @Test
+    void measuresReportedWithACitedAnswerShareItsProvocation() {
+        // Lima's statement (cited), Santiago expels the ambassador citing it; the same article adds
+        // that Santiago froze new trade (undated report): it answers the same statement
+        Fixtures.Topics t = Fixtures.run(List.of(
+                noted("pe", "a", "PER", "CHL", ActionType.OTHER, FuzzyDate.ofYear(2023).withNote("cited as the provocation"), null),
+                noted("cl", "a", "CHL", "PER", EXPEL_DIPLOMATS, FuzzyDate.parseIso("2023-06-05"), 1, "pe"),
+                noted("cl-trade", "a", "CHL", "PER", ActionType.TRADE_MEASURE, fallback(2023, 6, "2023-05-30", "2023-06-06"), null),
+                // another article's measure of the same side shares nothing
+                noted("cl-visa", "b", "CHL", "PER", ActionType.RESTRICT_VISAS, FuzzyDate.parseIso("2023-06-20"), null)));
+        Action statement = Fixtures.only(t, ActionType.OTHER, "PER");
+        assertThat(Fixtures.only(t, ActionType.TRADE_MEASURE, "CHL").respondsTo()).extracting(Link::actionId)
+                .containsExactly(statement.id());
+        assertThat(Fixtures.only(t, ActionType.RESTRICT_VISAS, "CHL").respondsTo()).extracting(Link::actionId)
+                .doesNotContain(statement.id());
+    }
+
+    @Test
+    void anUndatedRecallWithAnUnmatchedCountStillNamesTheKindOfActAnswered() {
+        // "warned it would answer the expulsion of Russian diplomats": the recall took a count from another
+        // sentence that fits no action; the latest Slovak expulsion before the warning is what it answers
+        Fixtures.Topics t = Fixtures.run(List.of(
+                m("sk-old", "x", "SVK", "RUS", EXPEL_DIPLOMATS, "2021-09-01", 2),
+                m("sk", "a", "SVK", "RUS", EXPEL_DIPLOMATS, "2021-10-20", 5),
+                m("sk-recall", "b", "SVK", "RUS", EXPEL_DIPLOMATS, "", 40, Modality.BACKGROUND),
+                m("ru", "b", "RUS", "SVK", THREATEN_RETALIATION, "2021-10-25", null, Modality.ASSERTED, "sk-recall")));
+        Action latest = t.actions.values().stream().filter(a -> Integer.valueOf(5).equals(a.count())).findFirst().orElseThrow();
+        assertThat(Fixtures.only(t, THREATEN_RETALIATION, "RUS").respondsTo())
+                .containsExactly(new Link(latest.id(), LinkReason.EXPLICIT_CUE, 0.9));
+    }
 }

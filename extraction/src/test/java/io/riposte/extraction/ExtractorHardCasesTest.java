@@ -237,6 +237,14 @@ class ExtractorHardCasesTest {
     }
 
     @Test
+    void aWeekLaterInAKnownMonthKeepsTheMonthAndSaysItCameAfter() {
+        List<ExtractedAction> as = run("2023-09-01", "In June 2023 Santiago expelled two Peruvian diplomats. Lima expelled two "
+                + "Chilean diplomats a week later.");
+        ExtractedAction answer = as.stream().filter(a -> a.source().equals("PER")).findFirst().orElseThrow();
+        assertThat(answer.date()).isEqualTo(FuzzyDate.ofMonth(2023, 6).withNote("a week later"));
+    }
+
+    @Test
     void coarseDatesCarryTheDaysTheyMayDenote() {
         // "this week" is a month for the scorer, but its note bounds the days for correlation's ordering
         FuzzyDate week = only(run("2019-01-31", "Minsk expelled two Norwegian diplomats this week."), ActionType.EXPEL_DIPLOMATS).date();

@@ -152,9 +152,10 @@ public final class Dates {
                 FuzzyDate fd;
                 if (lastDay != null) {
                     LocalDate d = before ? lastDay.minusDays(weeks ? 7L * n : n) : lastDay.plusDays(weeks ? 7L * n : n);
-                    fd = weeks ? FuzzyDate.ofMonth(d.getYear(), d.getMonthValue()) : FuzzyDate.ofDay(d);
+                    fd = weeks ? FuzzyDate.ofMonth(d.getYear(), d.getMonthValue()).withNote(w + " " + next + " " + next2) : FuzzyDate.ofDay(d);
                 } else if (lastDate != null && lastDate.precision() != DatePrecision.DAY) {
-                    fd = lastDate; // "in December ... a week later": about the same month
+                    // "in December ... a week later": about the same month; the note keeps the order
+                    fd = before ? lastDate : lastDate.withNote(w + " " + next + " " + next2);
                 } else {
                     fd = FuzzyDate.unknown(w + " " + next + " " + next2);
                 }
