@@ -245,6 +245,20 @@ class ExtractorHardCasesTest {
     }
 
     @Test
+    void anAfterClauseReportsWhatTheActBeforeItAnswers() {
+        // 2023-06-14 is a Wednesday: "on Tuesday" is the 13th; "a day after" dates the clause, not the answer
+        List<ExtractedAction> as = run("2023-06-14", "Lima said on Tuesday it was expelling a Chilean consul, a day after Santiago "
+                + "expelled a Peruvian attache.");
+        ExtractedAction answer = as.stream().filter(a -> a.source().equals("PER")).findFirst().orElseThrow();
+        ExtractedAction cause = as.stream().filter(a -> a.source().equals("CHL")).findFirst().orElseThrow();
+        assertThat(answer.date()).isEqualTo(FuzzyDate.ofDay(LocalDate.of(2023, 6, 13)));
+        assertThat(answer.respondsTo()).containsExactly(cause.id());
+        // an act of the same side answers nothing
+        List<ExtractedAction> same = run("2023-06-14", "Lima expelled a Chilean consul after it expelled a Chilean attache.");
+        assertThat(same).allMatch(a -> a.respondsTo().isEmpty());
+    }
+
+    @Test
     void coarseDatesCarryTheDaysTheyMayDenote() {
         // "this week" is a month for the scorer, but its note bounds the days for correlation's ordering
         FuzzyDate week = only(run("2019-01-31", "Minsk expelled two Norwegian diplomats this week."), ActionType.EXPEL_DIPLOMATS).date();

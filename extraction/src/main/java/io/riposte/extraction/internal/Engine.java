@@ -279,6 +279,7 @@ public final class Engine {
                     }
                 }
             }
+            linkAfterClauses(from, to, sentenceHits);
             if (!pendingCues.isEmpty() && !sentenceHits.isEmpty() && cues.isEmpty()) {
                 for (Hit h : sentenceHits) {
                     markGeneric(h, pendingMirror, pendingCue);
@@ -388,6 +389,42 @@ public final class Engine {
         g.referenced = true;
         return g;
     }
+
+    /**
+     * "China expelled a Canadian diplomat, a day after Canada ordered a Chinese official to leave":
+     * an unfriendly act followed by an after/following clause reporting an unfriendly act of the other
+     * side answers it (the nearest act on each side of the connective). Explicit cues come first.
+     */
+    private void linkAfterClauses(int from, int to, List<Hit> sentenceHits) {
+        if (sentenceHits.size() < 2) {
+            return;
+        }
+        for (int k = from + 1; k < to - 1; k++) {
+            String w = t.lower[k];
+            if (!(w.equals("after") || w.equals("following")) || TIME_UNITS.contains(t.lower[k + 1])) {
+                continue;
+            }
+            Hit answer = null;
+            Hit cause = null;
+            for (Hit h : sentenceHits) {
+                if (h.anchor < k && (answer == null || h.anchor > answer.anchor)) {
+                    answer = h;
+                } else if (h.anchor > k && (cause == null || h.anchor < cause.anchor)) {
+                    cause = h;
+                }
+            }
+            if (answer != null && cause != null && answer.provokedBy.isEmpty() && !answer.genericProvocation
+                    && answer.source.equals(cause.target) && answer.target.equals(cause.source)
+                    && answer.type.severity() < 0 && cause.type.severity() < 0) {
+                answer.provokedBy.add(cause);
+                if (answer.cue == null) {
+                    answer.cue = w;
+                }
+            }
+        }
+    }
+
+    private static final Set<String> TIME_UNITS = Set.of("day", "days", "week", "weeks", "month", "months", "year", "years");
 
     /** The other half of a reciprocal action ("expelled each other's ambassadors"). */
     private static Hit mirrorOf(Hit h) {
@@ -1189,7 +1226,7 @@ public final class Engine {
             if (blocked) {
                 continue;
             }
-            if (afterTrigger && !h.referenced && cueBetween(tr.to(), d.from())) {
+            if (afterTrigger && !h.referenced && (cueBetween(tr.to(), d.from()) || connective(d, to))) {
                 continue; // "expelled 20 on Sunday, responding to Prague's decision a day earlier": the cited act's date
             }
             int dist = afterTrigger ? d.from() - tr.to() : 1000 + (a - d.to());
@@ -1971,6 +2008,12 @@ public final class Engine {
             }
         }
         return true;
+    }
+
+    /** "..., a day after Canada ordered ...": the expression dates the clause it opens, not what precedes it. */
+    private boolean connective(Dates.DateExpr d, int to) {
+        String last = t.lower[d.to() - 1];
+        return (last.equals("after") || last.equals("before")) && d.to() < to && Character.isLetter(t.lower[d.to()].charAt(0));
     }
 
     private boolean cueBetween(int from, int to) {
