@@ -144,7 +144,28 @@ final class Episode {
             Integer om = anchorMonth(o);
             return m.date().month() == null || om == null || om.equals(m.date().month());
         }
-        return m.date().compatibleWith(o.date(), slack);
+        if (!m.date().compatibleWith(o.date(), slack)) {
+            return false;
+        }
+        // An undated report (publication fallback) is recent news: it is the action of a dated report
+        // only if that date lies in the three months before its publication, not any day of the year
+        // ("downgrades ties" in November is not the ambassador's recall of August).
+        return recentEnough(m, o, slack) && recentEnough(o, m, slack);
+    }
+
+    static final int FALLBACK_REACH_DAYS = 90;
+
+    private static boolean recentEnough(ExtractedAction fallbackReport, ExtractedAction dated, int slack) {
+        FuzzyDate f = fallbackReport.date();
+        FuzzyDate d = dated.date();
+        if (f.note() == null || !f.note().startsWith(PUBLICATION_FALLBACK_NOTE) || rank(d) < 3 || !d.hasYear()) {
+            return true;
+        }
+        long[] r = noteRange(f);
+        if (r == null) {
+            return true;
+        }
+        return d.latest().toEpochDay() >= r[1] - FALLBACK_REACH_DAYS && d.earliest().toEpochDay() <= r[1] + slack;
     }
 
     static int rank(FuzzyDate d) {

@@ -223,4 +223,18 @@ class OrderingTest {
         assertThat(second.respondsTo()).extracting(Link::actionId, Link::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(call.id(), LinkReason.INFERRED));
     }
+
+    @Test
+    void anUndatedReportIsNotAnActionMonthsBeforeItsPublication() {
+        // "Hanoi downgrades ties" reported undated in November is not the recall of August; a report
+        // published three days after a dated recall is that recall
+        Fixtures.Topics t = Fixtures.run(List.of(
+                noted("aug", "a", "VNM", "KHM", ActionType.RECALL_ENVOY, FuzzyDate.parseIso("2022-08-10"), null),
+                noted("aug-report", "b", "VNM", "KHM", ActionType.RECALL_ENVOY, fallback(2022, 8, "2022-08-06", "2022-08-13"), null),
+                noted("nov", "c", "VNM", "KHM", ActionType.RECALL_ENVOY, fallback(2022, 11, "2022-11-15", "2022-11-22"), null)));
+        List<Action> recalls = t.actions.values().stream().filter(a -> a.type() == ActionType.RECALL_ENVOY).toList();
+        assertThat(recalls).hasSize(2);
+        assertThat(recalls).anySatisfy(a -> assertThat(a.articles()).containsExactly("a.txt", "b.txt"));
+        assertThat(recalls).anySatisfy(a -> assertThat(a.articles()).containsExactly("c.txt"));
+    }
 }
