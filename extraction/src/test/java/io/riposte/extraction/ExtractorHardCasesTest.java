@@ -267,6 +267,11 @@ class ExtractorHardCasesTest {
         ExtractedAction recalled = only(run("2022-02-09", "Vilnius had summoned the Belarusian charge d'affaires."),
                 ActionType.SUMMON_ENVOY);
         assertThat(recalled.modality()).isEqualTo(Modality.BACKGROUND);
+        ExtractedAction already = only(run("2022-02-09", "Minsk said it had already decided to recall its ambassador from Vilnius."),
+                ActionType.RECALL_ENVOY);
+        assertThat(already.modality()).isEqualTo(Modality.ASSERTED);
+        assertThat(only(run("2022-02-09", "Minsk already recalled its ambassador from Vilnius."), ActionType.RECALL_ENVOY).modality())
+                .isEqualTo(Modality.BACKGROUND);
     }
 
     @Test

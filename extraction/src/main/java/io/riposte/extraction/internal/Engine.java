@@ -1619,6 +1619,9 @@ public final class Engine {
         for (int k = a - 1; k >= Math.max(from, a - 6); k--) {
             String l = t.lower[k];
             if (BACKGROUND.contains(l) && !(k + 1 < to && (t.lower[k + 1].equals("this") || t.lower[k + 1].equals("on")))) {
+                if (l.equals("already") && k > from && t.lower[k - 1].equals("had") && backshifted(k - 1, from)) {
+                    return Modality.ASSERTED; // "said it had already decided to withdraw": the day's news, told as prior
+                }
                 return Modality.BACKGROUND;
             }
             if (l.equals("had") && k >= a - 2) {
