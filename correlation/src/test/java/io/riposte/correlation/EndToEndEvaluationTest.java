@@ -96,11 +96,10 @@ class EndToEndEvaluationTest {
         List<ExtractedAction> mentions = extract(dir);
         Report r = score(dir, mentions);
         assertOrderIndependent(mentions);
-        // measured: duplicates 0.039, chain-pair F1 0.952, action F1 0.919, link F1 0.775 (below issue 4's
-        // 0.8: the floor guards what was reached; the bar is not met yet on this corpus)
+        // issue 4's bars (measured: duplicates 0.038, chain-pair F1 0.954, action F1 0.927, link F1 0.809)
         assertThat(r.duplicateRate()).as("duplicate rate").isLessThanOrEqualTo(0.05);
         assertThat(r.chainPairF1()).as("chain pair F1").isGreaterThanOrEqualTo(0.9);
         assertThat(r.f1()).as("action F1").isGreaterThanOrEqualTo(0.9);
-        assertThat(r.linkF1()).as("link F1").isGreaterThanOrEqualTo(0.75);
+        assertThat(r.linkF1()).as("link F1").isGreaterThanOrEqualTo(0.8);
     }
 }

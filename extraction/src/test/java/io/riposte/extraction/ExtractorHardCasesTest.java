@@ -287,6 +287,16 @@ class ExtractorHardCasesTest {
     }
 
     @Test
+    void aDateBeforeACueDatesTheAnswerNotTheCitedAct() {
+        List<ExtractedAction> as = run("2022-02-14", "The Estonian consulate in Pskov was closed on Monday. The closure was ordered on "
+                + "Thursday in retaliation for the shutting of Russia's consulate in Tartu.");
+        ExtractedAction cited = as.stream().filter(a -> a.source().equals("EST")).findFirst().orElseThrow();
+        assertThat(cited.date()).isNotEqualTo(FuzzyDate.ofDay(LocalDate.of(2022, 2, 10)));
+        ExtractedAction answer = as.stream().filter(a -> a.source().equals("RUS")).findFirst().orElseThrow();
+        assertThat(answer.respondsTo()).containsExactly(cited.id());
+    }
+
+    @Test
     void coarseDatesCarryTheDaysTheyMayDenote() {
         // "this week" is a month for the scorer, but its note bounds the days for correlation's ordering
         FuzzyDate week = only(run("2019-01-31", "Minsk expelled two Norwegian diplomats this week."), ActionType.EXPEL_DIPLOMATS).date();

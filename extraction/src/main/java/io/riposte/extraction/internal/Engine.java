@@ -1226,6 +1226,9 @@ public final class Engine {
             if (blocked) {
                 continue;
             }
+            if (!afterTrigger && cueBetween(d.to(), tr.from())) {
+                continue; // "ordered on Friday in retaliation for the shutting of ...": the answer's date, not the cited act's
+            }
             if (afterTrigger && !h.referenced && (cueBetween(tr.to(), d.from()) || connective(d, to))) {
                 continue; // "expelled 20 on Sunday, responding to Prague's decision a day earlier": the cited act's date
             }
