@@ -225,6 +225,16 @@ class ExtractorHardCasesTest {
     }
 
     @Test
+    void theMoveInACueObjectIsTheActReportedBefore() {
+        List<ExtractedAction> as = run("2019-03-11", "Manila expelled two Chinese diplomats on Friday. On Sunday Beijing expelled "
+                + "two Philippine diplomats in response to the move.");
+        assertThat(as).noneMatch(a -> a.type() == ActionType.OTHER);
+        ExtractedAction first = as.stream().filter(a -> a.source().equals("PHL")).findFirst().orElseThrow();
+        ExtractedAction answer = as.stream().filter(a -> a.source().equals("CHN")).findFirst().orElseThrow();
+        assertThat(answer.respondsTo()).containsExactly(first.id());
+    }
+
+    @Test
     void aDecisionToActIsNoGrievanceAndItsDateIsNotTheAnswers() {
         List<ExtractedAction> as = run("2019-03-11", "Beijing said on Sunday it was expelling three Philippine diplomats, responding to "
                 + "Manila's decision two days earlier to send home three Chinese diplomats.");

@@ -246,7 +246,7 @@ public final class Engine {
                         // "expelled the ambassador in reaction to Canadian criticism of ...": the object names
                         // no hostile act, but what the answer cites is the provocation (a statement, a call
                         // for an inquiry, a decision): an OTHER action of the other side
-                        Hit g = grievance(c[1], to, answering, s, trigs);
+                        Hit g = grievance(c[1], to, answering, s, trigs, hits);
                         if (g != null) {
                             for (Hit h : before) {
                                 if (h.source.equals(answering.source) && h.target.equals(answering.target) && h.provokedBy.isEmpty()) {
@@ -324,6 +324,9 @@ public final class Engine {
             "decision", "visit", "meeting", "recognition", "resolution", "vote", "accusations", "allegations", "support",
             "interference", "move", "moves", "decisions", "plan", "plans", "law", "ruling");
 
+    /** Grievance nouns that may point back at an act reported before ("the move", "the decision"). */
+    private static final Set<String> ANAPHORIC = Set.of("move", "moves", "decision", "decisions", "plan", "plans");
+
     /**
      * The provocation named as a cue's object when it is not a hostile act: the first grievance noun
      * within the clause after the cue. Its actor is a state attached to it (an adjective or possessive
@@ -331,7 +334,7 @@ public final class Engine {
      * side itself never provokes its own answer. Dated to the year of publication only: the date of a
      * cited grievance is rarely in the cue's clause, and a year is all that can be said without it.
      */
-    private Hit grievance(int from, int to, Hit answering, int s, List<Trig> trigs) {
+    private Hit grievance(int from, int to, Hit answering, int s, List<Trig> trigs, List<Hit> earlier) {
         int head = -1;
         for (int k = from; k < Math.min(to, from + 12); k++) {
             String w = t.lower[k];
@@ -374,6 +377,19 @@ public final class Engine {
         }
         if (actor.equals(answering.source) || answering.type.severity() >= 0) {
             return null; // only an unfriendly answer makes what it cites a provocation
+        }
+        if (ANAPHORIC.contains(t.lower[head])) {
+            // "Estonia expelled the ambassador. ... in response to the move": the move is the act the
+            // article already reported, not a grievance of its own
+            for (int k = earlier.size() - 1; k >= 0; k--) {
+                Hit e = earlier.get(k);
+                if (e.source.equals(actor) && e.target.equals(answering.source) && e.type.severity() < 0) {
+                    if (answering.provokedBy.isEmpty()) {
+                        answering.provokedBy.add(e);
+                    }
+                    return null;
+                }
+            }
         }
         Hit g = new Hit();
         g.type = ActionType.OTHER;
