@@ -33,7 +33,8 @@ public class EvalCommand implements Callable<Integer> {
     @Option(names = "--gold", required = true, paramLabel = "GOLD.jsonl", description = "Gold actions (EVALUATION.md format).")
     Path gold;
 
-    @Option(names = "--chains", paramLabel = "CHAINS.jsonl", description = "Gold chains, for the chain-pair F1.")
+    @Option(names = "--chains", paramLabel = "CHAINS.jsonl",
+            description = "Gold chains, for the chain-pair F1; implies --correlate when extracting (chains come from correlation).")
     Path chains;
 
     @Option(names = "--predictions", paramLabel = "FILE.jsonl", description = "Score these predictions instead of extracting.")
@@ -63,7 +64,7 @@ public class EvalCommand implements Callable<Integer> {
         } else {
             Path articles = Files.isDirectory(dir.resolve("articles")) ? dir.resolve("articles") : dir;
             ExtractCommand.Loaded loaded = ExtractCommand.load(List.of(articles), System.err);
-            predicted = ExtractCommand.predict(Extractors.standard(), loaded.articles(), correlate, System.err);
+            predicted = ExtractCommand.predict(Extractors.standard(), loaded.articles(), correlate || chains != null, System.err);
         }
         Report report = Scorer.score(goldActions, goldChains, predicted);
         System.out.println(json ? report.toJson().toPrettyString() : report.toText());

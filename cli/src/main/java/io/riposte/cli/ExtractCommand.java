@@ -1,5 +1,6 @@
 package io.riposte.cli;
 
+import io.riposte.correlation.Correlation;
 import io.riposte.domain.Article;
 import io.riposte.domain.ExtractedAction;
 import io.riposte.domain.input.ArticleFormatException;
@@ -13,14 +14,12 @@ import io.riposte.extraction.Predictions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,16 +36,10 @@ import picocli.CommandLine.Parameters;
             "Exit codes: 0 done, 1 bad usage or missing path, 3 some inputs could not be read."})
 public class ExtractCommand implements Callable<Integer> {
 
-    /**
-     * The correlation step behind {@code --correlate}: per-article actions in, merged and linked
-     * predictions out. Set by the application that wires the correlation core; null until then.
-     */
-    public static volatile Function<List<ExtractedAction>, List<PredictedAction>> correlator;
-
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Article files or directories.")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--correlate", description = "Merge mentions across articles and link responses with the correlation core.")
+    @Option(names = "--correlate", description = "Merge mentions across articles, link responses and build chains with the correlation core (adds responds_to and chain_id).")
     boolean correlate;
 
     @Option(names = "--all-modalities", description = "Also print negated and hypothetical actions (dropped by default).")
@@ -78,11 +71,8 @@ public class ExtractCommand implements Callable<Integer> {
             actions.addAll(r.actions());
         }
         if (correlate) {
-            Function<List<ExtractedAction>, List<PredictedAction>> c = correlator;
-            if (c == null) {
-                throw new IllegalStateException("--correlate: the correlation step is not wired into this build");
-            }
-            return c.apply(actions);
+            // The same correlation core as the topology, over in-memory stores.
+            return Correlation.predict(actions);
         }
         return actions.stream().map(Predictions::of).toList();
     }
@@ -144,9 +134,5 @@ public class ExtractCommand implements Callable<Integer> {
             }
         }
         return new Loaded(articles, failures);
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }
