@@ -1,5 +1,6 @@
 package io.riposte.producer;
 
+import io.riposte.mapping.AvroMapping;
 import io.riposte.serde.SpecificAvroSerializer;
 import io.riposte.topics.Topics;
 import java.io.PrintStream;
@@ -131,7 +132,7 @@ public final class ArticlePublisher implements AutoCloseable {
                 RecordHeaders headers = new RecordHeaders();
                 byte[] value;
                 try {
-                    value = serializer.serialize(articlesTopic, headers, Articles.toAvro(parsed.article()));
+                    value = serializer.serialize(articlesTopic, headers, AvroMapping.toAvro(parsed.article()));
                 } catch (RuntimeException e) {
                     summary.failed("schema registry at " + config.get("schema.registry.url") + ": " + rootMessage(e));
                     return null;

@@ -1,5 +1,6 @@
 package io.riposte.producer;
 
+import io.riposte.mapping.AvroMapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,7 +54,7 @@ class ArticleFilesTest {
         var a = ((InputItem.Parsed) readAll(dir).get(0)).article();
         assertThat(a.published()).isNull();
         assertThat(Articles.timestamp(a)).isEqualTo(NOW.toEpochMilli());
-        assertThat(Articles.toAvro(a).getPublishedPrecision().name()).isEqualTo("UNKNOWN");
+        assertThat(AvroMapping.toAvro(a).getPublishedPrecision().name()).isEqualTo("UNKNOWN");
     }
 
     @Test

@@ -8,7 +8,7 @@ import io.riposte.domain.Action;
 import io.riposte.domain.Chain;
 import io.riposte.domain.ExtractedAction;
 import io.riposte.streams.errors.DeadLetters;
-import io.riposte.streams.mapping.AvroMapping;
+import io.riposte.mapping.AvroMapping;
 import io.riposte.streams.state.BufferedSortedStore;
 import io.riposte.streams.state.KeyValueSortedStore;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import io.riposte.domain.ExtractedAction;
 import io.riposte.extraction.ExtractionResult;
 import io.riposte.extraction.Extractor;
 import io.riposte.streams.errors.DeadLetters;
-import io.riposte.streams.mapping.AvroMapping;
+import io.riposte.mapping.AvroMapping;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;

@@ -2,7 +2,7 @@ package io.riposte.streams;
 
 import io.riposte.domain.Article;
 import io.riposte.extraction.Extractor;
-import io.riposte.streams.mapping.AvroMapping;
+import io.riposte.mapping.AvroMapping;
 import io.riposte.topics.Topics;
 import java.nio.file.Path;
 import java.time.Instant;

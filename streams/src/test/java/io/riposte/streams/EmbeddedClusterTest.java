@@ -9,7 +9,7 @@ import io.riposte.domain.Article;
 import io.riposte.local.EmbeddedCluster;
 import io.riposte.serde.SpecificAvroSerde;
 import io.riposte.streams.errors.DeadLetters;
-import io.riposte.streams.mapping.AvroMapping;
+import io.riposte.mapping.AvroMapping;
 import io.riposte.topics.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,6 @@
 package io.riposte.streams.state;
 
-import io.riposte.streams.mapping.AvroMapping;
+import io.riposte.mapping.AvroMapping;
 import io.riposte.domain.Action;
 import io.riposte.domain.Chain;
 import io.riposte.domain.ExtractedAction;

@@ -1,4 +1,4 @@
-package io.riposte.streams.mapping;
+package io.riposte.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,7 +20,6 @@ import io.riposte.domain.FuzzyDate;
 import io.riposte.domain.Link;
 import io.riposte.domain.LinkReason;
 import io.riposte.domain.Modality;
-import io.riposte.streams.state.AvroStoreSerde;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -127,26 +126,5 @@ class AvroMappingTest {
         assertThat(AvroMapping.toDomain(AvroMapping.toAvro(alert))).isEqualTo(alert);
         Alert noChain = new Alert("al-2", AlertType.THREAT, "CZE-RUS", null, null, -4.4, FuzzyDate.UNKNOWN, "a warning");
         assertThat(AvroMapping.toDomain(AvroMapping.toAvro(noChain))).isEqualTo(noChain);
-    }
-
-    @Test
-    void storeSerdesRoundTripThroughSingleObjectEncoding() {
-        var mentions = AvroStoreSerde.mentions();
-        byte[] bytes = mentions.serializer().serialize("t", extracted());
-        assertThat(bytes[0]).isEqualTo((byte) 0xC3);
-        assertThat(bytes[1]).isEqualTo((byte) 0x01);
-        assertThat(mentions.deserializer().deserialize("t", bytes)).isEqualTo(extracted());
-        var actions = AvroStoreSerde.actions();
-        assertThat(actions.deserializer().deserialize("t", actions.serializer().serialize("t", action()))).isEqualTo(action());
-        var chains = AvroStoreSerde.chains();
-        assertThat(chains.deserializer().deserialize("t", chains.serializer().serialize("t", chain()))).isEqualTo(chain());
-        assertThat(chains.serializer().serialize("t", null)).isNull();
-    }
-
-    @Test
-    void storeSerdeRefusesBytesOfAnotherSchema() {
-        byte[] actionBytes = AvroStoreSerde.actions().serializer().serialize("t", action());
-        assertThatThrownBy(() -> AvroStoreSerde.chains().deserializer().deserialize("t", actionBytes))
-                .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class);
     }
 }

@@ -1,4 +1,4 @@
-package io.riposte.streams.mapping;
+package io.riposte.mapping;
 
 import io.riposte.avro.ActionMention;
 import io.riposte.avro.Provenance;

@@ -1,0 +1,57 @@
+package io.riposte.streams.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.riposte.domain.Action;
+import io.riposte.domain.ActionType;
+import io.riposte.domain.Chain;
+import io.riposte.domain.ChainStatus;
+import io.riposte.domain.ChainStep;
+import io.riposte.domain.Evidence;
+import io.riposte.domain.ExtractedAction;
+import io.riposte.domain.FuzzyDate;
+import io.riposte.domain.Modality;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class AvroStoreSerdeTest {
+    private static final Evidence EV = new Evidence("a9", "ottawa.txt", "Ottawa declared the envoy persona non grata.", 3, 47);
+
+    static ExtractedAction extracted() {
+        return new ExtractedAction("m9", "a9", "ottawa.txt", "CAN", "CHN", ActionType.EXPEL_DIPLOMATS,
+                FuzzyDate.ofMonth(2023, 5), 1, Modality.ASSERTED, 0.8, List.of(EV), List.of(), null);
+    }
+
+    static Action action() {
+        return new Action("act-9", "CAN-CHN", "CAN", "CHN", ActionType.EXPEL_DIPLOMATS, FuzzyDate.ofMonth(2023, 5),
+                1, Modality.ASSERTED, 0.8, List.of("ottawa.txt"), List.of(EV), List.of(), null);
+    }
+
+    static Chain chain() {
+        return new Chain("chain-9", "CAN-CHN", ChainStatus.ACTIVE, 3.0, FuzzyDate.ofMonth(2023, 5), FuzzyDate.ofMonth(2023, 5),
+                List.of(new ChainStep("act-9", "CAN", "CHN", ActionType.EXPEL_DIPLOMATS, FuzzyDate.ofMonth(2023, 5), 1, List.of())));
+    }
+
+    @Test
+    void storeSerdesRoundTripThroughSingleObjectEncoding() {
+        var mentions = AvroStoreSerde.mentions();
+        byte[] bytes = mentions.serializer().serialize("t", extracted());
+        assertThat(bytes[0]).isEqualTo((byte) 0xC3);
+        assertThat(bytes[1]).isEqualTo((byte) 0x01);
+        assertThat(mentions.deserializer().deserialize("t", bytes)).isEqualTo(extracted());
+        var actions = AvroStoreSerde.actions();
+        assertThat(actions.deserializer().deserialize("t", actions.serializer().serialize("t", action()))).isEqualTo(action());
+        var chains = AvroStoreSerde.chains();
+        assertThat(chains.deserializer().deserialize("t", chains.serializer().serialize("t", chain()))).isEqualTo(chain());
+        assertThat(chains.serializer().serialize("t", null)).isNull();
+    }
+
+    @Test
+    void storeSerdeRefusesBytesOfAnotherSchema() {
+        byte[] actionBytes = AvroStoreSerde.actions().serializer().serialize("t", action());
+        assertThatThrownBy(() -> AvroStoreSerde.chains().deserializer().deserialize("t", actionBytes))
+                .isInstanceOf(SerializationException.class);
+    }
+}
