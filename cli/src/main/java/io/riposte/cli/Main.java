@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ProduceCommand.class,
             StreamsCommand.class,
-            ConsumeCommand.class,
+            ConsumeCommand.class, AlertsCommand.class,
             LocalCommand.class,
             ExtractCommand.class, EvalCommand.class,
             CommandLine.HelpCommand.class,
