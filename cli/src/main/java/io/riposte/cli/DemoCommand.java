@@ -13,7 +13,6 @@ import io.riposte.topics.Topics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +49,7 @@ public class DemoCommand implements Callable<Integer> {
     }
 
     int run(PrintStream out, PrintStream err) throws Exception {
-        ArticleFiles files = new ArticleFiles(ArticleFiles.DEFAULT_MAX_BYTES,
-                List.of("gold*.jsonl", "chains*.jsonl"), Clock.systemUTC());
+        ArticleFiles files = ArticleFiles.skippingAnnotations();
         List<Path> cleanup = new ArrayList<>();
         Path input = dir;
         if (input == null) {

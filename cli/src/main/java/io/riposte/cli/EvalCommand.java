@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {
@@ -26,6 +28,9 @@ import picocli.CommandLine.Parameters;
             "",
             "Exit codes: 0 scored, 1 bad usage, missing or malformed file."})
 public class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "Directory of articles (or with an 'articles' subdirectory).")
     Path dir;
@@ -63,11 +68,11 @@ public class EvalCommand implements Callable<Integer> {
             predicted = ScoringFiles.readPredictions(predictions);
         } else {
             Path articles = Files.isDirectory(dir.resolve("articles")) ? dir.resolve("articles") : dir;
-            ExtractCommand.Loaded loaded = ExtractCommand.load(List.of(articles), System.err);
-            predicted = ExtractCommand.predict(Extractors.standard(), loaded.articles(), correlate || chains != null, System.err);
+            ExtractCommand.Loaded loaded = ExtractCommand.load(List.of(articles), spec.commandLine().getErr());
+            predicted = ExtractCommand.predict(Extractors.standard(), loaded.articles(), correlate || chains != null, spec.commandLine().getErr());
         }
         Report report = Scorer.score(goldActions, goldChains, predicted);
-        System.out.println(json ? report.toJson().toPrettyString() : report.toText());
+        spec.commandLine().getOut().println(json ? report.toJson().toPrettyString() : report.toText());
         return 0;
     }
 }

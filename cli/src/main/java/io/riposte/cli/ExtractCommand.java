@@ -3,38 +3,38 @@ package io.riposte.cli;
 import io.riposte.correlation.Correlation;
 import io.riposte.domain.Article;
 import io.riposte.domain.ExtractedAction;
-import io.riposte.domain.input.ArticleFormatException;
-import io.riposte.domain.input.ArticleParser;
 import io.riposte.domain.scoring.PredictedAction;
 import io.riposte.domain.scoring.ScoringFiles;
 import io.riposte.extraction.ExtractionResult;
 import io.riposte.extraction.Extractor;
 import io.riposte.extraction.Extractors;
 import io.riposte.extraction.Predictions;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.riposte.producer.ArticleFiles;
+import io.riposte.producer.InputItem;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {
             "Extract the actions that articles report and print them as JSON Lines in the \"Predicted actions\" format "
                     + "of EVALUATION.md: one line per action per article (no Kafka needed).",
-            "Reads the loose text format (.txt, optional ' date YYYY-MM-DD [URL]' first line) and JSON Lines (.jsonl); "
-                    + "directories are walked, gold*.jsonl and chains*.jsonl are skipped.",
+            "Reads what the producer reads: the loose text format (optional ' date YYYY-MM-DD [URL]' first line), "
+                    + "JSON Lines (.jsonl) and .gz of either; directories are walked, gold*.jsonl and chains*.jsonl are skipped.",
             "Unreadable or rejected articles get a one-line reason on stderr.",
             "",
             "Exit codes: 0 done, 1 bad usage or missing path, 3 some inputs could not be read."})
 public class ExtractCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Article files or directories.")
     List<Path> paths = new ArrayList<>();
@@ -48,9 +48,10 @@ public class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Extractor extractor = allModalities ? Extractors.withAllModalities() : Extractors.standard();
-        Loaded loaded = load(paths, System.err);
-        List<PredictedAction> predictions = predict(extractor, loaded.articles(), correlate, System.err);
-        PrintStream out = System.out;
+        PrintWriter err = spec.commandLine().getErr();
+        Loaded loaded = load(paths, err);
+        List<PredictedAction> predictions = predict(extractor, loaded.articles(), correlate, err);
+        PrintWriter out = spec.commandLine().getOut();
         for (PredictedAction p : predictions) {
             out.println(ScoringFiles.toJson(p).toString());
         }
@@ -61,7 +62,7 @@ public class ExtractCommand implements Callable<Integer> {
     /** Articles read from paths, and how many inputs could not be read. */
     record Loaded(List<Article> articles, int failures) {}
 
-    static List<PredictedAction> predict(Extractor extractor, List<Article> articles, boolean correlate, PrintStream err) {
+    static List<PredictedAction> predict(Extractor extractor, List<Article> articles, boolean correlate, PrintWriter err) {
         List<ExtractedAction> actions = new ArrayList<>();
         for (Article a : articles) {
             ExtractionResult r = extractor.extract(a);
@@ -77,62 +78,24 @@ public class ExtractCommand implements Callable<Integer> {
         return actions.stream().map(Predictions::of).toList();
     }
 
-    /** Reads every article under the paths; a missing path is an error, an unreadable file a warning. */
-    static Loaded load(List<Path> paths, PrintStream err) {
-        List<Path> files = new ArrayList<>();
-        for (Path p : paths) {
-            if (!Files.exists(p)) {
-                throw new IllegalArgumentException("no such file or directory: " + p);
-            }
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted().forEach(files::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read directory " + p, e);
-                }
-            } else {
-                files.add(p);
-            }
-        }
+    /**
+     * Reads every article under the paths exactly as the producer does; a missing path is an error,
+     * an unreadable or rejected input a one-line warning.
+     */
+    static Loaded load(List<Path> paths, PrintWriter err) {
+        ArticleFiles files = ArticleFiles.skippingAnnotations();
         List<Article> articles = new ArrayList<>();
-        int failures = 0;
-        Instant now = Instant.now();
-        for (Path f : files) {
-            String name = f.getFileName().toString();
-            boolean jsonl = name.endsWith(".jsonl");
-            if (jsonl && (name.startsWith("gold") || name.startsWith("chains"))) {
-                continue;
-            }
-            if (!jsonl && !name.endsWith(".txt")) {
-                continue;
-            }
-            try {
-                String text = ArticleParser.decode(Files.readAllBytes(f), name);
-                if (jsonl) {
-                    int n = 0;
-                    for (String line : text.split("\n")) {
-                        n++;
-                        if (line.isBlank()) {
-                            continue;
-                        }
-                        try {
-                            articles.add(ArticleParser.parseJson(line, name + ":" + n, now));
-                        } catch (ArticleFormatException e) {
-                            failures++;
-                            err.println("extract: skipped " + e.getMessage());
-                        }
-                    }
-                } else {
-                    articles.add(ArticleParser.parseText(text, name, now));
+        int[] failures = {0};
+        for (Path f : files.expand(paths)) {
+            files.read(f, item -> {
+                if (item instanceof InputItem.Parsed parsed) {
+                    articles.add(parsed.article());
+                } else if (item instanceof InputItem.Rejected rejected) {
+                    failures[0]++;
+                    err.println("extract: skipped " + rejected.message());
                 }
-            } catch (ArticleFormatException e) {
-                failures++;
-                err.println("extract: skipped " + e.getMessage());
-            } catch (IOException e) {
-                failures++;
-                err.println("extract: skipped " + f + ": cannot read (" + e.getMessage() + ")");
-            }
+            });
         }
-        return new Loaded(articles, failures);
+        return new Loaded(articles, failures[0]);
     }
 }

@@ -58,6 +58,14 @@ public final class ArticleFiles {
         this(DEFAULT_MAX_BYTES, List.of(), Clock.systemUTC());
     }
 
+    /** File names of evaluation annotations that sit beside articles and are not articles themselves. */
+    public static final List<String> ANNOTATION_FILES = List.of("gold*.jsonl", "chains*.jsonl");
+
+    /** A reader that leaves annotation files ({@link #ANNOTATION_FILES}) out of directory walks. */
+    public static ArticleFiles skippingAnnotations() {
+        return new ArticleFiles(DEFAULT_MAX_BYTES, ANNOTATION_FILES, Clock.systemUTC());
+    }
+
     /**
      * The files a set of paths stands for, sorted within each directory; hidden and excluded files
      * are counted in {@link #skipped()}.
