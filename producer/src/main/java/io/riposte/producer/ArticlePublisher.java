@@ -8,6 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,48 +85,160 @@ public final class ArticlePublisher implements AutoCloseable {
         this.err = err;
     }
 
-    /**
-     * Reads and publishes every file the paths stand for. Rejections are reported on {@code err}
-     * one line each and published to the rejected-articles topic; the first connectivity failure
-     * stops the run.
-     */
+    /** Reads and publishes every file the paths stand for, as read and as fast as possible. */
     public ProduceSummary publish(List<Path> paths, ArticleFiles files) {
+        return publish(paths, files, ReplayOptions.AS_FAST_AS_POSSIBLE, Progress.NONE);
+    }
+
+    /**
+     * Reads and publishes every file the paths stand for, in the order and at the pace the options
+     * ask. Rejections are reported on {@code err} one line each and published to the
+     * rejected-articles topic; an article whose id was already read in this run is skipped as a
+     * duplicate; the first connectivity failure stops the run.
+     */
+    public ProduceSummary publish(List<Path> paths, ArticleFiles files, ReplayOptions options, Progress progress) {
         ProduceSummary summary = new ProduceSummary();
         List<Path> expanded = files.expand(paths);
         summary.skipped(files.skipped());
-        List<Pending> pending = new ArrayList<>();
-        boolean[] first = {true};
+        Run run = new Run(summary, options, progress);
         try {
-            for (Path f : expanded) {
-                files.read(f, item -> {
+            if (options.needsAllFirst()) {
+                List<InputItem> items = new ArrayList<>();
+                for (Path f : expanded) {
+                    files.read(f, items::add);
+                }
+                order(items, options);
+                progress.start(items.size());
+                for (InputItem item : items) {
+                    run.handle(item);
+                    progress.advance(summary);
                     if (summary.failure() != null) {
-                        return;
+                        break;
                     }
-                    summary.readOne();
-                    Pending p = send(item, summary);
-                    if (p == null) {
-                        return;
+                }
+            } else {
+                progress.start(expanded.size());
+                for (Path f : expanded) {
+                    files.read(f, run::handle);
+                    progress.advance(summary);
+                    if (summary.failure() != null) {
+                        break;
                     }
-                    if (first[0]) {
-                        // Wait for the first record: an unreachable cluster then costs one bounded wait, not one per article.
-                        first[0] = false;
-                        complete(p, summary);
-                    } else {
-                        pending.add(p);
-                    }
-                });
-                if (summary.failure() != null) {
-                    break;
                 }
             }
-            producer.flush();
-            for (Pending p : pending) {
-                complete(p, summary);
-            }
+            run.finish();
         } catch (RuntimeException e) {
             summary.failed(describe(e));
         }
         return summary;
+    }
+
+    /**
+     * Publishes items as they come (from a watched directory or a feed), sharing one summary and
+     * one duplicate filter across calls. Call {@link Session#finish()} to wait for every record.
+     */
+    public Session session(ReplayOptions options, Progress progress) {
+        return new Session(new Run(new ProduceSummary(), options, progress));
+    }
+
+    /** An open-ended run (watch mode, feeds): items are handed in one by one. */
+    public final class Session {
+        private final Run run;
+
+        private Session(Run run) {
+            this.run = run;
+        }
+
+        public void publish(InputItem item) {
+            run.handle(item);
+            run.progress.advance(run.summary);
+        }
+
+        /** Waits for the records sent so far; the summary is then up to date. */
+        public ProduceSummary flush() {
+            try {
+                run.finish();
+            } catch (RuntimeException e) {
+                run.summary.failed(describe(e));
+            }
+            return run.summary;
+        }
+
+        public ProduceSummary summary() {
+            return run.summary;
+        }
+    }
+
+    static void order(List<InputItem> items, ReplayOptions options) {
+        switch (options.order()) {
+            case CHRONOLOGICAL -> items.sort(Comparator.comparingLong(ArticlePublisher::eventTime)); // stable: ties keep reading order
+            case SHUFFLE -> Collections.shuffle(items, new Random(options.seed()));
+            case AS_READ -> { }
+        }
+    }
+
+    /** Rejections sort first: they have no time and should be reported early. */
+    private static long eventTime(InputItem item) {
+        return item instanceof InputItem.Parsed p ? Articles.timestamp(p.article()) : Long.MIN_VALUE;
+    }
+
+    /** The state of one run: counts, ids seen, records in flight, pacing. */
+    private final class Run {
+        final ProduceSummary summary;
+        final Progress progress;
+        final Pacer pacer;
+        final Set<String> seen = new HashSet<>();
+        final List<Pending> pending = new ArrayList<>();
+        boolean first = true;
+
+        Run(ProduceSummary summary, ReplayOptions options, Progress progress) {
+            this.summary = summary;
+            this.progress = progress;
+            this.pacer = Pacer.system(options);
+        }
+
+        void handle(InputItem item) {
+            if (summary.failure() != null) {
+                return;
+            }
+            summary.readOne();
+            if (item instanceof InputItem.Parsed parsed) {
+                if (!seen.add(parsed.article().id())) {
+                    // Same id twice in one run: the second copy would only be merged downstream, so it is not sent.
+                    summary.duplicateOne();
+                    return;
+                }
+                try {
+                    pacer.awaitTurn(Articles.timestamp(parsed.article()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    summary.failed("interrupted");
+                    return;
+                }
+            }
+            Pending p = send(item, summary);
+            if (p == null) {
+                return;
+            }
+            if (first) {
+                // Wait for the first record: an unreachable cluster then costs one bounded wait, not one per article.
+                first = false;
+                complete(p, summary);
+            } else {
+                pending.add(p);
+            }
+            if (pending.size() >= 1000) {
+                finish();
+            }
+        }
+
+        void finish() {
+            producer.flush();
+            for (Pending p : pending) {
+                complete(p, summary);
+            }
+            pending.clear();
+        }
     }
 
     private record Pending(InputItem item, Future<RecordMetadata> future) {}

@@ -15,6 +15,7 @@ public final class ProduceSummary {
     private int read;
     private int published;
     private int skipped;
+    private int duplicates;
     private final Map<String, Integer> rejected = new TreeMap<>();
     private String failure;
 
@@ -28,6 +29,10 @@ public final class ProduceSummary {
 
     void rejectedOne(String reason) {
         rejected.merge(reason, 1, Integer::sum);
+    }
+
+    void duplicateOne() {
+        duplicates++;
     }
 
     void skipped(int n) {
@@ -47,6 +52,16 @@ public final class ProduceSummary {
 
     public int published() {
         return published;
+    }
+
+    /** Articles skipped because an article with the same id was already read in this run. */
+    public int duplicates() {
+        return duplicates;
+    }
+
+    /** True when every article read was published, skipped as a duplicate or rejected (always, unless the run failed). */
+    public boolean reconciles() {
+        return read == published + duplicates + rejectedTotal();
     }
 
     /** Hidden or excluded files left out of a directory walk. */
@@ -78,8 +93,11 @@ public final class ProduceSummary {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        sb.append("read ").append(read).append(", published ").append(published)
-                .append(", rejected ").append(rejectedTotal());
+        sb.append("read ").append(read).append(", published ").append(published);
+        if (duplicates > 0) {
+            sb.append(", skipped ").append(duplicates).append(" duplicate(s)");
+        }
+        sb.append(", rejected ").append(rejectedTotal());
         if (!rejected.isEmpty()) {
             sb.append(' ').append(rejected.toString().replace('{', '(').replace('}', ')'));
         }

@@ -155,4 +155,52 @@ class ArticlePublisherClusterTest {
         assertThat(s.exitCode()).isEqualTo(ProduceSummary.EXIT_FAILED);
         assertThat(s.failure()).startsWith("schema registry at http://127.0.0.1:1");
     }
+
+    @Test
+    void duplicatesInOneRunAreSkippedAndCountedAndEveryReadIsAccountedFor(@TempDir Path dir) throws Exception {
+        String[] t = freshTopics();
+        // The same URL twice (a re-scrape with another title) and the same JSON article twice: two duplicates.
+        Files.writeString(dir.resolve("1.txt"), " date 2018-03-14 https://example.org/x Expulsions\nDiplomats must leave.");
+        Files.writeString(dir.resolve("2.txt"), " date 2018-03-14 https://example.org/x Expulsions (updated)\nDiplomats must leave now.");
+        String line = "{\"url\":\"https://example.org/y\",\"published\":\"2020-07-21\",\"title\":\"Consulate\",\"body\":\"Closure.\"}";
+        Files.writeString(dir.resolve("3.jsonl"), line + "\n" + line + "\n{oops\n");
+        Files.writeString(dir.resolve("4.txt"), "Headline only\nNo date, no URL: the id is a content hash.");
+        ProduceSummary s;
+        try (ArticlePublisher p = new ArticlePublisher(config(cluster.bootstrapServers(), cluster.registryUrl()), t[0], t[1], System.err)) {
+            s = p.publish(List.of(dir), new ArticleFiles(), new ReplayOptions(ReplayOptions.Order.SHUFFLE, 7, 0, 0), Progress.NONE);
+        }
+        assertThat(s.failure()).isNull();
+        assertThat(s.read()).isEqualTo(6);
+        assertThat(s.duplicates()).isEqualTo(2);
+        assertThat(s.rejected()).isEqualTo(Map.of("BAD_JSON", 1));
+        assertThat(s.published()).isEqualTo(3);
+        assertThat(s.reconciles()).isTrue();
+        assertThat(s.toString()).contains("read 6, published 3, skipped 2 duplicate(s), rejected 1");
+        // The summary reconciles with the topics: one record per published article, distinct keys, one per rejection.
+        List<ConsumerRecord<String, byte[]>> published = read(t[0]);
+        assertThat(published).hasSize(s.published());
+        assertThat(published.stream().map(ConsumerRecord::key).distinct().count()).isEqualTo(s.published());
+        assertThat(read(t[1])).hasSize(s.rejectedTotal());
+    }
+
+    @Test
+    void replayingTheSeedsTwiceGivesExactlyFiveDistinctKeys() throws Exception {
+        Path seeds = Path.of(System.getProperty("riposte.shared.dir", "../../shared")).resolve("seeds");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(seeds), "skipped: no shared seeds at " + seeds.toAbsolutePath());
+        String[] t = freshTopics();
+        ArticleFiles files = new ArticleFiles(ArticleFiles.DEFAULT_MAX_BYTES, List.of("*.jsonl"), java.time.Clock.systemUTC());
+        int published = 0;
+        for (ReplayOptions o : List.of(new ReplayOptions(ReplayOptions.Order.CHRONOLOGICAL, 0, 0, 0),
+                new ReplayOptions(ReplayOptions.Order.SHUFFLE, 42, 0, 0))) {
+            try (ArticlePublisher p = new ArticlePublisher(config(cluster.bootstrapServers(), cluster.registryUrl()), t[0], t[1], System.err)) {
+                ProduceSummary s = p.publish(List.of(seeds), files, o, Progress.NONE);
+                assertThat(s.exitCode()).as(s.toString()).isZero();
+                assertThat(s.reconciles()).isTrue();
+                published += s.published();
+            }
+        }
+        List<ConsumerRecord<String, byte[]>> records = read(t[0]);
+        assertThat(records).hasSize(published).hasSize(10);
+        assertThat(records.stream().map(ConsumerRecord::key).collect(Collectors.toSet())).hasSize(5);
+    }
 }
