@@ -1,7 +1,10 @@
 package io.riposte.streams;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What the topology did since this instance started (not across restarts or instances; Kafka's
@@ -57,5 +60,23 @@ public final class StreamsCounters {
                 "mergedDuplicates", mergedDuplicates(),
                 "chainsUpdated", chainsUpdated(),
                 "alertsEmitted", alertsEmitted());
+    }
+
+    /**
+     * Registers every counter with Micrometer as a function counter (Prometheus: {@code riposte_..._total}),
+     * so the topology keeps its plain atomics and scrapes read them.
+     */
+    public void bindTo(MeterRegistry registry) {
+        counter(registry, "riposte.articles.processed", "Articles read from the articles topic", StreamsCounters::articlesProcessed);
+        counter(registry, "riposte.actions.extracted", "Action mentions extracted from articles", StreamsCounters::actionsExtracted);
+        counter(registry, "riposte.mentions.correlated", "Action mentions through the correlator", StreamsCounters::mentionsCorrelated);
+        counter(registry, "riposte.merged.duplicates", "Mentions merged into an action other mentions already reported", StreamsCounters::mergedDuplicates);
+        counter(registry, "riposte.dead.lettered", "Records the topology sent to the dead-letter topic", StreamsCounters::deadLettered);
+        counter(registry, "riposte.chains.updated", "Chain upserts and tombstones emitted", StreamsCounters::chainsUpdated);
+        counter(registry, "riposte.alerts.emitted", "Alerts emitted", StreamsCounters::alertsEmitted);
+    }
+
+    private void counter(MeterRegistry registry, String name, String help, ToDoubleFunction<StreamsCounters> f) {
+        FunctionCounter.builder(name, this, f).description(help).tag("app", "streams").register(registry);
     }
 }

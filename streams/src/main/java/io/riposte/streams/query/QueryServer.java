@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.riposte.domain.Action;
 import io.riposte.domain.Chain;
 import io.riposte.domain.Dyad;
@@ -41,7 +45,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves the correlation state over HTTP with interactive queries (IQv2), as JSON:
  * {@code GET /chains}, {@code /chains/{id}}, {@code /dyads/{A}-{B}}, {@code /actions/{id}},
- * {@code /health}. While Streams is not RUNNING every query answers 503 with the state as reason.
+ * {@code /health}, and Prometheus metrics on {@code /metrics} (always served). While Streams is not RUNNING every query answers 503 with the state as reason.
  *
  * <p>Queries see the stores of this instance only: with several instances, each serves its own
  * partitions (no forwarding between instances yet). Stores have no transactions (KIP-892), so a
@@ -55,6 +59,8 @@ public final class QueryServer implements AutoCloseable {
     private final KafkaStreams streams;
     private final StreamsCounters counters;
     private final ObjectMapper json;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final KafkaStreamsMetrics streamsMetrics;
 
     private QueryServer(HttpServer http, ExecutorService executor, KafkaStreams streams, StreamsCounters counters) {
         this.http = http;
@@ -62,6 +68,11 @@ public final class QueryServer implements AutoCloseable {
         this.streams = streams;
         this.counters = counters;
         this.json = mapper();
+        // Kafka Streams' own metrics (thread, task, store, client) plus Riposte's counters, for /metrics.
+        this.streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(metrics);
+        counters.bindTo(metrics);
+        new JvmMemoryMetrics().bindTo(metrics);
     }
 
     public static QueryServer start(KafkaStreams streams, StreamsCounters counters, String host, int port) throws IOException {
@@ -108,6 +119,15 @@ public final class QueryServer implements AutoCloseable {
                 return;
             }
             List<String> path = segments(ex.getRequestURI());
+            if (path.equals(List.of("metrics"))) {
+                byte[] text = metrics.scrape().getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+                ex.sendResponseHeaders(200, text.length);
+                try (OutputStream out = ex.getResponseBody()) {
+                    out.write(text);
+                }
+                return;
+            }
             KafkaStreams.State state = streams.state();
             if (path.equals(List.of("health"))) {
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -168,7 +188,7 @@ public final class QueryServer implements AutoCloseable {
             body.put("actions", actions);
             send(ex, 200, body);
         } else {
-            send(ex, 404, Map.of("error", "no such resource", "paths", List.of("/chains", "/chains/{id}", "/dyads/{A}-{B}", "/actions/{id}", "/health")));
+            send(ex, 404, Map.of("error", "no such resource", "paths", List.of("/chains", "/chains/{id}", "/dyads/{A}-{B}", "/actions/{id}", "/health", "/metrics")));
         }
     }
 
@@ -229,6 +249,8 @@ public final class QueryServer implements AutoCloseable {
     public void close() {
         http.stop(0);
         executor.shutdownNow();
+        streamsMetrics.close();
+        metrics.close();
     }
 
     private static final class StoreUnavailable extends RuntimeException {
