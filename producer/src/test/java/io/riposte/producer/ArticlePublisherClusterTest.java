@@ -203,4 +203,30 @@ class ArticlePublisherClusterTest {
         assertThat(records).hasSize(published).hasSize(10);
         assertThat(records.stream().map(ConsumerRecord::key).collect(Collectors.toSet())).hasSize(5);
     }
+
+    @Test
+    void aFeedPolledThreeTimesPublishesEachItemOnce() throws Exception {
+        String[] t = freshTopics();
+        ProduceSummary s;
+        try (FeedServer server = new FeedServer();
+                ArticlePublisher p = new ArticlePublisher(config(cluster.bootstrapServers(), cluster.registryUrl()), t[0], t[1], System.err)) {
+            FeedPoller poller = new FeedPoller(server.uri("/feed.xml"), Duration.ofSeconds(5), 1000, java.time.Clock.systemUTC());
+            ArticlePublisher.Session session = p.session(ReplayOptions.AS_FAST_AS_POSSIBLE, Progress.NONE);
+            for (int i = 0; i < 3; i++) {
+                poller.poll().items().forEach(session::publish);
+                session.flush();
+            }
+            s = session.flush();
+            assertThat(server.requests.get(1)).containsEntry("If-None-Match", "\"v1\"");
+        }
+        assertThat(s.exitCode()).as(s.toString()).isZero();
+        assertThat(s.published()).isEqualTo(3);
+        List<ConsumerRecord<String, byte[]>> records = read(t[0]);
+        assertThat(records).hasSize(3);
+        assertThat(records.stream().map(ConsumerRecord::key).distinct()).hasSize(3);
+        assertThat(records.stream().map(ConsumerRecord::timestamp).collect(Collectors.toSet())).containsExactlyInAnyOrder(
+                java.time.Instant.parse("2024-05-14T00:00:00Z").toEpochMilli(),
+                java.time.Instant.parse("2024-05-15T00:00:00Z").toEpochMilli(),
+                java.time.Instant.parse("2024-05-16T00:00:00Z").toEpochMilli());
+    }
 }
