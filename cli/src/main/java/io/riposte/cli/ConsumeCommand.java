@@ -2,6 +2,7 @@ package io.riposte.cli;
 
 import io.riposte.consumer.AlertFormat;
 import io.riposte.consumer.DyadSink;
+import io.riposte.consumer.web.ConsumerHttpServer;
 import io.riposte.topics.Topics;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
             "Read 'chains', 'actions' and 'alerts' with read_committed, print alerts one line each, and keep the "
                     + "per-dyad view (current chains, last step, escalation level, pending threats, time of last change) "
                     + "upserted as JSON in the sink topic (key A-B).",
-            "Runs until interrupted, or with --exit-when-idle until the inputs are read and quiet."})
+            "Runs until interrupted, or with --exit-when-idle until the inputs are read and quiet.",
+            "With --http-port it also serves the dashboard (/), the live alert feed (/events), /health and /metrics."})
 public class ConsumeCommand implements Callable<Integer> {
     @Mixin
     ClientOptions client;
@@ -34,6 +36,14 @@ public class ConsumeCommand implements Callable<Integer> {
             description = "Stop once everything committed has been read and nothing new came for this long.")
     Integer exitWhenIdle;
 
+    @Option(names = "--http-port", paramLabel = "PORT",
+            description = "Serve the dashboard, /events, /health and /metrics on this port (0 = any free port; default: no HTTP).")
+    Integer httpPort;
+
+    @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address the HTTP server binds (default ${DEFAULT-VALUE}; other machines cannot reach it unless changed).")
+    String httpHost;
+
     @Override
     public Integer call() throws Exception {
         Map<String, Object> config = client.resolveRequired();
@@ -46,6 +56,14 @@ public class ConsumeCommand implements Callable<Integer> {
                         out.println(AlertFormat.line(a, colour));
                     }
                 }, System.err);
+        ConsumerHttpServer web = null;
+        if (httpPort != null) {
+            var registry = ConsumerHttpServer.newRegistry();
+            sink.withMetrics(registry);
+            web = ConsumerHttpServer.start(sink, registry, httpHost, httpPort);
+            sink.withEveryAlert(web::onAlert);
+            System.err.println("consume: dashboard at " + web.url() + " (also /health, /metrics, /events)");
+        }
         // On Ctrl-C or SIGTERM the hook asks the loop below to stop and waits until the summary is out,
         // because the JVM halts as soon as its hooks return.
         CountDownLatch stop = new CountDownLatch(1);
@@ -71,6 +89,9 @@ public class ConsumeCommand implements Callable<Integer> {
                 }
             }
             sink.close();
+            if (web != null) {
+                web.close();
+            }
             System.err.printf("consume: read %d records, %d alerts, wrote %d dyad records to '%s'%n",
                     sink.recordsRead(), sink.alertsSeen(), sink.upserts(), sinkTopic);
         } finally {

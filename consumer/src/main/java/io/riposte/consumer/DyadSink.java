@@ -68,6 +68,10 @@ public final class DyadSink implements AutoCloseable {
     private KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
     private volatile Throwable failure;
+    private final AtomicLong lag = new AtomicLong(-1);
+    private volatile io.micrometer.core.instrument.MeterRegistry meters;
+    private volatile Consumer<Alert> everyAlert = a -> { };
+    private final List<AutoCloseable> binders = new ArrayList<>();
 
     private final SpecificAvroDeserializer<Chain> chainSerde = new SpecificAvroDeserializer<>(Chain.class);
     private final SpecificAvroDeserializer<Action> actionSerde = new SpecificAvroDeserializer<>(Action.class);
@@ -87,6 +91,34 @@ public final class DyadSink implements AutoCloseable {
         alertSerde.configure(this.config, false);
     }
 
+    /**
+     * Publishes the Kafka clients' metrics (Micrometer's {@code KafkaClientMetrics}) and the sink's own
+     * counters to {@code registry}; call before {@link #start()}.
+     */
+    public DyadSink withMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        this.meters = registry;
+        io.micrometer.core.instrument.FunctionCounter.builder("riposte.consumer.records.read", this, s -> s.recordsRead())
+                .description("Records read from chains, actions and alerts").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("riposte.consumer.dyad.upserts", this, s -> s.upserts())
+                .description("Dyad records written to the sink topic (upserts and tombstones)").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("riposte.consumer.alerts", this, s -> s.alertsSeen())
+                .description("New alerts handed on to people").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("riposte.consumer.lag.records", this, s -> s.lag())
+                .description("Committed input records not read yet (-1 before the first poll)").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("riposte.consumer.dyads", this, s -> s.dyadCount())
+                .description("Dyads in the materialized view").register(registry);
+        return this;
+    }
+
+    /**
+     * Also hands on every alert read, the ones already on the topic at start included (the dashboard's
+     * feed shows history; the printed tail shows only new ones). Call before {@link #start()}.
+     */
+    public DyadSink withEveryAlert(Consumer<Alert> listener) {
+        this.everyAlert = listener;
+        return this;
+    }
+
     /** Starts the loop on its own thread. */
     public synchronized DyadSink start() {
         thread = new Thread(this::runLoop, "riposte-dyad-sink");
@@ -100,6 +132,7 @@ public final class DyadSink implements AutoCloseable {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer())) {
             loadWritten();
             consumer = new KafkaConsumer<>(consumerConfig("riposte-dyad-sink"), new StringDeserializer(), new ByteArrayDeserializer());
+            bindClientMetrics(producer, consumer);
             List<TopicPartition> parts = new ArrayList<>();
             for (String t : List.of(Topics.CHAINS, Topics.ACTIONS, Topics.ALERTS)) {
                 parts.addAll(partitions(consumer, t));
@@ -138,6 +171,7 @@ public final class DyadSink implements AutoCloseable {
                     lastChangeNanos.set(System.nanoTime());
                 }
                 caughtUp = !catchingUp && atEnd(parts);
+                lag.set(currentLag(parts));
             }
         } catch (WakeupException e) {
             // close() asked us to stop.
@@ -146,11 +180,49 @@ public final class DyadSink implements AutoCloseable {
             err.println("consumer stopped: " + describe(t));
             LOG.debug("dyad sink failed", t);
         } finally {
+            synchronized (binders) {
+                for (AutoCloseable b : binders) {
+                    try {
+                        b.close();
+                    } catch (Exception e) {
+                        LOG.debug("closing metrics binder", e);
+                    }
+                }
+                binders.clear();
+            }
             if (consumer != null) {
                 consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
             }
             stopped.countDown();
         }
+    }
+
+    private void bindClientMetrics(KafkaProducer<String, String> producer, KafkaConsumer<String, byte[]> c) {
+        io.micrometer.core.instrument.MeterRegistry r = meters;
+        if (r == null) {
+            return;
+        }
+        synchronized (binders) {
+            var cm = new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(c);
+            cm.bindTo(r);
+            binders.add(cm);
+            var pm = new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(producer);
+            pm.bindTo(r);
+            binders.add(pm);
+        }
+    }
+
+    /** Sum of the consumer's own lag estimates (no broker call); -1 while any is unknown. */
+    private long currentLag(List<TopicPartition> parts) {
+        long sum = 0;
+        for (TopicPartition p : parts) {
+            java.util.OptionalLong l = consumer.currentLag(p);
+            if (l.isEmpty()) {
+                return -1;
+            }
+            sum += l.getAsLong();
+        }
+        return sum;
     }
 
     private String describe(Throwable t) {
@@ -173,9 +245,13 @@ public final class DyadSink implements AutoCloseable {
                         : actionSerde.deserialize(r.topic(), r.headers(), r.value()), r.timestamp());
                 case Topics.ALERTS -> {
                     Long from = alertStart.get(new TopicPartition(r.topic(), r.partition()));
-                    if (r.value() != null && (from == null || r.offset() >= from)) {
-                        alertsSeen.incrementAndGet();
-                        alertListener.accept(alertSerde.deserialize(r.topic(), r.headers(), r.value()));
+                    if (r.value() != null) {
+                        Alert alert = alertSerde.deserialize(r.topic(), r.headers(), r.value());
+                        everyAlert.accept(alert);
+                        if (from == null || r.offset() >= from) {
+                            alertsSeen.incrementAndGet();
+                            alertListener.accept(alert);
+                        }
                     }
                 }
                 default -> throw new IllegalStateException("unexpected topic " + r.topic());
@@ -299,6 +375,20 @@ public final class DyadSink implements AutoCloseable {
 
     public long alertsSeen() {
         return alertsSeen.get();
+    }
+
+    /** Committed input records not read yet, by the consumer's last fetch; -1 when not known yet. */
+    public long lag() {
+        return lag.get();
+    }
+
+    public synchronized int dyadCount() {
+        return view.dyads().size();
+    }
+
+    /** Runs {@code f} on the current view under the sink's lock (the view is not thread-safe). */
+    public synchronized <T> T read(java.util.function.Function<DyadView, T> f) {
+        return f.apply(view);
     }
 
     public Throwable failure() {

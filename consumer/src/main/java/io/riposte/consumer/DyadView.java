@@ -86,6 +86,29 @@ public final class DyadView {
                 .toList();
     }
 
+    /** The dyad's current chains, ordered by first date then id. */
+    public List<Chain> chainsOf(String dyad) {
+        return chainsByDyad.getOrDefault(dyad, Set.of()).stream().map(id -> chains.get(id).value())
+                .sorted(Comparator.comparing((Chain c) -> Dates.sortKey(c.getFirstDate())).thenComparing(Chain::getId))
+                .toList();
+    }
+
+    /** The current value of an action, or null. */
+    public Action action(String id) {
+        Timed<Action> t = actions.get(id);
+        return t == null ? null : t.value();
+    }
+
+    /** The highest escalation score of the dyad's chains (0 without chains). */
+    public double escalationLevel(String dyad) {
+        return chainsOf(dyad).stream().mapToDouble(Chain::getEscalation).max().orElse(0);
+    }
+
+    /** Threats of the dyad nothing has carried out yet. */
+    public List<Action> pendingThreatsOf(String dyad) {
+        return pendingThreats(dyad);
+    }
+
     /** Dyads with at least one chain or pending threat. */
     public List<String> dyads() {
         Set<String> all = new TreeSet<>();
