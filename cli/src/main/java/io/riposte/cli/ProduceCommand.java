@@ -86,11 +86,32 @@ public class ProduceCommand implements Callable<Integer> {
             description = "How often --watch rescans when no file-system event arrives (ISO-8601, default ${DEFAULT-VALUE}).")
     Duration watchPoll;
 
+    @Option(names = "--feed", paramLabel = "URL",
+            description = "Poll this RSS 2.0 or Atom feed every --poll-interval with conditional requests "
+                    + "(ETag / If-Modified-Since); each item is published once (repeatable). Runs until Ctrl-C / SIGTERM.")
+    List<java.net.URI> feeds = new ArrayList<>();
+
+    @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "PT5M",
+            description = "Time between two polls of a feed (ISO-8601, default ${DEFAULT-VALUE}).")
+    Duration pollInterval;
+
+    @Option(names = "--feed-timeout", paramLabel = "DURATION", defaultValue = "PT20S",
+            description = "Bound on connecting to and reading a feed (ISO-8601, default ${DEFAULT-VALUE}).")
+    Duration feedTimeout;
+
     @Override
     public Integer call() throws Exception {
         ReplayOptions replay = new ReplayOptions(ReplayOptions.parseOrder(order), seed, rate, speedup);
-        if (paths.isEmpty() && watch == null) {
-            throw new IllegalArgumentException("nothing to publish: give a PATH, - for stdin, or --watch DIR");
+        if (paths.isEmpty() && watch == null && feeds.isEmpty()) {
+            throw new IllegalArgumentException("nothing to publish: give a PATH, - for stdin, --watch DIR or --feed URL");
+        }
+        for (java.net.URI f : feeds) {
+            if (f.getScheme() == null || !f.getScheme().matches("(?i)https?")) {
+                throw new IllegalArgumentException("--feed needs an http(s) URL, got " + f);
+            }
+        }
+        if (pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new IllegalArgumentException("--poll-interval must be positive, got " + pollInterval);
         }
         ArticleFiles files = new ArticleFiles(maxBytes, excludes, Clock.systemUTC());
         files.expand(paths); // a missing path is an error before anything connects
@@ -100,8 +121,8 @@ public class ProduceCommand implements Callable<Integer> {
         Map<String, Object> config = client.resolveRequired();
         client.ensureTopics(config);
         ProduceSummary summary;
-        if (watch != null) {
-            summary = watch(config, files, replay);
+        if (watch != null || !feeds.isEmpty()) {
+            summary = follow(config, files, replay);
         } else {
             try (Progress progress = ConsoleProgress.forStderr(progressInterval)) {
                 summary = run(config, paths, files, replay, progress, System.err);
@@ -128,8 +149,11 @@ public class ProduceCommand implements Callable<Integer> {
         (summary.failure() == null ? out : err).println("produce: " + summary);
     }
 
-    /** Runs until SIGINT/SIGTERM; the shutdown hook waits for the loop to flush and print the summary. */
-    private ProduceSummary watch(Map<String, Object> config, ArticleFiles files, ReplayOptions replay) throws InterruptedException {
+    /**
+     * Watches the directory and polls the feeds until SIGINT/SIGTERM; the shutdown hook waits for
+     * the loop to flush and print the summary.
+     */
+    private ProduceSummary follow(Map<String, Object> config, ArticleFiles files, ReplayOptions replay) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         Thread main = Thread.currentThread();
@@ -146,7 +170,7 @@ public class ProduceCommand implements Callable<Integer> {
         ProduceSummary summary;
         try (ArticlePublisher publisher = new ArticlePublisher(config, System.err);
                 Progress progress = ConsoleProgress.forStderr(progressInterval);
-                DirectoryWatcher watcher = new DirectoryWatcher(watch, files, watchPoll)) {
+                DirectoryWatcher watcher = watch == null ? null : new DirectoryWatcher(watch, files, watchPoll)) {
             progress.start(-1);
             ArticlePublisher.Session session = publisher.session(replay, progress);
             if (!paths.isEmpty()) {
@@ -154,9 +178,37 @@ public class ProduceCommand implements Callable<Integer> {
                     files.read(f, session::publish);
                 }
             }
-            System.err.println("produce: watching " + watch + " (Ctrl-C to stop)");
+            List<io.riposte.producer.FeedPoller> pollers = feeds.stream()
+                    .map(u -> new io.riposte.producer.FeedPoller(u, feedTimeout, 100_000, Clock.systemUTC())).toList();
+            System.err.println("produce: " + (watch != null ? "watching " + watch : "")
+                    + (watch != null && !pollers.isEmpty() ? " and " : "")
+                    + (pollers.isEmpty() ? "" : "polling " + pollers.size() + " feed(s) every " + pollInterval)
+                    + " (Ctrl-C to stop)");
+            long nextPoll = System.nanoTime();
             try {
-                watcher.run(session::publish, session::flush, () -> stop.get() || session.summary().failure() != null);
+                while (!stop.get() && session.summary().failure() == null) {
+                    if (watcher != null) {
+                        watcher.scanOnce(session::publish, session::flush);
+                    }
+                    if (!pollers.isEmpty() && System.nanoTime() - nextPoll >= 0) {
+                        for (io.riposte.producer.FeedPoller poller : pollers) {
+                            io.riposte.producer.FeedPoller.Poll poll = poller.poll();
+                            if (poll.error() != null) {
+                                // A feed that is down is retried at the next poll; the others go on.
+                                System.err.println("produce: " + poll.error() + " (retrying in " + pollInterval + ")");
+                            }
+                            poll.items().forEach(session::publish);
+                        }
+                        session.flush();
+                        nextPoll = System.nanoTime() + pollInterval.toNanos();
+                    }
+                    Duration untilPoll = pollers.isEmpty() ? watchPoll : Duration.ofNanos(Math.max(1_000_000, nextPoll - System.nanoTime()));
+                    if (watcher != null) {
+                        watcher.awaitChange(untilPoll);
+                    } else {
+                        Thread.sleep(untilPoll.toMillis());
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.interrupted(); // the stop signal: clear it so the last records can still be flushed
             }

@@ -61,25 +61,27 @@ public final class DirectoryWatcher implements AutoCloseable {
     public void run(Consumer<InputItem> sink, Runnable afterFile, BooleanSupplier stop) throws InterruptedException {
         while (!stop.getAsBoolean()) {
             scanOnce(sink, afterFile);
-            awaitChange();
+            awaitChange(pollInterval);
         }
     }
 
-    private void awaitChange() throws InterruptedException {
+    /** Sleeps until a file-system event or at most {@code max} (and at most the poll interval). */
+    public void awaitChange(Duration max) throws InterruptedException {
+        long millis = Math.max(1, Math.min(max.toMillis(), pollInterval.toMillis()));
         if (watch == null) {
-            Thread.sleep(pollInterval.toMillis());
+            Thread.sleep(millis);
             return;
         }
         try {
-            WatchKey key = watch.poll(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+            WatchKey key = watch.poll(millis, TimeUnit.MILLISECONDS);
             if (key != null) {
                 key.pollEvents();
                 key.reset();
                 // A change was seen: give the writer a moment before the stability check compares sizes.
-                Thread.sleep(Math.min(500, pollInterval.toMillis()));
+                Thread.sleep(Math.min(500, millis));
             }
         } catch (ClosedWatchServiceException e) {
-            Thread.sleep(pollInterval.toMillis());
+            Thread.sleep(millis);
         }
     }
 
