@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Live detection of diplomatic retaliation chains (tit-for-tat) in news, on Apache Kafka.",
         subcommands = {
             DemoCommand.class,
-            ProduceCommand.class,
+            ProduceCommand.class, ResetCommand.class,
             StreamsCommand.class,
             ConsumeCommand.class, AlertsCommand.class,
             LocalCommand.class,
