@@ -27,9 +27,9 @@ import java.util.Set;
  */
 public final class DashboardPage {
     static final int WIDTH = 1100;
-    static final int HEIGHT = 300;
-    static final int AXIS = HEIGHT / 2;
-    static final int MARGIN = 110;
+    static final int MARGIN = 120;
+    static final int CARD_W = 228;
+    static final int CARD_H = 74;
 
     private DashboardPage() {}
 
@@ -177,77 +177,101 @@ public final class DashboardPage {
         b.append("</div>");
     }
 
-    /** The timeline: one side above the axis, the other below, each step a card facing the other side. */
+    /**
+     * The timeline: one side above the axis, the other below, each step a card facing the other side.
+     * Cards that would overlap a neighbour on the same side move one row further out, and the picture
+     * grows to fit, because SVG text does not wrap.
+     */
     static void svg(StringBuilder b, DyadView view, Chain c, String top, String bottom, int index) {
         List<ChainStep> steps = c.getSteps();
         int n = steps.size();
         double span = WIDTH - 2 * MARGIN;
         double spacing = n <= 1 ? span : span / (n - 1);
-        int cardW = (int) Math.max(96, Math.min(190, spacing - 10));
-        b.append("<svg class=\"timeline\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+        int cardW = CARD_W;
+        int rowH = CARD_H + 10;
+        double[] xs = new double[n];
+        double[] lefts = new double[n];
+        int[] rows = new int[n];
+        boolean[] ups = new boolean[n];
+        List<Double> topRows = new ArrayList<>();
+        List<Double> bottomRows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ChainStep s = steps.get(i);
+            xs[i] = n == 1 ? WIDTH / 2.0 : MARGIN + i * spacing;
+            lefts[i] = Math.max(4, Math.min(WIDTH - cardW - 4, xs[i] - cardW / 2.0));
+            ups[i] = !s.getSource().equals(bottom) || s.getSource().equals(top);
+            List<Double> rowEnds = ups[i] ? topRows : bottomRows;
+            int row = 0;
+            while (row < rowEnds.size() && rowEnds.get(row) + 8 > lefts[i]) {
+                row++;
+            }
+            if (row == rowEnds.size()) {
+                rowEnds.add(0.0);
+            }
+            rowEnds.set(row, lefts[i] + cardW);
+            rows[i] = row;
+        }
+        int axis = 40 + Math.max(1, topRows.size()) * rowH + 10;
+        int height = axis + 40 + Math.max(1, bottomRows.size()) * rowH + 10;
+        String marker = "arrow" + index + "-" + esc(shortId(c.getId()));
+        b.append("<svg class=\"timeline\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
                 .append("\" role=\"img\" aria-label=\"timeline of chain ").append(esc(shortId(c.getId()))).append("\">")
-                .append("<defs><marker id=\"arrow").append(index).append("-").append(esc(shortId(c.getId())))
+                .append("<defs><marker id=\"").append(marker)
                 .append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">")
                 .append("<path d=\"M0,0 L10,5 L0,10 z\" class=\"arrowhead\"/></marker></defs>");
-        b.append("<rect class=\"band top\" x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(AXIS).append("\"/>")
-                .append("<rect class=\"band bottom\" x=\"0\" y=\"").append(AXIS).append("\" width=\"").append(WIDTH)
-                .append("\" height=\"").append(HEIGHT - AXIS).append("\"/>");
-        b.append("<text class=\"side\" x=\"14\" y=\"28\">").append(esc(top)).append(" ▲</text>")
-                .append("<text class=\"side\" x=\"14\" y=\"").append(HEIGHT - 14).append("\">").append(esc(bottom)).append(" ▼</text>");
-        b.append("<line class=\"axis\" x1=\"").append(MARGIN / 2).append("\" y1=\"").append(AXIS).append("\" x2=\"")
-                .append(WIDTH - MARGIN / 2).append("\" y2=\"").append(AXIS).append("\"/>");
-        Map<String, Double> xs = new HashMap<>();
+        b.append("<rect class=\"band top\" x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(axis).append("\"/>")
+                .append("<rect class=\"band bottom\" x=\"0\" y=\"").append(axis).append("\" width=\"").append(WIDTH)
+                .append("\" height=\"").append(height - axis).append("\"/>");
+        b.append("<text class=\"side\" x=\"14\" y=\"").append(axis - 12).append("\">").append(esc(top)).append(" ▲</text>")
+                .append("<text class=\"side\" x=\"14\" y=\"").append(axis + 26).append("\">").append(esc(bottom)).append(" ▼</text>");
+        b.append("<line class=\"axis\" x1=\"").append(MARGIN / 2).append("\" y1=\"").append(axis).append("\" x2=\"")
+                .append(WIDTH - MARGIN / 2).append("\" y2=\"").append(axis).append("\"/>");
+        Map<String, Double> xById = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            xs.put(steps.get(i).getActionId(), n == 1 ? WIDTH / 2.0 : MARGIN + i * spacing);
+            xById.put(steps.get(i).getActionId(), xs[i]);
         }
         // Response arcs first, so cards and dots are drawn over them.
         for (ChainStep s : steps) {
             for (String r : s.getRespondsTo()) {
-                Double from = xs.get(r);
-                Double to = xs.get(s.getActionId());
+                Double from = xById.get(r);
+                Double to = xById.get(s.getActionId());
                 if (from == null || to == null) {
                     continue;
                 }
-                boolean up = s.getSource().equals(top);
-                double bend = up ? AXIS - 34 : AXIS + 34;
-                b.append("<path class=\"respond\" d=\"M").append(fmt(from)).append(',').append(AXIS).append(" Q")
+                double bend = s.getSource().equals(top) ? axis - 30 : axis + 30;
+                b.append("<path class=\"respond\" d=\"M").append(fmt(from)).append(',').append(axis).append(" Q")
                         .append(fmt((from + to) / 2)).append(',').append(fmt(bend)).append(' ').append(fmt(to)).append(',')
-                        .append(AXIS).append("\" marker-end=\"url(#arrow").append(index).append("-").append(esc(shortId(c.getId())))
-                        .append(")\"/>");
+                        .append(axis).append("\" marker-end=\"url(#").append(marker).append(")\"/>");
             }
         }
         for (int i = 0; i < n; i++) {
             ChainStep s = steps.get(i);
             Action a = view.action(s.getActionId());
-            double x = xs.get(s.getActionId());
-            boolean up = !s.getSource().equals(bottom) || s.getSource().equals(top);
-            int stagger = (n > 4 && i % 2 == 1) ? 26 : 0;
-            int cardH = 62;
-            double cardY = up ? AXIS - 40 - cardH - stagger : AXIS + 40 + stagger;
-            double lineEnd = up ? cardY + cardH : cardY;
-            String sev = sevClass(s, a);
-            b.append("<g class=\"step ").append(sev).append("\">");
+            double x = xs[i];
+            double cardY = ups[i] ? axis - 40 - CARD_H - rows[i] * rowH : axis + 40 + rows[i] * rowH;
+            double lineEnd = ups[i] ? cardY + CARD_H : cardY;
+            b.append("<g class=\"step ").append(sevClass(s, a)).append("\">");
             b.append("<title>").append(esc(s.getSource() + " → " + s.getTarget() + ": " + label(s.getType().name())));
             if (a != null && !a.getEvidence().isEmpty()) {
                 b.append(" — ").append(esc(a.getEvidence().get(0).getSentence()));
             }
             b.append("</title>");
-            b.append("<line class=\"stem\" x1=\"").append(fmt(x)).append("\" y1=\"").append(AXIS).append("\" x2=\"").append(fmt(x))
+            b.append("<line class=\"stem\" x1=\"").append(fmt(x)).append("\" y1=\"").append(axis).append("\" x2=\"").append(fmt(x))
                     .append("\" y2=\"").append(fmt(lineEnd)).append("\"/>");
-            b.append("<circle class=\"dot\" cx=\"").append(fmt(x)).append("\" cy=\"").append(AXIS).append("\" r=\"9\"/>");
-            b.append("<text class=\"dotnum\" x=\"").append(fmt(x)).append("\" y=\"").append(AXIS + 4).append("\">").append(i + 1).append("</text>");
-            double left = Math.max(4, Math.min(WIDTH - cardW - 4, x - cardW / 2.0));
+            b.append("<circle class=\"dot\" cx=\"").append(fmt(x)).append("\" cy=\"").append(axis).append("\" r=\"10\"/>");
+            b.append("<text class=\"dotnum\" x=\"").append(fmt(x)).append("\" y=\"").append(axis + 4).append("\">").append(i + 1).append("</text>");
+            double left = lefts[i];
             b.append("<rect class=\"card\" x=\"").append(fmt(left)).append("\" y=\"").append(fmt(cardY)).append("\" width=\"").append(cardW)
-                    .append("\" height=\"").append(cardH).append("\" rx=\"8\"/>");
+                    .append("\" height=\"").append(CARD_H).append("\" rx=\"8\"/>");
             b.append("<rect class=\"card-edge\" x=\"").append(fmt(left)).append("\" y=\"").append(fmt(cardY)).append("\" width=\"5\" height=\"")
-                    .append(cardH).append("\" rx=\"2\"/>");
-            double tx = left + 12;
-            b.append("<text class=\"date\" x=\"").append(fmt(tx)).append("\" y=\"").append(fmt(cardY + 18)).append("\">")
-                    .append(esc(Dates.column(s.getDate()))).append("  ").append(esc(s.getSource())).append(" → ")
+                    .append(CARD_H).append("\" rx=\"2\"/>");
+            double tx = left + 14;
+            b.append("<text class=\"date\" x=\"").append(fmt(tx)).append("\" y=\"").append(fmt(cardY + 21)).append("\">")
+                    .append(i + 1).append(" · ").append(esc(Dates.column(s.getDate()))).append("  ").append(esc(s.getSource())).append(" → ")
                     .append(esc(s.getTarget())).append("</text>");
-            b.append("<text class=\"type\" x=\"").append(fmt(tx)).append("\" y=\"").append(fmt(cardY + 37)).append("\">")
-                    .append(esc(clip(label(s.getType().name()), cardW / 7))).append("</text>");
-            b.append("<text class=\"count\" x=\"").append(fmt(tx)).append("\" y=\"").append(fmt(cardY + 54)).append("\">")
+            b.append("<text class=\"type\" x=\"").append(fmt(tx)).append("\" y=\"").append(fmt(cardY + 44)).append("\">")
+                    .append(esc(clip(label(s.getType().name()), 22))).append("</text>");
+            b.append("<text class=\"count\" x=\"").append(fmt(tx)).append("\" y=\"").append(fmt(cardY + 65)).append("\">")
                     .append(s.getCount() == null ? "count —" : "count " + s.getCount()).append("</text>");
             b.append("</g>");
         }
