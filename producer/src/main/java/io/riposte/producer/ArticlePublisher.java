@@ -211,9 +211,8 @@ public final class ArticlePublisher implements AutoCloseable {
                 try {
                     pacer.awaitTurn(Articles.timestamp(parsed.article()));
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    summary.failed("interrupted");
-                    return;
+                    // A stop request (watch or feed mode) cut the wait short: the item was read, so it is
+                    // still sent, and the caller's stop flag ends the run; the flag stays clear so the send can work.
                 }
             }
             Pending p = send(item, summary);
