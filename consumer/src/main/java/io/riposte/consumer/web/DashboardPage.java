@@ -76,7 +76,9 @@ public final class DashboardPage {
         for (String d : dyads) {
             List<Chain> cs = view.chainsOf(d);
             int steps = cs.stream().mapToInt(c -> c.getSteps().size()).sum();
-            String last = cs.stream().map(c -> Dates.column(c.getLastDate())).max(Comparator.naturalOrder()).orElse("—");
+            // Unknown and year-less dates ("?", "--09") cannot say which step is last; they do not compete.
+            String last = cs.stream().map(c -> Dates.column(c.getLastDate())).filter(d -> !d.startsWith("?") && !d.startsWith("-"))
+                    .max(Comparator.naturalOrder()).orElse("—");
             double level = view.escalationLevel(d);
             int pct = max <= 0 ? 0 : (int) Math.round(100 * level / max);
             b.append("<tr><td class=\"rank\">").append(rank++).append("</td><td><a href=\"#dyad-").append(esc(d)).append("\">")
