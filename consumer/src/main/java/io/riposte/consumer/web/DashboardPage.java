@@ -77,7 +77,7 @@ public final class DashboardPage {
             List<Chain> cs = view.chainsOf(d);
             int steps = cs.stream().mapToInt(c -> c.getSteps().size()).sum();
             // Unknown and year-less dates ("?", "--09") cannot say which step is last; they do not compete.
-            String last = cs.stream().map(c -> Dates.column(c.getLastDate())).filter(d -> !d.startsWith("?") && !d.startsWith("-"))
+            String last = cs.stream().map(c -> Dates.column(c.getLastDate())).filter(day -> !day.startsWith("?") && !day.startsWith("-"))
                     .max(Comparator.naturalOrder()).orElse("—");
             double level = view.escalationLevel(d);
             int pct = max <= 0 ? 0 : (int) Math.round(100 * level / max);
