@@ -5,6 +5,7 @@ import io.riposte.domain.ActionType;
 import io.riposte.domain.Chain;
 import io.riposte.domain.ChainStatus;
 import io.riposte.domain.ChainStep;
+import io.riposte.domain.DateBasis;
 import io.riposte.domain.DatePrecision;
 import io.riposte.domain.Dyad;
 import io.riposte.domain.Evidence;
@@ -158,10 +159,10 @@ final class Episode {
     private static boolean recentEnough(ExtractedAction fallbackReport, ExtractedAction dated, int slack) {
         FuzzyDate f = fallbackReport.date();
         FuzzyDate d = dated.date();
-        if (f.note() == null || !f.note().startsWith(PUBLICATION_FALLBACK_NOTE) || rank(d) < 3 || !d.hasYear()) {
+        if (f.basis() != DateBasis.PUBLICATION_FALLBACK || rank(d) < 3 || !d.hasYear()) {
             return true;
         }
-        long[] r = noteRange(f);
+        long[] r = dayRange(f);
         if (r == null) {
             return true;
         }
@@ -179,30 +180,23 @@ final class Episode {
 
     /**
      * The date correlation works with. Extraction dates an action it found no date for by the month
-     * of publication (note "month of publication: ..."): an upper bound, not a date. Two articles
-     * published months apart about the same action would never merge on it, and a year-end review
-     * would found new actions, so such a month is widened to its year (note kept).
+     * of publication (basis {@link DateBasis#PUBLICATION_FALLBACK}): an upper bound, not a date. Two
+     * articles published months apart about the same action would never merge on it, and a year-end
+     * review would found new actions, so such a month is widened to its year (note, range and basis kept).
      */
     static FuzzyDate effectiveDate(FuzzyDate d) {
-        if (d.precision() == DatePrecision.MONTH && d.hasYear() && d.note() != null
-                && d.note().startsWith(PUBLICATION_FALLBACK_NOTE)) {
-            return FuzzyDate.ofYear(d.year()).withNote(d.note());
+        if (d.precision() == DatePrecision.MONTH && d.hasYear() && d.basis() == DateBasis.PUBLICATION_FALLBACK) {
+            return new FuzzyDate(d.year(), null, null, DatePrecision.YEAR, d.note(), d.rangeStart(), d.rangeEnd(), d.basis());
         }
         return d;
     }
-
-    static final String PUBLICATION_FALLBACK_NOTE = "month of publication";
-
-    /** Extraction's note on a day resolved from "the same day" (the day of an act named before). */
-    static final String SAME_DAY_NOTE = "the same day";
 
     /**
      * Whether extraction dated this report relative to another act that came first: "the same day",
      * "a week later" (kept at the earlier act's month when that is all that is known).
      */
     static boolean datedAfterAnother(FuzzyDate d) {
-        String n = d.note();
-        return n != null && (n.equals(SAME_DAY_NOTE) || n.endsWith(" later") || n.endsWith(" after"));
+        return d.basis() == DateBasis.AFTER_EARLIER_ACT;
     }
 
     /** A threatened measure is a threat: the gold ontology codes "will expel 300" as THREATEN_RETALIATION. */
@@ -235,14 +229,14 @@ final class Episode {
 
     /**
      * The month a dated mention is in, for anchoring: its own, or for a publication-month fallback
-     * (widened to its year) the month its note's range ends in, so "in April" in an undated article
+     * (widened to its year) the month its range ends in, so "in April" in an undated article
      * still finds the undated report of an article published in April.
      */
     static Integer anchorMonth(ExtractedAction y) {
         if (y.date().month() != null) {
             return y.date().month();
         }
-        long[] r = y.date().note() != null && y.date().note().startsWith(PUBLICATION_FALLBACK_NOTE) ? noteRange(y.date()) : null;
+        long[] r = y.date().basis() == DateBasis.PUBLICATION_FALLBACK ? dayRange(y.date()) : null;
         return r == null ? null : LocalDate.ofEpochDay(r[1]).getMonthValue();
     }
 
@@ -518,7 +512,7 @@ final class Episode {
     }
 
     private static boolean fallback(Proto p) {
-        return p.date.note() != null && p.date.note().startsWith(PUBLICATION_FALLBACK_NOTE);
+        return p.date.basis() == DateBasis.PUBLICATION_FALLBACK;
     }
 
     /** Days from a to b, middle to middle, never negative (a precise date inside b may lie after b's middle). */
@@ -528,27 +522,11 @@ final class Episode {
 
     /**
      * The days a coarse date may denote, when extraction knows them better than the precision says
-     * (note ending in {@code [YYYY-MM-DD..YYYY-MM-DD]}: "this week", "this month", the publication-month
-     * fallback of an undated report), as epoch days; null when the note says nothing.
+     * ("this week", "this month", the publication-month fallback of an undated report), as epoch
+     * days; null when the date carries no range.
      */
-    static long[] noteRange(FuzzyDate d) {
-        String n = d.note();
-        if (n == null) {
-            return null;
-        }
-        int open = n.lastIndexOf('[');
-        int dots = n.indexOf("..", open + 1);
-        int close = n.indexOf(']', dots + 2);
-        if (open < 0 || dots < 0 || close < 0) {
-            return null;
-        }
-        try {
-            long from = LocalDate.parse(n.substring(open + 1, dots)).toEpochDay();
-            long to = LocalDate.parse(n.substring(dots + 2, close)).toEpochDay();
-            return from <= to ? new long[] {from, to} : null;
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
+    static long[] dayRange(FuzzyDate d) {
+        return d.hasRange() ? new long[] {d.rangeStart().toEpochDay(), d.rangeEnd().toEpochDay()} : null;
     }
 
     /**
@@ -563,7 +541,7 @@ final class Episode {
         }
         long[] best = null;
         for (ExtractedAction m : p.members) {
-            long[] r = noteRange(m.date());
+            long[] r = dayRange(m.date());
             if (r == null && m.date().hasYear()) {
                 // a report with a plain coarse date ("this year", "in 2021") may be of anything earlier:
                 // another report's publication range does not bound the action

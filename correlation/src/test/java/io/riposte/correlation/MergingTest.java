@@ -131,10 +131,12 @@ class MergingTest {
     void aPublicationMonthFallbackIsOnlyAnUpperBound() {
         Fixtures.Topics t = Fixtures.run(List.of(
                 new io.riposte.domain.ExtractedAction("p1", "a", "a.txt", "USA", "RUS", io.riposte.domain.ActionType.RESTRICT_STAFF,
-                        io.riposte.domain.FuzzyDate.ofMonth(2021, 8).withNote("month of publication: no date in the text"), null,
+                        io.riposte.domain.FuzzyDate.ofMonth(2021, 8).withNote("month of publication: no date in the text")
+                                .withBasis(io.riposte.domain.DateBasis.PUBLICATION_FALLBACK), null,
                         Modality.ASSERTED, 0.7, List.of(), List.of(), null),
                 new io.riposte.domain.ExtractedAction("p2", "b", "b.txt", "USA", "RUS", io.riposte.domain.ActionType.RESTRICT_STAFF,
-                        io.riposte.domain.FuzzyDate.ofMonth(2021, 11).withNote("month of publication: no date in the text"), null,
+                        io.riposte.domain.FuzzyDate.ofMonth(2021, 11).withNote("month of publication: no date in the text")
+                                .withBasis(io.riposte.domain.DateBasis.PUBLICATION_FALLBACK), null,
                         Modality.ASSERTED, 0.7, List.of(), List.of(), null)));
         assertThat(t.actions).hasSize(1);
         assertThat(t.actions.values().iterator().next().date().iso()).isEqualTo("2021");

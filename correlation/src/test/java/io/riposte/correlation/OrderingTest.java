@@ -9,12 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riposte.domain.Action;
 import io.riposte.domain.ActionType;
+import io.riposte.domain.DateBasis;
 import io.riposte.domain.Evidence;
 import io.riposte.domain.ExtractedAction;
 import io.riposte.domain.FuzzyDate;
 import io.riposte.domain.Link;
 import io.riposte.domain.LinkReason;
 import io.riposte.domain.Modality;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class OrderingTest {
 
-    /** A mention with a date note, as extraction writes them. */
+    /** A mention with a ranged or relative date, as extraction writes them. */
     static ExtractedAction noted(String id, String article, String src, String tgt, ActionType type, FuzzyDate date, Integer count,
             String... respondsTo) {
         return new ExtractedAction(id, article, article + ".txt", src, tgt, type, date, count, Modality.ASSERTED, 0.8,
@@ -37,7 +39,12 @@ class OrderingTest {
     }
 
     static FuzzyDate fallback(int y, int mo, String from, String to) {
-        return FuzzyDate.ofMonth(y, mo).withNote("month of publication: no date in the text [" + from + ".." + to + "]");
+        return FuzzyDate.ofMonth(y, mo).withNote("month of publication: no date in the text [" + from + ".." + to + "]")
+                .withRange(LocalDate.parse(from), LocalDate.parse(to)).withBasis(DateBasis.PUBLICATION_FALLBACK);
+    }
+
+    static FuzzyDate ranged(FuzzyDate coarse, String said, String from, String to) {
+        return coarse.withNote(said + " [" + from + ".." + to + "]").withRange(LocalDate.parse(from), LocalDate.parse(to));
     }
 
     @Test
@@ -102,7 +109,7 @@ class OrderingTest {
     void thisWeekIsOrderedByItsDaysNotByItsMonth() {
         // "this week" in an article of 9 March: before an answer of 12 March, although March contains both
         Fixtures.Topics t = Fixtures.run(List.of(
-                noted("cl", "a", "CHL", "PER", EXPEL_DIPLOMATS, FuzzyDate.ofMonth(2023, 3).withNote("this week [2023-03-03..2023-03-09]"), 2),
+                noted("cl", "a", "CHL", "PER", EXPEL_DIPLOMATS, ranged(FuzzyDate.ofMonth(2023, 3), "this week", "2023-03-03", "2023-03-09"), 2),
                 noted("pe", "b", "PER", "CHL", EXPEL_DIPLOMATS, FuzzyDate.parseIso("2023-03-12"), 2)));
         Action cl = Fixtures.only(t, EXPEL_DIPLOMATS, "CHL");
         assertThat(Fixtures.only(t, EXPEL_DIPLOMATS, "PER").respondsTo()).extracting(Link::actionId).containsExactly(cl.id());
@@ -113,7 +120,7 @@ class OrderingTest {
     void aStatedCoarseMonthIsOrderedByItsMiddle() {
         // "earlier this month" (1-25 May) against a day of 25 May: the capped staff came first
         Fixtures.Topics t = Fixtures.run(List.of(
-                noted("cl", "a", "CHL", "PER", RESTRICT_STAFF, FuzzyDate.ofMonth(2023, 5).withNote("this month [2023-05-01..2023-05-25]"), null),
+                noted("cl", "a", "CHL", "PER", RESTRICT_STAFF, ranged(FuzzyDate.ofMonth(2023, 5), "this month", "2023-05-01", "2023-05-25"), null),
                 noted("pe", "a", "PER", "CHL", EXPEL_DIPLOMATS, FuzzyDate.parseIso("2023-05-25"), null)));
         Action cl = Fixtures.only(t, RESTRICT_STAFF, "CHL");
         assertThat(Fixtures.only(t, EXPEL_DIPLOMATS, "PER").respondsTo()).extracting(Link::actionId).containsExactly(cl.id());
@@ -126,7 +133,7 @@ class OrderingTest {
         for (String order : List.of("ab", "ba")) {
             List<ExtractedAction> ms = new ArrayList<>(List.of(
                     noted("pe", "a", "PER", "CHL", EXPEL_DIPLOMATS, day, null),
-                    noted("cl", "a", "CHL", "PER", EXPEL_DIPLOMATS, day.withNote("the same day"), null)));
+                    noted("cl", "a", "CHL", "PER", EXPEL_DIPLOMATS, day.withNote("the same day").withBasis(DateBasis.AFTER_EARLIER_ACT), null)));
             if (order.equals("ba")) {
                 Collections.reverse(ms);
             }
@@ -172,7 +179,7 @@ class OrderingTest {
     void anActDatedAWeekLaterInTheSameMonthAnswersTheOther() {
         // "In June Chile expelled two Peruvian diplomats ... Lima sent two Chileans home a week later."
         Fixtures.Topics t = Fixtures.run(List.of(
-                noted("pe", "a", "PER", "CHL", EXPEL_DIPLOMATS, FuzzyDate.ofMonth(2023, 6).withNote("a week later"), 2),
+                noted("pe", "a", "PER", "CHL", EXPEL_DIPLOMATS, FuzzyDate.ofMonth(2023, 6).withNote("a week later").withBasis(DateBasis.AFTER_EARLIER_ACT), 2),
                 noted("cl", "a", "CHL", "PER", EXPEL_DIPLOMATS, FuzzyDate.ofMonth(2023, 6), 2)));
         Action cl = Fixtures.only(t, EXPEL_DIPLOMATS, "CHL");
         assertThat(Fixtures.only(t, EXPEL_DIPLOMATS, "PER").respondsTo()).extracting(Link::actionId).containsExactly(cl.id());

@@ -11,14 +11,30 @@ import java.util.Objects;
  * "in September" gives {@code --09}. Nothing finer than the text supports is ever stored, so a
  * day-precision date always has a year, a month and a day.
  *
- * @param note what the text said when it could not be resolved (for example "Friday"), or null
+ * <p>A coarse date may also carry the days it is known to fall among ({@code rangeStart..rangeEnd}):
+ * "this week" in an article of 14 March is a MONTH date (the day is never invented) that lies in
+ * 8-14 March. The range overlaps the date's own interval but may cross its edge (a week straddling
+ * two months, the week before publication on the 3rd), so the days the action may have happened on
+ * are the intersection of the two.
+ *
+ * @param note a human comment: what the text said ("Friday", "a week later"), or null. Never parsed.
+ * @param rangeStart the first day of the known range, or null when there is none
+ * @param rangeEnd the last day of the known range, or null when there is none
+ * @param basis how the date was obtained (stated, publication fallback, after an earlier act)
  */
-public record FuzzyDate(Integer year, Integer month, Integer day, DatePrecision precision, String note) {
+public record FuzzyDate(Integer year, Integer month, Integer day, DatePrecision precision, String note,
+        LocalDate rangeStart, LocalDate rangeEnd, DateBasis basis) {
 
     public static final FuzzyDate UNKNOWN = new FuzzyDate(null, null, null, DatePrecision.UNKNOWN, null);
 
+    /** A stated date without a known range. */
+    public FuzzyDate(Integer year, Integer month, Integer day, DatePrecision precision, String note) {
+        this(year, month, day, precision, note, null, null, DateBasis.STATED);
+    }
+
     public FuzzyDate {
         Objects.requireNonNull(precision, "precision");
+        Objects.requireNonNull(basis, "basis");
         switch (precision) {
             case DAY -> {
                 if (year == null || month == null || day == null) {
@@ -40,6 +56,31 @@ public record FuzzyDate(Integer year, Integer month, Integer day, DatePrecision 
                 if (year != null || month != null || day != null) {
                     throw new IllegalArgumentException("an UNKNOWN date carries no fields");
                 }
+            }
+        }
+        if ((rangeStart == null) != (rangeEnd == null)) {
+            throw new IllegalArgumentException("a range needs both its first and its last day");
+        }
+        if (rangeStart != null) {
+            if (rangeStart.isAfter(rangeEnd)) {
+                throw new IllegalArgumentException("range starts after it ends: " + rangeStart + ".." + rangeEnd);
+            }
+            if (year == null) {
+                throw new IllegalArgumentException("a range needs a date with a known year");
+            }
+            // the fields are not assigned yet: the date's interval from the parameters
+            LocalDate first = switch (precision) {
+                case DAY -> LocalDate.of(year, month, day);
+                case MONTH -> LocalDate.of(year, month, 1);
+                default -> LocalDate.of(year, 1, 1);
+            };
+            LocalDate last = switch (precision) {
+                case DAY -> first;
+                case MONTH -> YearMonth.of(year, month).atEndOfMonth();
+                default -> LocalDate.of(year, 12, 31);
+            };
+            if (rangeEnd.isBefore(first) || rangeStart.isAfter(last)) {
+                throw new IllegalArgumentException("range " + rangeStart + ".." + rangeEnd + " does not meet " + first + ".." + last);
             }
         }
     }
@@ -65,8 +106,23 @@ public record FuzzyDate(Integer year, Integer month, Integer day, DatePrecision 
         return note == null ? UNKNOWN : new FuzzyDate(null, null, null, DatePrecision.UNKNOWN, note);
     }
 
+    /** The same date with another comment (range and basis kept). */
     public FuzzyDate withNote(String newNote) {
-        return new FuzzyDate(year, month, day, precision, newNote);
+        return new FuzzyDate(year, month, day, precision, newNote, rangeStart, rangeEnd, basis);
+    }
+
+    /** The same date known to lie among the days {@code from..to}; both null removes the range. */
+    public FuzzyDate withRange(LocalDate from, LocalDate to) {
+        return new FuzzyDate(year, month, day, precision, note, from, to, basis);
+    }
+
+    public FuzzyDate withBasis(DateBasis newBasis) {
+        return new FuzzyDate(year, month, day, precision, note, rangeStart, rangeEnd, newBasis);
+    }
+
+    /** True when the date carries a range of days narrower than, or across the edge of, its precision. */
+    public boolean hasRange() {
+        return rangeStart != null;
     }
 
     /** The EVALUATION.md form: {@code 2021-04-16}, {@code 2021-04}, {@code 2021}, {@code --09}, or null. */

@@ -54,4 +54,55 @@ class FuzzyDateTest {
         assertThat(Dyad.of("USA", "RUS")).isEqualTo("RUS-USA").isEqualTo(Dyad.of("RUS", "USA"));
         assertThatThrownBy(() -> Dyad.parts("RUSUSA")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theFiveArgumentFormIsAStatedDateWithoutRange() {
+        FuzzyDate d = new FuzzyDate(2021, 4, null, DatePrecision.MONTH, "in April");
+        assertThat(d.basis()).isEqualTo(DateBasis.STATED);
+        assertThat(d.rangeStart()).isNull();
+        assertThat(d.rangeEnd()).isNull();
+        assertThat(d.hasRange()).isFalse();
+        assertThat(FuzzyDate.UNKNOWN.basis()).isEqualTo(DateBasis.STATED);
+        assertThat(d).isEqualTo(FuzzyDate.ofMonth(2021, 4).withNote("in April"));
+    }
+
+    @Test
+    void carriesRangeAndBasisThroughNoteChanges() {
+        FuzzyDate week = FuzzyDate.ofMonth(2023, 3).withRange(LocalDate.of(2023, 3, 3), LocalDate.of(2023, 3, 9))
+                .withBasis(DateBasis.PUBLICATION_FALLBACK);
+        FuzzyDate renamed = week.withNote("this week");
+        assertThat(renamed.rangeStart()).isEqualTo(LocalDate.of(2023, 3, 3));
+        assertThat(renamed.rangeEnd()).isEqualTo(LocalDate.of(2023, 3, 9));
+        assertThat(renamed.basis()).isEqualTo(DateBasis.PUBLICATION_FALLBACK);
+        assertThat(renamed.withRange(null, null).hasRange()).isFalse();
+        // typed facts take part in equality; the note does too, as before
+        assertThat(week).isNotEqualTo(FuzzyDate.ofMonth(2023, 3));
+        assertThat(week.withBasis(DateBasis.STATED)).isNotEqualTo(week);
+    }
+
+    @Test
+    void aRangeMayCrossTheEdgeOfItsMonthButMustMeetIt() {
+        // "last week" in an article of 3 March: a February date among 17 Feb - 2 March
+        FuzzyDate straddling = FuzzyDate.ofMonth(2023, 2).withRange(LocalDate.of(2023, 2, 17), LocalDate.of(2023, 3, 2));
+        assertThat(straddling.rangeEnd()).isEqualTo(LocalDate.of(2023, 3, 2));
+        assertThatThrownBy(() -> FuzzyDate.ofMonth(2023, 2).withRange(LocalDate.of(2023, 3, 1), LocalDate.of(2023, 3, 9)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not meet");
+        assertThatThrownBy(() -> FuzzyDate.ofDay(LocalDate.of(2023, 3, 10)).withRange(LocalDate.of(2023, 3, 1), LocalDate.of(2023, 3, 9)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(FuzzyDate.ofYear(2023).withRange(LocalDate.of(2022, 12, 28), LocalDate.of(2023, 1, 3)).hasRange()).isTrue();
+    }
+
+    @Test
+    void refusesMalformedRanges() {
+        FuzzyDate march = FuzzyDate.ofMonth(2023, 3);
+        assertThatThrownBy(() -> march.withRange(LocalDate.of(2023, 3, 9), LocalDate.of(2023, 3, 3)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("starts after it ends");
+        assertThatThrownBy(() -> march.withRange(LocalDate.of(2023, 3, 9), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("both");
+        assertThatThrownBy(() -> FuzzyDate.ofMonthWithoutYear(3, null).withRange(LocalDate.of(2023, 3, 1), LocalDate.of(2023, 3, 9)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("known year");
+        assertThatThrownBy(() -> FuzzyDate.unknown("this week").withRange(LocalDate.of(2023, 3, 1), LocalDate.of(2023, 3, 9)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> march.withBasis(null)).isInstanceOf(NullPointerException.class);
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riposte.domain.ActionType;
 import io.riposte.domain.Article;
+import io.riposte.domain.DateBasis;
 import io.riposte.domain.DatePrecision;
 import io.riposte.domain.Evidence;
 import io.riposte.domain.ExtractedAction;
@@ -193,7 +194,8 @@ class ExtractorHardCasesTest {
         ExtractedAction sameDay = run("2021-04-20", "Washington imposed sanctions on Moscow on April 14. On the same day, ten Russian "
                 + "diplomats were expelled by the Americans.").stream()
                 .filter(a -> a.type() == ActionType.EXPEL_DIPLOMATS).findFirst().orElseThrow();
-        assertThat(sameDay.date()).isEqualTo(FuzzyDate.ofDay(LocalDate.of(2021, 4, 14)).withNote("the same day"));
+        assertThat(sameDay.date()).isEqualTo(FuzzyDate.ofDay(LocalDate.of(2021, 4, 14)).withNote("the same day")
+                .withBasis(DateBasis.AFTER_EARLIER_ACT));
     }
 
     @Test
@@ -201,7 +203,8 @@ class ExtractorHardCasesTest {
         ExtractedAction answer = run("2019-02-01", "Oslo declared a Belarusian attache persona non grata on January 28, and Minsk "
                 + "expelled a Norwegian diplomat the same day.").stream()
                 .filter(a -> a.source().equals("BLR")).findFirst().orElseThrow();
-        assertThat(answer.date()).isEqualTo(FuzzyDate.ofDay(LocalDate.of(2019, 1, 28)).withNote("the same day"));
+        assertThat(answer.date()).isEqualTo(FuzzyDate.ofDay(LocalDate.of(2019, 1, 28)).withNote("the same day")
+                .withBasis(DateBasis.AFTER_EARLIER_ACT));
     }
 
     @Test
@@ -251,7 +254,7 @@ class ExtractorHardCasesTest {
         List<ExtractedAction> as = run("2023-09-01", "In June 2023 Santiago expelled two Peruvian diplomats. Lima expelled two "
                 + "Chilean diplomats a week later.");
         ExtractedAction answer = as.stream().filter(a -> a.source().equals("PER")).findFirst().orElseThrow();
-        assertThat(answer.date()).isEqualTo(FuzzyDate.ofMonth(2023, 6).withNote("a week later"));
+        assertThat(answer.date()).isEqualTo(FuzzyDate.ofMonth(2023, 6).withNote("a week later").withBasis(DateBasis.AFTER_EARLIER_ACT));
     }
 
     @Test
@@ -308,14 +311,20 @@ class ExtractorHardCasesTest {
 
     @Test
     void coarseDatesCarryTheDaysTheyMayDenote() {
-        // "this week" is a month for the scorer, but its note bounds the days for correlation's ordering
+        // "this week" is a month for the scorer, but its range bounds the days for correlation's ordering
         FuzzyDate week = only(run("2019-01-31", "Minsk expelled two Norwegian diplomats this week."), ActionType.EXPEL_DIPLOMATS).date();
         assertThat(week.iso()).isEqualTo("2019-01");
         assertThat(week.note()).isEqualTo("this week [2019-01-25..2019-01-31]");
+        assertThat(week.rangeStart()).isEqualTo(LocalDate.of(2019, 1, 25));
+        assertThat(week.rangeEnd()).isEqualTo(LocalDate.of(2019, 1, 31));
+        assertThat(week.basis()).isEqualTo(DateBasis.STATED);
         // an undated report is news of the days before publication
         FuzzyDate undated = only(run("2019-01-31", "Minsk expelled two Norwegian diplomats."), ActionType.EXPEL_DIPLOMATS).date();
         assertThat(undated.iso()).isEqualTo("2019-01");
         assertThat(undated.note()).startsWith("month of publication").endsWith("[2019-01-24..2019-01-31]");
+        assertThat(undated.rangeStart()).isEqualTo(LocalDate.of(2019, 1, 24));
+        assertThat(undated.rangeEnd()).isEqualTo(LocalDate.of(2019, 1, 31));
+        assertThat(undated.basis()).isEqualTo(DateBasis.PUBLICATION_FALLBACK);
     }
 
     @Test
@@ -533,5 +542,25 @@ class ExtractorHardCasesTest {
         assertThat(threat.source()).isEqualTo("RUS");
         assertThat(threat.target()).isEqualTo("CZE");
         assertThat(threat.respondsTo()).containsExactly(only(as, ActionType.EXPEL_DIPLOMATS).id());
+    }
+
+    @Test
+    void anActDatedAfterARangedOneKeepsItsMonthButNotItsDays() {
+        List<ExtractedAction> as = run("2019-01-31", "Minsk expelled two Norwegian diplomats this week. "
+                + "Oslo expelled two Belarusian diplomats a week later.");
+        FuzzyDate first = as.stream().filter(a -> a.source().equals("BLR")).findFirst().orElseThrow().date();
+        FuzzyDate second = as.stream().filter(a -> a.source().equals("NOR")).findFirst().orElseThrow().date();
+        assertThat(first.hasRange()).isTrue();
+        assertThat(second).isEqualTo(FuzzyDate.ofMonth(2019, 1).withNote("a week later").withBasis(DateBasis.AFTER_EARLIER_ACT));
+    }
+
+    @Test
+    void anUnresolvedDayAfterStillSaysWhichCameFirst() {
+        ExtractedAction answer = run(null, "Oslo expelled two Belarusian diplomats the day after.").stream()
+                .filter(a -> a.source().equals("NOR")).findFirst().orElseThrow();
+        assertThat(answer.date()).isEqualTo(FuzzyDate.unknown("the day after").withBasis(DateBasis.AFTER_EARLIER_ACT));
+        ExtractedAction before = run(null, "Oslo expelled two Belarusian diplomats the day before.").stream()
+                .filter(a -> a.source().equals("NOR")).findFirst().orElseThrow();
+        assertThat(before.date()).isEqualTo(FuzzyDate.unknown("the day before"));
     }
 }

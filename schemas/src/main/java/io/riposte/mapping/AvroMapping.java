@@ -10,6 +10,7 @@ import io.riposte.domain.Article;
 import io.riposte.domain.Chain;
 import io.riposte.domain.ChainStatus;
 import io.riposte.domain.ChainStep;
+import io.riposte.domain.DateBasis;
 import io.riposte.domain.DatePrecision;
 import io.riposte.domain.Evidence;
 import io.riposte.domain.ExtractedAction;
@@ -18,6 +19,7 @@ import io.riposte.domain.Link;
 import io.riposte.domain.LinkReason;
 import io.riposte.domain.Modality;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
@@ -235,11 +237,23 @@ public final class AvroMapping {
                 .setDay(date.day())
                 .setPrecision(enumOf(io.riposte.avro.DatePrecision.class, date.precision()))
                 .setNote(date.note())
+                .setRangeStart(epochDay(date.rangeStart()))
+                .setRangeEnd(epochDay(date.rangeEnd()))
+                .setBasis(enumOf(io.riposte.avro.DateBasis.class, date.basis()))
                 .build();
     }
 
     public static FuzzyDate toDomain(io.riposte.avro.FuzzyDate d) {
-        return new FuzzyDate(d.getYear(), d.getMonth(), d.getDay(), enumOf(DatePrecision.class, d.getPrecision()), d.getNote());
+        return new FuzzyDate(d.getYear(), d.getMonth(), d.getDay(), enumOf(DatePrecision.class, d.getPrecision()), d.getNote(),
+                day(d.getRangeStart()), day(d.getRangeEnd()), enumOf(DateBasis.class, d.getBasis()));
+    }
+
+    private static Integer epochDay(LocalDate d) {
+        return d == null ? null : Math.toIntExact(d.toEpochDay());
+    }
+
+    private static LocalDate day(Integer epochDay) {
+        return epochDay == null ? null : LocalDate.ofEpochDay(epochDay);
     }
 
     static io.riposte.avro.Evidence toAvro(Evidence e) {

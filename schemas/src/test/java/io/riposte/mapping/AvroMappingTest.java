@@ -13,6 +13,7 @@ import io.riposte.domain.Article;
 import io.riposte.domain.Chain;
 import io.riposte.domain.ChainStatus;
 import io.riposte.domain.ChainStep;
+import io.riposte.domain.DateBasis;
 import io.riposte.domain.DatePrecision;
 import io.riposte.domain.Evidence;
 import io.riposte.domain.ExtractedAction;
@@ -126,5 +127,59 @@ class AvroMappingTest {
         assertThat(AvroMapping.toDomain(AvroMapping.toAvro(alert))).isEqualTo(alert);
         Alert noChain = new Alert("al-2", AlertType.THREAT, "CZE-RUS", null, null, -4.4, FuzzyDate.UNKNOWN, "a warning");
         assertThat(AvroMapping.toDomain(AvroMapping.toAvro(noChain))).isEqualTo(noChain);
+    }
+
+    @Test
+    void fuzzyDateRangeAndBasisRoundTrip() {
+        FuzzyDate fallback = FuzzyDate.ofMonth(2019, 1).withNote("no date in the text")
+                .withRange(LocalDate.of(2019, 1, 24), LocalDate.of(2019, 1, 31)).withBasis(DateBasis.PUBLICATION_FALLBACK);
+        io.riposte.avro.FuzzyDate avro = AvroMapping.toAvro(fallback);
+        assertThat(avro.getRangeStart()).isEqualTo((int) LocalDate.of(2019, 1, 24).toEpochDay());
+        assertThat(avro.getRangeEnd()).isEqualTo((int) LocalDate.of(2019, 1, 31).toEpochDay());
+        assertThat(avro.getBasis()).isEqualTo(io.riposte.avro.DateBasis.PUBLICATION_FALLBACK);
+        assertThat(AvroMapping.toDomain(avro)).isEqualTo(fallback);
+
+        FuzzyDate sameDay = FuzzyDate.unknown("the same day").withBasis(DateBasis.AFTER_EARLIER_ACT);
+        assertThat(AvroMapping.toDomain(AvroMapping.toAvro(sameDay))).isEqualTo(sameDay);
+
+        io.riposte.avro.FuzzyDate plain = AvroMapping.toAvro(FuzzyDate.ofYear(2021));
+        assertThat(plain.getRangeStart()).isNull();
+        assertThat(plain.getBasis()).isEqualTo(io.riposte.avro.DateBasis.STATED);
+    }
+
+    @Test
+    void avroFuzzyDateBuiltWithoutTheNewFieldsIsAStatedDate() {
+        io.riposte.avro.FuzzyDate avro = io.riposte.avro.FuzzyDate.newBuilder().setYear(2021).setMonth(4)
+                .setPrecision(io.riposte.avro.DatePrecision.MONTH).build();
+        assertThat(AvroMapping.toDomain(avro)).isEqualTo(FuzzyDate.ofMonth(2021, 4));
+    }
+
+    @Test
+    void recordsThatEmbedAFuzzyDateCarryItsRangeAndBasisInBinary() throws java.io.IOException {
+        // every record embeds FuzzyDate's schema in its generated class: a stale one would drop the new fields
+        FuzzyDate week = FuzzyDate.ofMonth(2021, 4).withNote("this week")
+                .withRange(LocalDate.of(2021, 4, 11), LocalDate.of(2021, 4, 17)).withBasis(DateBasis.PUBLICATION_FALLBACK);
+        ExtractedAction e = extracted();
+        ExtractedAction ranged = new ExtractedAction(e.id(), e.articleId(), e.origin(), e.source(), e.target(), e.type(), week,
+                e.count(), e.modality(), e.confidence(), e.evidence(), e.respondsTo(), e.cue());
+        ActionMention m = AvroMapping.toAvro(ranged, null);
+        ActionMention back = ActionMention.getDecoder().decode(ActionMention.getEncoder().encode(m));
+        assertThat(AvroMapping.toDomain(back)).isEqualTo(ranged);
+
+        Action a = action();
+        Action ra = new Action(a.id(), a.dyad(), a.source(), a.target(), a.type(), week, a.count(), a.modality(), a.confidence(),
+                a.articles(), a.evidence(), a.respondsTo(), a.chainId());
+        io.riposte.avro.Action avro = AvroMapping.toAvro(ra);
+        assertThat(AvroMapping.toDomain(io.riposte.avro.Action.getDecoder().decode(io.riposte.avro.Action.getEncoder().encode(avro))))
+                .isEqualTo(ra);
+
+        // a chain holds its dates inside an array of steps: decoded and compared as Avro records too
+        Chain c = chain();
+        Chain rc = new Chain(c.id(), c.dyad(), c.status(), c.escalation(), week, c.lastDate(),
+                List.of(new ChainStep("act-1", "CZE", "RUS", ActionType.EXPEL_DIPLOMATS, week, 18, List.of())));
+        io.riposte.avro.Chain avroChain = AvroMapping.toAvro(rc);
+        io.riposte.avro.Chain decoded = io.riposte.avro.Chain.getDecoder().decode(io.riposte.avro.Chain.getEncoder().encode(avroChain));
+        assertThat(decoded).isEqualTo(avroChain);
+        assertThat(AvroMapping.toDomain(decoded)).isEqualTo(rc);
     }
 }

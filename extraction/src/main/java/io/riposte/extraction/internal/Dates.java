@@ -1,5 +1,6 @@
 package io.riposte.extraction.internal;
 
+import io.riposte.domain.DateBasis;
 import io.riposte.domain.DatePrecision;
 import io.riposte.domain.FuzzyDate;
 import java.time.DayOfWeek;
@@ -149,15 +150,19 @@ public final class Dates {
                 int n = SMALL.containsKey(w) ? SMALL.get(w) : Integer.parseInt(t.word[i]);
                 boolean before = next2.equals("earlier") || next2.equals("before");
                 boolean weeks = next.startsWith("week");
+                // "a week later", "two days after": dated after the act named before it
+                DateBasis basis = before ? DateBasis.STATED : DateBasis.AFTER_EARLIER_ACT;
+                String said = w + " " + next + " " + next2;
                 FuzzyDate fd;
                 if (lastDay != null) {
                     LocalDate d = before ? lastDay.minusDays(weeks ? 7L * n : n) : lastDay.plusDays(weeks ? 7L * n : n);
-                    fd = weeks ? FuzzyDate.ofMonth(d.getYear(), d.getMonthValue()).withNote(w + " " + next + " " + next2) : FuzzyDate.ofDay(d);
+                    fd = weeks ? FuzzyDate.ofMonth(d.getYear(), d.getMonthValue()).withNote(said).withBasis(basis) : FuzzyDate.ofDay(d);
                 } else if (lastDate != null && lastDate.precision() != DatePrecision.DAY) {
-                    // "in December ... a week later": about the same month; the note keeps the order
-                    fd = before ? lastDate : lastDate.withNote(w + " " + next + " " + next2);
+                    // "in December ... a week later": about the same month; the basis keeps the order. The
+                    // earlier act's range and basis are its own: the later act's days are not known.
+                    fd = before ? lastDate : lastDate.withNote(said).withRange(null, null).withBasis(basis);
                 } else {
-                    fd = FuzzyDate.unknown(w + " " + next + " " + next2);
+                    fd = FuzzyDate.unknown(said).withBasis(basis);
                 }
                 out.add(new DateExpr(i, i + 3, fd, false, false, true));
                 i += 2;
@@ -178,14 +183,16 @@ public final class Dates {
                 i += len - 1;
             } else if (w.equals("same") && next.equals("day") && i > from && (t.lower[i - 1].equals("the") || t.lower[i - 1].equals("that"))) {
                 LocalDate same = dayRef(out, lastDay);
-                out.add(new DateExpr(i - 1, i + 2, same == null ? FuzzyDate.unknown("the same day") : FuzzyDate.ofDay(same).withNote("the same day"),
-                        false, false, true));
+                FuzzyDate fd = same == null ? FuzzyDate.unknown("the same day") : FuzzyDate.ofDay(same).withNote("the same day");
+                out.add(new DateExpr(i - 1, i + 2, fd.withBasis(DateBasis.AFTER_EARLIER_ACT), false, false, true));
                 i++;
             } else if (w.equals("day") && (next.equals("before") || next.equals("earlier") || next.equals("later") || next.equals("after"))
                     && i > from && (t.lower[i - 1].equals("the") || t.lower[i - 1].equals("a"))
                     && !(i + 2 < to && isNumber(t.word[i + 2]))) {
                 boolean before = next.equals("before") || next.equals("earlier");
-                FuzzyDate fd = lastDay == null ? FuzzyDate.unknown("the day " + next)
+                // unresolved "the day after" still says which act came first; a resolved day needs no help
+                FuzzyDate fd = lastDay == null
+                        ? FuzzyDate.unknown("the day " + next).withBasis(before ? DateBasis.STATED : DateBasis.AFTER_EARLIER_ACT)
                         : FuzzyDate.ofDay(before ? lastDay.minusDays(1) : lastDay.plusDays(1));
                 out.add(new DateExpr(i - 1, i + 2, fd, false, false, true));
                 i++;
@@ -217,12 +224,13 @@ public final class Dates {
     }
 
     /**
-     * The days a coarse date may denote, appended to its note as {@code [YYYY-MM-DD..YYYY-MM-DD]}:
-     * "this week" in an article of 14 March is a day of 8-14 March, not any day of March.
-     * Correlation reads it to order actions; the date itself keeps its honest precision.
+     * A coarse date known to lie among the days {@code from..to}: "this week" in an article of 14
+     * March is a day of 8-14 March, not any day of March. The date keeps its honest precision and
+     * carries the days as its range (correlation orders actions by them); the note repeats them as
+     * {@code [YYYY-MM-DD..YYYY-MM-DD]} for people reading it.
      */
-    public static String range(LocalDate from, LocalDate to) {
-        return "[" + from + ".." + to + "]";
+    public static FuzzyDate ranged(FuzzyDate coarse, String said, LocalDate from, LocalDate to) {
+        return coarse.withNote(said + " [" + from + ".." + to + "]").withRange(from, to);
     }
 
     private static FuzzyDate relative(String which, String unit, LocalDate pub) {
@@ -234,16 +242,16 @@ public final class Dates {
             case "month" -> {
                 LocalDate d = which.equals("last") ? pub.minusMonths(1) : which.equals("next") ? pub.plusMonths(1) : pub;
                 // "this month" has happened by the day of publication
-                yield FuzzyDate.ofMonth(d.getYear(), d.getMonthValue())
-                        .withNote(which.equals("this") ? note + " " + range(pub.withDayOfMonth(1), pub) : note);
+                FuzzyDate m = FuzzyDate.ofMonth(d.getYear(), d.getMonthValue());
+                yield which.equals("this") ? ranged(m, note, pub.withDayOfMonth(1), pub) : m.withNote(note);
             }
             case "week" -> {
                 LocalDate d = which.equals("last") ? pub.minusWeeks(1) : which.equals("next") ? pub.plusWeeks(1) : pub;
-                // a week is not a day: keep its month, never invent the day; the note keeps the days it
+                // a week is not a day: keep its month, never invent the day; the range keeps the days it
                 // may denote, so that correlation can still order it against a day of the same month
                 LocalDate from = which.equals("last") ? pub.minusDays(13) : which.equals("next") ? pub.plusDays(1) : pub.minusDays(6);
                 LocalDate to = which.equals("last") ? pub.minusDays(1) : which.equals("next") ? pub.plusDays(13) : pub;
-                yield FuzzyDate.ofMonth(d.getYear(), d.getMonthValue()).withNote(note + " " + range(from, to));
+                yield ranged(FuzzyDate.ofMonth(d.getYear(), d.getMonthValue()), note, from, to);
             }
             default -> {
                 int y = which.equals("last") ? pub.getYear() - 1 : which.equals("next") ? pub.getYear() + 1 : pub.getYear();

@@ -2,6 +2,7 @@ package io.riposte.extraction.internal;
 
 import io.riposte.domain.ActionType;
 import io.riposte.domain.Article;
+import io.riposte.domain.DateBasis;
 import io.riposte.domain.DatePrecision;
 import io.riposte.domain.Evidence;
 import io.riposte.domain.ExtractedAction;
@@ -1267,8 +1268,9 @@ public final class Engine {
             h.dateFallback = true;
         } else if (published != null) {
             // a reported action the text does not date is recent news: the range lets correlation order it
-            h.date = FuzzyDate.ofMonth(published.getYear(), published.getMonthValue())
-                    .withNote("month of publication: no date in the text " + Dates.range(published.minusDays(7), published));
+            h.date = Dates.ranged(FuzzyDate.ofMonth(published.getYear(), published.getMonthValue()),
+                    "month of publication: no date in the text", published.minusDays(7), published)
+                    .withBasis(DateBasis.PUBLICATION_FALLBACK);
             h.dateFallback = true;
         } else {
             h.date = FuzzyDate.unknown("undated article");
