@@ -1,7 +1,6 @@
 package io.riposte.consumer;
 
-import io.riposte.domain.DatePrecision;
-import io.riposte.domain.FuzzyDate;
+import io.riposte.mapping.AvroMapping;
 
 /** Renders Avro fuzzy dates the way EVALUATION.md writes them. */
 public final class Dates {
@@ -13,8 +12,7 @@ public final class Dates {
             return null;
         }
         try {
-            return new FuzzyDate(d.getYear(), d.getMonth(), d.getDay(),
-                    DatePrecision.valueOf(d.getPrecision().name()), d.getNote()).iso();
+            return AvroMapping.toDomain(d).iso();
         } catch (RuntimeException e) {
             // A malformed date from upstream is shown as is rather than hiding the step.
             return d.getYear() + "-" + d.getMonth() + "-" + d.getDay() + "?";
