@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Uuid;
 
@@ -265,6 +267,19 @@ public final class LocalBroker {
         }
     }
 
+    /**
+     * The child runs in the data directory, so class-path entries relative to our working directory
+     * ({@code java -cp cli/target/lib/*}) must be made absolute or it finds no broker classes.
+     */
+    static String absoluteClassPath(String classPath) {
+        return Arrays.stream(classPath.split(File.pathSeparator))
+                .filter(e -> !e.isEmpty())
+                .map(e -> e.endsWith("*")
+                        ? Path.of(e.substring(0, e.length() - 1)).toAbsolutePath() + File.separator + "*"
+                        : Path.of(e).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
     /** A detached JVM on our own classpath, output appended to {@code log}. */
     private Process launch(String role, List<String> args, Path log) {
         List<String> command = new ArrayList<>();
@@ -274,7 +289,7 @@ public final class LocalBroker {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(ROLE + role);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(absoluteClassPath(System.getProperty("java.class.path")));
         command.add("-Djava.net.preferIPv4Stack=true");
         command.addAll(args);
         try {
