@@ -38,25 +38,8 @@ public final class ArticleGenerator {
         "{B} suspended visa services for {a} citizens in response, the embassy said on its website.",
         "Officials in {a-cap} said the move was a mirror response to what they called an unfriendly act.",
         "{A} recalled its ambassador from {b-cap} for consultations on {Day}."};
-    private static final String[] BACKGROUND = {
-        "Relations between the two capitals have been strained for years over a range of disputes.",
-        "Analysts said the dispute was unlikely to fade soon, citing domestic pressure on both governments.",
-        "The foreign ministry spokesperson gave a briefing to reporters that lasted more than an hour.",
-        "Trade between the two countries grew steadily over the previous decade despite political friction.",
-        "Several former envoys wrote in newspapers that quiet diplomacy had been neglected.",
-        "The opposition in parliament demanded an inquiry into how the government had handled the matter.",
-        "Commentators on state television described the situation as a test of national resolve."};
-    private static final String[] FILLER = {
-        "The local football club won its third match in a row on a rainy Saturday evening.",
-        "Forecasters expect a warm and dry weekend across most of the region, with light winds from the south.",
-        "The city council approved a new budget for public libraries and community sports facilities.",
-        "A new smartphone model went on sale this week, and early reviews praised its battery life.",
-        "Farmers reported a good harvest of apples and pears after a mild spring and a sunny summer.",
-        "The museum opened an exhibition of nineteenth-century landscape paintings borrowed from private collections.",
-        "Tourism officials said hotel bookings for the holiday season were higher than last year.",
-        "Researchers published a study on sleep patterns of teenagers and their use of screens at night.",
-        "The marathon attracted thousands of runners, and the winner finished in just over two hours.",
-        "A popular bakery in the old town celebrated fifty years of business with free pastries for everyone."};
+    private static final String[] BACKGROUND = io.riposte.synthetic.ArticleGenerator.backgroundSentences().toArray(String[]::new);
+    private static final String[] FILLER = io.riposte.synthetic.ArticleGenerator.fillerSentences().toArray(String[]::new);
     private static final String[] NOISY = {
         "The coach said the team would cut its training sessions short to rest tired players before the final.",
         "Traffic police will close the bridge for repairs next weekend, and drivers should plan to leave early.",
