@@ -73,9 +73,12 @@ public class CorrelationBenchmark {
             mention("probe", src, tgt, lastPrior.plusDays(30), 3),
             mention("probe", src, tgt, lastPrior.plusDays(30), 4)};
         CorrelationUpdate first = correlator.add(probes[0]);
+        long before = correlator.mentionReads();
         if (first.isEmpty() || correlator.add(probes[1]).isEmpty()) {
             throw new IllegalStateException("the probe changed nothing");
         }
+        // the structural half of the bar: a flat count of store entries read per insert, whatever the history
+        System.out.printf("%n%d prior actions: %d mention reads per insert%n", priors, correlator.mentionReads() - before);
     }
 
     @Benchmark
