@@ -30,9 +30,13 @@ public final class ArticleGenerator {
     /** A state as the extraction dictionary knows it. */
     public record State(String iso, String name, String adjective) {}
 
-    /** One action the text states: who did what to whom, when and how many. */
+    /**
+     * One action the text states: who did what to whom, when and how many. {@code episode} names the
+     * retaliation episode it belongs to and {@code step} its place there (0 = the first move; step k
+     * answers step k-1), so chain gold follows: the actions of one episode with the same step are one action.
+     */
     public record GoldAction(String articleId, String source, String target, ActionType type, LocalDate date,
-            DatePrecision precision, Integer count, boolean background) {}
+            DatePrecision precision, Integer count, boolean background, String episode, int step) {}
 
     /** One article and its gold; {@code gold} is empty for irrelevant articles. */
     public record Generated(Article article, List<GoldAction> gold, boolean relevant) {}
@@ -124,6 +128,7 @@ public final class ArticleGenerator {
     private int index;
     private List<Step> episode = List.of();
     private int episodeArticlesLeft;
+    private int episodes;
 
     /** {@code irrelevantShare} of the articles (0..1) are everyday news without any action. */
     public ArticleGenerator(long seed, double irrelevantShare) {
@@ -176,7 +181,8 @@ public final class ArticleGenerator {
                 sentence = cue.isEmpty() ? sentence : cue + lowerFirst(sentence);
             }
             body.append(sentence).append(' ');
-            gold.add(new GoldAction(id, s.source().iso(), s.target().iso(), s.type(), s.date(), DatePrecision.DAY, s.count(), false));
+            gold.add(new GoldAction(id, s.source().iso(), s.target().iso(), s.type(), s.date(), DatePrecision.DAY, s.count(), false,
+                    episodeId(), at + i));
         }
         body.append(pick(BACKGROUND)).append("\n\n");
         if (at > 0 && random.nextInt(3) > 0) {
@@ -186,7 +192,7 @@ public final class ArticleGenerator {
                         .append(", when ").append(old.source().name()).append(" expelled ").append(count(old.count()))
                         .append(' ').append(old.target().adjective()).append(" diplomats. ");
                 gold.add(new GoldAction(id, old.source().iso(), old.target().iso(), old.type(),
-                        old.date().withDayOfMonth(1), DatePrecision.MONTH, old.count(), true));
+                        old.date().withDayOfMonth(1), DatePrecision.MONTH, old.count(), true, episodeId(), episode.indexOf(old)));
             }
         }
         body.append(subst(pick(DISTRACTORS), last.source(), last.target(), null, null)).append(' ');
@@ -215,7 +221,12 @@ public final class ArticleGenerator {
             day = day.plusDays(2 + random.nextInt(12));
         }
         episode = list;
+        episodes++;
         episodeArticlesLeft = 1 + random.nextInt(4);
+    }
+
+    private String episodeId() {
+        return "episode-" + episodes;
     }
 
     private String render(Step s) {

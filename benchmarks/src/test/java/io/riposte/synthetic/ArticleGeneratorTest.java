@@ -28,7 +28,18 @@ class ArticleGeneratorTest {
         assertThat(corpus).filteredOn(g -> !g.relevant()).hasSizeBetween(20, 70);
         assertThat(corpus.stream().flatMap(g -> g.gold().stream()).map(x -> x.source() + "-" + x.target()).distinct().count())
                 .isGreaterThan(30);
-        assertThat(corpus.stream().flatMap(g -> g.gold().stream()).filter(ArticleGenerator.GoldAction::background)).isNotEmpty();
+        assertThat(corpus.stream().flatMap(g -> g.gold().stream()).filter(ArticleGenerator.GoldAction::background))
+                .isNotEmpty()
+                .allSatisfy(recall -> assertThat(corpus.stream().flatMap(g -> g.gold().stream())
+                        .filter(x -> !x.background() && x.episode().equals(recall.episode()) && x.step() == recall.step()))
+                        .as("the news reports of the step a recall names")
+                        .allSatisfy(x -> assertThat(List.of(x.source(), x.target(), x.type(), String.valueOf(x.count()),
+                                x.date().withDayOfMonth(1))).isEqualTo(List.of(recall.source(), recall.target(), recall.type(),
+                                String.valueOf(recall.count()), recall.date()))));
+        // recalls and news reports of one step share their episode and step number
+        assertThat(corpus.stream().flatMap(g -> g.gold().stream()).filter(ArticleGenerator.GoldAction::background)
+                .anyMatch(r -> corpus.stream().flatMap(g -> g.gold().stream())
+                        .anyMatch(x -> !x.background() && x.episode().equals(r.episode()) && x.step() == r.step()))).isTrue();
         assertThat(corpus.stream().map(g -> g.article().published().toString().substring(0, 4)).distinct().count())
                 .isGreaterThan(10);
     }
