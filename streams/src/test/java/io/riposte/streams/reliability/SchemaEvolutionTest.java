@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.riposte.domain.Article;
 import io.riposte.domain.DatePrecision;
-import io.riposte.extraction.Extractors;
 import io.riposte.local.registry.LocalSchemaRegistry;
 import io.riposte.mapping.AvroMapping;
 import io.riposte.registry.HttpSchemaRegistryClient;
 import io.riposte.registry.SchemaRegistryException;
 import io.riposte.serde.GenericAvroSerializer;
-import io.riposte.streams.CorrelatorFactory;
-import io.riposte.streams.RiposteSerdes;
-import io.riposte.streams.RiposteStreamsApp;
-import io.riposte.streams.RiposteTopology;
 import io.riposte.streams.StreamsCounters;
 import io.riposte.topics.Topics;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -37,7 +31,6 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
@@ -115,27 +108,16 @@ class SchemaEvolutionTest {
 
     /** The real topology, reading whatever bytes {@code feed} puts on articles; returns the actions' keys and values. */
     private static List<String> run(String registryUrl, Path stateDir, Consumer<TestInputTopic<String, byte[]>> feed) {
-        Map<String, Object> config = RiposteStreamsApp.config(Map.of(
-                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9",
-                "schema.registry.url", registryUrl,
-                StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L,
-                StreamsConfig.STATE_DIR_CONFIG, stateDir.toString()));
-        config.keySet().removeIf(k -> k.startsWith("riposte."));
-        RiposteSerdes serdes = RiposteSerdes.registry(config);
-        StreamsCounters counters = new StreamsCounters();
-        Properties props = new Properties();
-        props.putAll(config);
-        try (TopologyTestDriver ttd = new TopologyTestDriver(
-                RiposteTopology.build(config, Extractors.standard(), CorrelatorFactory.standard(), serdes, counters), props)) {
+        try (RealTopology topology = new RealTopology(registryUrl, stateDir)) {
+            TopologyTestDriver ttd = topology.ttd;
+            StreamsCounters counters = topology.counters;
             feed.accept(ttd.createInputTopic(Topics.ARTICLES, new StringSerializer(), new ByteArraySerializer()));
             assertThat(counters.articlesProcessed()).isEqualTo(1);
             assertThat(counters.deadLettered()).isZero();
             List<String> out = new ArrayList<>();
-            ttd.createOutputTopic(Topics.ACTIONS, new StringDeserializer(), serdes.actions().deserializer())
+            ttd.createOutputTopic(Topics.ACTIONS, new StringDeserializer(), topology.serdes.actions().deserializer())
                     .readRecordsToList().forEach(r -> out.add(r.key() + " = " + r.value()));
             return out;
-        } finally {
-            serdes.close();
         }
     }
 
