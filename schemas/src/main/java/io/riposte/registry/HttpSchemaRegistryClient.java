@@ -57,6 +57,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private final AtomicInteger preferredUrl = new AtomicInteger();
 
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+    private final Map<Integer, Missing> missingIds = new ConcurrentHashMap<>();
+    private final long missingIdCacheNanos;
     private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
 
     /** A client for one base URL with default settings. */
@@ -99,6 +101,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         this.maxRetries = (int) RegistryConfig.number(configs, RegistryConfig.MAX_RETRIES, 3);
         this.backoffMs = RegistryConfig.number(configs, RegistryConfig.RETRY_BACKOFF_MS, 200);
         this.cacheCapacity = (int) RegistryConfig.number(configs, RegistryConfig.CACHE_CAPACITY, 1000);
+        this.missingIdCacheNanos = Duration.ofMillis(RegistryConfig.number(configs, RegistryConfig.MISSING_ID_CACHE_MS, 30_000)).toNanos();
         this.authorization = authorization(configs, urlUserInfo);
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(timeout)
@@ -146,7 +149,22 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         if (cached != null) {
             return cached;
         }
-        JsonNode answer = send("GET", "/schemas/ids/" + id, null);
+        // Hostile or corrupt input can carry the same unknown id on every record: answer it from memory.
+        Missing missing = missingIds.get(id);
+        if (missing != null && System.nanoTime() - missing.atNanos() < missingIdCacheNanos) {
+            throw missing.error();
+        }
+        JsonNode answer;
+        try {
+            answer = send("GET", "/schemas/ids/" + id, null);
+        } catch (SchemaRegistryException.NotFound e) {
+            if (missingIds.size() >= cacheCapacity) {
+                missingIds.clear();
+            }
+            missingIds.put(id, new Missing(e, System.nanoTime()));
+            throw e;
+        }
+        missingIds.remove(id);
         Schema schema = parse(answer, "schema id " + id);
         if (schemasById.size() >= cacheCapacity) {
             schemasById.clear(); // crude bound: ids are few in practice, and entries are cheap to refetch
@@ -423,4 +441,6 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             return java.net.URLDecoder.decode(s, StandardCharsets.UTF_8);
         }
     }
+
+    private record Missing(SchemaRegistryException.NotFound error, long atNanos) {}
 }

@@ -30,6 +30,11 @@ public final class RegistryConfig {
     public static final String RETRY_BACKOFF_MS = "schema.registry.retry.backoff.ms";
     /** Bound of the id -> schema cache (Riposte's; default 1000). */
     public static final String CACHE_CAPACITY = "schema.registry.cache.capacity";
+    /**
+     * How long an id the registry says does not exist is remembered (default 30 s), so a stream of
+     * records with a bogus schema id costs one request, not one per record.
+     */
+    public static final String MISSING_ID_CACHE_MS = "schema.registry.missing.id.cache.ms";
 
     static String string(Map<String, ?> configs, String key, String fallback) {
         Object v = configs.get(key);

@@ -157,6 +157,22 @@ class HttpSchemaRegistryClientTest {
     }
 
     @Test
+    void remembersAnUnknownIdForAWhileSoBogusRecordsCostOneRequest() throws Exception {
+        var client = client("", Map.of());
+        for (int i = 0; i < 50; i++) {
+            assertThatThrownBy(() -> client.schemaById(4242)).isInstanceOf(SchemaRegistryException.NotFound.class);
+        }
+        assertThat(registry.requests()).hasSize(1);
+
+        // Once the memory expires the registry is asked again (the id may have been registered since).
+        var forgetful = client("", Map.of(RegistryConfig.MISSING_ID_CACHE_MS, "0"));
+        registry.clearRequests();
+        assertThatThrownBy(() -> forgetful.schemaById(4242)).isInstanceOf(SchemaRegistryException.NotFound.class);
+        assertThatThrownBy(() -> forgetful.schemaById(4242)).isInstanceOf(SchemaRegistryException.NotFound.class);
+        assertThat(registry.requests()).hasSize(2);
+    }
+
+    @Test
     void cachesImmutableAnswers() throws Exception {
         var client = client("", Map.of());
         int id = client.register("things-value", V1);
