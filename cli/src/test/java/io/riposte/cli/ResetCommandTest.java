@@ -7,32 +7,23 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class ResetCommandTest {
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CommandLineTest.Run run(String... args) {
+        return CommandLineTest.run(args);
     }
 
     @Test
     void withoutATerminalItRefusesUnlessYesAndTouchesNothing() {
         // Tests run without a console: the reset must not go ahead unconfirmed (the broker address is never contacted).
-        Run r = run("reset", "-b", "127.0.0.1:1");
+        CommandLineTest.Run r = run("reset", "-b", "127.0.0.1:1");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("refusing to reset 'riposte-streams'", "add --yes");
     }
 
     @Test
     void withYesAnUnreachableBrokerIsAClearErrorNotAHang() {
-        Run r = run("reset", "-b", "127.0.0.1:1", "--yes", "--timeout", "PT2S", "--application-id", "other-app");
+        CommandLineTest.Run r = run("reset", "-b", "127.0.0.1:1", "--yes", "--timeout", "PT2S", "--application-id", "other-app");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("riposte reset: error: Kafka at 127.0.0.1:1 did not answer within 2 s");
     }
@@ -52,7 +43,7 @@ class ResetCommandTest {
 
     @Test
     void helpListsTheOptions() {
-        Run r = run("reset", "--help");
+        CommandLineTest.Run r = run("reset", "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("--yes", "--application-id", "--input-topics", "--dry-run");
     }
