@@ -9,8 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Option checks of {@code riposte produce} that fail before anything connects. */
 class ProduceCommandTest {
-    static ResetCommandTest.Run run(String... args) {
-        return ResetCommandTest.run(args);
+    static CommandLineTest.Run run(String... args) {
+        return CommandLineTest.run(args);
     }
 
     @Test
@@ -22,14 +22,14 @@ class ProduceCommandTest {
         assertThat(run(concat(base, "--rate", "-1")).err()).contains("--rate must be a positive number");
         assertThat(run(concat(base, "--feed", "ftp://example.org/x")).err()).contains("--feed needs an http(s) URL");
         assertThat(run(concat(base, "--watch", dir.resolve("a.txt").toString())).err()).contains("--watch needs a directory");
-        ResetCommandTest.Run none = run("produce", "-b", "127.0.0.1:1", "--registry-url", "http://127.0.0.1:1");
+        CommandLineTest.Run none = run("produce", "-b", "127.0.0.1:1", "--registry-url", "http://127.0.0.1:1");
         assertThat(none.code()).isEqualTo(1);
         assertThat(none.err()).contains("nothing to publish: give a PATH, - for stdin, --watch DIR or --feed URL");
     }
 
     @Test
     void helpShowsEveryReplayFeedAndWatchOption() {
-        ResetCommandTest.Run r = run("produce", "--help");
+        CommandLineTest.Run r = run("produce", "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("--order", "--seed", "--rate", "--speedup", "--progress-interval", "--watch",
                 "--watch-poll", "--feed", "--poll-interval", "--feed-timeout", "Examples:");
