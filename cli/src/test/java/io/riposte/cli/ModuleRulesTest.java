@@ -41,7 +41,7 @@ class ModuleRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"domain", "extraction", "correlation"})
+    @ValueSource(strings = {"domain", "extraction", "correlation", "synthetic"})
     void theDomainCoreHasNoKafka(String module) throws IOException {
         assertThat(compileDeps(module)).noneMatch(d -> d.group().equals("org.apache.kafka"));
         Path src = project().resolve(module).resolve("src/main/java");
