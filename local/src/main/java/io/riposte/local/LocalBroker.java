@@ -133,8 +133,8 @@ public final class LocalBroker {
             if (!Files.exists(dir.resolve("kafka-logs").resolve("meta.properties"))) {
                 format(deadline);
             }
-            Process broker = launch("broker", List.of("-Xmx1g", "-Dlog4j2.configurationFile=" + writeLog4j(),
-                            BROKER_MAIN, dir.resolve("server.properties").toString()),
+            Process broker = launch("broker", List.of("-Xmx1g", "-Dlog4j2.configurationFile=" + writeLog4j()),
+                            List.of(BROKER_MAIN, dir.resolve("server.properties").toString()),
                     dir.resolve("broker.log"));
             writePid("broker.pid", broker.pid());
             awaitBroker(broker, deadline);
@@ -143,7 +143,7 @@ public final class LocalBroker {
         if (!before.registryRunning()) {
             requireFree(settings.registryPort(), "schema registry");
             saveSettings();
-            Process registry = launch("registry", List.of("-Xmx256m", REGISTRY_MAIN, "--bootstrap-servers",
+            Process registry = launch("registry", List.of("-Xmx256m"), List.of(REGISTRY_MAIN, "--bootstrap-servers",
                     settings.bootstrapServers(), "--port", String.valueOf(settings.registryPort())),
                     dir.resolve("registry.log"));
             writePid("registry.pid", registry.pid());
@@ -249,7 +249,7 @@ public final class LocalBroker {
 
     private void format(long deadline) {
         Path log = dir.resolve("format.log");
-        Process p = launch("format", List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
+        Process p = launch("format", List.of(), List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
                 "-c", dir.resolve("server.properties").toString(), "--standalone"), log);
         try {
             if (!p.waitFor(Math.max(1, remaining(deadline).toMillis()), TimeUnit.MILLISECONDS)) {
@@ -267,41 +267,12 @@ public final class LocalBroker {
         }
     }
 
-    /**
-     * The child runs in the data directory, so class-path entries relative to our working directory
-     * ({@code java -cp cli/target/lib/*}) must be made absolute or it finds no broker classes.
-     */
-    static String absoluteClassPath(String classPath) {
-        return Arrays.stream(classPath.split(File.pathSeparator))
-                .filter(e -> !e.isEmpty())
-                .map(e -> e.endsWith("*")
-                        ? Path.of(e.substring(0, e.length() - 1)).toAbsolutePath() + File.separator + "*"
-                        : Path.of(e).toAbsolutePath().toString())
-                .collect(Collectors.joining(File.pathSeparator));
-    }
-
-    /** A detached JVM on our own classpath, output appended to {@code log}. */
-    private Process launch(String role, List<String> args, Path log) {
-        List<String> command = new ArrayList<>();
-        if (new File("/usr/bin/setsid").canExecute()) {
-            command.add("/usr/bin/setsid"); // own session: a Ctrl-C in the terminal that ran `up` does not reach it
-        }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(ROLE + role);
-        command.add("-cp");
-        command.add(absoluteClassPath(System.getProperty("java.class.path")));
-        command.add("-Djava.net.preferIPv4Stack=true");
-        command.addAll(args);
-        try {
-            return new ProcessBuilder(command)
-                    .directory(dir.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + command, e);
-        }
+    /** A detached JVM on our own class path, output appended to {@code log}. */
+    private Process launch(String role, List<String> jvmOptions, List<String> mainAndArgs, Path log) {
+        List<String> options = new ArrayList<>();
+        options.add(ROLE + role);
+        options.addAll(jvmOptions);
+        return new ChildJvm(options, mainAndArgs, true).start(dir, log);
     }
 
     private void awaitBroker(Process broker, long deadline) {

@@ -129,7 +129,7 @@ class LocalBrokerTest {
     void theChildGetsAbsoluteClassPathEntriesBecauseItRunsInTheDataDirectory() {
         String cwd = Path.of("").toAbsolutePath().toString();
         String cp = String.join(java.io.File.pathSeparator, "cli/target/riposte-cli.jar", "lib/*", "/opt/x.jar");
-        assertThat(LocalBroker.absoluteClassPath(cp).split(java.io.File.pathSeparator)).containsExactly(
+        assertThat(ChildJvm.absoluteClassPath(cp).split(java.io.File.pathSeparator)).containsExactly(
                 cwd + "/cli/target/riposte-cli.jar", cwd + "/lib/*", "/opt/x.jar");
     }
 }
