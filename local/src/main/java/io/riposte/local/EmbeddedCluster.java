@@ -50,25 +50,40 @@ import org.apache.kafka.server.common.MetadataVersion;
  */
 public final class EmbeddedCluster implements AutoCloseable {
     private static final int ATTEMPTS = 3;
+    /** The Streams application id the ACLs of a secured cluster are made for (by prefix). */
+    public static final String APPLICATION_ID_PREFIX = "riposte-streams";
 
     private final Path dataDir;
     private final KafkaRaftServer server;
     private final String bootstrapServers;
     private final LocalSchemaRegistry registry;
+    private final Security security;
 
-    private EmbeddedCluster(Path dataDir, KafkaRaftServer server, String bootstrapServers, LocalSchemaRegistry registry) {
+    private EmbeddedCluster(Path dataDir, KafkaRaftServer server, String bootstrapServers, LocalSchemaRegistry registry,
+            Security security) {
         this.dataDir = dataDir;
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.registry = registry;
+        this.security = security;
     }
 
     /** Starts broker and registry and creates the topics; throws {@link IllegalStateException} if anything fails. */
     public static EmbeddedCluster start() {
+        return start(Security.none());
+    }
+
+    /**
+     * As {@link #start()}, secured as {@code security} says: with {@link Security#scram()} or {@link Security#plain()}
+     * the broker listens with SASL_PLAINTEXT, authorizes with ACLs and denies what no ACL allows; the apps' and the
+     * registry's ACLs ({@link RiposteAcls}, application id {@code riposte-streams} and {@code riposte-streams-*})
+     * are created. Connect with {@link #clientConfig()}.
+     */
+    public static EmbeddedCluster start(Security security) {
         IllegalStateException failure = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                return startOnce();
+                return startOnce(security);
             } catch (IllegalStateException e) {
                 // Free ports are picked before the broker binds them: another process may win the race.
                 failure = e;
@@ -77,7 +92,7 @@ public final class EmbeddedCluster implements AutoCloseable {
         throw failure;
     }
 
-    private static EmbeddedCluster startOnce() {
+    private static EmbeddedCluster startOnce(Security security) {
         Path dir = null;
         KafkaRaftServer server = null;
         LocalSchemaRegistry registry = null;
@@ -85,7 +100,7 @@ public final class EmbeddedCluster implements AutoCloseable {
             dir = Files.createTempDirectory("riposte-kafka-");
             int[] ports = freePorts();
             Properties props = new Properties();
-            props.putAll(LocalBroker.serverProperties(dir, ports[0], ports[1], false));
+            props.putAll(LocalBroker.serverProperties(dir, ports[0], ports[1], false, security));
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .setNodeId(1)
@@ -95,14 +110,25 @@ public final class EmbeddedCluster implements AutoCloseable {
                     .setReleaseVersion(MetadataVersion.latestProduction())
                     .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
                     .setControllerListenerName("CONTROLLER")
+                    .setScramArguments(security.scramArguments())
                     .run();
             server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
             String bootstrap = "127.0.0.1:" + ports[0];
-            awaitReady(bootstrap);
-            TopicAdmin.createAll(Map.of("bootstrap.servers", bootstrap), Duration.ofSeconds(30));
-            registry = LocalSchemaRegistry.onKafka(bootstrap, 0);
-            return new EmbeddedCluster(dir, server, bootstrap, registry);
+            Map<String, Object> admin = connect(bootstrap, security, security.enabled() ? security.admin() : null);
+            awaitReady(admin);
+            TopicAdmin.createAll(admin, Duration.ofSeconds(30));
+            if (security.enabled()) {
+                try (Admin a = Admin.create(admin)) {
+                    List<org.apache.kafka.common.acl.AclBinding> acls = new java.util.ArrayList<>(
+                            RiposteAcls.forApps(security.app().username(), APPLICATION_ID_PREFIX));
+                    acls.addAll(RiposteAcls.forRegistry(security.registry().username()));
+                    RiposteAcls.create(a, acls, Duration.ofSeconds(30));
+                }
+            }
+            registry = LocalSchemaRegistry.onKafka(connect(bootstrap, security,
+                    security.enabled() ? security.registry() : null), 0);
+            return new EmbeddedCluster(dir, server, bootstrap, registry, security);
         } catch (Exception e) {
             if (registry != null) {
                 registry.close();
@@ -126,6 +152,26 @@ public final class EmbeddedCluster implements AutoCloseable {
         return registry.url();
     }
 
+    /** How the cluster authenticates ({@link Security#none()} unless started secured). */
+    public Security security() {
+        return security;
+    }
+
+    /**
+     * What an app needs to connect: {@code bootstrap.servers}, {@code schema.registry.url} and, on a secured
+     * cluster, the SASL settings of the apps' user ({@link Security#APP}).
+     */
+    public Map<String, Object> clientConfig() {
+        Map<String, Object> c = connect(bootstrapServers, security, security.enabled() ? security.app() : null);
+        c.put("schema.registry.url", registryUrl());
+        return c;
+    }
+
+    /** {@code bootstrap.servers} and, on a secured cluster, the SASL settings of the super user. */
+    public Map<String, Object> adminConfig() {
+        return connect(bootstrapServers, security, security.enabled() ? security.admin() : null);
+    }
+
     /** Stops registry and broker and deletes the data. */
     @Override
     public void close() {
@@ -134,12 +180,23 @@ public final class EmbeddedCluster implements AutoCloseable {
         delete(dataDir);
     }
 
-    private static void awaitReady(String bootstrap) throws InterruptedException, ExecutionException {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap, "default.api.timeout.ms", 30_000))) {
+    private static Map<String, Object> connect(String bootstrap, Security security, Security.Credentials who) {
+        Map<String, Object> c = new java.util.HashMap<>();
+        c.put("bootstrap.servers", bootstrap);
+        if (who != null) {
+            c.putAll(security.clientProperties(who));
+        }
+        return c;
+    }
+
+    private static void awaitReady(Map<String, Object> adminConfig) throws InterruptedException, ExecutionException {
+        Map<String, Object> c = new java.util.HashMap<>(adminConfig);
+        c.put("default.api.timeout.ms", 30_000);
+        try (Admin admin = Admin.create(c)) {
             try {
                 admin.describeCluster().nodes().get(30, TimeUnit.SECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
-                throw new IllegalStateException("Broker on " + bootstrap + " not ready within 30 s");
+                throw new IllegalStateException("Broker on " + adminConfig.get("bootstrap.servers") + " not ready within 30 s");
             }
         }
     }

@@ -34,6 +34,12 @@ import org.apache.kafka.common.Uuid;
  * <p>Layout of the data dir: {@code kafka-logs/} (broker data), {@code server.properties},
  * {@code local.properties} (ports), {@code broker.pid}, {@code registry.pid}, {@code broker.log},
  * {@code registry.log}, {@code format.log}. Everything binds to 127.0.0.1 only.
+ *
+ * <p>Secured ({@link #LocalBroker(Settings, Security.Mechanism)}, {@code riposte local up --secure}): the data dir
+ * is formatted with SCRAM users (see {@link Security}), the ACLs of {@link RiposteAcls} are created, and the
+ * owner-only files {@code security.properties} (the users), {@code client.properties} (what the apps pass as
+ * {@code --config}), {@code admin.properties} (the super user) and {@code registry.properties} are written. A data
+ * dir formatted secured stays secured.
  */
 public final class LocalBroker {
     /** Broker settings a single node needs (the defaults assume 3 brokers). */
@@ -104,10 +110,36 @@ public final class LocalBroker {
 
     private final Settings settings;
     private final Path dir;
+    private final Security.Mechanism requestedSasl;
 
+    /** A broker secured as its data dir was first started (plain PLAINTEXT for a new one). */
     public LocalBroker(Settings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * A broker that must be secured with SASL {@code mechanism} (null: as the data dir was first started). A new data
+     * dir gets fresh random users; a data dir formatted without SASL is refused (its metadata has no users).
+     */
+    public LocalBroker(Settings settings, Security.Mechanism mechanism) {
         this.settings = settings;
         this.dir = settings.dataDir();
+        this.requestedSasl = mechanism;
+    }
+
+    /** How the broker in this data dir authenticates: what {@code up} set up, else {@link Security#none()}. */
+    public Security security() {
+        return Security.load(dir.resolve("security.properties"));
+    }
+
+    /** The apps' Kafka client config file of a secured broker ({@code --config}); written by {@code up}. */
+    public Path clientConfigFile() {
+        return dir.resolve("client.properties");
+    }
+
+    /** The super user's Kafka client config file of a secured broker; written by {@code up}. */
+    public Path adminConfigFile() {
+        return dir.resolve("admin.properties");
     }
 
     /**
@@ -124,28 +156,44 @@ public final class LocalBroker {
             throw new UncheckedIOException("Cannot create data dir " + dir, e);
         }
         Status before = status();
+        Security security = resolveSecurity();
         if (!before.brokerRunning()) {
             checkFormattedPorts();
             requireFree(settings.brokerPort(), "broker");
             requireFree(settings.controllerPort(), "controller");
-            writeServerProperties();
+            writeServerProperties(security);
             saveSettings();
             if (!Files.exists(dir.resolve("kafka-logs").resolve("meta.properties"))) {
-                format(deadline);
+                format(deadline, security);
             }
             Process broker = launch("broker", List.of("-Xmx1g", "-Dlog4j2.configurationFile=" + writeLog4j()),
                             List.of(BROKER_MAIN, dir.resolve("server.properties").toString()),
                     dir.resolve("broker.log"));
             writePid("broker.pid", broker.pid());
-            awaitBroker(broker, deadline);
+            awaitBroker(broker, deadline, security);
         }
-        TopicAdmin.createAll(Map.of("bootstrap.servers", settings.bootstrapServers()), remaining(deadline));
+        Map<String, Object> admin = clientProperties(security, security.enabled() ? security.admin() : null);
+        TopicAdmin.createAll(admin, remaining(deadline));
+        List<String> registryArgs = new ArrayList<>(List.of(REGISTRY_MAIN, "--bootstrap-servers",
+                settings.bootstrapServers(), "--port", String.valueOf(settings.registryPort())));
+        if (security.enabled()) {
+            try (Admin a = Admin.create(admin)) {
+                List<org.apache.kafka.common.acl.AclBinding> acls = new ArrayList<>(
+                        RiposteAcls.forApps(security.app().username(), EmbeddedCluster.APPLICATION_ID_PREFIX));
+                acls.addAll(RiposteAcls.forRegistry(security.registry().username()));
+                RiposteAcls.create(a, acls, remaining(deadline));
+            }
+            security.writeClientProperties(clientConfigFile(), security.app(), settings.bootstrapServers(), settings.registryUrl());
+            security.writeClientProperties(adminConfigFile(), security.admin(), settings.bootstrapServers(), settings.registryUrl());
+            Path registryConfig = dir.resolve("registry.properties");
+            security.writeClientProperties(registryConfig, security.registry(), settings.bootstrapServers(), null);
+            registryArgs.add("--config");
+            registryArgs.add(registryConfig.toString());
+        }
         if (!before.registryRunning()) {
             requireFree(settings.registryPort(), "schema registry");
             saveSettings();
-            Process registry = launch("registry", List.of("-Xmx256m"), List.of(REGISTRY_MAIN, "--bootstrap-servers",
-                    settings.bootstrapServers(), "--port", String.valueOf(settings.registryPort())),
-                    dir.resolve("registry.log"));
+            Process registry = launch("registry", List.of("-Xmx256m"), registryArgs, dir.resolve("registry.log"));
             writePid("registry.pid", registry.pid());
             awaitRegistry(registry, deadline);
         }
@@ -193,12 +241,51 @@ public final class LocalBroker {
         }
     }
 
-    private void writeServerProperties() {
+    private void writeServerProperties(Security security) {
         Map<String, String> p = serverProperties(dir.resolve("kafka-logs"), settings.brokerPort(),
-                settings.controllerPort(), true);
+                settings.controllerPort(), true, security);
         StringBuilder text = new StringBuilder("# Written by riposte local up; rewritten on every start.\n");
         p.forEach((k, v) -> text.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
-        write(dir.resolve("server.properties"), text.toString());
+        if (security.enabled()) {
+            Security.writePrivate(dir.resolve("server.properties"), text.toString()); // it holds the admin password
+        } else {
+            write(dir.resolve("server.properties"), text.toString());
+        }
+    }
+
+    /**
+     * The security of this start: the saved one of a data dir started before, fresh SASL users for a new data
+     * dir when asked, an error when SASL is asked of a data dir formatted without it.
+     */
+    private Security resolveSecurity() {
+        Path file = dir.resolve("security.properties");
+        Security saved = Security.load(file);
+        if (requestedSasl == null) {
+            return saved;
+        }
+        if (saved.enabled()) {
+            if (saved.mechanism() != requestedSasl) {
+                throw new IllegalStateException("The data dir " + dir + " is secured with " + saved.mechanism().kafkaName()
+                        + ", not " + requestedSasl.kafkaName() + "; use that mechanism (or a fresh --data-dir)");
+            }
+            return saved;
+        }
+        if (Files.exists(dir.resolve("kafka-logs").resolve("meta.properties"))) {
+            throw new IllegalStateException("The data dir " + dir + " was formatted without SASL, so its metadata holds no "
+                    + "users; use a fresh --data-dir to start secured");
+        }
+        Security fresh = Security.sasl(requestedSasl);
+        fresh.save(file);
+        return fresh;
+    }
+
+    private Map<String, Object> clientProperties(Security security, Security.Credentials who) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("bootstrap.servers", settings.bootstrapServers());
+        if (who != null) {
+            p.putAll(security.clientProperties(who));
+        }
+        return p;
     }
 
     /**
@@ -207,6 +294,12 @@ public final class LocalBroker {
      * static {@code controller.quorum.voters}.
      */
     static Map<String, String> serverProperties(Path logDir, int brokerPort, int controllerPort, boolean dynamicQuorum) {
+        return serverProperties(logDir, brokerPort, controllerPort, dynamicQuorum, Security.none());
+    }
+
+    /** As above, with the listeners, SASL and authorizer settings of {@code security}. */
+    static Map<String, String> serverProperties(Path logDir, int brokerPort, int controllerPort, boolean dynamicQuorum,
+            Security security) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
@@ -215,11 +308,7 @@ public final class LocalBroker {
         } else {
             p.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
         }
-        p.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
-        p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        p.putAll(security.brokerProperties(HOST, brokerPort, controllerPort));
         p.put("log.dirs", logDir.toString());
         p.putAll(SINGLE_NODE_SETTINGS);
         // Fast recovery after a crash: the old registration expires in 3 s instead of 9.
@@ -247,10 +336,23 @@ public final class LocalBroker {
                 + settings.controllerPort() + "\nregistry.port=" + settings.registryPort() + "\n");
     }
 
-    private void format(long deadline) {
+    private void format(long deadline, Security security) {
         Path log = dir.resolve("format.log");
-        Process p = launch("format", List.of(), List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
-                "-c", dir.resolve("server.properties").toString(), "--standalone"), log);
+        List<String> args = new ArrayList<>(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
+                "-c", dir.resolve("server.properties").toString(), "--standalone"));
+        for (String scram : security.scramArguments()) {
+            // SCRAM users go into the metadata log at format time (the passwords are on this short-lived
+            // process's command line for about a second; the storage tool reads them nowhere else).
+            args.add("--add-scram");
+            args.add(scram);
+        }
+        Process p;
+        try {
+            p = launch("format", List.of(), args, log);
+        } catch (UncheckedIOException e) {
+            // The message would carry the command line, passwords included.
+            throw new IllegalStateException("Cannot start the storage tool to format " + dir + ": " + e.getCause().getMessage());
+        }
         try {
             if (!p.waitFor(Math.max(1, remaining(deadline).toMillis()), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
@@ -275,11 +377,11 @@ public final class LocalBroker {
         return new ChildJvm(options, mainAndArgs, true).start(dir, log);
     }
 
-    private void awaitBroker(Process broker, long deadline) {
+    private void awaitBroker(Process broker, long deadline, Security security) {
         Path log = dir.resolve("broker.log");
-        Map<String, Object> props = Map.of("bootstrap.servers", settings.bootstrapServers(),
-                "request.timeout.ms", 2000, "default.api.timeout.ms", 2000,
-                "socket.connection.setup.timeout.max.ms", 1000, "reconnect.backoff.max.ms", 200);
+        Map<String, Object> props = clientProperties(security, security.enabled() ? security.admin() : null);
+        props.putAll(Map.of("request.timeout.ms", 2000, "default.api.timeout.ms", 2000,
+                "socket.connection.setup.timeout.max.ms", 1000, "reconnect.backoff.max.ms", 200));
         try (Admin admin = Admin.create(props)) {
             while (true) {
                 if (!broker.isAlive()) {

@@ -95,6 +95,69 @@ class LocalBrokerTest {
         assertThat(values).containsExactlyInAnyOrder("v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9");
     }
 
+    /** {@code riposte local up --secure}: SCRAM users from format time, ACLs, and a client file that is all an app needs. */
+    @Test
+    void securedUpWritesAClientConfigThatWorksAndRestartsSecured() throws Exception {
+        int[] ports = freePorts(3);
+        LocalBroker.Settings settings = new LocalBroker.Settings(dataDir, ports[0], ports[1], ports[2]);
+        local = new LocalBroker(settings, Security.Mechanism.SCRAM_SHA_512);
+        local.up(UP);
+        Security security = local.security();
+        assertThat(security.enabled()).isTrue();
+        String server = Files.readString(dataDir.resolve("server.properties"));
+        assertThat(server).contains("listeners=SASL_PLAINTEXT://127.0.0.1:" + ports[0],
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "allow.everyone.if.no.acl.found=false", "super.users=User:admin");
+        for (String f : List.of("server.properties", "security.properties", "client.properties", "admin.properties",
+                "registry.properties")) {
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve(f))).as(f)
+                    .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        }
+        assertThat(Files.readString(dataDir.resolve("format.log"))).doesNotContain(security.app().password());
+
+        java.util.Properties client = new java.util.Properties();
+        try (var r = Files.newBufferedReader(local.clientConfigFile())) {
+            client.load(r);
+        }
+        assertThat(client).containsEntry("security.protocol", "SASL_PLAINTEXT").containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsEntry("bootstrap.servers", settings.bootstrapServers())
+                .containsEntry("schema.registry.url", settings.registryUrl());
+        // The registry wrote to _schemas as its own user, and the apps' user writes where the producer writes.
+        new HttpSchemaRegistryClient(settings.registryUrl()).register("secure-value", LocalSchemaRegistryTest.V1);
+        Map<String, Object> p = new java.util.HashMap<>();
+        client.stringPropertyNames().forEach(k -> p.put(k, client.getProperty(k)));
+        p.remove("schema.registry.url");
+        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.REJECTED_ARTICLES, "k", "v")).get();
+        }
+        Map<String, Object> anonymous = Map.of("bootstrap.servers", settings.bootstrapServers(), "max.block.ms", 3000);
+        try (var producer = new KafkaProducer<>(anonymous, new StringSerializer(), new StringSerializer())) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.REJECTED_ARTICLES, "k", "v")).get())
+                    .as("no credentials, no metadata").hasMessageContaining("not present in metadata after 3000 ms");
+        }
+
+        local.down(DOWN);
+        LocalBroker again = new LocalBroker(LocalBroker.Settings.saved(dataDir));
+        again.up(UP);
+        assertThat(again.security().app()).as("the same users after a restart").isEqualTo(security.app());
+        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.REJECTED_ARTICLES, "k2", "v2")).get();
+        }
+        assertThatThrownBy(() -> new LocalBroker(LocalBroker.Settings.saved(dataDir), Security.Mechanism.PLAIN).up(UP))
+                .hasMessageContaining("secured with SCRAM-SHA-512");
+    }
+
+    @Test
+    void securingADataDirFormattedWithoutSaslIsRefused() throws Exception {
+        Files.createDirectories(dataDir.resolve("kafka-logs"));
+        Files.writeString(dataDir.resolve("kafka-logs").resolve("meta.properties"), "version=1\n");
+        int[] ports = freePorts(3);
+        LocalBroker secured = new LocalBroker(new LocalBroker.Settings(dataDir, ports[0], ports[1], ports[2]),
+                Security.Mechanism.SCRAM_SHA_512);
+        assertThatThrownBy(() -> secured.up(UP)).hasMessageContaining("formatted without SASL");
+    }
+
     @Test
     void busyPortIsAClearError() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {

@@ -44,9 +44,20 @@ public final class KafkaSchemaStore implements SchemaStore {
 
     /** Connects to {@code bootstrapServers}, creating {@value #TOPIC} if missing. */
     public KafkaSchemaStore(String bootstrapServers) {
-        Map<String, Object> common = new HashMap<>();
-        common.put("bootstrap.servers", bootstrapServers);
-        common.put("socket.connection.setup.timeout.max.ms", 5_000);
+        this(Map.of("bootstrap.servers", bootstrapServers));
+    }
+
+    /**
+     * Connects with {@code clientProperties} ({@code bootstrap.servers} plus any Kafka client setting, such as
+     * {@code security.protocol}, {@code sasl.mechanism} and {@code sasl.jaas.config} on a secured cluster),
+     * creating {@value #TOPIC} if missing.
+     */
+    public KafkaSchemaStore(Map<String, ?> clientProperties) {
+        if (clientProperties.get("bootstrap.servers") == null) {
+            throw new IllegalArgumentException("the registry store needs bootstrap.servers");
+        }
+        Map<String, Object> common = new HashMap<>(clientProperties);
+        common.putIfAbsent("socket.connection.setup.timeout.max.ms", 5_000);
         createTopic(common);
 
         Map<String, Object> p = new HashMap<>(common);

@@ -59,7 +59,15 @@ public final class LocalSchemaRegistry implements AutoCloseable {
 
     /** A registry persisting to the {@code _schemas} topic of the cluster at {@code bootstrapServers}. */
     public static LocalSchemaRegistry onKafka(String bootstrapServers, int port) {
-        KafkaSchemaStore store = new KafkaSchemaStore(bootstrapServers);
+        return onKafka(Map.of("bootstrap.servers", bootstrapServers), port);
+    }
+
+    /**
+     * A registry persisting to the {@code _schemas} topic of the cluster that {@code clientProperties} reach
+     * ({@code bootstrap.servers} and, on a secured cluster, the SASL settings of the registry's own user).
+     */
+    public static LocalSchemaRegistry onKafka(Map<String, ?> clientProperties, int port) {
+        KafkaSchemaStore store = new KafkaSchemaStore(clientProperties);
         try {
             return new LocalSchemaRegistry(store, port);
         } catch (RuntimeException e) {
