@@ -80,21 +80,22 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
             ExtractedAction action = AvroMapping.toDomain(mention);
             update = correlator.apply(action);
             long ts = record.timestamp();
+            String cause = mention.getArticleId();
             // Map every output before writing anything, so a mapping failure leaves no trace either.
             for (Action a : update.actions()) {
-                out.add(output(a.id(), Routed.of(Routed.Route.ACTION, AvroMapping.toAvro(a)), ts));
+                out.add(output(a.id(), Routed.of(Routed.Route.ACTION, AvroMapping.toAvro(a)), ts, cause));
             }
             for (String id : update.deletedActions()) {
-                out.add(output(id, Routed.of(Routed.Route.ACTION, null), ts));
+                out.add(output(id, Routed.of(Routed.Route.ACTION, null), ts, cause));
             }
             for (Chain c : update.chains()) {
-                out.add(output(c.id(), Routed.of(Routed.Route.CHAIN, AvroMapping.toAvro(c)), ts));
+                out.add(output(c.id(), Routed.of(Routed.Route.CHAIN, AvroMapping.toAvro(c)), ts, cause));
             }
             for (String id : update.deletedChains()) {
-                out.add(output(id, Routed.of(Routed.Route.CHAIN, null), ts));
+                out.add(output(id, Routed.of(Routed.Route.CHAIN, null), ts, cause));
             }
             for (var alert : update.alerts()) {
-                out.add(output(alert.dyad(), Routed.of(Routed.Route.ALERT, AvroMapping.toAvro(alert)), ts));
+                out.add(output(alert.dyad(), Routed.of(Routed.Route.ALERT, AvroMapping.toAvro(alert)), ts, cause));
             }
         } catch (RuntimeException e) {
             buffers.forEach(BufferedSortedStore::rollback);
@@ -112,9 +113,15 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
         out.forEach(context::forward);
     }
 
-    private static Record<String, Routed> output(String key, Routed value, long timestamp) {
-        // Fresh headers: outputs are new facts, not copies of the article record.
-        return new Record<>(key, value, timestamp, new RecordHeaders());
+    private static Record<String, Routed> output(String key, Routed value, long timestamp, String causeArticleId) {
+        // Fresh headers: outputs are new facts, not copies of the article record. One header names the
+        // article whose mention caused the output (a NEW_CHAIN alert's own action may be older), so
+        // `riposte bench` can time publish -> alert; it is not part of the record's content.
+        RecordHeaders headers = new RecordHeaders();
+        if (causeArticleId != null) {
+            headers.add(DeadLetters.ARTICLE_ID, causeArticleId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return new Record<>(key, value, timestamp, headers);
     }
 
     private void count(ActionMention mention, CorrelationUpdate update) {
