@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ConsumeCommand.class, AlertsCommand.class,
             LocalCommand.class,
             ExtractCommand.class, EvalCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class,
         })
 public class Main implements Runnable {
