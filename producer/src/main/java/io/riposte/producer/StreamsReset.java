@@ -98,7 +98,32 @@ public final class StreamsReset {
         }
         Properties props = new Properties();
         props.putAll(admin);
-        // The tool prints its own report (offsets reset, topics deleted) on standard output.
-        return new StreamsResetter().execute(args.toArray(String[]::new), props);
+        // The tool gives the properties passed here to its consumer only; its admin client (group check, topic
+        // deletion) reads --command-config, so a secured cluster needs them in a file too (owner-only, deleted after).
+        java.nio.file.Path commandConfig = null;
+        try {
+            commandConfig = java.nio.file.Files.createTempFile("riposte-reset-", ".properties",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            Properties adminProps = new Properties();
+            admin.forEach((k, v) -> adminProps.setProperty(k, String.valueOf(v)));
+            try (var out = java.nio.file.Files.newOutputStream(commandConfig)) {
+                adminProps.store(out, "riposte reset: admin client settings");
+            }
+            args.add("--command-config");
+            args.add(commandConfig.toString());
+            // The tool prints its own report (offsets reset, topics deleted) on standard output.
+            return new StreamsResetter().execute(args.toArray(String[]::new), props);
+        } catch (java.io.IOException e) {
+            throw new ResetException("cannot write the reset tool's client settings: " + e.getMessage());
+        } finally {
+            if (commandConfig != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(commandConfig);
+                } catch (java.io.IOException ignored) {
+                    // a temp file left behind; it is owner-only
+                }
+            }
+        }
     }
 }
