@@ -1,5 +1,6 @@
 package io.riposte.cli;
 
+import io.riposte.cli.config.ClusterCheck;
 import io.riposte.cli.config.RiposteConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +64,10 @@ public class ClientOptions {
         return RiposteConfig.resolve(config, env, flags);
     }
 
-    /** As {@link #resolve()}, failing clearly when the broker or the registry is not configured. */
+    /**
+     * As {@link #resolve()}, failing clearly when the broker or the registry is not configured, and when a broker
+     * that listens refuses the client's security settings ({@link ClusterCheck}).
+     */
     public Map<String, Object> resolveRequired() {
         Map<String, Object> c = resolve();
         if (c.get(RiposteConfig.BOOTSTRAP_SERVERS) == null) {
@@ -74,6 +78,7 @@ public class ClientOptions {
             throw new RiposteConfig.ConfigException("no schema registry URL: use --registry-url, "
                     + "RIPOSTE_SCHEMA_REGISTRY_URL or schema.registry.url in --config");
         }
+        ClusterCheck.securityMatches(c);
         return c;
     }
 }

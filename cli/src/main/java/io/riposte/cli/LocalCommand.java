@@ -1,6 +1,7 @@
 package io.riposte.cli;
 
 import io.riposte.local.LocalBroker;
+import io.riposte.local.Security;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -65,8 +66,24 @@ public class LocalCommand implements Runnable {
                 description = "Give up if not ready within this time (default: ${DEFAULT-VALUE}).")
         int timeoutSeconds;
 
+        @Option(names = "--secure",
+                description = {"Require SASL authentication (SCRAM-SHA-512) and ACLs: users admin, riposte (the apps) and "
+                        + "registry get random passwords, and the apps' settings go to client.properties in the data dir "
+                        + "(pass it with --config). Needs a fresh data dir; a secured data dir stays secured.",
+                    "See docs/security.md."})
+        boolean secure;
+
+        @Option(names = "--sasl-mechanism", paramLabel = "MECHANISM",
+                description = "With --secure: SCRAM-SHA-512 (default) or PLAIN.")
+        String saslMechanism;
+
         @Override
         public Integer call() {
+            if (saslMechanism != null && !secure) {
+                throw new IllegalArgumentException("--sasl-mechanism needs --secure");
+            }
+            Security.Mechanism mechanism = !secure ? null
+                    : saslMechanism == null ? Security.Mechanism.SCRAM_SHA_512 : Security.Mechanism.parse(saslMechanism);
             LocalBroker.Settings saved = LocalBroker.Settings.saved(dir.dataDir);
             LocalBroker.Settings settings = new LocalBroker.Settings(dir.dataDir,
                     brokerPort != null ? brokerPort : saved.brokerPort(),
@@ -75,12 +92,23 @@ public class LocalCommand implements Runnable {
             var out = spec.commandLine().getOut();
             out.println("Starting the local broker and schema registry in " + settings.dataDir() + " ...");
             out.flush();
-            LocalBroker.Status status = new LocalBroker(settings).up(Duration.ofSeconds(timeoutSeconds));
+            LocalBroker broker = new LocalBroker(settings, mechanism);
+            LocalBroker.Status status = broker.up(Duration.ofSeconds(timeoutSeconds));
             out.println(status.describe());
             out.println();
-            out.println("Point the apps at it with:");
-            out.println("  --bootstrap-servers " + settings.bootstrapServers() + "  (bootstrap.servers)");
-            out.println("  schema.registry.url=" + settings.registryUrl());
+            Security security = broker.security();
+            if (security.enabled()) {
+                out.println("security: " + security);
+                out.println("  Every client must authenticate; the ACLs allow user '" + security.app().username()
+                        + "' what the apps need (docs/security.md).");
+                out.println("Point the apps at it with (the file holds the servers, the registry URL and the credentials):");
+                out.println("  --config " + broker.clientConfigFile());
+                out.println("Super user settings (topics, ACLs, users): " + broker.adminConfigFile());
+            } else {
+                out.println("Point the apps at it with:");
+                out.println("  --bootstrap-servers " + settings.bootstrapServers() + "  (bootstrap.servers)");
+                out.println("  schema.registry.url=" + settings.registryUrl());
+            }
             out.println("Stop with: riposte local down --data-dir " + dir.dataDir);
             return 0;
         }
@@ -120,8 +148,13 @@ public class LocalCommand implements Runnable {
 
         @Override
         public Integer call() {
-            LocalBroker.Status status = new LocalBroker(LocalBroker.Settings.saved(dir.dataDir)).status();
+            LocalBroker broker = new LocalBroker(LocalBroker.Settings.saved(dir.dataDir));
+            LocalBroker.Status status = broker.status();
             spec.commandLine().getOut().println(status.describe());
+            if (broker.security().enabled()) {
+                spec.commandLine().getOut().println("security: " + broker.security() + ", client config "
+                        + broker.clientConfigFile());
+            }
             return status.brokerRunning() && status.registryRunning() ? 0 : 3;
         }
     }

@@ -54,6 +54,10 @@ public class ResetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, Object> config = client.resolve();
+        if (config.get(io.riposte.cli.config.RiposteConfig.BOOTSTRAP_SERVERS) != null) {
+            // A secured cluster refusing our settings is said as such, not as a broker that does not answer.
+            io.riposte.cli.config.ClusterCheck.securityMatches(config);
+        }
         PrintWriter err = spec.commandLine().getErr();
         if (!dryRun && !yes) {
             if (System.console() == null) {

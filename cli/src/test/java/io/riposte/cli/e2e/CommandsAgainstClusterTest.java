@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The commands as a user runs them, with their exit codes and messages, on a real broker and registry. */
-class CommandsAgainstClusterTest extends ClusterTest {
-    record Run(int code, String out, String err) {}
+public class CommandsAgainstClusterTest extends ClusterTest {
+    public record Run(int code, String out, String err) {}
 
-    static synchronized Run riposte(String... args) {
+    /** Runs a command as {@code main} would, capturing what it prints on System.out and System.err. */
+    public static synchronized Run riposte(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

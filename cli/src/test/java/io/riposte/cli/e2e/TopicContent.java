@@ -12,12 +12,17 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Everything committed on a topic, read once from the beginning with read_committed. */
-final class TopicContent {
+public final class TopicContent {
     private TopicContent() {}
 
     static List<ConsumerRecord<String, byte[]>> read(String bootstrap, String topic) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("bootstrap.servers", bootstrap);
+        return read(Map.of("bootstrap.servers", bootstrap), topic);
+    }
+
+    /** As {@link #read(String, String)} with any client settings (e.g. SASL on a secured cluster). */
+    public static List<ConsumerRecord<String, byte[]>> read(Map<String, Object> clientConfig, String topic) {
+        Map<String, Object> p = new HashMap<>(clientConfig);
+        p.remove("schema.registry.url");
         p.put("isolation.level", "read_committed");
         p.put("enable.auto.commit", "false");
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
