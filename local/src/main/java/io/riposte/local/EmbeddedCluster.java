@@ -167,6 +167,46 @@ public final class EmbeddedCluster implements AutoCloseable {
         return c;
     }
 
+    /**
+     * Adds a SCRAM user with no ACL (for trying what a stranger with valid credentials may do) and waits until the
+     * broker accepts its password: SCRAM users reach the broker through the metadata log, a moment after the call.
+     *
+     * @return the client properties that authenticate as that user
+     */
+    public Map<String, Object> createUser(Security.Credentials user) {
+        if (!security.enabled() || security.mechanism() != Security.Mechanism.SCRAM_SHA_512) {
+            throw new IllegalStateException("users can be added to a SCRAM cluster only, this one is " + security);
+        }
+        Map<String, Object> config = connect(bootstrapServers, security, user);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (Admin admin = Admin.create(adminConfig())) {
+            admin.alterUserScramCredentials(List.of(new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(
+                    user.username(), new org.apache.kafka.clients.admin.ScramCredentialInfo(
+                            org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512, 4096), user.password())))
+                    .all().get(30, TimeUnit.SECONDS);
+            Map<String, Object> probe = new java.util.HashMap<>(config);
+            probe.put("default.api.timeout.ms", 5000);
+            probe.put("request.timeout.ms", 5000);
+            while (true) {
+                try (Admin asUser = Admin.create(probe)) {
+                    asUser.describeCluster().nodes().get(10, TimeUnit.SECONDS);
+                    return config;
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.SaslAuthenticationException)
+                            || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(100);
+                }
+            }
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Cannot add user " + user + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while adding user " + user, e);
+        }
+    }
+
     /** {@code bootstrap.servers} and, on a secured cluster, the SASL settings of the super user. */
     public Map<String, Object> adminConfig() {
         return connect(bootstrapServers, security, security.enabled() ? security.admin() : null);

@@ -18,9 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.ScramCredentialInfo;
-import org.apache.kafka.clients.admin.ScramMechanism;
-import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -125,17 +122,9 @@ class SecureEmbeddedClusterTest {
     }
 
     @Test
-    void anAuthenticatedUserWithoutAclsIsNotAuthorized() throws Exception {
+    void anAuthenticatedUserWithoutAclsIsNotAuthorized() {
         // A user created now through the Admin API (SCRAM credentials live in the metadata log).
-        String password = "Outsider0123456789";
-        try (Admin admin = Admin.create(cluster.adminConfig())) {
-            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion("outsider",
-                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password))).all().get(10, TimeUnit.SECONDS);
-        }
-        Security.Credentials outsider = new Security.Credentials("outsider", password);
-        Map<String, Object> config = new HashMap<>(Map.of("bootstrap.servers", cluster.bootstrapServers()));
-        config.putAll(cluster.security().clientProperties(outsider));
-        awaitAuthenticates(config);
+        Map<String, Object> config = cluster.createUser(new Security.Credentials("outsider", "Outsider0123456789"));
         try (var producer = new KafkaProducer<>(quick(config), new StringSerializer(), new StringSerializer())) {
             assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.ARTICLES, "k", "v")).get(10, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(TopicAuthorizationException.class)
@@ -166,21 +155,5 @@ class SecureEmbeddedClusterTest {
         Security s = cluster.security();
         assertThat(s.toString()).contains("SCRAM-SHA-512").doesNotContain(s.admin().password(), s.app().password());
         assertThat(s.app().toString()).isEqualTo("riposte:[hidden]");
-    }
-
-    /** A new SCRAM user reaches the broker's cache through the metadata log, a moment after the Admin call. */
-    private static void awaitAuthenticates(Map<String, Object> config) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            try (Admin admin = Admin.create(quick(config))) {
-                admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
-                return;
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof SaslAuthenticationException) || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(200);
-            }
-        }
     }
 }
