@@ -3,6 +3,7 @@ package io.riposte.cli.config;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,22 +13,25 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 
 /**
  * A quick look at the cluster before an app starts, for the one failure Kafka's clients do not report: a
- * client whose {@code security.protocol} does not match the broker's listener. The broker then drops every
- * connection and the client retries until some timeout, with nothing that names the cause. Credentials the
- * broker refuses fail fast in Kafka too, but deep inside a stream thread or a producer callback; here they
- * become one line.
+ * client whose {@code security.protocol} does not match the broker's listener. The broker then closes every
+ * connection at the first request and the client retries until some timeout, with nothing that names the
+ * cause. Credentials the broker refuses fail fast in Kafka too, but deep inside a stream thread or a producer
+ * callback; here they become one line.
  *
- * <p>Nothing is checked when no bootstrap address accepts a TCP connection: the app's own bounded waits
- * report an unreachable broker as before.
+ * <p>Nothing is reported when no bootstrap address accepts a TCP connection, nor when one takes connections but
+ * stays silent (a broker still starting): the app's own bounded waits report those as before.
  */
 public final class ClusterCheck {
     /** Upper bound of the check; {@code default.api.timeout.ms} lowers it. */
     static final int MAX_WAIT_MS = 10_000;
+    /** Closed connections that mean "dropped by the broker": one could be chance, the retries repeat it. */
+    static final int DROPS = 2;
     static final String HOW = "set security.protocol (SASL_PLAINTEXT, SASL_SSL or SSL), sasl.mechanism and sasl.jaas.config "
             + "in --config FILE, -X key=value or RIPOSTE_KAFKA_* (see docs/security.md)";
 
@@ -63,8 +67,26 @@ public final class ClusterCheck {
         admin.put(AdminClientConfig.CLIENT_ID_CONFIG, "riposte-cluster-check");
         String protocol = String.valueOf(config.getOrDefault(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "PLAINTEXT"))
                 .toUpperCase(Locale.ROOT);
-        try (Admin a = Admin.create(admin)) {
-            a.describeCluster().nodes().get(waitMs, TimeUnit.MILLISECONDS);
+        Admin a = null;
+        try {
+            a = Admin.create(admin);
+            KafkaFuture<?> nodes = a.describeCluster().nodes();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+            while (true) {
+                try {
+                    nodes.get(100, TimeUnit.MILLISECONDS);
+                    return;
+                } catch (TimeoutException stillWaiting) {
+                    // A listener with other security settings closes the connection at the first request, again
+                    // on every retry; a broker that is still starting takes connections and stays silent.
+                    if (connectionsClosed(a) >= DROPS) {
+                        throw dropped(bootstrap, protocol);
+                    }
+                    if (System.nanoTime() > deadline) {
+                        return; // silent: left to the app's own bounded waits
+                    }
+                }
+            }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof AuthenticationException) {
@@ -76,25 +98,35 @@ public final class ClusterCheck {
                 throw new RiposteConfig.ConfigException("Kafka at " + bootstrap + " authenticated this client but refused it: "
                         + cause.getMessage() + " (ask for the ACLs in docs/security.md)");
             }
-            if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
-                throw noAnswer(bootstrap, protocol, waitMs);
-            }
-            // Anything else is left to the app, which reports it with its own context.
-        } catch (TimeoutException e) {
-            throw noAnswer(bootstrap, protocol, waitMs);
+            // Anything else (a timeout included) is left to the app, which reports it with its own context.
         } catch (KafkaException e) {
             // The client could not even be built, e.g. SASL without a JAAS configuration.
             throw new RiposteConfig.ConfigException("cannot build a Kafka client for " + bootstrap + ": " + rootMessage(e)
                     + "; " + HOW);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            if (a != null) {
+                a.close(Duration.ZERO); // a plain close() would wait for the pending call's whole timeout
+            }
         }
     }
 
-    private static RiposteConfig.ConfigException noAnswer(String bootstrap, String protocol, int waitMs) {
-        return new RiposteConfig.ConfigException("Kafka at " + bootstrap + " accepts connections but gave this "
-                + protocol + " client no answer within " + waitMs + " ms: its listener probably expects other security "
-                + "settings (authentication required?); " + HOW + ". Or the broker is still starting: retry.");
+    private static RiposteConfig.ConfigException dropped(String bootstrap, String protocol) {
+        return new RiposteConfig.ConfigException("Kafka at " + bootstrap + " accepts connections but closes them on this "
+                + protocol + " client's requests: its listener expects other security settings (authentication "
+                + "required?); " + HOW);
+    }
+
+    /** Connections the client saw closed so far (by either side), from its own metrics. */
+    private static double connectionsClosed(Admin admin) {
+        double closed = 0;
+        for (var m : admin.metrics().entrySet()) {
+            if (m.getKey().name().equals("connection-close-total") && m.getValue().metricValue() instanceof Number n) {
+                closed += n.doubleValue();
+            }
+        }
+        return closed;
     }
 
     /** Whether some bootstrap address takes a TCP connection within a second. */

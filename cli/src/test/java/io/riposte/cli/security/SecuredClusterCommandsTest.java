@@ -157,15 +157,16 @@ class SecuredClusterCommandsTest {
         String b = cluster.bootstrapServers();
         String r = cluster.registryUrl();
         for (String[] args : List.of(
-                new String[] {"produce", "-b", b, "--registry-url", r, "-X", "default.api.timeout.ms=1500", a.toString()},
-                new String[] {"streams", "-b", b, "--registry-url", r, "-X", "default.api.timeout.ms=1500", "--http-port", "-1"},
-                new String[] {"consume", "-b", b, "--registry-url", r, "-X", "default.api.timeout.ms=1500"},
-                new String[] {"alerts", "-b", b, "--registry-url", r, "-X", "default.api.timeout.ms=1500"},
-                new String[] {"reset", "-b", b, "--yes", "-X", "default.api.timeout.ms=1500"})) {
+                new String[] {"produce", "-b", b, "--registry-url", r, a.toString()},
+                new String[] {"streams", "-b", b, "--registry-url", r, "--http-port", "-1"},
+                new String[] {"consume", "-b", b, "--registry-url", r},
+                new String[] {"alerts", "-b", b, "--registry-url", r},
+                new String[] {"reset", "-b", b, "--yes"})) {
             Run run = riposte(args);
             assertThat(run.code()).as(args[0]).isEqualTo(1);
             assertThat(run.err()).as(args[0])
-                    .contains("riposte " + args[0] + ": error: Kafka at " + b + " accepts connections but gave this PLAINTEXT client no answer")
+                    .contains("riposte " + args[0] + ": error: Kafka at " + b
+                            + " accepts connections but closes them on this PLAINTEXT client's requests")
                     .contains("security.protocol", "sasl.mechanism", "sasl.jaas.config", "docs/security.md");
         }
     }
