@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -26,10 +27,23 @@ import org.junit.jupiter.api.io.TempDir;
  * producer must ride it out by retrying (nothing lost: its summary and the articles topic), the
  * Streams app (its own JVM) must keep going without a restart, and the end state must be that of an
  * uninterrupted run ({@link EndState}).
+ *
+ * <p>Measured here: after a SIGTERM restart the broker may append a batch the idempotent producer retried a
+ * second time (same producer id, epoch and sequence, at the next offset under the new leader epoch), so an
+ * article can sit twice on {@code articles}. Keys are article ids and every output id is derived from content,
+ * so the pipeline absorbs it; the test checks that every article arrived and that the outputs are unchanged,
+ * and reports such records instead of failing on them.
  */
 class BrokerRestartTest {
     static final long SEED = 20261122L;
     private static final Duration UP = Duration.ofSeconds(90);
+    /**
+     * The publisher's defaults (max.block.ms 10 s, delivery.timeout.ms 20 s) end a replay as soon as the
+     * broker is away longer than that, loudly (exit 1, "did not answer in time"): a restart of the local
+     * broker under load took 15 s here and ended the replay at its next send. A replay meant to ride out
+     * broker maintenance gives the client Kafka's own defaults, which is what this test does.
+     */
+    static final Map<String, Object> RIDE_OUT_A_RESTART = Map.of("max.block.ms", "60000", "delivery.timeout.ms", "120000");
 
     enum Stop { SIGTERM, SIGKILL }
 
@@ -76,7 +90,7 @@ class BrokerRestartTest {
             Outputs expected = Oracle.run(registry, dir.resolve("oracle"), corpus);
             app.start();
             app.awaitRunning(Duration.ofSeconds(120));
-            Replay replay = new Replay(corpus, bootstrap, registry, plan.articlesPerSecond());
+            Replay replay = new Replay(corpus, bootstrap, registry, plan.articlesPerSecond(), RIDE_OUT_A_RESTART);
             long replayStart = System.nanoTime();
             replay.start();
 
@@ -84,7 +98,7 @@ class BrokerRestartTest {
                 // From 15 % to 70 % of the replay, so even the last restart has articles arriving after it.
                 int at = (int) (plan.articles() * (0.15 + 0.55 * i / Math.max(1, plan.stops().size() - 1)));
                 while (replay.handed() < at) {
-                    assertThat(replay.running()).as("replay still running before restart point %d", at).isTrue();
+                    assertThat(replay.running()).as("replay still running before restart point %d (%s)", at, replay.describe()).isTrue();
                     Thread.sleep(20);
                 }
                 Stop how = plan.stops().get(i);
@@ -109,11 +123,12 @@ class BrokerRestartTest {
             }
             ProduceSummary summary = replay.await();
             double replaySeconds = (System.nanoTime() - replayStart) / 1e9;
-            double catchUp = EndState.awaitCaughtUp(check, plan.articles(), app, Duration.ofSeconds(600));
-            String figures = EndState.verify(plan.label(), check, registry, expected, plan.articles(), summary, app, Duration.ofSeconds(60));
+            double catchUp = EndState.awaitCaughtUp(check, app, Duration.ofSeconds(600));
+            EndState.Verified verified = EndState.verify(plan.label(), check, registry, expected, corpus, summary, true, app,
+                    Duration.ofSeconds(60));
             assertThat(app.alive()).as("the Streams app was never restarted and still runs").isTrue();
             System.out.printf("%s: seed %d, %d broker restarts survived %s; %s; replay %.1f s at %.0f/s, caught up %.1f s after it, total %.1f s%n",
-                    plan.label(), SEED, restarts.size(), restarts, figures, replaySeconds, plan.articlesPerSecond(), catchUp,
+                    plan.label(), SEED, restarts.size(), restarts, verified.figures(), replaySeconds, plan.articlesPerSecond(), catchUp,
                     (System.nanoTime() - t0) / 1e9);
             app.stop();
         }

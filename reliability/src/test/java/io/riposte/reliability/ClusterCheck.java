@@ -88,8 +88,8 @@ final class ClusterCheck implements AutoCloseable {
      * repartition topic reach at least the last data record (a commit marker may follow it), with no
      * transaction open there.
      */
-    boolean caughtUp(long articles) {
-        if (articlesOnTopic() != articles || articlesConsumed() != articles) {
+    boolean caughtUp() {
+        if (articlesConsumed() != articlesOnTopic()) {
             return false;
         }
         List<TopicPartition> repartition = partitionsOf(REPARTITION);
@@ -103,6 +103,18 @@ final class ClusterCheck implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** The keys on {@code articles} with the number of records each, read to the end. */
+    Map<String, Integer> articleKeys() {
+        Map<String, Integer> keys = new HashMap<>();
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            drain(consumer, partitionsOf(Topics.ARTICLES), r -> keys.merge(new String(r.key(), StandardCharsets.UTF_8), 1, Integer::sum));
+        }
+        return keys;
     }
 
     private Map<TopicPartition, Long> committed(String topic) {
@@ -122,10 +134,18 @@ final class ClusterCheck implements AutoCloseable {
 
     /** Everything committed on the output topics, read with read_committed up to each partition's end. */
     Outputs readCommitted(String registryUrl) {
+        return read(registryUrl, IsolationLevel.READ_COMMITTED);
+    }
+
+    /**
+     * The output topics as a reader sees them with {@code isolation}: read_uncommitted also returns what
+     * aborted transactions wrote (what a killed instance had sent but never committed).
+     */
+    Outputs read(String registryUrl, IsolationLevel isolation) {
         Outputs out = new Outputs();
         Map<String, Object> c = new HashMap<>();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.name().toLowerCase(java.util.Locale.ROOT));
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
         try (RiposteSerdes serdes = RiposteSerdes.registry(Map.of("schema.registry.url", registryUrl));
@@ -134,20 +154,24 @@ final class ClusterCheck implements AutoCloseable {
             for (String topic : Outputs.topics()) {
                 partitions.addAll(partitionsOf(topic));
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions); // read_committed: the LSO
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read the outputs to their end within 120 s");
-                }
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    out.add(r.topic(), new String(r.key(), StandardCharsets.UTF_8), r.value(), r.headers(), serdes);
-                }
-            }
+            drain(consumer, partitions, r -> out.add(r.topic(), new String(r.key(), StandardCharsets.UTF_8), r.value(), r.headers(), serdes));
         }
         return out;
+    }
+
+    /** Reads {@code partitions} from the start to their end offsets (the LSO under read_committed, else the HWM). */
+    private static void drain(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
+            java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> each) {
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("could not read " + partitions + " to their end within 120 s");
+            }
+            consumer.poll(Duration.ofMillis(500)).forEach(each);
+        }
     }
 
     private static <T> T get(org.apache.kafka.common.KafkaFuture<T> f) {

@@ -82,7 +82,7 @@ class CrashTest {
             for (int k = 0; k < plan.kills(); k++) {
                 int at = killAt.get(k);
                 while (replay.handed() < at) {
-                    assertThat(replay.running()).as("replay still running before kill point %d", at).isTrue();
+                    assertThat(replay.running()).as("replay still running before kill point %d (%s)", at, replay.describe()).isTrue();
                     Thread.sleep(20);
                 }
                 if (k > 0) {
@@ -104,15 +104,17 @@ class CrashTest {
             ProduceSummary summary = replay.await();
             double replaySeconds = (System.nanoTime() - replayStart) / 1e9;
             toRunning.add(app.awaitRunning(Duration.ofSeconds(120)));
-            double catchUp = EndState.awaitCaughtUp(check, plan.articles(), app, Duration.ofSeconds(600));
+            double catchUp = EndState.awaitCaughtUp(check, app, Duration.ofSeconds(600));
 
-            String figures = EndState.verify(plan.label(), check, cluster.registryUrl(), expected, plan.articles(), summary, app,
+            EndState.Verified verified = EndState.verify(plan.label(), check, cluster.registryUrl(), expected, corpus, summary, false, app,
                     Duration.ofSeconds(60));
             assertThat(kills).hasSize(plan.kills());
+            // The kills must have hit open transactions, or this run proved nothing about aborting them.
+            assertThat(verified.abortedRecords()).as("records of transactions the kills aborted").isPositive();
             System.out.printf("%s: seed %d, %d kills survived (SIGKILL, exit 137) %s, RUNNING again %s s after each restart (first start %.1f s); %s; oracle %.1f s, replay %.1f s at %.0f/s,"
                             + " caught up %.1f s after it, total %.1f s%n",
                     plan.label(), SEED, kills.size(), kills,
-                    toRunning.stream().map(x -> String.format("%.1f", x)).toList(), firstStart, figures, oracleSeconds, replaySeconds, plan.articlesPerSecond(),
+                    toRunning.stream().map(x -> String.format("%.1f", x)).toList(), firstStart, verified.figures(), oracleSeconds, replaySeconds, plan.articlesPerSecond(),
                     catchUp, (System.nanoTime() - t0) / 1e9);
             app.stop();
         }

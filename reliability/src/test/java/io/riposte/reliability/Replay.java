@@ -23,12 +23,21 @@ final class Replay {
     private final double rate;
     private final AtomicInteger handed = new AtomicInteger();
     private volatile ProduceSummary summary;
+    private volatile ArticlePublisher.Session session;
     private volatile Throwable failure;
     private Thread thread;
 
     Replay(List<Article> articles, String bootstrap, String registryUrl, double articlesPerSecond) {
+        this(articles, bootstrap, registryUrl, articlesPerSecond, Map.of());
+    }
+
+    /** @param producerSettings client properties over the publisher's defaults */
+    Replay(List<Article> articles, String bootstrap, String registryUrl, double articlesPerSecond, Map<String, Object> producerSettings) {
         this.articles = articles;
-        this.config = Map.of("bootstrap.servers", bootstrap, "schema.registry.url", registryUrl);
+        Map<String, Object> c = new java.util.HashMap<>(producerSettings);
+        c.put("bootstrap.servers", bootstrap);
+        c.put("schema.registry.url", registryUrl);
+        this.config = Map.copyOf(c);
         this.rate = articlesPerSecond;
     }
 
@@ -39,7 +48,7 @@ final class Replay {
     void start() {
         thread = new Thread(() -> {
             try (ArticlePublisher publisher = new ArticlePublisher(config, new PrintStream(OutputStream.nullOutputStream()))) {
-                ArticlePublisher.Session session = publisher.session(new ReplayOptions(ReplayOptions.Order.AS_READ, 0, rate, 0), Progress.NONE);
+                session = publisher.session(new ReplayOptions(ReplayOptions.Order.AS_READ, 0, rate, 0), Progress.NONE);
                 int i = 0;
                 for (Article a : articles) {
                     session.publish(new InputItem.Parsed("synthetic:" + i++, a));
@@ -63,6 +72,12 @@ final class Replay {
 
     boolean running() {
         return thread.isAlive();
+    }
+
+    /** The publisher's counts so far and why it stopped, if it did: for failure messages. */
+    String describe() {
+        ArticlePublisher.Session s = session;
+        return "handed " + handed() + (s == null ? "" : "; publisher: " + s.summary()) + (failure == null ? "" : "; thread failed: " + failure);
     }
 
     /** Waits for the end of the replay and returns its summary; throws if the publisher itself failed. */
