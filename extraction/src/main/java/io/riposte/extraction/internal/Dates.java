@@ -42,6 +42,12 @@ public final class Dates {
     private static final Map<String, Integer> SMALL = Map.of("a", 1, "one", 1, "two", 2, "three", 3, "four", 4, "five", 5,
             "six", 6, "seven", 7, "ten", 10);
 
+    /** The first words of the relative expressions of {@link #find} (besides small numbers written in digits). */
+    private static final Set<String> RELATIVE_START = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("yesterday", "today", "last", "this", "next", "earlier", "late", "early", "later", "that",
+                    "same", "day", "previous", "following"),
+            SMALL.keySet().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private Dates() {}
 
     /**
@@ -62,8 +68,11 @@ public final class Dates {
         for (int i = from; i < to; i++) {
             String w = t.lower[i];
             String W = t.word[i];
-            Integer month = MONTHS.get(w);
-            if (month != null && Character.isUpperCase(W.charAt(0)) && (w.length() > 3 || W.length() == 3)) {
+            // Month and weekday names count only capitalised; most tokens are not, and skip both lookups
+            // (this loop runs over every token of every sentence).
+            boolean capitalised = Character.isUpperCase(W.charAt(0));
+            Integer month = capitalised ? MONTHS.get(w) : null;
+            if (month != null && (w.length() > 3 || W.length() == 3)) {
                 if (w.equals("may") && !(i + 1 < to && isNumber(t.word[i + 1])) && !(i > from && MONTH_PREFIX.contains(t.lower[i - 1]))) {
                     continue; // the modal verb at the start of a sentence
                 }
@@ -109,8 +118,8 @@ public final class Dates {
                 i = j - 1;
                 continue;
             }
-            DayOfWeek dow = WEEKDAYS.get(w);
-            if (dow != null && Character.isUpperCase(W.charAt(0))) {
+            DayOfWeek dow = capitalised ? WEEKDAYS.get(w) : null;
+            if (dow != null) {
                 FuzzyDate fd;
                 if (published == null) {
                     fd = FuzzyDate.unknown(W);
@@ -129,7 +138,11 @@ public final class Dates {
                 out.add(new DateExpr(i, i + 1, FuzzyDate.ofYear(Integer.parseInt(t.word[i])), isDeadline(t, i, from), false, true));
                 continue;
             }
-            // relative expressions
+            // relative expressions: each starts with one of these words or a small number; any other
+            // token (most of them) skips the chain of comparisons below
+            if (!RELATIVE_START.contains(w) && !(isNumber(t.word[i]) && t.word[i].length() <= 2)) {
+                continue;
+            }
             String next = i + 1 < to ? t.lower[i + 1] : "";
             String next2 = i + 2 < to ? t.lower[i + 2] : "";
             if (w.equals("yesterday") || w.equals("today")) {
@@ -144,9 +157,9 @@ public final class Dates {
                     || next2.equals("week"))) {
                 out.add(new DateExpr(i, i + 3, relative("this", next2, published), false, false, true));
                 i += 2;
-            } else if ((isNumber(t.word[i]) && t.word[i].length() <= 2 || SMALL.containsKey(w))
-                    && (next.equals("days") || next.equals("day") || next.equals("week") || next.equals("weeks"))
-                    && (next2.equals("later") || next2.equals("earlier") || next2.equals("after") || next2.equals("before"))) {
+            } else if ((next.equals("days") || next.equals("day") || next.equals("week") || next.equals("weeks"))
+                    && (next2.equals("later") || next2.equals("earlier") || next2.equals("after") || next2.equals("before"))
+                    && (isNumber(t.word[i]) && t.word[i].length() <= 2 || SMALL.containsKey(w))) {
                 int n = SMALL.containsKey(w) ? SMALL.get(w) : Integer.parseInt(t.word[i]);
                 boolean before = next2.equals("earlier") || next2.equals("before");
                 boolean weeks = next.startsWith("week");

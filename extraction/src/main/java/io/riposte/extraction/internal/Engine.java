@@ -569,6 +569,7 @@ public final class Engine {
         if (to - from < 3) {
             return false;
         }
+        int lastChar = t.end[to - 1];
         for (int i = from; i < to; i++) {
             String w = t.word[i];
             for (int k = 0; k < w.length(); k++) {
@@ -579,6 +580,12 @@ public final class Engine {
                         upper++;
                     }
                 }
+            }
+            // All caps needs upper >= 9 * lower at the end; the letters still to come are at most the
+            // characters left in the sentence, so ordinary text is decided after a few words (this
+            // runs on every sentence of every article that passes the prefilter).
+            if (upper + (lastChar - t.end[i]) < 9 * (letters - upper)) {
+                return false;
             }
         }
         return letters >= 12 && upper * 10 >= letters * 9;
