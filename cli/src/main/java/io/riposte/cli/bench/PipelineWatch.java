@@ -134,6 +134,29 @@ final class PipelineWatch implements AutoCloseable {
         }
     }
 
+    /** Sum of the end offsets of each internal topic of the app (repartition and changelogs), by topic name without the app prefix. */
+    Map<String, Long> internalEndOffsets() {
+        try {
+            Map<String, Long> out = new java.util.TreeMap<>();
+            List<String> internal = admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
+                    .filter(t -> t.startsWith(appId + "-")).toList();
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            for (String t : internal) {
+                for (TopicPartition tp : partitions(t)) {
+                    request.put(tp, OffsetSpec.latest());
+                }
+            }
+            admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).forEach((tp, info) ->
+                    out.merge(tp.topic().substring(appId.length() + 1), info.offset(), Long::sum));
+            return out;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the internal topics of " + appId + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     private final Map<String, List<TopicPartition>> partitions = new HashMap<>();
 
     private List<TopicPartition> partitions(String topic) throws ExecutionException, InterruptedException, TimeoutException {

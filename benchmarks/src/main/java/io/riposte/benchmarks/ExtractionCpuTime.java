@@ -1,0 +1,49 @@
+package io.riposte.benchmarks;
+
+import io.riposte.domain.Article;
+import io.riposte.extraction.Extractor;
+import io.riposte.extraction.Extractors;
+import io.riposte.synthetic.ArticleGenerator;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Extraction cost in articles per CPU-second of the extracting thread, on the mixed synthetic corpus.
+ *
+ * <p>JMH measures wall-clock time, which on a machine shared with other builds moves by a factor of two
+ * between runs; the CPU time of the one thread doing the work moves much less, so before/after
+ * comparisons of a change can be made there. Not a JMH benchmark: run it with
+ * {@code java -cp benchmarks/target/benchmarks.jar io.riposte.benchmarks.ExtractionCpuTime [articles] [rounds]}.
+ */
+public final class ExtractionCpuTime {
+    private ExtractionCpuTime() {}
+
+    public static void main(String[] args) {
+        int articles = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        int warmup = Math.max(1, rounds / 3);
+        Extractor extractor = Extractors.standard();
+        List<Article> corpus = new ArticleGenerator(42).generate(articles).stream()
+                .map(ArticleGenerator.Generated::article).toList();
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        double[] rates = new double[rounds - warmup];
+        long actions = 0;
+        for (int r = 0; r < rounds; r++) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            for (Article a : corpus) {
+                actions += extractor.extract(a).actions().size();
+            }
+            double seconds = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
+            if (r >= warmup) {
+                rates[r - warmup] = corpus.size() / seconds;
+            }
+        }
+        Arrays.sort(rates);
+        System.out.printf(Locale.ROOT, "%d synthetic articles (seed 42), %d measured rounds after %d warm-up: "
+                + "median %.0f, min %.0f, max %.0f articles per CPU-second (%d actions)%n",
+                corpus.size(), rates.length, warmup, rates[rates.length / 2], rates[0], rates[rates.length - 1], actions);
+    }
+}
