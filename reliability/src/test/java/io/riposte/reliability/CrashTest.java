@@ -85,9 +85,6 @@ class CrashTest {
                     assertThat(replay.running()).as("replay still running before kill point %d (%s)", at, replay.describe()).isTrue();
                     Thread.sleep(20);
                 }
-                if (k > 0) {
-                    toRunning.add(app.awaitRunning(Duration.ofSeconds(120)));
-                }
                 Thread.sleep(rnd.nextInt(2 * plan.commitMillis()));
                 long consumed = check.articlesConsumed();
                 int handed = replay.handed();
@@ -100,10 +97,11 @@ class CrashTest {
                 kills.add(String.format("kill %d at article %d (%d consumed for good)%s", k + 1, handed, consumed,
                         wipe ? ", state dir wiped" : ""));
                 app.start();
+                // The replay goes on meanwhile; the next kill waits for its point of the replay too.
+                toRunning.add(app.awaitRunning(Duration.ofSeconds(120)));
             }
             ProduceSummary summary = replay.await();
             double replaySeconds = (System.nanoTime() - replayStart) / 1e9;
-            toRunning.add(app.awaitRunning(Duration.ofSeconds(120)));
             double catchUp = EndState.awaitCaughtUp(check, app, Duration.ofSeconds(600));
 
             EndState.Verified verified = EndState.verify(plan.label(), check, cluster.registryUrl(), expected, corpus, summary, false, app,
