@@ -171,7 +171,7 @@ public final class BenchRun {
         }
         published += n;
         log.printf("bench: published in %.1f s; waiting for the pipeline%n", (sent - start) / 1e9);
-        long done = watch.awaitDone(published, streams, settings.stall(), settings.timeout());
+        long done = watch.awaitDone(published, streams, settings.stall(), settings.timeout(), log);
         double cpu = streams.cpuSeconds() - cpu0;
         double benchCpu = StreamsProcess.cpuSeconds(ProcessHandle.current()) - benchCpu0;
         double publishS = (sent - start) / 1e9;
@@ -217,7 +217,7 @@ public final class BenchRun {
                 throw new IllegalStateException("published " + summary.published() + " of " + n + " articles: " + summary.failure());
             }
             published += n;
-            watch.awaitDone(published, streams, settings.stall(), settings.timeout());
+            watch.awaitDone(published, streams, settings.stall(), settings.timeout(), log);
             tail.awaitReached(TopicCounts.ends(bootstrap, List.of(Topics.ALERTS, Topics.ACTIONS, Topics.CHAINS)),
                     Duration.ofSeconds(60));
             List<OutputTail.Seen> seen = tail.seen();

@@ -68,17 +68,27 @@ final class PipelineWatch implements AutoCloseable {
      * @param stall fail when nothing moved for this long
      * @param timeout fail when not done by then
      */
-    long awaitDone(long published, StreamsProcess streams, Duration stall, Duration timeout) throws InterruptedException {
+    long awaitDone(long published, StreamsProcess streams, Duration stall, Duration timeout, java.io.PrintStream log)
+            throws InterruptedException {
         long start = System.nanoTime();
+        long nextReport = start + TimeUnit.SECONDS.toNanos(30);
         long lastMove = start;
         long lastProgress = -1;
         Snapshot s = null;
         while (true) {
             streams.requireAlive();
-            s = snapshot(streams);
+            try {
+                s = snapshot(streams);
+            } catch (java.io.UncheckedIOException e) {
+                throw streams.failure("does not answer on /health (" + e.getCause() + ")");
+            }
             long now = System.nanoTime();
             if (s.done(published)) {
                 return now;
+            }
+            if (now > nextReport) {
+                log.println("bench: waiting for the pipeline: " + s);
+                nextReport = now + TimeUnit.SECONDS.toNanos(30);
             }
             if (s.progress() != lastProgress) {
                 lastProgress = s.progress();

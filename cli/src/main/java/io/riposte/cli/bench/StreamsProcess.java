@@ -93,9 +93,22 @@ final class StreamsProcess implements AutoCloseable {
     /** Fails with the end of the child's log when it has exited. */
     void requireAlive() {
         if (!process.isAlive()) {
-            throw new IllegalStateException("the Streams app exited with code " + process.exitValue() + "; its log: " + log
-                    + "\n" + logTail(30));
+            throw failure("exited");
         }
+    }
+
+    /**
+     * Why the app cannot be asked: it exited (perhaps just now, so give it a few seconds to finish),
+     * or it runs and does not answer. With the end of its log either way.
+     */
+    IllegalStateException failure(String what) {
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String state = process.isAlive() ? "runs but " + what : "exited with code " + process.exitValue();
+        return new IllegalStateException("the Streams app " + state + "; its log: " + log + "\n" + logTail(30));
     }
 
     long pid() {
