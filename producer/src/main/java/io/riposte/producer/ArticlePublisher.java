@@ -39,12 +39,24 @@ public final class ArticlePublisher implements AutoCloseable {
     public static final String HEADER_MESSAGE = "riposte.reject.message";
     public static final String HEADER_ORIGIN = "riposte.origin";
 
-    /** Bounds for an unreachable broker; any of them can be overridden by configuration. */
+    /**
+     * How long a run that has already had a record acknowledged keeps retrying a send that Kafka
+     * refused on the metadata wait ({@code max.block.ms}), in ms: the broker was there, so it is
+     * restarting, not misconfigured. Default 120000, Kafka's own {@code delivery.timeout.ms}.
+     */
+    public static final String OUTAGE_MS = "riposte.produce.outage.ms";
+
+    /**
+     * Bounds for an unreachable broker; any of them can be overridden by configuration. A wrong
+     * address fails on the first record's metadata wait (10 s); a record already handed to Kafka gets
+     * Kafka's own 120 s to be delivered, so a broker restart mid-replay loses nothing.
+     */
     static final Map<String, Object> BOUNDED_DEFAULTS = Map.of(
             ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000",
             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000",
-            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000",
-            ProducerConfig.LINGER_MS_CONFIG, "5");
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000",
+            ProducerConfig.LINGER_MS_CONFIG, "5",
+            OUTAGE_MS, "120000");
 
     private final Map<String, Object> config;
     private final KafkaProducer<String, byte[]> producer;
@@ -253,8 +265,8 @@ public final class ArticlePublisher implements AutoCloseable {
                     summary.failed("schema registry at " + config.get("schema.registry.url") + ": " + rootMessage(e));
                     return null;
                 }
-                return new Pending(item, producer.send(new ProducerRecord<>(articlesTopic, null,
-                        Articles.timestamp(parsed.article()), parsed.article().id(), value, headers)));
+                return new Pending(item, sendRidingOutAnOutage(new ProducerRecord<>(articlesTopic, null,
+                        Articles.timestamp(parsed.article()), parsed.article().id(), value, headers), summary));
             }
             InputItem.Rejected r = (InputItem.Rejected) item;
             err.println("rejected " + r.reason() + ": " + r.message());
@@ -262,9 +274,48 @@ public final class ArticlePublisher implements AutoCloseable {
             headers.add(HEADER_REASON, r.reason().getBytes(StandardCharsets.UTF_8));
             headers.add(HEADER_MESSAGE, r.message().getBytes(StandardCharsets.UTF_8));
             headers.add(HEADER_ORIGIN, r.origin().getBytes(StandardCharsets.UTF_8));
-            return new Pending(item, producer.send(new ProducerRecord<>(rejectedTopic, null, null, r.origin(), r.raw(), headers)));
+            return new Pending(item, sendRidingOutAnOutage(
+                    new ProducerRecord<>(rejectedTopic, null, null, r.origin(), r.raw(), headers), summary));
         } catch (RuntimeException e) {
             summary.failed(describe(e));
+            return null;
+        }
+    }
+
+    /**
+     * A send that timed out on the metadata wait never reached the producer's buffer (Kafka returns it
+     * already failed), so sending it again cannot double it. Once the run has had a record acknowledged
+     * the address is known to be right, and such a timeout means the broker is away (a restart): retry
+     * for {@link #OUTAGE_MS}.
+     */
+    private Future<RecordMetadata> sendRidingOutAnOutage(ProducerRecord<String, byte[]> record, ProduceSummary summary) {
+        long budgetMs = Long.parseLong(String.valueOf(config.get(OUTAGE_MS)));
+        long start = System.nanoTime();
+        while (true) {
+            Future<RecordMetadata> sent = producer.send(record);
+            Throwable refused = refusedOnTheMetadataWait(sent);
+            boolean acknowledged = summary.published() + summary.rejectedTotal() > 0;
+            long waitedMs = (System.nanoTime() - start) / 1_000_000;
+            if (refused == null || !acknowledged || waitedMs >= budgetMs) {
+                return sent;
+            }
+            err.println("Kafka at " + config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG) + " is not answering ("
+                    + rootMessage(refused) + "); retrying for up to " + (budgetMs - waitedMs) / 1000 + " s more ("
+                    + OUTAGE_MS + ")");
+        }
+    }
+
+    private static Throwable refusedOnTheMetadataWait(Future<RecordMetadata> sent) {
+        if (!sent.isDone()) {
+            return null;
+        }
+        try {
+            sent.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException ? e.getCause() : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return null;
         }
     }
