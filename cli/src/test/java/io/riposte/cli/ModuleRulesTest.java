@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -60,5 +61,13 @@ class ModuleRulesTest {
                 .contains("riposte-schemas") // the pom was read
                 .doesNotContain("kafka_2.13", "kafka-server", "kafka-test-common-runtime", "riposte-local")
                 .doesNotContain("riposte-producer", "riposte-streams", "riposte-consumer", "riposte-cli");
+    }
+
+    @Test
+    void theReliabilityModuleIsTestsOnly() throws IOException {
+        // It starts brokers and kills JVMs: nothing of it may ship.
+        assertThat(compileDeps("reliability")).isEmpty();
+        assertThat(project().resolve("reliability").resolve("src").resolve("main")).doesNotExist();
+        assertThat(Files.readString(project().resolve("reliability").resolve("pom.xml"))).contains("riposte-cli");
     }
 }
