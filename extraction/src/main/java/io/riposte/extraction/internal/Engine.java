@@ -67,13 +67,14 @@ public final class Engine {
             "pork", "soybeans", "agricultural", "steel", "aluminium", "aluminum", "chips", "semiconductors", "purchases", "investment",
             "investments", "transactions", "business");
     private static final Set<String> ORDER_VERBS = Set.of("ordered", "told", "asked", "forced", "instructed", "given", "slated",
-            "must", "required", "demanded", "obliged", "order", "orders", "tells", "asks", "ordering", "telling", "asking", "gave",
+            "must", "required", "demanded", "obliged", "order", "orders", "tells", "asks", "ordering", "telling", "asking", "gave", "gives",
+            "give", "giving",
             "have", "has", "had", "expected", "due", "deadline", "until");
     private static final Set<String> BE_FORMS = Set.of("is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting");
     private static final Set<String> NEGATORS = Set.of("not", "n't", "never", "no", "neither", "nor");
     private static final Set<String> HYPOTHETICAL = Set.of("could", "might", "may", "if", "unless", "whether", "consider", "considering",
             "considered", "mulling", "weighing", "possible", "possibly", "potential", "potentially", "should", "any", "options", "option",
-            "discussion", "proposals", "proposed", "proposal", "calls", "calling", "urged", "urging");
+            "discussion", "proposals", "proposed", "proposal", "calls", "calling", "urged", "urging", "ability");
     private static final Set<String> PLANNED = Set.of("will", "'ll", "shall", "plans", "plan", "planned", "planning", "intends",
             "intend", "slated", "scheduled", "going", "set");
     private static final Set<String> THREAT_WORDS = Set.of("threaten", "threatened", "threatens", "threatening", "threat", "threats",
@@ -609,7 +610,8 @@ public final class Engine {
                 return true;
             }
             if (i > sFrom && t.isCapitalized(i - 1) && Character.isLetter(t.word[i - 1].charAt(0)) && lex.actors.get(t.word[i - 1]) == null
-                    && !FUNCTION.contains(t.lower[i - 1]) && !isCommonCapital(t.lower[i - 1])) {
+                    && !FUNCTION.contains(t.lower[i - 1]) && !isCommonCapital(t.lower[i - 1])
+                    && !Dates.WEEKDAYS.containsKey(t.lower[i - 1]) && !Dates.MONTHS.containsKey(t.lower[i - 1])) {
                 return true;
             }
         }
@@ -713,7 +715,11 @@ public final class Engine {
                 p--;
             }
             String prev = t.lower[p];
-            if (LOCATIVE.contains(prev) && m.role != Role.PEOPLE) {
+            if (prev.equals("in") && p > 0 && (t.lower[p - 1].equals("power") || "AGENT".equals(lex.institutions.get(t.lower[p - 1])))
+                    && !m.possessive && m.role != Role.PEOPLE) {
+                // "the generals who seized power in Niamey", "the authorities in Moscow": who rules there
+                m.role = Role.AGENT;
+            } else if (LOCATIVE.contains(prev) && m.role != Role.PEOPLE) {
                 m.role = Role.HOST;
             } else if (prev.equals("to") && p > 0 && (ENVOY_NOUNS.contains(t.lower[p - 1]) || MISSION_NOUNS.contains(t.lower[p - 1])
                     || t.lower[p - 1].equals("ambassador"))) {
@@ -792,6 +798,20 @@ public final class Engine {
                     return new Trig(i, end, anchor, d, ActionType.RESTRICT_VISAS, passive);
                 }
             }
+            case "ENVOYHOME" -> {
+                // "bring its ambassador home", "brought back the envoy": one's own envoy, so a recall
+                boolean back = end < to && t.lower[end].equals("back");
+                int h = -1;
+                for (int k = end; k < Math.min(to, end + 6); k++) {
+                    if (t.lower[k].equals("home") || t.lower[k].equals("back")) {
+                        h = k;
+                        break;
+                    }
+                }
+                if (h < 0 || !(back ? after(end + 1, to, 4, ENVOY_NOUNS) : after(end, h, 5, ENVOY_NOUNS))) {
+                    return null;
+                }
+            }
             case "SENDHOME" -> {
                 // "sent two German diplomats home"
                 int h = -1;
@@ -816,13 +836,7 @@ public final class Engine {
                 }
             }
             case "LEAVE" -> {
-                int o = -1;
-                for (int k = i - 1; k >= Math.max(from, i - 8); k--) {
-                    if (ORDER_VERBS.contains(t.lower[k])) {
-                        o = k;
-                        break;
-                    }
-                }
+                int o = orderVerbBefore(i, from);
                 if (o < 0 || !(before(o + 1, from, 12, PERSON_NOUNS) || nearMention(o, o + 1, 12, Role.PEOPLE) || after(o, i, 6, PERSON_NOUNS))) {
                     return null;
                 }
@@ -919,6 +933,39 @@ public final class Engine {
             passive = true; // "London must cut its staff": the one who must is acted upon
         }
         return new Trig(i, end, anchor, d, type, passive);
+    }
+
+    /**
+     * The order verb of "to leave": within eight words before it, not counting an apposition or a
+     * relative clause between commas ("ordered the ambassador, Jane Doe, to leave", "gave the 12
+     * officials, who work for the ministry, 48 hours to leave").
+     */
+    private int orderVerbBefore(int i, int from) {
+        int budget = 8;
+        for (int k = i - 1; k >= from && budget > 0; k--) {
+            if (ORDER_VERBS.contains(t.lower[k])) {
+                return k;
+            }
+            if (t.lower[k].equals(",")) {
+                int open = -1;
+                for (int j = k - 1; j >= Math.max(from, k - 12); j--) {
+                    String l = t.lower[j];
+                    if (l.equals(",")) {
+                        open = j;
+                        break;
+                    }
+                    if (l.equals(";") || l.equals(":") || ORDER_VERBS.contains(l) && !l.equals("have") && !l.equals("has")) {
+                        break;
+                    }
+                }
+                if (open > from) {
+                    k = open;
+                    continue;
+                }
+            }
+            budget--;
+        }
+        return -1;
     }
 
     private ActionType restrictionType(int i, int end, int from, int to) {
@@ -1452,7 +1499,7 @@ public final class Engine {
         if (m.possessive && left && a - m.to <= 6 && possessiveAttached(m, a)) {
             v += 5;
         }
-        if (!left && tr.type() == ActionType.EXPEL_DIPLOMATS && m.from - tr.to() <= 6 && m.role != Role.MISSION && m.role != Role.PEOPLE
+        if (!left && m.from >= tr.to() && tr.type() == ActionType.EXPEL_DIPLOMATS && m.from - tr.to() <= 6 && m.role != Role.MISSION && m.role != Role.PEOPLE
                 && (prev.equals("leave") || prev.equals("from") || (prev.equals("of") && p > 0 && t.lower[p - 1].equals("out")))) {
             v += 8 + (m.role == Role.HOST ? 4 : 0);
         }
@@ -1730,7 +1777,7 @@ public final class Engine {
     private Integer count(Trig tr, int from, int to) {
         Integer best = null;
         int bestDist = Integer.MAX_VALUE;
-        int lo = Math.max(from, tr.from() - 12);
+        int lo = Math.max(from, Math.min(tr.from(), tr.anchor()) - 12);
         int hi = Math.min(to, tr.to() + 14);
         for (int k = lo; k < hi; k++) {
             int[] num = numberAt(k, hi);
