@@ -80,4 +80,44 @@ class GeneralisationTest {
                 "The law, which would curb the Brazilian president's ability to lift sanctions on Venezuela, passed.");
         assertThat(all).noneMatch(x -> x.type() == ActionType.AGREE);
     }
+
+    private static List<String> pairs(List<ExtractedAction> all, ActionType type) {
+        return all.stream().filter(a -> a.type() == type).map(a -> a.source() + ">" + a.target()).sorted().toList();
+    }
+
+    @Test
+    void aMeasureOnAListOfStatesIsOneActionPerState() {
+        List<ExtractedAction> all = run("2022-04-06",
+                "Russia expelled diplomats of Latvia, Lithuania and Estonia on Tuesday, the foreign ministry said.");
+        assertThat(pairs(all, ActionType.EXPEL_DIPLOMATS)).containsExactly("RUS>EST", "RUS>LTU", "RUS>LVA");
+        assertThat(all).allMatch(a -> a.date().equals(FuzzyDate.ofDay(LocalDate.of(2022, 4, 5))));
+        assertThat(pairs(run("2020-01-15", "Bolivia recalled its envoys to Mexico and Spain."), ActionType.RECALL_ENVOY))
+                .containsExactly("BOL>ESP", "BOL>MEX");
+    }
+
+    @Test
+    void coordinatedActorsEachAct() {
+        assertThat(pairs(run("2022-04-06", "Slovenia and Croatia expelled Russian diplomats on Monday."), ActionType.EXPEL_DIPLOMATS))
+                .containsExactly("HRV>RUS", "SVN>RUS");
+    }
+
+    @Test
+    void aTotalIsNotTheCountOfEachState() {
+        List<ExtractedAction> all = run("2022-04-06", "Moscow expelled ten diplomats of Latvia and Estonia.");
+        assertThat(pairs(all, ActionType.EXPEL_DIPLOMATS)).containsExactly("RUS>EST", "RUS>LVA");
+        assertThat(all).allMatch(a -> a.count() == null);
+    }
+
+    @Test
+    void theNCountriesStandsForTheListOfNStatesNearby() {
+        List<ExtractedAction> all = run("2021-09-10", "Mali criticised Senegal, Ghana and Togo over their support for sanctions. "
+                + "On Thursday the envoys of the three countries were summoned to the foreign ministry in Bamako.");
+        assertThat(pairs(all, ActionType.SUMMON_ENVOY)).containsExactly("MLI>GHA", "MLI>SEN", "MLI>TGO");
+        // a list ahead: the headline counts the states the body names
+        List<ExtractedAction> ahead = run("2021-09-10", "Sudan expels diplomats of four neighbouring countries\n\n"
+                + "The ministry said it was expelling diplomats of Chad, Egypt, Eritrea and Ethiopia.");
+        assertThat(pairs(ahead, ActionType.EXPEL_DIPLOMATS)).containsExactly("SDN>EGY", "SDN>ERI", "SDN>ETH", "SDN>TCD");
+        // no list of that size: the phrase stands for nothing
+        assertThat(run("2021-09-10", "Mali summoned the envoys of two countries.")).isEmpty();
+    }
 }

@@ -136,6 +136,9 @@ public final class Engine {
         boolean mirror;
         String cue;
         Cluster cluster;
+        /** the mentions the source and the target were taken from, when they were */
+        Mention sourceMention;
+        Mention targetMention;
     }
 
     private static final class Cluster {
@@ -193,6 +196,8 @@ public final class Engine {
                     sentenceHits.add(h);
                     if (h.reciprocal && h.type.isHostileMeasure()) {
                         sentenceHits.add(mirrorOf(h));
+                    } else {
+                        fanOut(h, sentenceHits);
                     }
                 }
             }
@@ -444,20 +449,68 @@ public final class Engine {
 
     private static final Set<String> TIME_UNITS = Set.of("day", "days", "week", "weeks", "month", "months", "year", "years");
 
+    /**
+     * "recalled its ambassadors to Ireland, Norway and Spain", "Poland and Latvia expelled ...":
+     * the same action for every other state of the target's (then the source's) list or group.
+     */
+    private void fanOut(Hit h, List<Hit> into) {
+        List<Hit> made = new ArrayList<>();
+        made.add(h);
+        if (h.targetMention != null) {
+            for (String iso : Coordination.companions(h.targetMention, h.source)) {
+                Hit c = copyOf(h);
+                c.target = iso;
+                made.add(c);
+            }
+        }
+        if (h.sourceMention != null && h.sourceMention.to <= h.anchor) {
+            List<String> sources = Coordination.companions(h.sourceMention, h.target);
+            for (Hit m : List.copyOf(made)) {
+                for (String iso : sources) {
+                    if (!iso.equals(m.target)) {
+                        Hit c = copyOf(m);
+                        c.source = iso;
+                        made.add(c);
+                    }
+                }
+            }
+        }
+        if (made.size() > 1 && h.count != null && !containsAny(t.sentenceFrom(h.sentence), t.sentenceTo(h.sentence), Set.of("each"))) {
+            for (Hit m : made) {
+                m.count = null; // "expelled ten diplomats of Latvia and Estonia": how many of each is not said
+            }
+        }
+        into.addAll(made.subList(1, made.size()));
+    }
+
+    private static Hit copyOf(Hit h) {
+        Hit c = new Hit();
+        c.type = h.type;
+        c.source = h.source;
+        c.target = h.target;
+        c.date = h.date;
+        c.dateFallback = h.dateFallback;
+        c.count = h.count;
+        c.modality = h.modality;
+        c.confidence = h.confidence;
+        c.sentence = h.sentence;
+        c.anchor = h.anchor;
+        c.referenced = h.referenced;
+        c.cue = h.cue;
+        c.genericProvocation = h.genericProvocation;
+        c.mirror = h.mirror;
+        return c;
+    }
+
     /** The other half of a reciprocal action ("expelled each other's ambassadors"). */
     private static Hit mirrorOf(Hit h) {
-        Hit m = new Hit();
-        m.type = h.type;
+        Hit m = copyOf(h);
         m.source = h.target;
         m.target = h.source;
-        m.date = h.date;
-        m.dateFallback = h.dateFallback;
-        m.count = h.count;
-        m.modality = h.modality;
         m.confidence = h.confidence - 0.05;
-        m.sentence = h.sentence;
-        m.anchor = h.anchor;
-        m.referenced = h.referenced;
+        m.cue = null;
+        m.genericProvocation = false;
+        m.mirror = false;
         return m;
     }
 
@@ -475,8 +528,26 @@ public final class Engine {
     /** mentions of each sentence, in order */
     private List<List<Mention>> bySentence = List.of();
 
+    private Coordination coordination;
+
     private void findMentions() {
         findMentionsInText();
+        index();
+        coordination = new Coordination(t, byToken);
+        coordination.markLists(bySentence);
+        List<Mention> groups = coordination.groups(bySentence);
+        if (!groups.isEmpty()) {
+            for (Mention g : groups) {
+                assignRole(g);
+                mentions.add(g);
+            }
+            mentions.sort(java.util.Comparator.comparingInt(m -> m.from));
+            index();
+            coordination = new Coordination(t, byToken);
+        }
+    }
+
+    private void index() {
         byToken = new Mention[t.size];
         List<List<Mention>> bs = new ArrayList<>();
         for (int s = 0; s < t.sentences; s++) {
@@ -1124,6 +1195,8 @@ public final class Engine {
         }
         String source = null;
         String target = null;
+        Mention sourceM = null;
+        Mention targetM = null;
         double best = -1e9;
         for (Mention ms : cands) {
             for (Mention mt : cands) {
@@ -1135,6 +1208,8 @@ public final class Engine {
                     best = v;
                     source = ms.iso;
                     target = mt.iso;
+                    sourceM = ms;
+                    targetM = mt;
                 }
             }
         }
@@ -1157,6 +1232,8 @@ public final class Engine {
                     if (!reciprocal && !ms.clauseOut && !mt.clauseOut && ms.from < mt.from && !ms.iso.equals(mt.iso) && coordinated(ms, mt)) {
                         source = ms.iso;
                         target = mt.iso;
+                        sourceM = null;
+                        targetM = null;
                         reciprocal = true;
                     }
                 }
@@ -1193,6 +1270,8 @@ public final class Engine {
                 if (other != null && !other.equals(x)) {
                     source = asSource >= asTarget ? x : other;
                     target = asSource >= asTarget ? other : x;
+                    sourceM = asSource >= asTarget ? bs : null;
+                    targetM = asSource >= asTarget ? null : bt;
                 }
             }
         }
@@ -1200,6 +1279,8 @@ public final class Engine {
             // "X froze trade with Y, while reserving the right to ...": the same actor goes on
             source = lastHitInSentence.source;
             target = lastHitInSentence.target;
+            sourceM = null;
+            targetM = null;
         }
         if (source == null) {
             // one state in the sentence: it acts or is acted upon; the other side is the article's counterpart
@@ -1222,9 +1303,11 @@ public final class Engine {
             if (threatBySpeaker || sc.get(bs)[0] >= sc.get(bt)[1]) {
                 source = x;
                 target = other;
+                sourceM = bs;
             } else {
                 source = other;
                 target = x;
+                targetM = bs;
             }
             confidence = 0.6;
         }
@@ -1243,6 +1326,8 @@ public final class Engine {
         h.type = tr.type();
         h.source = source;
         h.target = target;
+        h.sourceMention = sourceM;
+        h.targetMention = targetM;
         h.sentence = s;
         h.anchor = a;
         h.referenced = isReferenced(tr, all, from) || subordinate;
@@ -1329,26 +1414,7 @@ public final class Engine {
 
     /** "Germany, France and Poland": members of one list are never each other's source and target. */
     private boolean coordinated(Mention a, Mention b) {
-        Mention x = a.from < b.from ? a : b;
-        Mention y = a.from < b.from ? b : a;
-        if (y.from - x.to > 12 || y.from == x.to) {
-            return false;
-        }
-        boolean joiner = false;
-        for (int k = x.to; k < y.from; k++) {
-            String l = t.lower[k];
-            Mention m = mentionAt(k);
-            if (m != null) {
-                k = m.to - 1;
-                continue;
-            }
-            if (l.equals(",") || l.equals("and") || l.equals("or")) {
-                joiner = true;
-            } else if (!(l.equals("the") || l.equals("as") || l.equals("well"))) {
-                return false;
-            }
-        }
-        return joiner;
+        return coordination.coordinated(a, b) || a.group != null && a.group.contains(b.iso) || b.group != null && b.group.contains(a.iso);
     }
 
     private boolean samePragraph(int s1, int s2) {
