@@ -120,4 +120,43 @@ class GeneralisationTest {
         // no list of that size: the phrase stands for nothing
         assertThat(run("2021-09-10", "Mali summoned the envoys of two countries.")).isEmpty();
     }
+
+    @Test
+    void aBareMinistryActsForTheDatelineState() {
+        List<ExtractedAction> all = run("2019-02-20", "Tensions rise\n\nBELGRADE — The foreign ministry on Tuesday ordered Zagreb to cut "
+                + "the staff of its embassy to 10 diplomats, an official said.");
+        ExtractedAction a = only(all, ActionType.RESTRICT_STAFF);
+        assertThat(a.source()).isEqualTo("SRB");
+        assertThat(a.target()).isEqualTo("HRV");
+        // without a dateline a bare ministry names no state: Zagreb is still the one told, never the actor
+        assertThat(run("2019-02-20", "The foreign ministry on Tuesday ordered Zagreb to cut the staff of its embassy."))
+                .noneMatch(x -> x.source().equals("HRV"));
+    }
+
+    @Test
+    void aBareMinistryIsTheMinistryNamedBefore() {
+        List<ExtractedAction> all = run("2019-02-20", "Tensions rise\n\nWASHINGTON — Iran's foreign ministry criticised the report. "
+                + "The ministry later ordered two British diplomats to leave within a week.");
+        ExtractedAction a = only(all, ActionType.EXPEL_DIPLOMATS);
+        assertThat(a.source()).isEqualTo("IRN");
+        assertThat(a.target()).isEqualTo("GBR");
+    }
+
+    @Test
+    void anEnvoyWhoThreatensSpeaksForTheStateHeRepresents() {
+        List<ExtractedAction> all = run("2023-03-02", "Latvia expels eight Belarusian diplomats; Minsk's envoy threatens to close embassy");
+        ExtractedAction t = only(all, ActionType.THREATEN_RETALIATION);
+        assertThat(t.source()).isEqualTo("BLR");
+        assertThat(t.target()).isEqualTo("LVA");
+    }
+
+    @Test
+    void otherwiseAfterADemandMakesTheMeasureAThreat() {
+        List<ExtractedAction> all = run("2023-03-02", "Cuba's ambassador demanded an apology from Panama by Friday. "
+                + "Otherwise, he said, Havana would close the Panamanian embassy.");
+        ExtractedAction t = only(all, ActionType.THREATEN_RETALIATION);
+        assertThat(t.source()).isEqualTo("CUB");
+        assertThat(t.target()).isEqualTo("PAN");
+        assertThat(all).noneMatch(x -> x.type() == ActionType.CLOSE_MISSION);
+    }
 }

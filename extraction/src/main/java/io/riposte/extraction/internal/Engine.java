@@ -82,7 +82,7 @@ public final class Engine {
     private static final Set<String> BACKGROUND = Set.of("previously", "earlier", "formerly", "once", "ago", "past", "already");
     private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "inside", "within", "across", "throughout", "around");
     private static final Set<String> AMBIGUOUS_NAMES = Set.of("Jordan", "Chad", "Georgia", "Israel", "India", "Kenya", "Mali",
-            "Niger", "Guinea", "Washington", "China", "Jersey", "Cuba", "Lebanon", "Georgian");
+            "Niger", "Guinea", "Washington", "China", "Jersey", "Cuba", "Lebanon", "Georgian", "Sofia");
     private static final Set<String> GEORGIA_US = Set.of("Atlanta", "governor", "Gov", "county", "Savannah", "Republican", "Democrat",
             "Democratic", "GOP", "Peach", "Kemp", "Senate", "voters", "Augusta", "Macon");
     private static final Set<String> TURKEY_BIRD = Set.of("thanksgiving", "roast", "roasted", "stuffing", "dinner", "gravy", "feathers",
@@ -100,6 +100,8 @@ public final class Engine {
             "mulling", "weighing", "contemplating", "contemplate", "possibility");
     private static final Set<String> UNDOING = Set.of("withdrawing", "withdrew", "withdraw", "blocking", "blocked", "block",
             "refused", "refusing", "denied", "denying", "prevented", "preventing", "halted", "halting", "permission", "stopped");
+    /** "summoned to the foreign ministry in X": X is where, not who. */
+    private static final Set<String> VISITED = Set.of("to", "at", "into", "outside");
     private static final Set<String> SUBORDINATORS = Set.of("after", "because", "when", "although", "though", "before");
     private static final Set<String> LIGHT_VERBS = Set.of("imposed", "imposes", "impose", "imposing", "announced", "announces",
             "ordered", "orders", "introduced", "slapped", "placed", "declared", "levied", "levies", "slaps");
@@ -533,6 +535,12 @@ public final class Engine {
     private void findMentions() {
         findMentionsInText();
         index();
+        List<Mention> bare = bareInstitutions();
+        if (!bare.isEmpty()) {
+            mentions.addAll(bare);
+            mentions.sort(java.util.Comparator.comparingInt(m -> m.from));
+            index();
+        }
         coordination = new Coordination(t, byToken);
         coordination.markLists(bySentence);
         List<Mention> groups = coordination.groups(bySentence);
@@ -545,6 +553,93 @@ public final class Engine {
             index();
             coordination = new Coordination(t, byToken);
         }
+    }
+
+    /**
+     * "The foreign ministry on Friday ordered Washington to ...": a bare government noun with no
+     * state of its own stands for the state whose same body was named last before it ("Russia's
+     * foreign ministry ... The ministry said"), else for the state of the dateline ("MOSCOW —").
+     */
+    private List<Mention> bareInstitutions() {
+        String home = datelineState();
+        List<Mention> out = new ArrayList<>();
+        for (int k = 1; k < t.size; k++) {
+            if (!t.lower[k - 1].equals("the") || byToken[k] != null || (k >= 2 && byToken[k - 2] != null)) {
+                continue;
+            }
+            int len = 0;
+            for (int n = 3; n >= 1 && len == 0; n--) {
+                if (k + n <= t.size && t.sentenceOf(k + n - 1) == t.sentenceOf(k)) {
+                    StringBuilder b = new StringBuilder(t.lower[k]);
+                    for (int j = 1; j < n; j++) {
+                        b.append(' ').append(t.lower[k + j]);
+                    }
+                    if (lex.homeInstitutions.contains(b.toString())) {
+                        len = n;
+                    }
+                }
+            }
+            if (len == 0) {
+                continue;
+            }
+            int end = k + len;
+            if (end + 1 < t.size && (t.lower[end].equals("of") || t.lower[end].equals("in") || t.lower[end].equals("'s"))
+                    && (byToken[end + 1] != null || end + 2 < t.size && byToken[end + 2] != null)) {
+                continue; // "the government of Ecuador", "the ministry in Paris": the state is named
+            }
+            String head = t.lower[end - 1];
+            String iso = null;
+            for (Mention m : mentions) {
+                if (m.from >= k) {
+                    break;
+                }
+                if (m.role == Role.AGENT && m.headEnd > m.to && t.lower[m.headEnd - 1].equals(head)) {
+                    iso = m.iso; // the last state whose body of that name was named
+                }
+            }
+            if (iso == null) {
+                iso = home;
+            }
+            if (iso != null) {
+                Mention m = new Mention(k, end, iso, ActorKind.SEAT);
+                m.role = Role.AGENT;
+                m.headEnd = end;
+                out.add(m);
+            }
+            k = end - 1;
+        }
+        return out;
+    }
+
+    /** The state of a dateline ("MOSCOW —", "MEXICO CITY —", "BEIJING, July 24 -") in the first sentences, or null. */
+    private String datelineState() {
+        for (int s = 0; s < Math.min(4, t.sentences); s++) {
+            int from = t.sentenceFrom(s);
+            int to = Math.min(t.sentenceTo(s), from + 4);
+            StringBuilder name = new StringBuilder();
+            for (int k = from; k < to; k++) {
+                String w = t.word[k];
+                boolean caps = w.length() > 1 && Character.isLetter(w.charAt(0)) && w.equals(w.toUpperCase(java.util.Locale.ROOT));
+                if (caps) {
+                    if (name.length() > 0) {
+                        name.append(' ');
+                    }
+                    name.append(w.charAt(0)).append(w.substring(1).toLowerCase(java.util.Locale.ROOT));
+                    continue;
+                }
+                if (name.length() > 0 && (w.equals("\u2014") || w.equals("\u2013") || w.equals("-") || w.equals(","))) {
+                    Tokens n = Tokens.of(name.toString());
+                    String[] ws = java.util.Arrays.copyOf(n.word, n.size);
+                    Phrase<ActorEntry> p = Lexicon.longest(lex.actors, ws, 0, ws.length);
+                    if (p != null && p.tokens().length == ws.length && p.value().iso() != null
+                            && (p.value().kind() == ActorKind.SEAT || p.value().kind() == ActorKind.NAME)) {
+                        return p.value().iso();
+                    }
+                }
+                break;
+            }
+        }
+        return null;
     }
 
     private void index() {
@@ -787,7 +882,7 @@ public final class Engine {
             }
             String prev = t.lower[p];
             if (prev.equals("in") && p > 0 && (t.lower[p - 1].equals("power") || "AGENT".equals(lex.institutions.get(t.lower[p - 1])))
-                    && !m.possessive && m.role != Role.PEOPLE) {
+                    && !m.possessive && m.role != Role.PEOPLE && !before(p - 1, t.sentenceFrom(t.sentenceOf(p)), 4, VISITED)) {
                 // "the generals who seized power in Niamey", "the authorities in Moscow": who rules there
                 m.role = Role.AGENT;
             } else if (LOCATIVE.contains(prev) && m.role != Role.PEOPLE) {
@@ -1124,6 +1219,7 @@ public final class Engine {
         if (nominal && tr.type() != ActionType.THREATEN_RETALIATION && !attached) {
             return null; // "these expulsions followed earlier disputes": a recalled action with no actor of its own
         }
+        boolean threatened = threatVerbBefore(a, from);
         Map<Mention, double[]> sc = new HashMap<>();
         Mention nearestLeftAgent = null;
         for (Mention m : cands) {
@@ -1141,7 +1237,7 @@ public final class Engine {
             }
             if (m.to <= a) {
                 for (Trig o : all) {
-                    if (o != tr && o.to() <= m.from && o.anchor() < a && o.type() != tr.type()) {
+                    if (o != tr && o.to() <= m.from && o.anchor() < a && o.type() != tr.type() && (m.clauseOut || o.from() >= b1)) {
                         v[0] -= 3; // "imposed tariffs on Australian barley and suspended ...": the object of the earlier verb
                         break;
                     }
@@ -1170,8 +1266,8 @@ public final class Engine {
                 v[0] += 4; // "'We will respond,' Zakharova said": the speaker after a quote acts
                 v[1] -= 3;
             }
-            if (tr.type() == ActionType.THREATEN_RETALIATION && m.role == Role.PEOPLE && m.to <= a) {
-                v[0] += 3; // "Russian officials warned ...": people who speak act for their state
+            if ((tr.type() == ActionType.THREATEN_RETALIATION || threatened) && m.role == Role.PEOPLE && m.to <= a && !m.clauseOut) {
+                v[0] += 3; // "Russian officials warned ...", "Moscow's envoy threatened to ...": people who speak act for their state
                 v[1] -= 2;
             }
             if (tr.type() == ActionType.RESTRICT_VISAS && m.to < t.size && (t.lower[m.to].equals("visa") || t.lower[m.to].equals("visas"))) {
@@ -1701,12 +1797,10 @@ public final class Engine {
         if (tr.type() == ActionType.THREATEN_RETALIATION) {
             return Modality.ASSERTED;
         }
-        for (int k = a - 1; k >= Math.max(from, a - 3); k--) {
-            String l = t.lower[k];
-            if (l.equals("threatened") || l.equals("threatens") || l.equals("threaten") || l.equals("threatening")
-                    || l.equals("vowed") || l.equals("vows") || l.equals("threat")) {
-                return Modality.THREATENED; // "threatened to expel": the threat is the action
-            }
+        if (threatVerbBefore(a, from) || startsWith(from, to, "otherwise") || startsWith(from, to, "or else")) {
+            // "threatened to expel": the threat is the action; "Otherwise, we will close ...": the price
+            // of a demand not met
+            return Modality.THREATENED;
         }
         for (int k = a - 1; k >= Math.max(from, a - 6); k--) {
             String l = t.lower[k];
@@ -1788,6 +1882,18 @@ public final class Engine {
             }
             if (t.lower[j].equals(",") || t.lower[j].equals(";")) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /** "threatened to expel", "vowed to close": a threat verb governs the measure. */
+    private boolean threatVerbBefore(int a, int from) {
+        for (int k = a - 1; k >= Math.max(from, a - 3); k--) {
+            String l = t.lower[k];
+            if (l.equals("threatened") || l.equals("threatens") || l.equals("threaten") || l.equals("threatening")
+                    || l.equals("vowed") || l.equals("vows") || l.equals("threat")) {
+                return true;
             }
         }
         return false;
