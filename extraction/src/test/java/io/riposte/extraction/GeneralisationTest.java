@@ -159,4 +159,51 @@ class GeneralisationTest {
         assertThat(t.target()).isEqualTo("PAN");
         assertThat(all).noneMatch(x -> x.type() == ActionType.CLOSE_MISSION);
     }
+
+    @Test
+    void aRequestToLetSomeoneActIsNoAct() {
+        assertThat(run("2021-06-01", "Bolivian officials asked Peru to allow its police to arrest the former minister.")).isEmpty();
+        // the demand that the other side itself act is a measure
+        ExtractedAction a = only(run("2021-06-01", "Bolivia asked Peru to reduce the staff of its embassy."), ActionType.RESTRICT_STAFF);
+        assertThat(a.source()).isEqualTo("BOL");
+        assertThat(a.target()).isEqualTo("PER");
+    }
+
+    @Test
+    void aProposalIsNoAct() {
+        assertThat(run("2018-03-20", "The defence minister proposed to the cabinet that Norway expel four Russian diplomats."))
+                .noneMatch(a -> a.type() == ActionType.EXPEL_DIPLOMATS);
+        // a proposal in another clause leaves the act alone
+        ExtractedAction a = only(run("2018-03-20", "After Oslo proposed new talks, Russia expelled four Norwegian diplomats."),
+                ActionType.EXPEL_DIPLOMATS);
+        assertThat(a.source()).isEqualTo("RUS");
+    }
+
+    @Test
+    void aRecognisedStateIsNoPartyToTheDispute() {
+        List<ExtractedAction> all = run("2008-02-20",
+                "Serbia recalled its ambassador from Washington after the United States said it would recognise an independent Kosovo.");
+        assertThat(all).noneMatch(a -> a.target().equals("XKX") || a.source().equals("XKX"));
+        ExtractedAction a = only(all, ActionType.RECALL_ENVOY);
+        assertThat(a.source()).isEqualTo("SRB");
+        assertThat(a.target()).isEqualTo("USA");
+    }
+
+    @Test
+    void chargingAForeignOfficialIsADetention() {
+        // 2024-03-15 is a Friday
+        ExtractedAction a = only(run("2024-03-15",
+                "Dutch prosecutors on Thursday charged two men, one of them an employee of the Iranian embassy, with spying."),
+                ActionType.DETAIN);
+        assertThat(a.source()).isEqualTo("NLD");
+        assertThat(a.target()).isEqualTo("IRN");
+        assertThat(a.date()).isEqualTo(FuzzyDate.ofDay(LocalDate.of(2024, 3, 14)));
+        assertThat(run("2024-03-15", "Iran's embassy charged that the Dutch report was biased.")).isEmpty();
+    }
+
+    @Test
+    void withdrawingTheDiplomaticStaffFromStatesIsARecallFromEach() {
+        List<ExtractedAction> all = run("2019-01-24", "Nicaragua said it was withdrawing its diplomatic staff from Honduras and Costa Rica.");
+        assertThat(pairs(all, ActionType.RECALL_ENVOY)).containsExactly("NIC>CRI", "NIC>HND");
+    }
 }

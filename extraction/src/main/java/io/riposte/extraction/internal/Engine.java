@@ -708,6 +708,10 @@ public final class Engine {
                 i = end - 1;
                 continue;
             }
+            if (recognised(i, end)) {
+                i = end - 1;
+                continue;
+            }
             Mention m = new Mention(i, end, e.iso(), e.kind());
             m.host = e.host();
             assignRole(m);
@@ -725,6 +729,32 @@ public final class Engine {
             }
             i = end - 1;
         }
+    }
+
+    private static final Set<String> RECOGNISING = Set.of("recognise", "recognises", "recognised", "recognising", "recognize",
+            "recognizes", "recognized", "recognizing", "recognition");
+    private static final Set<String> RECOGNITION_FILLERS = Set.of("a", "an", "the", "of", "independent", "sovereign", "full",
+            "formally", "officially", "as");
+
+    /**
+     * "would recognise a Palestinian state", "recognition of Kosovo": the state recognised benefits
+     * from the act and is no party to a dispute about it, so it is no source or target (nor the
+     * counterpart of a sentence that names one state only). "Morocco's sovereignty" stays Morocco.
+     */
+    private boolean recognised(int i, int end) {
+        if (end < t.size && (t.word[end].equals("'s") || t.word[end].equals("'"))) {
+            return false;
+        }
+        int s = t.sentenceOf(i);
+        for (int k = i - 1; k >= Math.max(0, i - 4) && t.sentenceOf(k) == s; k--) {
+            if (RECOGNISING.contains(t.lower[k])) {
+                return true;
+            }
+            if (!RECOGNITION_FILLERS.contains(t.lower[k])) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** An all-capitals headline: "RUSSIA EXPELS TEN U.S. DIPLOMATS". */
@@ -951,8 +981,15 @@ public final class Engine {
                 }
             }
             case "ENVOY" -> {
-                if (!near(i, end, from, to, 8, ENVOY_NOUNS) && !nearNamedAmbassador(i, end, 8)
+                if (!near(i, end, from, to, 8, ENVOY_NOUNS) && !nearNamedAmbassador(i, end, 8) && !diplomaticStaffAfter(end, to)
                         && !(after(end, to, 5, Set.of("ministry", "mea")) && t.lower[i].startsWith("summon"))) {
+                    return null;
+                }
+            }
+            case "CHARGED" -> {
+                // "prosecutors charged three men, among them an official of ...", "two attaches were charged":
+                // people charged, not "charged that ..." (an accusation)
+                if (end < to && t.lower[end].equals("that") || !(after(end, to, 8, PERSON_NOUNS) || passive && before(i, from, 8, PERSON_NOUNS))) {
                     return null;
                 }
             }
@@ -1132,6 +1169,17 @@ public final class Engine {
             budget--;
         }
         return -1;
+    }
+
+    /** "withdrawing all diplomatic staff from ...": a mission's diplomats as a whole. */
+    private boolean diplomaticStaffAfter(int end, int to) {
+        for (int k = end; k + 1 < Math.min(to, end + 5); k++) {
+            if (t.lower[k].equals("diplomatic") && (t.lower[k + 1].equals("staff") || t.lower[k + 1].equals("personnel")
+                    || t.lower[k + 1].equals("corps"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ActionType restrictionType(int i, int end, int from, int to) {
@@ -1813,10 +1861,11 @@ public final class Engine {
             }
         }
         boolean reported = false;
+        boolean leadingClause = SUBORDINATORS.contains(t.lower[from]);
         for (int k = a - 1; k >= Math.max(from, a - 6); k--) {
             String l = t.lower[k];
-            if (l.equals(";") || l.equals(":")) {
-                break;
+            if (l.equals(";") || l.equals(":") || leadingClause && l.equals(",")) {
+                break; // "After Oslo proposed talks, Russia expelled ...": the main clause is not the proposal
             }
             if (l.equals("would")) {
                 for (int j = from; j < k; j++) {
@@ -1837,6 +1886,9 @@ public final class Engine {
             if (DELIBERATION.contains(t.lower[k])) {
                 return Modality.HYPOTHETICAL; // "Options under discussion include expulsions ..."
             }
+        }
+        if (requested(a, from)) {
+            return Modality.HYPOTHETICAL;
         }
         for (int k = a - 1; k >= Math.max(from, a - 4); k--) {
             String l = t.lower[k];
@@ -1870,6 +1922,35 @@ public final class Engine {
             }
         }
         return Modality.ASSERTED;
+    }
+
+    private static final Set<String> PROPOSING = Set.of("proposed", "proposes", "propose", "suggested", "suggests", "suggest",
+            "recommended", "recommends", "recommend", "advised", "advises", "proposal", "suggestion", "recommendation");
+    private static final Set<String> REQUESTING = Set.of("asked", "asks", "ask", "asking", "urged", "urges", "urging", "requested",
+            "requests", "request", "called", "calls", "pressed", "presses", "wants", "wanted", "sought", "seeks");
+    private static final Set<String> PERMITTING = Set.of("let", "allow", "allowing", "permit", "permitting", "permission", "enable",
+            "authorise", "authorize");
+
+    /**
+     * Something asked for or put forward, not done: "proposed to the president that Russia expel 35
+     * diplomats", "asked Mexico to let police enter the building to arrest him". A demand that the
+     * other side itself act ("asked Canada to reduce its staff") is a measure and stays one.
+     */
+    private boolean requested(int a, int from) {
+        boolean permit = false;
+        for (int k = a - 1; k >= Math.max(from, a - 14); k--) {
+            String l = t.lower[k];
+            if (l.equals(",") || l.equals("but") || isClauseBoundary(k) || lex.triggerWords.contains(l) && !l.equals("request")) {
+                return false; // "After Brussels proposed sanctions, Moscow expelled ...": the proposal is another clause's
+            }
+            if (PERMITTING.contains(l)) {
+                permit = true;
+            }
+            if (PROPOSING.contains(l) || permit && REQUESTING.contains(l)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Set<String> REPORTING = Set.of("said", "says", "announced", "confirmed", "stated", "added", "told");
