@@ -206,4 +206,48 @@ class GeneralisationTest {
         List<ExtractedAction> all = run("2019-01-24", "Nicaragua said it was withdrawing its diplomatic staff from Honduras and Costa Rica.");
         assertThat(pairs(all, ActionType.RECALL_ENVOY)).containsExactly("NIC>CRI", "NIC>HND");
     }
+
+    @Test
+    void theStatementAnActAnswersIsItsProvocation() {
+        List<ExtractedAction> all = run("2019-07-12",
+                "Peru recalled its ambassadors to Chile and Bolivia on Thursday after the two countries said they would recognise "
+                        + "the rival government.");
+        assertThat(pairs(all, ActionType.RECALL_ENVOY)).containsExactly("PER>BOL", "PER>CHL");
+        assertThat(pairs(all, ActionType.OTHER)).containsExactly("BOL>PER", "CHL>PER");
+        ExtractedAction recall = all.stream().filter(a -> a.type() == ActionType.RECALL_ENVOY && a.target().equals("CHL"))
+                .findFirst().orElseThrow();
+        ExtractedAction statement = all.stream().filter(a -> a.type() == ActionType.OTHER && a.source().equals("CHL"))
+                .findFirst().orElseThrow();
+        assertThat(recall.respondsTo()).containsExactly(statement.id());
+        // an act after an act is linked, not turned into a statement
+        assertThat(run("2019-07-12", "Peru expelled two Chilean diplomats after Chile expelled two Peruvians."))
+                .noneMatch(a -> a.type() == ActionType.OTHER);
+    }
+
+    @Test
+    void stormingAnEmbassyIsAnActOfThePoliceState() {
+        ExtractedAction a = only(run("2019-07-12", "Bolivian police stormed the Argentine embassy in La Paz on Thursday."),
+                ActionType.OTHER);
+        assertThat(a.source()).isEqualTo("BOL");
+        assertThat(a.target()).isEqualTo("ARG");
+        // an unnamed actor in an after clause is nobody we know
+        assertThat(run("2019-07-12", "Argentina cut ties with Bolivia after police stormed its embassy."))
+                .noneMatch(x -> x.type() == ActionType.OTHER);
+    }
+
+    @Test
+    void losingAccessToPropertyIsASeizure() {
+        ExtractedAction a = only(run("2019-07-12", "The Canadian embassy will lose access to two villas near Havana, Cuba said."),
+                ActionType.CLOSE_MISSION);
+        assertThat(a.source()).isEqualTo("CUB");
+        assertThat(a.target()).isEqualTo("CAN");
+    }
+
+    @Test
+    void aMeasureApprovedBySomeoneIsTheirs() {
+        ExtractedAction a = only(run("2019-07-12", "Tehran vowed revenge for the sanctions approved by the Canadian parliament."),
+                ActionType.SANCTION);
+        assertThat(a.source()).isEqualTo("CAN");
+        assertThat(a.target()).isEqualTo("IRN");
+    }
 }

@@ -100,6 +100,8 @@ public final class Engine {
             "mulling", "weighing", "contemplating", "contemplate", "possibility");
     private static final Set<String> UNDOING = Set.of("withdrawing", "withdrew", "withdraw", "blocking", "blocked", "block",
             "refused", "refusing", "denied", "denying", "prevented", "preventing", "halted", "halting", "permission", "stopped");
+    private static final Set<String> PLACE_PARTS = Set.of("outskirts", "suburbs", "suburb", "centre", "center", "heart", "streets",
+            "outside", "north", "south", "east", "west", "capital", "city", "region", "border");
     /** "summoned to the foreign ministry in X": X is where, not who. */
     private static final Set<String> VISITED = Set.of("to", "at", "into", "outside");
     private static final Set<String> SUBORDINATORS = Set.of("after", "because", "when", "although", "though", "before");
@@ -289,6 +291,7 @@ public final class Engine {
                 }
             }
             linkAfterClauses(from, to, sentenceHits);
+            statementsAfter(s, from, to, sentenceHits);
             if (!pendingCues.isEmpty() && !sentenceHits.isEmpty() && cues.isEmpty()) {
                 for (Hit h : sentenceHits) {
                     markGeneric(h, pendingMirror, pendingCue);
@@ -444,6 +447,85 @@ public final class Engine {
                 answer.provokedBy.add(cause);
                 if (answer.cue == null) {
                     answer.cue = w;
+                }
+            }
+        }
+    }
+
+    /** What a state says or decides that the other side answers: "after X questioned ...", "after X said it would recognise ...". */
+    private static final Set<String> STATEMENT_VERBS = Set.of("questioned", "criticised", "criticized", "condemned", "accused",
+            "recognise", "recognize", "recognised", "recognized", "insulted", "denounced", "called", "demanded");
+
+    /**
+     * "A expelled the ambassador, a day after B's president questioned the election", "A recalled
+     * its envoys after B and C said they would recognise ...": the statement that an unfriendly act
+     * follows is its provocation, an OTHER action of the state(s) whose mention opens the clause
+     * (their subject) against the actor. Dated like a cited grievance: to the publication year.
+     */
+    private void statementsAfter(int s, int from, int to, List<Hit> sentenceHits) {
+        for (int k = from + 1; k < to - 2; k++) {
+            if (!t.lower[k].equals("after") || TIME_UNITS.contains(t.lower[k + 1])) {
+                continue;
+            }
+            Hit answer = null;
+            for (Hit h : sentenceHits) {
+                if (h.anchor < k && h.type.severity() < 0 && !h.referenced && (answer == null || h.anchor > answer.anchor)) {
+                    answer = h;
+                }
+            }
+            if (answer == null) {
+                continue;
+            }
+            int j = k + 1;
+            if (t.lower[j].equals("the")) {
+                j++;
+            }
+            Mention subject = mentionAt(j);
+            if (subject == null || subject.role == Role.HOST || subject.role == Role.MISSION) {
+                continue;
+            }
+            int end = Math.max(subject.to, subject.headEnd);
+            int verb = -1;
+            for (int v = end; v < Math.min(to, end + 7); v++) {
+                if (isClauseBoundary(v) || lex.triggerWords.contains(t.lower[v]) || t.lower[v].equals(",") && mentionAt(v + 1) == null) {
+                    break;
+                }
+                if (STATEMENT_VERBS.contains(t.lower[v])) {
+                    verb = v;
+                    break;
+                }
+            }
+            if (verb < 0) {
+                continue;
+            }
+            List<String> states = new ArrayList<>();
+            states.add(subject.iso);
+            states.addAll(Coordination.companions(subject, answer.source));
+            for (String iso : states) {
+                if (iso.equals(answer.source) || !(iso.equals(answer.target) || subject.group != null || subject.list != null)) {
+                    continue;
+                }
+                Hit g = new Hit();
+                g.type = ActionType.OTHER;
+                g.source = iso;
+                g.target = answer.source;
+                g.date = published == null ? FuzzyDate.unknown("cited as the provocation")
+                        : FuzzyDate.ofYear(published.getYear()).withNote("cited as the provocation");
+                g.dateFallback = true;
+                g.modality = Modality.BACKGROUND;
+                g.confidence = 0.6;
+                g.sentence = s;
+                g.anchor = verb;
+                g.referenced = true;
+                sentenceHits.add(g);
+                for (Hit h : List.copyOf(sentenceHits)) {
+                    if (h.anchor < k && h.source.equals(answer.source) && h.target.equals(iso) && h.type.severity() < 0
+                            && h.provokedBy.isEmpty()) {
+                        h.provokedBy.add(g);
+                        if (h.cue == null) {
+                            h.cue = "after";
+                        }
+                    }
                 }
             }
         }
@@ -911,7 +993,9 @@ public final class Engine {
                 p--;
             }
             String prev = t.lower[p];
-            if (prev.equals("in") && p > 0 && (t.lower[p - 1].equals("power") || "AGENT".equals(lex.institutions.get(t.lower[p - 1])))
+            if (prev.equals("of") && p > 0 && PLACE_PARTS.contains(t.lower[p - 1])) {
+                m.role = Role.HOST; // "on the outskirts of Moscow": a place
+            } else if (prev.equals("in") && p > 0 && (t.lower[p - 1].equals("power") || "AGENT".equals(lex.institutions.get(t.lower[p - 1])))
                     && !m.possessive && m.role != Role.PEOPLE && !before(p - 1, t.sentenceFrom(t.sentenceOf(p)), 4, VISITED)) {
                 // "the generals who seized power in Niamey", "the authorities in Moscow": who rules there
                 m.role = Role.AGENT;
@@ -1128,7 +1212,7 @@ public final class Engine {
                 }
             }
         }
-        if (t.lower[i].equals("bear") || t.lower[i].equals("face") || t.lower[i].equals("pay")) {
+        if (t.lower[i].equals("bear") || t.lower[i].equals("face") || t.lower[i].equals("pay") || t.lower[i].startsWith("los")) {
             passive = true; // "Lithuania had to bear the consequences": the one who bears them is threatened
         }
         if (anchor > from + 1 && (t.lower[anchor - 1].equals("must") || t.lower[anchor - 2].equals("must")
@@ -1252,6 +1336,9 @@ public final class Engine {
                 String l = t.lower[tr.to()];
                 if (l.equals("of") || l.equals("by") || l.equals("from") || l.equals("on") || l.equals("against")) {
                     attached = true;
+                }
+                if (tr.to() + 1 < to && l.endsWith("ed") && t.lower[tr.to() + 1].equals("by") && m.from - tr.to() <= 4) {
+                    attached = true; // "sanctions approved by the U.S. Congress"
                 }
             }
             if (m.from >= tr.to() && m.from - tr.to() <= 9 && m.from > 0
@@ -1419,7 +1506,12 @@ public final class Engine {
                 }
             }
         }
-        if (lastHitInSentence != null && cands.stream().allMatch(m -> m.clauseOut)) {
+        boolean subordinateSubject = b1 > from && SUBORDINATORS.contains(t.lower[b1]) && b1 + 1 < a
+                && !(t.lower[b1 + 1].endsWith("ing") && !byTokenIs(b1 + 1));
+        if (subordinateSubject && cands.stream().allMatch(m -> m.clauseOut)) {
+            return null; // "... after police stormed its embassy": the clause has its own, unnamed, actor
+        }
+        if (lastHitInSentence != null && cands.stream().allMatch(m -> m.clauseOut) && !subordinateSubject) {
             // "X froze trade with Y, while reserving the right to ...": the same actor goes on
             source = lastHitInSentence.source;
             target = lastHitInSentence.target;
@@ -2437,6 +2529,10 @@ public final class Engine {
             }
         }
         return false;
+    }
+
+    private boolean byTokenIs(int k) {
+        return mentionAt(k) != null;
     }
 
     private Mention mentionAt(int k) {
