@@ -403,17 +403,25 @@ public final class Engine {
                 }
             }
         }
+        return citedProvocation(actor, answering.source, s, head);
+    }
+
+    /**
+     * What an answer cites, an OTHER action of {@code source} against {@code target}. Dated to the
+     * publication year only: the date of a cited grievance is rarely in the clause that cites it.
+     */
+    private Hit citedProvocation(String source, String target, int s, int anchor) {
         Hit g = new Hit();
         g.type = ActionType.OTHER;
-        g.source = actor;
-        g.target = answering.source;
+        g.source = source;
+        g.target = target;
         g.date = published == null ? FuzzyDate.unknown("cited as the provocation")
                 : FuzzyDate.ofYear(published.getYear()).withNote("cited as the provocation");
         g.dateFallback = true;
         g.modality = Modality.BACKGROUND;
         g.confidence = 0.6;
         g.sentence = s;
-        g.anchor = head;
+        g.anchor = anchor;
         g.referenced = true;
         return g;
     }
@@ -460,7 +468,7 @@ public final class Engine {
      * "A expelled the ambassador, a day after B's president questioned the election", "A recalled
      * its envoys after B and C said they would recognise ...": the statement that an unfriendly act
      * follows is its provocation, an OTHER action of the state(s) whose mention opens the clause
-     * (their subject) against the actor. Dated like a cited grievance: to the publication year.
+     * (their subject) against the actor.
      */
     private void statementsAfter(int s, int from, int to, List<Hit> sentenceHits) {
         for (int k = from + 1; k < to - 2; k++) {
@@ -505,18 +513,7 @@ public final class Engine {
                 if (iso.equals(answer.source) || !(iso.equals(answer.target) || subject.group != null || subject.list != null)) {
                     continue;
                 }
-                Hit g = new Hit();
-                g.type = ActionType.OTHER;
-                g.source = iso;
-                g.target = answer.source;
-                g.date = published == null ? FuzzyDate.unknown("cited as the provocation")
-                        : FuzzyDate.ofYear(published.getYear()).withNote("cited as the provocation");
-                g.dateFallback = true;
-                g.modality = Modality.BACKGROUND;
-                g.confidence = 0.6;
-                g.sentence = s;
-                g.anchor = verb;
-                g.referenced = true;
+                Hit g = citedProvocation(iso, answer.source, s, verb);
                 sentenceHits.add(g);
                 for (Hit h : List.copyOf(sentenceHits)) {
                     if (h.anchor < k && h.source.equals(answer.source) && h.target.equals(iso) && h.type.severity() < 0
