@@ -250,4 +250,25 @@ class GeneralisationTest {
         assertThat(a.source()).isEqualTo("CAN");
         assertThat(a.target()).isEqualTo("IRN");
     }
+
+    @Test
+    void byANameIsTheAgentNotADeadline() {
+        // 2023-02-14 is a Tuesday: "on Friday" is 2023-02-10
+        List<ExtractedAction> all = run("2023-02-14", "Iran and Syria were hit with new sanctions by Britain on Friday.");
+        assertThat(pairs(all, ActionType.SANCTION)).containsExactly("GBR>IRN", "GBR>SYR");
+        assertThat(all).allMatch(a -> a.date().equals(FuzzyDate.ofDay(LocalDate.of(2023, 2, 10))));
+        // "by Friday" still is one
+        ExtractedAction a = only(run("2023-02-14", "Iran told two British diplomats to leave by Friday."), ActionType.EXPEL_DIPLOMATS);
+        assertThat(a.date().precision()).isNotEqualTo(io.riposte.domain.DatePrecision.DAY);
+    }
+
+    @Test
+    void anUndatedArticleNeverGetsADayForItsFannedOutActions() {
+        List<ExtractedAction> all = run(null, "On Friday Azerbaijan recalled its envoys to France and Belgium. In March it had "
+                + "expelled two French diplomats.");
+        assertThat(pairs(all, ActionType.RECALL_ENVOY)).containsExactly("AZE>BEL", "AZE>FRA");
+        assertThat(all).noneMatch(a -> a.date().precision() == io.riposte.domain.DatePrecision.DAY);
+        ExtractedAction expel = only(all, ActionType.EXPEL_DIPLOMATS);
+        assertThat(expel.date()).isEqualTo(FuzzyDate.ofMonthWithoutYear(3, null));
+    }
 }
