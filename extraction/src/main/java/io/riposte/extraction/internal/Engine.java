@@ -471,6 +471,9 @@ public final class Engine {
      * (their subject) against the actor.
      */
     private void statementsAfter(int s, int from, int to, List<Hit> sentenceHits) {
+        if (sentenceHits.isEmpty()) {
+            return;
+        }
         for (int k = from + 1; k < to - 2; k++) {
             if (!t.lower[k].equals("after") || TIME_UNITS.contains(t.lower[k + 1])) {
                 continue;
@@ -643,7 +646,8 @@ public final class Engine {
         String home = datelineState();
         List<Mention> out = new ArrayList<>();
         for (int k = 1; k < t.size; k++) {
-            if (!t.lower[k - 1].equals("the") || byToken[k] != null || (k >= 2 && byToken[k - 2] != null)) {
+            if (!lex.homeInstitutionStarts.contains(t.lower[k]) || !t.lower[k - 1].equals("the") || byToken[k] != null
+                    || (k >= 2 && byToken[k - 2] != null)) {
                 continue;
             }
             int len = 0;

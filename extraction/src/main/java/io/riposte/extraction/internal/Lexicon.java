@@ -46,6 +46,8 @@ public final class Lexicon {
     final Map<String, String> institutions = new HashMap<>();
     /** Institution nouns (lower case) that, bare, stand for the state the story is about. */
     final Set<String> homeInstitutions = new HashSet<>();
+    /** Their first words: a cheap check before any phrase is built. */
+    final Set<String> homeInstitutionStarts = new HashSet<>();
     /** Every lower-case first token of a trigger: the prefilter's word set. */
     final Set<String> triggerWords = new HashSet<>();
     final Set<String> isoCodes = new HashSet<>();
@@ -207,7 +209,9 @@ public final class Lexicon {
     private void institutionLine(String[] c) {
         institutions.put(col(c, 0).toLowerCase(Locale.ROOT), col(c, 1));
         if ("HOME".equals(col(c, 2))) {
-            homeInstitutions.add(col(c, 0).toLowerCase(Locale.ROOT));
+            String lower = col(c, 0).toLowerCase(Locale.ROOT);
+            homeInstitutions.add(lower);
+            homeInstitutionStarts.add(lower.split(" ")[0]);
         }
     }
 
