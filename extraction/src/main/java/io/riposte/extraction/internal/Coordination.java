@@ -95,35 +95,33 @@ final class Coordination {
      */
     List<Mention> groups(List<List<Mention>> bySentence) {
         List<Mention> out = new ArrayList<>();
-        for (int i = 0; i + 1 < t.size; i++) {
-            Integer n = NUMBERS.get(t.lower[i]);
-            if (n == null && Dates.isNumber(t.word[i]) && t.word[i].length() <= 2) {
-                n = Integer.parseInt(t.word[i]);
-            }
-            if (n == null || n < 2 || byToken[i] != null) {
+        int last = -1;
+        // the nouns are rare, the numbers common: look for the noun, then back for its number
+        for (int noun = 1; noun < t.size; noun++) {
+            if (!STATE_NOUNS.contains(t.lower[noun])) {
                 continue;
             }
-            int s = t.sentenceOf(i);
-            int noun = -1;
-            for (int k = i + 1; k < Math.min(t.size, i + 5) && t.sentenceOf(k) == s; k++) {
-                if (STATE_NOUNS.contains(t.lower[k])) {
-                    noun = k;
+            int s = t.sentenceOf(noun);
+            for (int i = noun - 1; i > last && i >= Math.max(0, noun - 4) && t.sentenceOf(i) == s; i--) {
+                String l = t.lower[i];
+                Integer n = NUMBERS.get(l);
+                if (n == null && Dates.isNumber(t.word[i]) && t.word[i].length() <= 2) {
+                    n = Integer.parseInt(t.word[i]);
+                }
+                if (n != null) {
+                    List<Mention> list = n >= 2 && byToken[i] == null ? nearestList(bySentence, s, i, n) : null;
+                    if (list != null) {
+                        Mention g = new Mention(i, noun + 1, list.get(0).iso, Lexicon.ActorKind.NAME);
+                        g.group = List.copyOf(isos(list));
+                        out.add(g);
+                        last = noun;
+                    }
                     break;
                 }
-                if (!Character.isLetter(t.word[k].charAt(0)) || t.lower[k].equals("of") || t.lower[k].equals("other")) {
+                if (!Character.isLetter(t.word[i].charAt(0)) || l.equals("of") || l.equals("other")) {
                     break; // "two of the countries", "three other states": not the list itself
                 }
             }
-            if (noun < 0) {
-                continue;
-            }
-            List<Mention> list = nearestList(bySentence, s, i, n);
-            if (list != null) {
-                Mention g = new Mention(i, noun + 1, list.get(0).iso, Lexicon.ActorKind.NAME);
-                g.group = List.copyOf(isos(list));
-                out.add(g);
-            }
-            i = noun;
         }
         return out;
     }

@@ -645,8 +645,10 @@ public final class Engine {
     private List<Mention> bareInstitutions() {
         String home = datelineState();
         List<Mention> out = new ArrayList<>();
+        Map<String, String> lastBody = new HashMap<>();
+        int seen = 0;
         for (int k = 1; k < t.size; k++) {
-            if (!lex.homeInstitutionStarts.contains(t.lower[k]) || !t.lower[k - 1].equals("the") || byToken[k] != null
+            if (!t.lower[k - 1].equals("the") || !lex.homeInstitutionStarts.contains(t.lower[k]) || byToken[k] != null
                     || (k >= 2 && byToken[k - 2] != null)) {
                 continue;
             }
@@ -671,15 +673,13 @@ public final class Engine {
                 continue; // "the government of Ecuador", "the ministry in Paris": the state is named
             }
             String head = t.lower[end - 1];
-            String iso = null;
-            for (Mention m : mentions) {
-                if (m.from >= k) {
-                    break;
-                }
-                if (m.role == Role.AGENT && m.headEnd > m.to && t.lower[m.headEnd - 1].equals(head)) {
-                    iso = m.iso; // the last state whose body of that name was named
+            for (; seen < mentions.size() && mentions.get(seen).from < k; seen++) {
+                Mention m = mentions.get(seen);
+                if (m.role == Role.AGENT && m.headEnd > m.to) {
+                    lastBody.put(t.lower[m.headEnd - 1], m.iso);
                 }
             }
+            String iso = lastBody.get(head); // the last state whose body of that name was named
             if (iso == null) {
                 iso = home;
             }
@@ -849,6 +849,9 @@ public final class Engine {
         if (to - from < 3) {
             return false;
         }
+        // the sentence has at most this many letters: past a tenth of it in lower case, it cannot be capitals
+        int bound = t.end[to - 1] - t.start[from];
+        int lower = 0;
         for (int i = from; i < to; i++) {
             String w = t.word[i];
             for (int k = 0; k < w.length(); k++) {
@@ -857,6 +860,8 @@ public final class Engine {
                     letters++;
                     if (Character.isUpperCase(c)) {
                         upper++;
+                    } else if (++lower * 10 > bound) {
+                        return false;
                     }
                 }
             }
