@@ -271,4 +271,26 @@ class GeneralisationTest {
         ExtractedAction expel = only(all, ActionType.EXPEL_DIPLOMATS);
         assertThat(expel.date()).isEqualTo(FuzzyDate.ofMonthWithoutYear(3, null));
     }
+
+    @Test
+    void anAmbassadorsWarningIsHisStatesThreatAgainstTheHost() {
+        List<ExtractedAction> all = run("2021-05-20",
+                "Iran's ambassador to Sweden, Ali Karimi, warned that Tehran would retaliate against any new listing.");
+        ExtractedAction t = only(all, ActionType.THREATEN_RETALIATION);
+        assertThat(t.source()).isEqualTo("IRN");
+        assertThat(t.target()).isEqualTo("SWE");
+        // who will pay the price is threatened, not threatening
+        ExtractedAction p = only(run("2021-05-20", "Stockholm warned that Tehran would pay a price for the arrests."),
+                ActionType.THREATEN_RETALIATION);
+        assertThat(p.source()).isEqualTo("SWE");
+        assertThat(p.target()).isEqualTo("IRN");
+    }
+
+    @Test
+    void bringingHomeBeforeTheEnvoy() {
+        ExtractedAction a = only(run("2021-05-20", "Slovakia brought home its ambassador from Belgrade on Tuesday."),
+                ActionType.RECALL_ENVOY);
+        assertThat(a.source()).isEqualTo("SVK");
+        assertThat(a.target()).isEqualTo("SRB");
+    }
 }

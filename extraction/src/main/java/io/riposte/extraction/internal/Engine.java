@@ -1093,7 +1093,6 @@ public final class Engine {
             }
             case "ENVOYHOME" -> {
                 // "bring its ambassador home", "brought back the envoy": one's own envoy, so a recall
-                boolean back = end < to && t.lower[end].equals("back");
                 int h = -1;
                 for (int k = end; k < Math.min(to, end + 6); k++) {
                     if (t.lower[k].equals("home") || t.lower[k].equals("back")) {
@@ -1101,7 +1100,8 @@ public final class Engine {
                         break;
                     }
                 }
-                if (h < 0 || !(back ? after(end + 1, to, 4, ENVOY_NOUNS) : after(end, h, 5, ENVOY_NOUNS))) {
+                // "bring back / home its ambassador" or "bring its ambassador home / back"
+                if (h < 0 || !(h == end ? after(end + 1, to, 4, ENVOY_NOUNS) : after(end, h, 5, ENVOY_NOUNS))) {
                     return null;
                 }
             }
@@ -1402,6 +1402,10 @@ public final class Engine {
                     && (ORDER_VERBS.contains(t.lower[prevWord(m.from)]) || t.lower[prevWord(m.from)].equals("forced"))) {
                 v[0] -= 4; // "asked Canada to reduce": Canada is told, the asker acts
                 v[1] += 5;
+            }
+            if (tr.type() == ActionType.THREATEN_RETALIATION && m.from >= tr.to() && retaliatesNext(m)) {
+                v[0] += 4; // "warned that Beijing would retaliate": who will retaliate is who threatens
+                v[1] -= 4;
             }
             if (m.from >= tr.to() && isSpeaker(m)) {
                 v[0] += 4; // "'We will respond,' Zakharova said": the speaker after a quote acts
@@ -2062,6 +2066,20 @@ public final class Engine {
             if (t.lower[j].equals(",") || t.lower[j].equals(";")) {
                 return false;
             }
+        }
+        return false;
+    }
+
+    private static final Set<String> MODALS = Set.of("would", "will", "'ll", "shall", "could", "might", "may");
+    private static final Set<String> ANSWER_VERBS = Set.of("retaliate", "respond", "react", "reciprocate", "answer", "hit",
+            "strike", "take", "adopt", "impose");
+
+    /** "Beijing would retaliate", "Moscow will take countermeasures": the mention is the subject of a future answer. */
+    private boolean retaliatesNext(Mention m) {
+        int k = Math.max(m.to, m.headEnd);
+        if (k + 1 < t.size && MODALS.contains(t.lower[k])) {
+            String v = t.lower[k + 1].equals("not") || t.lower[k + 1].equals("also") ? (k + 2 < t.size ? t.lower[k + 2] : "") : t.lower[k + 1];
+            return ANSWER_VERBS.contains(v);
         }
         return false;
     }
