@@ -293,4 +293,12 @@ class GeneralisationTest {
         assertThat(a.source()).isEqualTo("SVK");
         assertThat(a.target()).isEqualTo("SRB");
     }
+
+    @Test
+    void anEmbassyEmployeeArrestedIsADetentionOfHisState() {
+        ExtractedAction a = only(run("2022-09-16", "Venezuelan police arrested a Colombian consulate employee on Wednesday."),
+                ActionType.DETAIN);
+        assertThat(a.source()).isEqualTo("VEN");
+        assertThat(a.target()).isEqualTo("COL");
+    }
 }

@@ -34,7 +34,7 @@ public final class Engine {
             "ambassador", "ambassadors", "staff", "staffers", "employees", "personnel", "representatives", "nationals", "citizens",
             "journalists", "journalist", "correspondents", "spies", "members", "workers", "people", "persons", "individuals",
             "attache", "attaché", "attaches", "attachés", "consul", "consuls", "officers", "them", "families", "national", "citizen",
-            "reporters", "reporter");
+            "reporters", "reporter", "employee", "staffer", "officer", "worker");
     private static final Set<String> DIPLOMAT_NOUNS = Set.of("diplomats", "diplomat", "envoy", "envoys", "ambassador", "ambassadors",
             "attache", "attaché", "attaches", "attachés", "consul", "consuls", "chargé", "charge");
     private static final Set<String> STAFF_NOUNS = Set.of("staff", "officials", "employees", "personnel", "workers", "staffers", "officers");
