@@ -301,4 +301,16 @@ class GeneralisationTest {
         assertThat(a.source()).isEqualTo("VEN");
         assertThat(a.target()).isEqualTo("COL");
     }
+
+    @Test
+    void statesThatFollowSuitDoTheSameToTheSameTarget() {
+        List<ExtractedAction> all = run("2020-01-10", "Estonia expelled two Russian diplomats on Monday. "
+                + "Latvia and Lithuania followed suit on Wednesday.");
+        assertThat(pairs(all, ActionType.EXPEL_DIPLOMATS)).containsExactly("EST>RUS", "LTU>RUS", "LVA>RUS");
+        ExtractedAction lva = all.stream().filter(a -> a.source().equals("LVA")).findFirst().orElseThrow();
+        assertThat(lva.date()).isEqualTo(FuzzyDate.ofDay(LocalDate.of(2020, 1, 8)));
+        assertThat(lva.count()).isNull();
+        // no hostile act before: nothing to follow
+        assertThat(run("2020-01-10", "Estonia held talks with Russia. Latvia followed suit.")).noneMatch(a -> a.source().equals("LVA"));
+    }
 }

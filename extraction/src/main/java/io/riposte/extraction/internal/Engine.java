@@ -290,6 +290,9 @@ public final class Engine {
                     }
                 }
             }
+            if (sentenceHits.isEmpty()) {
+                followers(s, from, to, prevHits, dates, sentenceHits);
+            }
             linkAfterClauses(from, to, sentenceHits);
             statementsAfter(s, from, to, sentenceHits);
             if (!pendingCues.isEmpty() && !sentenceHits.isEmpty() && cues.isEmpty()) {
@@ -457,6 +460,71 @@ public final class Engine {
                     answer.cue = w;
                 }
             }
+        }
+    }
+
+    private static final List<String[]> FOLLOWING = List.of(new String[] {"followed", "suit"}, new String[] {"follow", "suit"},
+            new String[] {"took", "similar"}, new String[] {"take", "similar"}, new String[] {"did", "the", "same"},
+            new String[] {"do", "the", "same"}, new String[] {"did", "likewise"}, new String[] {"took", "the", "same"});
+
+    /**
+     * "Canada and Ukraine took similar steps", "Latvia followed suit": the states that open the
+     * sentence did what the previous sentence's last hostile action did, to the same target, on the
+     * same date unless the sentence names its own.
+     */
+    private void followers(int s, int from, int to, List<Hit> prevHits, List<Dates.DateExpr> dates, List<Hit> into) {
+        int at = -1;
+        for (int k = from + 1; k < to && at < 0; k++) {
+            for (String[] f : FOLLOWING) {
+                if (k + f.length <= to && t.lower[k].equals(f[0]) && t.lower[k + 1].equals(f[1])
+                        && (f.length < 3 || t.lower[k + 2].equals(f[2]))) {
+                    at = k;
+                    break;
+                }
+            }
+        }
+        if (at < 0) {
+            return;
+        }
+        Hit model = null;
+        for (Hit h : prevHits) {
+            if (h.type.isHostileMeasure() && !h.referenced) {
+                model = h;
+            }
+        }
+        if (model == null) {
+            return;
+        }
+        FuzzyDate own = null;
+        for (Dates.DateExpr d : dates) {
+            if (!d.deadline() && d.date().precision() != DatePrecision.UNKNOWN) {
+                own = d.date();
+            }
+        }
+        Set<String> actors = new LinkedHashSet<>();
+        for (Mention m : bySentence.get(s)) {
+            if (m.to <= at && m.role == Role.AGENT) {
+                actors.add(m.iso);
+                actors.addAll(Coordination.companions(m, model.target));
+            }
+        }
+        for (String iso : actors) {
+            if (iso.equals(model.target)) {
+                continue;
+            }
+            Hit c = copyOf(model);
+            c.source = iso;
+            c.count = null;
+            c.sentence = s;
+            c.anchor = at;
+            c.cue = null;
+            c.genericProvocation = false;
+            c.confidence = 0.6;
+            if (own != null) {
+                c.date = own;
+                c.dateFallback = false;
+            }
+            into.add(c);
         }
     }
 
