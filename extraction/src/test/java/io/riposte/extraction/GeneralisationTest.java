@@ -313,4 +313,25 @@ class GeneralisationTest {
         // no hostile act before: nothing to follow
         assertThat(run("2020-01-10", "Estonia held talks with Russia. Latvia followed suit.")).noneMatch(a -> a.source().equals("LVA"));
     }
+
+    @Test
+    void theLastCommaOfAListIsNoClauseBoundary() {
+        // 2021-11-12 is a Friday: "on Wednesday" is 2021-11-10
+        List<ExtractedAction> all = run("2021-11-12", "Minsk expelled diplomats from Latvia, Estonia, and Lithuania on Wednesday.");
+        assertThat(pairs(all, ActionType.EXPEL_DIPLOMATS)).containsExactly("BLR>EST", "BLR>LTU", "BLR>LVA");
+        assertThat(all).allMatch(a -> a.date().equals(FuzzyDate.ofDay(LocalDate.of(2021, 11, 10))));
+    }
+
+    @Test
+    void anAmbassadorRecalledIsRecalledByHisOwnState() {
+        ExtractedAction a = only(run("2021-11-12", "Chile's ambassador to Bolivia was recalled on Thursday."), ActionType.RECALL_ENVOY);
+        assertThat(a.source()).isEqualTo("CHL");
+        assertThat(a.target()).isEqualTo("BOL");
+    }
+
+    @Test
+    void refusingToActIsNoAct() {
+        assertThat(run("2021-11-12", "Serbia refused to expel Russian diplomats.")).isEmpty();
+        assertThat(run("2021-11-12", "Austria declined to impose sanctions on Belarus.")).isEmpty();
+    }
 }

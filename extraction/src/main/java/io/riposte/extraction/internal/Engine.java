@@ -1486,8 +1486,9 @@ public final class Engine {
             if (tr.type() == ActionType.RESTRICT_VISAS && m.to < t.size && (t.lower[m.to].equals("visa") || t.lower[m.to].equals("visas"))) {
                 v[0] += 5; // "Indian visa services": India issues them
             }
-            if (tr.type() == ActionType.RECALL_ENVOY && m.role == Role.PEOPLE && m.from >= tr.to() && m.from - tr.to() <= 5) {
-                v[0] += 4; // one recalls one's own ambassador
+            if (tr.type() == ActionType.RECALL_ENVOY && m.role == Role.PEOPLE && (m.from >= tr.to() && m.from - tr.to() <= 5
+                    || tr.passive() && m.to <= a && !m.clauseOut)) {
+                v[0] += 4; // one recalls one's own ambassador ("Mexico's ambassador to Peru was recalled")
                 v[1] -= 8;
             }
             if (tr.type() == ActionType.SUMMON_ENVOY && m.role == Role.HOST && m.from >= tr.to() && m.from - tr.to() <= 8) {
@@ -1810,6 +1811,10 @@ public final class Engine {
                 || l.equals("while") || l.equals("who") || l.equals("whose") || SUBORDINATORS.contains(l)) {
             return true;
         }
+        if (l.equals(",") && k + 2 < t.size && t.lower[k + 1].equals("and") && mentionAt(k - 1) != null && mentionAt(k + 2) != null
+                && mentionAt(k - 1).list != null && mentionAt(k - 1).list == mentionAt(k + 2).list) {
+            return false; // "Sweden, Denmark, and Norway": the last comma of a list
+        }
         return l.equals(",") && k + 1 < t.size && (t.lower[k + 1].equals("and") || t.lower[k + 1].equals("but")
                 || isParticipialClause(k + 1));
     }
@@ -2005,7 +2010,7 @@ public final class Engine {
         int a = tr.anchor();
         for (int k = a - 1; k >= Math.max(from, a - 3); k--) {
             String l = t.lower[k];
-            if (NEGATORS.contains(l) && !(k + 1 < to && t.lower[k + 1].equals("only"))) {
+            if (NEGATORS.contains(l) && !(k + 1 < to && t.lower[k + 1].equals("only")) || REFUSALS.contains(l)) {
                 return Modality.NEGATED;
             }
             if (l.equals(",") || l.equals(";")) {
@@ -2123,6 +2128,8 @@ public final class Engine {
         return false;
     }
 
+    private static final Set<String> REFUSALS = Set.of("refused", "refuses", "refuse", "refusing", "declined", "declines",
+            "decline", "declining");
     private static final Set<String> REPORTING = Set.of("said", "says", "announced", "confirmed", "stated", "added", "told");
 
     /** "X said (that) it had ...": a reporting verb just before the subject of the past perfect. */
