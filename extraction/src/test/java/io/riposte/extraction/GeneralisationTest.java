@@ -334,4 +334,21 @@ class GeneralisationTest {
         assertThat(run("2021-11-12", "Serbia refused to expel Russian diplomats.")).isEmpty();
         assertThat(run("2021-11-12", "Austria declined to impose sanctions on Belarus.")).isEmpty();
     }
+
+    @Test
+    void theReasonsCitedForAnActAreItsProvocationsWithTheirOwnDates() {
+        List<ExtractedAction> all = run("2023-11-20", "Nicaragua said on Sunday it would close its embassy in Taipei. "
+                + "Its foreign minister cited Taiwan's criticism of the election in August and its decision earlier this month "
+                + "to host an opposition leader.");
+        ExtractedAction close = only(all, ActionType.CLOSE_MISSION);
+        assertThat(close.source()).isEqualTo("NIC");
+        assertThat(close.target()).isEqualTo("TWN");
+        List<ExtractedAction> others = all.stream().filter(a -> a.type() == ActionType.OTHER).toList();
+        assertThat(others).extracting(a -> a.source() + ">" + a.target() + " " + a.date().iso())
+                .containsExactlyInAnyOrder("TWN>NIC 2023-08", "TWN>NIC 2023-11");
+        assertThat(close.respondsTo()).hasSize(1).isSubsetOf(others.stream().map(ExtractedAction::id).toList());
+        // "citing" reasons that are no grievance noun cite nothing
+        assertThat(run("2023-11-20", "Nicaragua closed its embassy in Taipei. It cited security reasons."))
+                .noneMatch(a -> a.type() == ActionType.OTHER);
+    }
 }

@@ -212,8 +212,9 @@ public final class Engine {
                 boolean mirror = p != null && p.value();
                 String cueText = t.text.substring(t.start[c[0]], t.end[c[1] - 1]);
                 String lastCueWord = t.lower[c[1] - 1];
+                boolean citing = lastCueWord.equals("citing") || lastCueWord.equals("cited");
                 boolean hasObject = lastCueWord.equals("to") || lastCueWord.equals("for") || lastCueWord.equals("against")
-                        || lastCueWord.equals("at") || lastCueWord.equals("over");
+                        || lastCueWord.equals("at") || lastCueWord.equals("over") || citing;
                 List<Hit> before = new ArrayList<>();
                 List<Hit> after = new ArrayList<>();
                 for (Hit h : sentenceHits) {
@@ -222,6 +223,29 @@ public final class Engine {
                     } else if (h.anchor >= c[1]) {
                         after.add(h);
                     }
+                }
+                if (sentenceHits.isEmpty() && citing) {
+                    // "Israel will close its embassy. Its minister cited Ireland's recognition of ...": the
+                    // reasons given for the previous sentence's unfriendly act
+                    Hit answering = null;
+                    for (Hit h : prevHits) {
+                        if (h.type.severity() < 0 && !h.referenced) {
+                            answering = h;
+                        }
+                    }
+                    List<Hit> gs = answering == null ? List.of() : grievances(c[1], to, answering, s, trigs, hits, dates);
+                    for (Hit g : gs) {
+                        for (Hit h : prevHits) {
+                            if (h.source.equals(answering.source) && h.target.equals(g.source) && h.provokedBy.isEmpty()) {
+                                h.provokedBy.add(g);
+                                if (h.cue == null) {
+                                    h.cue = cueText;
+                                }
+                            }
+                        }
+                        sentenceHits.add(g);
+                    }
+                    continue;
                 }
                 if (sentenceHits.isEmpty()) {
                     if (startsWithAny(s + 1, Set.of("in particular", "specifically", "namely", "among them", "these include"))) {
@@ -257,8 +281,7 @@ public final class Engine {
                         // "expelled the ambassador in reaction to Canadian criticism of ...": the object names
                         // no hostile act, but what the answer cites is the provocation (a statement, a call
                         // for an inquiry, a decision): an OTHER action of the other side
-                        Hit g = grievance(c[1], to, answering, s, trigs, hits);
-                        if (g != null) {
+                        for (Hit g : grievances(c[1], to, answering, s, trigs, hits, dates)) {
                             for (Hit h : before) {
                                 if (h.source.equals(answering.source) && h.target.equals(answering.target) && h.provokedBy.isEmpty()) {
                                     h.provokedBy.add(g);
@@ -349,6 +372,46 @@ public final class Engine {
      * side itself never provokes its own answer. Dated to the year of publication only: the date of a
      * cited grievance is rarely in the cue's clause, and a year is all that can be said without it.
      */
+    /**
+     * The grievances a cue's object lists ("Ireland's recognition of ... in May and its decision earlier
+     * this month to join ..."), each dated by a date right after it when there is one.
+     */
+    private List<Hit> grievances(int from, int to, Hit answering, int s, List<Trig> trigs, List<Hit> earlier,
+            List<Dates.DateExpr> dates) {
+        List<Hit> out = new ArrayList<>();
+        int at = from;
+        while (at < to) {
+            Hit g = grievance(at, to, answering, s, trigs, earlier);
+            if (g == null) {
+                break;
+            }
+            int next = -1;
+            for (int k = g.anchor + 1; k < Math.min(to, g.anchor + 14); k++) {
+                String w = t.lower[k];
+                if (w.equals(";") || w.equals(".") || isClauseBoundary(k)) {
+                    break;
+                }
+                if (w.equals("and") && next < 0) {
+                    next = k + 1;
+                }
+            }
+            for (Dates.DateExpr d : dates) {
+                if (d.from() > g.anchor && d.from() - g.anchor <= 8 && (next < 0 || d.from() < next) && !d.deadline()
+                        && d.date().precision() != DatePrecision.UNKNOWN) {
+                    g.date = d.date().withNote("cited as the provocation");
+                    g.dateFallback = false;
+                    break;
+                }
+            }
+            out.add(g);
+            if (next < 0) {
+                break;
+            }
+            at = next;
+        }
+        return out;
+    }
+
     private Hit grievance(int from, int to, Hit answering, int s, List<Trig> trigs, List<Hit> earlier) {
         int head = -1;
         for (int k = from; k < Math.min(to, from + 12); k++) {
@@ -2331,7 +2394,8 @@ public final class Engine {
                 FuzzyDate cd = clusterDate(c);
                 boolean cFallback = clusterFallback(c);
                 boolean sameCount = cc != null && cc.equals(h.count);
-                if (c.hits.get(c.hits.size() - 1).sentence == h.sentence && (cc == null || h.count == null || sameCount)) {
+                boolean twoDates = !clusterFallback(c) && !h.dateFallback && !cd.compatibleWith(h.date, 3);
+                if (c.hits.get(c.hits.size() - 1).sentence == h.sentence && (cc == null || h.count == null || sameCount) && !twoDates) {
                     into = c;
                     break;
                 }
