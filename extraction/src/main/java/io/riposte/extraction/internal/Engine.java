@@ -233,17 +233,9 @@ public final class Engine {
                             answering = h;
                         }
                     }
-                    List<Hit> gs = answering == null ? List.of() : grievances(c[1], to, answering, s, trigs, hits, dates);
-                    for (Hit g : gs) {
-                        for (Hit h : prevHits) {
-                            if (h.source.equals(answering.source) && h.target.equals(g.source) && h.provokedBy.isEmpty()) {
-                                h.provokedBy.add(g);
-                                if (h.cue == null) {
-                                    h.cue = cueText;
-                                }
-                            }
-                        }
-                        sentenceHits.add(g);
+                    if (answering != null) {
+                        answeredGrievances(grievances(c[1], to, answering, s, trigs, hits, dates), prevHits, answering, cueText,
+                                sentenceHits);
                     }
                     continue;
                 }
@@ -281,17 +273,8 @@ public final class Engine {
                         // "expelled the ambassador in reaction to Canadian criticism of ...": the object names
                         // no hostile act, but what the answer cites is the provocation (a statement, a call
                         // for an inquiry, a decision): an OTHER action of the other side
-                        for (Hit g : grievances(c[1], to, answering, s, trigs, hits, dates)) {
-                            for (Hit h : before) {
-                                if (h.source.equals(answering.source) && h.target.equals(answering.target) && h.provokedBy.isEmpty()) {
-                                    h.provokedBy.add(g);
-                                    if (h.cue == null) {
-                                        h.cue = cueText;
-                                    }
-                                }
-                            }
-                            sentenceHits.add(g);
-                        }
+                        answeredGrievances(grievances(c[1], to, answering, s, trigs, hits, dates), before, answering, cueText,
+                                sentenceHits);
                     }
                 } else if (hasObject) {
                     // "The measures were in retaliation for X": the answer is what came before, X the provocation
@@ -372,6 +355,21 @@ public final class Engine {
      * side itself never provokes its own answer. Dated to the year of publication only: the date of a
      * cited grievance is rarely in the cue's clause, and a year is all that can be said without it.
      */
+    /** Every answer of the answering side to the grievance's author responds to it; the grievances join the sentence's hits. */
+    private static void answeredGrievances(List<Hit> grievances, List<Hit> answers, Hit answering, String cueText, List<Hit> into) {
+        for (Hit g : grievances) {
+            for (Hit h : answers) {
+                if (h.source.equals(answering.source) && h.target.equals(g.source) && h.provokedBy.isEmpty()) {
+                    h.provokedBy.add(g);
+                    if (h.cue == null) {
+                        h.cue = cueText;
+                    }
+                }
+            }
+            into.add(g);
+        }
+    }
+
     /**
      * The grievances a cue's object lists ("Ireland's recognition of ... in May and its decision earlier
      * this month to join ..."), each dated by a date right after it when there is one.
