@@ -351,4 +351,24 @@ class GeneralisationTest {
         assertThat(run("2023-11-20", "Nicaragua closed its embassy in Taipei. It cited security reasons."))
                 .noneMatch(a -> a.type() == ActionType.OTHER);
     }
+
+    @Test
+    void orderingPeopleOutIsAnExpulsion() {
+        // 2023-12-28 is a Thursday: "on Wednesday" is 2023-12-27
+        ExtractedAction a = only(run("2023-12-28", "Armenia on Wednesday ordered three Georgian diplomats out of the country."),
+                ActionType.EXPEL_DIPLOMATS);
+        assertThat(a.source()).isEqualTo("ARM");
+        assertThat(a.target()).isEqualTo("GEO");
+        assertThat(a.count()).isEqualTo(3);
+        assertThat(a.date()).isEqualTo(FuzzyDate.ofDay(LocalDate.of(2023, 12, 27)));
+        assertThat(run("2023-12-28", "Armenia ordered a review of its trade with Georgia, officials pointed out.")).isEmpty();
+    }
+
+    @Test
+    void theObjectOfAnotherVerbIsNotTheActor() {
+        ExtractedAction a = only(run("2023-12-28", "Yerevan has accused Baku of aggression and recalled its ambassador in May."),
+                ActionType.RECALL_ENVOY);
+        assertThat(a.source()).isEqualTo("ARM");
+        assertThat(a.target()).isEqualTo("AZE");
+    }
 }

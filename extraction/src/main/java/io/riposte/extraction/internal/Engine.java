@@ -1220,6 +1220,22 @@ public final class Engine {
                     return new Trig(i, end, anchor, d, ActionType.RESTRICT_VISAS, passive);
                 }
             }
+            case "ORDEROUT" -> {
+                // "ordered 35 Russian diplomats out of the United States", "were ordered out"
+                int out = -1;
+                for (int k = end; k < Math.min(to, end + 9); k++) {
+                    if (t.lower[k].equals("out") && (k + 1 >= to || !Character.isLetter(t.lower[k + 1].charAt(0))
+                            || t.lower[k + 1].equals("of") || t.lower[k + 1].equals("by") || t.lower[k + 1].equals("within")
+                            || t.lower[k + 1].equals("on") || t.lower[k + 1].equals("and"))) {
+                        out = k;
+                        break;
+                    }
+                }
+                if (out < 0 || !(after(end, out, 7, PERSON_NOUNS) || nearMention(end, out, 0, Role.PEOPLE)
+                        || passive && before(i, from, 8, PERSON_NOUNS))) {
+                    return null;
+                }
+            }
             case "ENVOYHOME" -> {
                 // "bring its ambassador home", "brought back the envoy": one's own envoy, so a recall
                 int h = -1;
@@ -1493,7 +1509,7 @@ public final class Engine {
         Map<Mention, double[]> sc = new HashMap<>();
         Mention nearestLeftAgent = null;
         for (Mention m : cands) {
-            if (m.to <= a && !m.clauseOut && (m.role == Role.AGENT || m.role == Role.MISSION)) {
+            if (m.to <= a && !m.clauseOut && (m.role == Role.AGENT || m.role == Role.MISSION) && !objectOfVerb(m, from)) {
                 nearestLeftAgent = m;
             }
         }
@@ -1504,6 +1520,9 @@ public final class Engine {
             }
             if (m == antecedent && !tr.passive()) {
                 v[0] += 3;
+            }
+            if (m.to <= a && objectOfVerb(m, from) && !tr.passive()) {
+                v[0] -= 2; // "Baku has accused Paris of interference and recalled its ambassador": Paris is accused
             }
             if (m.to <= a) {
                 for (Trig o : all) {
@@ -2218,6 +2237,17 @@ public final class Engine {
             return ANSWER_VERBS.contains(v);
         }
         return false;
+    }
+
+    /** A mention right after a lower-case past form ("accused Paris", "backed Armenia"): the object of another verb. */
+    private boolean objectOfVerb(Mention m, int from) {
+        int p = prevWord(m.from);
+        if (p < from) {
+            return false;
+        }
+        String w = t.word[p];
+        return w.length() > 4 && w.endsWith("ed") && Character.isLowerCase(w.charAt(0)) && !lex.triggerWords.contains(t.lower[p])
+                && !ORDER_VERBS.contains(t.lower[p]);
     }
 
     /** "threatened to expel", "vowed to close": a threat verb governs the measure. */
