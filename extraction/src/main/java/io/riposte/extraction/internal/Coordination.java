@@ -70,12 +70,14 @@ final class Coordination {
     }
 
     private static void close(List<Mention> run) {
-        if (run.size() < 2 || isos(run).size() < 2) {
+        int states = run.size() < 2 ? 0 : isos(run).size();
+        if (states < 2) {
             return;
         }
         List<Mention> list = List.copyOf(run);
         for (Mention m : list) {
             m.list = list;
+            m.listStates = states;
         }
     }
 
@@ -98,7 +100,8 @@ final class Coordination {
         int last = -1;
         // the nouns are rare, the numbers common: look for the noun, then back for its number
         for (int noun = 1; noun < t.size; noun++) {
-            if (!STATE_NOUNS.contains(t.lower[noun])) {
+            String w = t.lower[noun];
+            if (w.length() < 6 || w.charAt(w.length() - 1) != 's' || !STATE_NOUNS.contains(w)) {
                 continue;
             }
             int s = t.sentenceOf(noun);
@@ -140,7 +143,7 @@ final class Coordination {
     private static List<Mention> listOfSize(List<Mention> ms, int before, int n) {
         List<Mention> found = null;
         for (Mention m : ms) {
-            if (m.list != null && m.to <= before && m.list != found && isos(m.list).size() == n) {
+            if (m.list != null && m.to <= before && m.list != found && m.listStates == n) {
                 found = m.list; // the last such list before the phrase
             }
         }

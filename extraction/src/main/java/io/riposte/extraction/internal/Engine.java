@@ -534,6 +534,9 @@ public final class Engine {
      * same date unless the sentence names its own.
      */
     private void followers(int s, int from, int to, List<Hit> prevHits, List<Dates.DateExpr> dates, List<Hit> into) {
+        if (prevHits.isEmpty() || bySentence.get(s).isEmpty()) {
+            return;
+        }
         int at = -1;
         for (int k = from + 1; k < to && at < 0; k++) {
             for (String[] f : FOLLOWING) {
@@ -746,24 +749,29 @@ public final class Engine {
     private void findMentions() {
         findMentionsInText();
         index();
-        List<Mention> bare = bareInstitutions();
-        if (!bare.isEmpty()) {
-            mentions.addAll(bare);
-            mentions.sort(java.util.Comparator.comparingInt(m -> m.from));
-            index();
+        for (Mention m : bareInstitutions()) {
+            addMention(m);
         }
         coordination = new Coordination(t, byToken);
         coordination.markLists(bySentence);
-        List<Mention> groups = coordination.groups(bySentence);
-        if (!groups.isEmpty()) {
-            for (Mention g : groups) {
-                assignRole(g);
-                mentions.add(g);
-            }
-            mentions.sort(java.util.Comparator.comparingInt(m -> m.from));
-            index();
-            coordination = new Coordination(t, byToken);
+        for (Mention g : coordination.groups(bySentence)) {
+            assignRole(g);
+            addMention(g);
         }
+    }
+
+    /** Adds a mention found after indexing, in its place: no re-indexing of the whole article. */
+    private void addMention(Mention m) {
+        mentions.add(m);
+        for (int k = m.from; k < m.to; k++) {
+            byToken[k] = m;
+        }
+        List<Mention> ms = bySentence.get(t.sentenceOf(m.from));
+        int at = 0;
+        while (at < ms.size() && ms.get(at).from < m.from) {
+            at++;
+        }
+        ms.add(at, m);
     }
 
     /**
@@ -777,7 +785,8 @@ public final class Engine {
         Map<String, String> lastBody = new HashMap<>();
         int seen = 0;
         for (int k = 1; k < t.size; k++) {
-            if (!t.lower[k - 1].equals("the") || !lex.homeInstitutionStarts.contains(t.lower[k]) || byToken[k] != null
+            if (t.lower[k - 1].length() != 3 || !t.lower[k - 1].equals("the") || !lex.homeInstitutionStarts.contains(t.lower[k])
+                    || byToken[k] != null
                     || (k >= 2 && byToken[k - 2] != null)) {
                 continue;
             }

@@ -30,6 +30,8 @@ final class Mention {
     String host;
     /** the list of states this mention belongs to ("Ireland, Norway and Spain"), or null */
     java.util.List<Mention> list;
+    /** how many different states that list names */
+    int listStates;
     /** the states a phrase such as "the three countries" stands for, or null */
     java.util.List<String> group;
 
