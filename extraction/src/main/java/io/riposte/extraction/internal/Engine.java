@@ -112,6 +112,7 @@ public final class Engine {
     private final Tokens t;
     private final LocalDate published;
     private final boolean keepNonFactual;
+    private final SpeechActs speech;
     private final List<Mention> mentions = new ArrayList<>();
     private List<Trig> currentTrigs = List.of();
     private boolean conditional;
@@ -158,6 +159,7 @@ public final class Engine {
         this.t = tokens;
         this.published = article.publishedDate();
         this.keepNonFactual = keepNonFactual;
+        this.speech = new SpeechActs(tokens, lex);
     }
 
     public List<ExtractedAction> run() {
@@ -749,7 +751,7 @@ public final class Engine {
     private void findMentions() {
         findMentionsInText();
         index();
-        for (Mention m : bareInstitutions()) {
+        for (Mention m : new StoryActors(t, lex).bareInstitutions(mentions, byToken)) {
             addMention(m);
         }
         coordination = new Coordination(t, byToken);
@@ -772,95 +774,6 @@ public final class Engine {
             at++;
         }
         ms.add(at, m);
-    }
-
-    /**
-     * "The foreign ministry on Friday ordered Washington to ...": a bare government noun with no
-     * state of its own stands for the state whose same body was named last before it ("Russia's
-     * foreign ministry ... The ministry said"), else for the state of the dateline ("MOSCOW —").
-     */
-    private List<Mention> bareInstitutions() {
-        String home = datelineState();
-        List<Mention> out = new ArrayList<>();
-        Map<String, String> lastBody = new HashMap<>();
-        int seen = 0;
-        for (int k = 1; k < t.size; k++) {
-            if (t.lower[k - 1].length() != 3 || !t.lower[k - 1].equals("the") || !lex.homeInstitutionStarts.contains(t.lower[k])
-                    || byToken[k] != null
-                    || (k >= 2 && byToken[k - 2] != null)) {
-                continue;
-            }
-            int len = 0;
-            for (int n = 3; n >= 1 && len == 0; n--) {
-                if (k + n <= t.size && t.sentenceOf(k + n - 1) == t.sentenceOf(k)) {
-                    StringBuilder b = new StringBuilder(t.lower[k]);
-                    for (int j = 1; j < n; j++) {
-                        b.append(' ').append(t.lower[k + j]);
-                    }
-                    if (lex.homeInstitutions.contains(b.toString())) {
-                        len = n;
-                    }
-                }
-            }
-            if (len == 0) {
-                continue;
-            }
-            int end = k + len;
-            if (end + 1 < t.size && (t.lower[end].equals("of") || t.lower[end].equals("in") || t.lower[end].equals("'s"))
-                    && (byToken[end + 1] != null || end + 2 < t.size && byToken[end + 2] != null)) {
-                continue; // "the government of Ecuador", "the ministry in Paris": the state is named
-            }
-            String head = t.lower[end - 1];
-            for (; seen < mentions.size() && mentions.get(seen).from < k; seen++) {
-                Mention m = mentions.get(seen);
-                if (m.role == Role.AGENT && m.headEnd > m.to) {
-                    lastBody.put(t.lower[m.headEnd - 1], m.iso);
-                }
-            }
-            String iso = lastBody.get(head); // the last state whose body of that name was named
-            if (iso == null) {
-                iso = home;
-            }
-            if (iso != null) {
-                Mention m = new Mention(k, end, iso, ActorKind.SEAT);
-                m.role = Role.AGENT;
-                m.headEnd = end;
-                out.add(m);
-            }
-            k = end - 1;
-        }
-        return out;
-    }
-
-    /** The state of a dateline ("MOSCOW —", "MEXICO CITY —", "BEIJING, July 24 -") in the first sentences, or null. */
-    private String datelineState() {
-        for (int s = 0; s < Math.min(4, t.sentences); s++) {
-            int from = t.sentenceFrom(s);
-            int to = Math.min(t.sentenceTo(s), from + 4);
-            StringBuilder name = new StringBuilder();
-            for (int k = from; k < to; k++) {
-                String w = t.word[k];
-                boolean caps = w.length() > 1 && Character.isLetter(w.charAt(0)) && w.equals(w.toUpperCase(java.util.Locale.ROOT));
-                if (caps) {
-                    if (name.length() > 0) {
-                        name.append(' ');
-                    }
-                    name.append(w.charAt(0)).append(w.substring(1).toLowerCase(java.util.Locale.ROOT));
-                    continue;
-                }
-                if (name.length() > 0 && (w.equals("\u2014") || w.equals("\u2013") || w.equals("-") || w.equals(","))) {
-                    Tokens n = Tokens.of(name.toString());
-                    String[] ws = java.util.Arrays.copyOf(n.word, n.size);
-                    Phrase<ActorEntry> p = Lexicon.longest(lex.actors, ws, 0, ws.length);
-                    if (p != null && p.tokens().length == ws.length && p.value().iso() != null
-                            && (p.value().kind() == ActorKind.SEAT || p.value().kind() == ActorKind.NAME)) {
-                        return p.value().iso();
-                    }
-                }
-                break;
-            }
-        }
-        return null;
     }
 
     private void index() {
@@ -1514,7 +1427,7 @@ public final class Engine {
         if (nominal && tr.type() != ActionType.THREATEN_RETALIATION && !attached) {
             return null; // "these expulsions followed earlier disputes": a recalled action with no actor of its own
         }
-        boolean threatened = threatVerbBefore(a, from);
+        boolean threatened = speech.threatVerbBefore(a, from);
         Map<Mention, double[]> sc = new HashMap<>();
         Mention nearestLeftAgent = null;
         for (Mention m : cands) {
@@ -1560,7 +1473,7 @@ public final class Engine {
                 v[0] -= 4; // "asked Canada to reduce": Canada is told, the asker acts
                 v[1] += 5;
             }
-            if (tr.type() == ActionType.THREATEN_RETALIATION && m.from >= tr.to() && retaliatesNext(m)) {
+            if (tr.type() == ActionType.THREATEN_RETALIATION && m.from >= tr.to() && speech.retaliatesNext(m)) {
                 v[0] += 4; // "warned that Beijing would retaliate": who will retaliate is who threatens
                 v[1] -= 4;
             }
@@ -1915,8 +1828,8 @@ public final class Engine {
     /** A mention right after a closing quote and followed by a speech verb: the attribution of a quote. */
     private boolean isSpeaker(Mention m) {
         int end = Math.max(m.to, m.headEnd);
-        boolean speech = end < t.size && SPEECH.contains(t.lower[end]) || end + 1 < t.size && SPEECH.contains(t.lower[end + 1]);
-        if (!speech) {
+        boolean speaks = end < t.size && SPEECH.contains(t.lower[end]) || end + 1 < t.size && SPEECH.contains(t.lower[end + 1]);
+        if (!speaks) {
             return false;
         }
         for (int k = m.from - 1; k >= Math.max(0, m.from - 6); k--) {
@@ -2109,7 +2022,7 @@ public final class Engine {
         if (tr.type() == ActionType.THREATEN_RETALIATION) {
             return Modality.ASSERTED;
         }
-        if (threatVerbBefore(a, from) || startsWith(from, to, "otherwise") || startsWith(from, to, "or else")) {
+        if (speech.threatVerbBefore(a, from) || startsWith(from, to, "otherwise") || startsWith(from, to, "or else")) {
             // "threatened to expel": the threat is the action; "Otherwise, we will close ...": the price
             // of a demand not met
             return Modality.THREATENED;
@@ -2151,7 +2064,7 @@ public final class Engine {
                 return Modality.HYPOTHETICAL; // "Options under discussion include expulsions ..."
             }
         }
-        if (requested(a, from)) {
+        if (speech.requested(a, from, this::isClauseBoundary)) {
             return Modality.HYPOTHETICAL;
         }
         for (int k = a - 1; k >= Math.max(from, a - 4); k--) {
@@ -2188,35 +2101,6 @@ public final class Engine {
         return Modality.ASSERTED;
     }
 
-    private static final Set<String> PROPOSING = Set.of("proposed", "proposes", "propose", "suggested", "suggests", "suggest",
-            "recommended", "recommends", "recommend", "advised", "advises", "proposal", "suggestion", "recommendation");
-    private static final Set<String> REQUESTING = Set.of("asked", "asks", "ask", "asking", "urged", "urges", "urging", "requested",
-            "requests", "request", "called", "calls", "pressed", "presses", "wants", "wanted", "sought", "seeks");
-    private static final Set<String> PERMITTING = Set.of("let", "allow", "allowing", "permit", "permitting", "permission", "enable",
-            "authorise", "authorize");
-
-    /**
-     * Something asked for or put forward, not done: "proposed to the president that Russia expel 35
-     * diplomats", "asked Mexico to let police enter the building to arrest him". A demand that the
-     * other side itself act ("asked Canada to reduce its staff") is a measure and stays one.
-     */
-    private boolean requested(int a, int from) {
-        boolean permit = false;
-        for (int k = a - 1; k >= Math.max(from, a - 14); k--) {
-            String l = t.lower[k];
-            if (l.equals(",") || l.equals("but") || isClauseBoundary(k) || lex.triggerWords.contains(l) && !l.equals("request")) {
-                return false; // "After Brussels proposed sanctions, Moscow expelled ...": the proposal is another clause's
-            }
-            if (PERMITTING.contains(l)) {
-                permit = true;
-            }
-            if (PROPOSING.contains(l) || permit && REQUESTING.contains(l)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static final Set<String> REFUSALS = Set.of("refused", "refuses", "refuse", "refusing", "declined", "declines",
             "decline", "declining");
     private static final Set<String> REPORTING = Set.of("said", "says", "announced", "confirmed", "stated", "added", "told");
@@ -2234,20 +2118,6 @@ public final class Engine {
         return false;
     }
 
-    private static final Set<String> MODALS = Set.of("would", "will", "'ll", "shall", "could", "might", "may");
-    private static final Set<String> ANSWER_VERBS = Set.of("retaliate", "respond", "react", "reciprocate", "answer", "hit",
-            "strike", "take", "adopt", "impose");
-
-    /** "Beijing would retaliate", "Moscow will take countermeasures": the mention is the subject of a future answer. */
-    private boolean retaliatesNext(Mention m) {
-        int k = Math.max(m.to, m.headEnd);
-        if (k + 1 < t.size && MODALS.contains(t.lower[k])) {
-            String v = t.lower[k + 1].equals("not") || t.lower[k + 1].equals("also") ? (k + 2 < t.size ? t.lower[k + 2] : "") : t.lower[k + 1];
-            return ANSWER_VERBS.contains(v);
-        }
-        return false;
-    }
-
     /** A mention right after a lower-case past form ("accused Paris", "backed Armenia"): the object of another verb. */
     private boolean objectOfVerb(Mention m, int from) {
         int p = prevWord(m.from);
@@ -2257,18 +2127,6 @@ public final class Engine {
         String w = t.word[p];
         return w.length() > 4 && w.endsWith("ed") && Character.isLowerCase(w.charAt(0)) && !lex.triggerWords.contains(t.lower[p])
                 && !ORDER_VERBS.contains(t.lower[p]);
-    }
-
-    /** "threatened to expel", "vowed to close": a threat verb governs the measure. */
-    private boolean threatVerbBefore(int a, int from) {
-        for (int k = a - 1; k >= Math.max(from, a - 3); k--) {
-            String l = t.lower[k];
-            if (l.equals("threatened") || l.equals("threatens") || l.equals("threaten") || l.equals("threatening")
-                    || l.equals("vowed") || l.equals("vows") || l.equals("threat")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private boolean isThreatened(Trig tr, int from) {
