@@ -371,4 +371,14 @@ class GeneralisationTest {
         assertThat(a.source()).isEqualTo("ARM");
         assertThat(a.target()).isEqualTo("AZE");
     }
+
+    @Test
+    void anAnswerAfterAListOfActsAnswersTheOneAgainstIt() {
+        List<ExtractedAction> all = run("2022-04-08",
+                "Minsk expelled two Latvian diplomats, a week after Lithuania, Poland and Latvia expelled Belarusian diplomats.");
+        ExtractedAction answer = all.stream().filter(a -> a.source().equals("BLR")).findFirst().orElseThrow();
+        ExtractedAction latvia = all.stream().filter(a -> a.source().equals("LVA")).findFirst().orElseThrow();
+        assertThat(answer.target()).isEqualTo("LVA");
+        assertThat(answer.respondsTo()).containsExactly(latvia.id());
+    }
 }

@@ -511,7 +511,12 @@ public final class Engine {
             for (Hit h : sentenceHits) {
                 if (h.anchor < k && (answer == null || h.anchor > answer.anchor)) {
                     answer = h;
-                } else if (h.anchor > k && (cause == null || h.anchor < cause.anchor)) {
+                }
+            }
+            for (Hit h : sentenceHits) {
+                // the nearest act after the connective; of a fanned-out list, the one done to the answer's actor
+                boolean fits = answer != null && h.source.equals(answer.target) && h.target.equals(answer.source);
+                if (h.anchor > k && (cause == null || h.anchor < cause.anchor || h.anchor == cause.anchor && fits)) {
                     cause = h;
                 }
             }
