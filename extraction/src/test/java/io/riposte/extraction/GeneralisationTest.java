@@ -381,4 +381,12 @@ class GeneralisationTest {
         assertThat(answer.target()).isEqualTo("LVA");
         assertThat(answer.respondsTo()).containsExactly(latvia.id());
     }
+
+    @Test
+    void aPronounSubjectIsThePreviousSentencesActor() {
+        List<ExtractedAction> all = run("2019-02-25", "Colombia and Venezuela have quarrelled for months; Colombia accused Venezuela "
+                + "of blocking aid. Colombia said talks were over. Peru issued a statement on Sunday. "
+                + "It said it was breaking off relations with Caracas.");
+        assertThat(pairs(all, ActionType.RECALL_ENVOY)).containsExactly("PER>VEN");
+    }
 }

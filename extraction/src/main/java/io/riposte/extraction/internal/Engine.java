@@ -1627,7 +1627,8 @@ public final class Engine {
                 target = other;
                 sourceM = bs;
             } else {
-                source = other;
+                String ante = pronounAntecedent(s, from, a, x);
+                source = ante != null ? ante : other;
                 target = x;
                 targetM = bs;
             }
@@ -2121,6 +2122,33 @@ public final class Engine {
             }
         }
         return false;
+    }
+
+    private static final Set<String> SUBJECT_PRONOUNS = Set.of("it", "they", "he", "she");
+
+    /**
+     * "Nicaragua issued a statement. It said it too was breaking off relations with Quito": a pronoun
+     * subject before the action word, with no state named between, stands for the first actor of the
+     * previous sentence (a state, or a person of one: "Russia's ambassador ... she said").
+     */
+    private String pronounAntecedent(int s, int from, int a, String other) {
+        boolean pronoun = false;
+        for (int k = from; k < a; k++) {
+            if (mentionAt(k) != null) {
+                pronoun = false;
+            } else if (SUBJECT_PRONOUNS.contains(t.lower[k])) {
+                pronoun = true;
+            }
+        }
+        if (!pronoun || s == 0) {
+            return null;
+        }
+        for (Mention m : bySentence.get(s - 1)) {
+            if (m.role == Role.AGENT || m.role == Role.PEOPLE && m.possessive) {
+                return m.iso.equals(other) ? null : m.iso;
+            }
+        }
+        return null;
     }
 
     /** A mention right after a lower-case past form ("accused Paris", "backed Armenia"): the object of another verb. */
