@@ -300,6 +300,10 @@ public final class Dates {
     private static boolean isDeadline(Tokens t, int s, int from) {
         for (int k = s - 1; k >= Math.max(from, s - 7); k--) {
             String w = t.lower[k];
+            if (w.equals("by") && k + 1 < s && t.isCapitalized(k + 1) && Character.isLetter(t.word[k + 1].charAt(0))
+                    && !MONTHS.containsKey(t.lower[k + 1]) && !WEEKDAYS.containsKey(t.lower[k + 1])) {
+                return false; // "hit with sanctions by Britain on Friday": an agent, not a deadline
+            }
             if (DEADLINE.contains(w)) {
                 return true;
             }

@@ -34,7 +34,7 @@ public final class Engine {
             "ambassador", "ambassadors", "staff", "staffers", "employees", "personnel", "representatives", "nationals", "citizens",
             "journalists", "journalist", "correspondents", "spies", "members", "workers", "people", "persons", "individuals",
             "attache", "attaché", "attaches", "attachés", "consul", "consuls", "officers", "them", "families", "national", "citizen",
-            "reporters", "reporter");
+            "reporters", "reporter", "employee", "staffer", "officer", "worker");
     private static final Set<String> DIPLOMAT_NOUNS = Set.of("diplomats", "diplomat", "envoy", "envoys", "ambassador", "ambassadors",
             "attache", "attaché", "attaches", "attachés", "consul", "consuls", "chargé", "charge");
     private static final Set<String> STAFF_NOUNS = Set.of("staff", "officials", "employees", "personnel", "workers", "staffers", "officers");
@@ -67,13 +67,14 @@ public final class Engine {
             "pork", "soybeans", "agricultural", "steel", "aluminium", "aluminum", "chips", "semiconductors", "purchases", "investment",
             "investments", "transactions", "business");
     private static final Set<String> ORDER_VERBS = Set.of("ordered", "told", "asked", "forced", "instructed", "given", "slated",
-            "must", "required", "demanded", "obliged", "order", "orders", "tells", "asks", "ordering", "telling", "asking", "gave",
+            "must", "required", "demanded", "obliged", "order", "orders", "tells", "asks", "ordering", "telling", "asking", "gave", "gives",
+            "give", "giving",
             "have", "has", "had", "expected", "due", "deadline", "until");
     private static final Set<String> BE_FORMS = Set.of("is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting");
     private static final Set<String> NEGATORS = Set.of("not", "n't", "never", "no", "neither", "nor");
     private static final Set<String> HYPOTHETICAL = Set.of("could", "might", "may", "if", "unless", "whether", "consider", "considering",
             "considered", "mulling", "weighing", "possible", "possibly", "potential", "potentially", "should", "any", "options", "option",
-            "discussion", "proposals", "proposed", "proposal", "calls", "calling", "urged", "urging");
+            "discussion", "proposals", "proposed", "proposal", "calls", "calling", "urged", "urging", "ability");
     private static final Set<String> PLANNED = Set.of("will", "'ll", "shall", "plans", "plan", "planned", "planning", "intends",
             "intend", "slated", "scheduled", "going", "set");
     private static final Set<String> THREAT_WORDS = Set.of("threaten", "threatened", "threatens", "threatening", "threat", "threats",
@@ -81,7 +82,7 @@ public final class Engine {
     private static final Set<String> BACKGROUND = Set.of("previously", "earlier", "formerly", "once", "ago", "past", "already");
     private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "inside", "within", "across", "throughout", "around");
     private static final Set<String> AMBIGUOUS_NAMES = Set.of("Jordan", "Chad", "Georgia", "Israel", "India", "Kenya", "Mali",
-            "Niger", "Guinea", "Washington", "China", "Jersey", "Cuba", "Lebanon", "Georgian");
+            "Niger", "Guinea", "Washington", "China", "Jersey", "Cuba", "Lebanon", "Georgian", "Sofia");
     private static final Set<String> GEORGIA_US = Set.of("Atlanta", "governor", "Gov", "county", "Savannah", "Republican", "Democrat",
             "Democratic", "GOP", "Peach", "Kemp", "Senate", "voters", "Augusta", "Macon");
     private static final Set<String> TURKEY_BIRD = Set.of("thanksgiving", "roast", "roasted", "stuffing", "dinner", "gravy", "feathers",
@@ -99,6 +100,10 @@ public final class Engine {
             "mulling", "weighing", "contemplating", "contemplate", "possibility");
     private static final Set<String> UNDOING = Set.of("withdrawing", "withdrew", "withdraw", "blocking", "blocked", "block",
             "refused", "refusing", "denied", "denying", "prevented", "preventing", "halted", "halting", "permission", "stopped");
+    private static final Set<String> PLACE_PARTS = Set.of("outskirts", "suburbs", "suburb", "centre", "center", "heart", "streets",
+            "outside", "north", "south", "east", "west", "capital", "city", "region", "border");
+    /** "summoned to the foreign ministry in X": X is where, not who. */
+    private static final Set<String> VISITED = Set.of("to", "at", "into", "outside");
     private static final Set<String> SUBORDINATORS = Set.of("after", "because", "when", "although", "though", "before");
     private static final Set<String> LIGHT_VERBS = Set.of("imposed", "imposes", "impose", "imposing", "announced", "announces",
             "ordered", "orders", "introduced", "slapped", "placed", "declared", "levied", "levies", "slaps");
@@ -107,6 +112,7 @@ public final class Engine {
     private final Tokens t;
     private final LocalDate published;
     private final boolean keepNonFactual;
+    private final SpeechActs speech;
     private final List<Mention> mentions = new ArrayList<>();
     private List<Trig> currentTrigs = List.of();
     private boolean conditional;
@@ -135,6 +141,9 @@ public final class Engine {
         boolean mirror;
         String cue;
         Cluster cluster;
+        /** the mentions the source and the target were taken from, when they were */
+        Mention sourceMention;
+        Mention targetMention;
     }
 
     private static final class Cluster {
@@ -150,6 +159,7 @@ public final class Engine {
         this.t = tokens;
         this.published = article.publishedDate();
         this.keepNonFactual = keepNonFactual;
+        this.speech = new SpeechActs(tokens, lex);
     }
 
     public List<ExtractedAction> run() {
@@ -192,6 +202,8 @@ public final class Engine {
                     sentenceHits.add(h);
                     if (h.reciprocal && h.type.isHostileMeasure()) {
                         sentenceHits.add(mirrorOf(h));
+                    } else {
+                        fanOut(h, sentenceHits);
                     }
                 }
             }
@@ -202,8 +214,9 @@ public final class Engine {
                 boolean mirror = p != null && p.value();
                 String cueText = t.text.substring(t.start[c[0]], t.end[c[1] - 1]);
                 String lastCueWord = t.lower[c[1] - 1];
+                boolean citing = lastCueWord.equals("citing") || lastCueWord.equals("cited");
                 boolean hasObject = lastCueWord.equals("to") || lastCueWord.equals("for") || lastCueWord.equals("against")
-                        || lastCueWord.equals("at") || lastCueWord.equals("over");
+                        || lastCueWord.equals("at") || lastCueWord.equals("over") || citing;
                 List<Hit> before = new ArrayList<>();
                 List<Hit> after = new ArrayList<>();
                 for (Hit h : sentenceHits) {
@@ -212,6 +225,21 @@ public final class Engine {
                     } else if (h.anchor >= c[1]) {
                         after.add(h);
                     }
+                }
+                if (sentenceHits.isEmpty() && citing) {
+                    // "Israel will close its embassy. Its minister cited Ireland's recognition of ...": the
+                    // reasons given for the previous sentence's unfriendly act
+                    Hit answering = null;
+                    for (Hit h : prevHits) {
+                        if (h.type.severity() < 0 && !h.referenced) {
+                            answering = h;
+                        }
+                    }
+                    if (answering != null) {
+                        answeredGrievances(grievances(c[1], to, answering, s, trigs, hits, dates), prevHits, answering, cueText,
+                                sentenceHits);
+                    }
+                    continue;
                 }
                 if (sentenceHits.isEmpty()) {
                     if (startsWithAny(s + 1, Set.of("in particular", "specifically", "namely", "among them", "these include"))) {
@@ -247,18 +275,8 @@ public final class Engine {
                         // "expelled the ambassador in reaction to Canadian criticism of ...": the object names
                         // no hostile act, but what the answer cites is the provocation (a statement, a call
                         // for an inquiry, a decision): an OTHER action of the other side
-                        Hit g = grievance(c[1], to, answering, s, trigs, hits);
-                        if (g != null) {
-                            for (Hit h : before) {
-                                if (h.source.equals(answering.source) && h.target.equals(answering.target) && h.provokedBy.isEmpty()) {
-                                    h.provokedBy.add(g);
-                                    if (h.cue == null) {
-                                        h.cue = cueText;
-                                    }
-                                }
-                            }
-                            sentenceHits.add(g);
-                        }
+                        answeredGrievances(grievances(c[1], to, answering, s, trigs, hits, dates), before, answering, cueText,
+                                sentenceHits);
                     }
                 } else if (hasObject) {
                     // "The measures were in retaliation for X": the answer is what came before, X the provocation
@@ -280,7 +298,11 @@ public final class Engine {
                     }
                 }
             }
+            if (sentenceHits.isEmpty()) {
+                followers(s, from, to, prevHits, dates, sentenceHits);
+            }
             linkAfterClauses(from, to, sentenceHits);
+            statementsAfter(s, from, to, sentenceHits);
             if (!pendingCues.isEmpty() && !sentenceHits.isEmpty() && cues.isEmpty()) {
                 for (Hit h : sentenceHits) {
                     markGeneric(h, pendingMirror, pendingCue);
@@ -335,6 +357,61 @@ public final class Engine {
      * side itself never provokes its own answer. Dated to the year of publication only: the date of a
      * cited grievance is rarely in the cue's clause, and a year is all that can be said without it.
      */
+    /** Every answer of the answering side to the grievance's author responds to it; the grievances join the sentence's hits. */
+    private static void answeredGrievances(List<Hit> grievances, List<Hit> answers, Hit answering, String cueText, List<Hit> into) {
+        for (Hit g : grievances) {
+            for (Hit h : answers) {
+                if (h.source.equals(answering.source) && h.target.equals(g.source) && h.provokedBy.isEmpty()) {
+                    h.provokedBy.add(g);
+                    if (h.cue == null) {
+                        h.cue = cueText;
+                    }
+                }
+            }
+            into.add(g);
+        }
+    }
+
+    /**
+     * The grievances a cue's object lists ("Ireland's recognition of ... in May and its decision earlier
+     * this month to join ..."), each dated by a date right after it when there is one.
+     */
+    private List<Hit> grievances(int from, int to, Hit answering, int s, List<Trig> trigs, List<Hit> earlier,
+            List<Dates.DateExpr> dates) {
+        List<Hit> out = new ArrayList<>();
+        int at = from;
+        while (at < to) {
+            Hit g = grievance(at, to, answering, s, trigs, earlier);
+            if (g == null) {
+                break;
+            }
+            int next = -1;
+            for (int k = g.anchor + 1; k < Math.min(to, g.anchor + 14); k++) {
+                String w = t.lower[k];
+                if (w.equals(";") || w.equals(".") || isClauseBoundary(k)) {
+                    break;
+                }
+                if (w.equals("and") && next < 0) {
+                    next = k + 1;
+                }
+            }
+            for (Dates.DateExpr d : dates) {
+                if (d.from() > g.anchor && d.from() - g.anchor <= 8 && (next < 0 || d.from() < next) && !d.deadline()
+                        && d.date().precision() != DatePrecision.UNKNOWN) {
+                    g.date = d.date().withNote("cited as the provocation");
+                    g.dateFallback = false;
+                    break;
+                }
+            }
+            out.add(g);
+            if (next < 0) {
+                break;
+            }
+            at = next;
+        }
+        return out;
+    }
+
     private Hit grievance(int from, int to, Hit answering, int s, List<Trig> trigs, List<Hit> earlier) {
         int head = -1;
         for (int k = from; k < Math.min(to, from + 12); k++) {
@@ -392,17 +469,25 @@ public final class Engine {
                 }
             }
         }
+        return citedProvocation(actor, answering.source, s, head);
+    }
+
+    /**
+     * What an answer cites, an OTHER action of {@code source} against {@code target}. Dated to the
+     * publication year only: the date of a cited grievance is rarely in the clause that cites it.
+     */
+    private Hit citedProvocation(String source, String target, int s, int anchor) {
         Hit g = new Hit();
         g.type = ActionType.OTHER;
-        g.source = actor;
-        g.target = answering.source;
+        g.source = source;
+        g.target = target;
         g.date = published == null ? FuzzyDate.unknown("cited as the provocation")
                 : FuzzyDate.ofYear(published.getYear()).withNote("cited as the provocation");
         g.dateFallback = true;
         g.modality = Modality.BACKGROUND;
         g.confidence = 0.6;
         g.sentence = s;
-        g.anchor = head;
+        g.anchor = anchor;
         g.referenced = true;
         return g;
     }
@@ -426,7 +511,12 @@ public final class Engine {
             for (Hit h : sentenceHits) {
                 if (h.anchor < k && (answer == null || h.anchor > answer.anchor)) {
                     answer = h;
-                } else if (h.anchor > k && (cause == null || h.anchor < cause.anchor)) {
+                }
+            }
+            for (Hit h : sentenceHits) {
+                // the nearest act after the connective; of a fanned-out list, the one done to the answer's actor
+                boolean fits = answer != null && h.source.equals(answer.target) && h.target.equals(answer.source);
+                if (h.anchor > k && (cause == null || h.anchor < cause.anchor || h.anchor == cause.anchor && fits)) {
                     cause = h;
                 }
             }
@@ -441,22 +531,209 @@ public final class Engine {
         }
     }
 
+    private static final List<String[]> FOLLOWING = List.of(new String[] {"followed", "suit"}, new String[] {"follow", "suit"},
+            new String[] {"took", "similar"}, new String[] {"take", "similar"}, new String[] {"did", "the", "same"},
+            new String[] {"do", "the", "same"}, new String[] {"did", "likewise"}, new String[] {"took", "the", "same"});
+
+    /**
+     * "Canada and Ukraine took similar steps", "Latvia followed suit": the states that open the
+     * sentence did what the previous sentence's last hostile action did, to the same target, on the
+     * same date unless the sentence names its own.
+     */
+    private void followers(int s, int from, int to, List<Hit> prevHits, List<Dates.DateExpr> dates, List<Hit> into) {
+        if (prevHits.isEmpty() || bySentence.get(s).isEmpty()) {
+            return;
+        }
+        int at = -1;
+        for (int k = from + 1; k < to && at < 0; k++) {
+            for (String[] f : FOLLOWING) {
+                if (k + f.length <= to && t.lower[k].equals(f[0]) && t.lower[k + 1].equals(f[1])
+                        && (f.length < 3 || t.lower[k + 2].equals(f[2]))) {
+                    at = k;
+                    break;
+                }
+            }
+        }
+        if (at < 0) {
+            return;
+        }
+        Hit model = null;
+        for (Hit h : prevHits) {
+            if (h.type.isHostileMeasure() && !h.referenced) {
+                model = h;
+            }
+        }
+        if (model == null) {
+            return;
+        }
+        FuzzyDate own = null;
+        for (Dates.DateExpr d : dates) {
+            if (!d.deadline() && d.date().precision() != DatePrecision.UNKNOWN) {
+                own = d.date();
+            }
+        }
+        Set<String> actors = new LinkedHashSet<>();
+        for (Mention m : bySentence.get(s)) {
+            if (m.to <= at && m.role == Role.AGENT) {
+                actors.add(m.iso);
+                actors.addAll(Coordination.companions(m, model.target));
+            }
+        }
+        for (String iso : actors) {
+            if (iso.equals(model.target)) {
+                continue;
+            }
+            Hit c = copyOf(model);
+            c.source = iso;
+            c.count = null;
+            c.sentence = s;
+            c.anchor = at;
+            c.cue = null;
+            c.genericProvocation = false;
+            c.confidence = 0.6;
+            if (own != null) {
+                c.date = own;
+                c.dateFallback = false;
+            }
+            into.add(c);
+        }
+    }
+
+    /** What a state says or decides that the other side answers: "after X questioned ...", "after X said it would recognise ...". */
+    private static final Set<String> STATEMENT_VERBS = Set.of("questioned", "criticised", "criticized", "condemned", "accused",
+            "recognise", "recognize", "recognised", "recognized", "insulted", "denounced", "called", "demanded");
+
+    /**
+     * "A expelled the ambassador, a day after B's president questioned the election", "A recalled
+     * its envoys after B and C said they would recognise ...": the statement that an unfriendly act
+     * follows is its provocation, an OTHER action of the state(s) whose mention opens the clause
+     * (their subject) against the actor.
+     */
+    private void statementsAfter(int s, int from, int to, List<Hit> sentenceHits) {
+        if (sentenceHits.isEmpty()) {
+            return;
+        }
+        for (int k = from + 1; k < to - 2; k++) {
+            if (!t.lower[k].equals("after") || TIME_UNITS.contains(t.lower[k + 1])) {
+                continue;
+            }
+            Hit answer = null;
+            for (Hit h : sentenceHits) {
+                if (h.anchor < k && h.type.severity() < 0 && !h.referenced && (answer == null || h.anchor > answer.anchor)) {
+                    answer = h;
+                }
+            }
+            if (answer == null) {
+                continue;
+            }
+            int j = k + 1;
+            if (t.lower[j].equals("the")) {
+                j++;
+            }
+            Mention subject = mentionAt(j);
+            if (subject == null || subject.role == Role.HOST || subject.role == Role.MISSION) {
+                continue;
+            }
+            int end = Math.max(subject.to, subject.headEnd);
+            int verb = -1;
+            for (int v = end; v < Math.min(to, end + 7); v++) {
+                if (isClauseBoundary(v) || lex.triggerWords.contains(t.lower[v]) || t.lower[v].equals(",") && mentionAt(v + 1) == null) {
+                    break;
+                }
+                if (STATEMENT_VERBS.contains(t.lower[v])) {
+                    verb = v;
+                    break;
+                }
+            }
+            if (verb < 0) {
+                continue;
+            }
+            List<String> states = new ArrayList<>();
+            states.add(subject.iso);
+            states.addAll(Coordination.companions(subject, answer.source));
+            for (String iso : states) {
+                if (iso.equals(answer.source) || !(iso.equals(answer.target) || subject.group != null || subject.list != null)) {
+                    continue;
+                }
+                Hit g = citedProvocation(iso, answer.source, s, verb);
+                sentenceHits.add(g);
+                for (Hit h : List.copyOf(sentenceHits)) {
+                    if (h.anchor < k && h.source.equals(answer.source) && h.target.equals(iso) && h.type.severity() < 0
+                            && h.provokedBy.isEmpty()) {
+                        h.provokedBy.add(g);
+                        if (h.cue == null) {
+                            h.cue = "after";
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static final Set<String> TIME_UNITS = Set.of("day", "days", "week", "weeks", "month", "months", "year", "years");
+
+    /**
+     * "recalled its ambassadors to Ireland, Norway and Spain", "Poland and Latvia expelled ...":
+     * the same action for every other state of the target's (then the source's) list or group.
+     */
+    private void fanOut(Hit h, List<Hit> into) {
+        List<Hit> made = new ArrayList<>();
+        made.add(h);
+        if (h.targetMention != null) {
+            for (String iso : Coordination.companions(h.targetMention, h.source)) {
+                Hit c = copyOf(h);
+                c.target = iso;
+                made.add(c);
+            }
+        }
+        if (h.sourceMention != null && h.sourceMention.to <= h.anchor) {
+            List<String> sources = Coordination.companions(h.sourceMention, h.target);
+            for (Hit m : List.copyOf(made)) {
+                for (String iso : sources) {
+                    if (!iso.equals(m.target)) {
+                        Hit c = copyOf(m);
+                        c.source = iso;
+                        made.add(c);
+                    }
+                }
+            }
+        }
+        if (made.size() > 1 && h.count != null && !containsAny(t.sentenceFrom(h.sentence), t.sentenceTo(h.sentence), Set.of("each"))) {
+            for (Hit m : made) {
+                m.count = null; // "expelled ten diplomats of Latvia and Estonia": how many of each is not said
+            }
+        }
+        into.addAll(made.subList(1, made.size()));
+    }
+
+    private static Hit copyOf(Hit h) {
+        Hit c = new Hit();
+        c.type = h.type;
+        c.source = h.source;
+        c.target = h.target;
+        c.date = h.date;
+        c.dateFallback = h.dateFallback;
+        c.count = h.count;
+        c.modality = h.modality;
+        c.confidence = h.confidence;
+        c.sentence = h.sentence;
+        c.anchor = h.anchor;
+        c.referenced = h.referenced;
+        c.cue = h.cue;
+        c.genericProvocation = h.genericProvocation;
+        c.mirror = h.mirror;
+        return c;
+    }
 
     /** The other half of a reciprocal action ("expelled each other's ambassadors"). */
     private static Hit mirrorOf(Hit h) {
-        Hit m = new Hit();
-        m.type = h.type;
+        Hit m = copyOf(h);
         m.source = h.target;
         m.target = h.source;
-        m.date = h.date;
-        m.dateFallback = h.dateFallback;
-        m.count = h.count;
-        m.modality = h.modality;
         m.confidence = h.confidence - 0.05;
-        m.sentence = h.sentence;
-        m.anchor = h.anchor;
-        m.referenced = h.referenced;
+        m.cue = null;
+        m.genericProvocation = false;
+        m.mirror = false;
         return m;
     }
 
@@ -474,8 +751,37 @@ public final class Engine {
     /** mentions of each sentence, in order */
     private List<List<Mention>> bySentence = List.of();
 
+    private Coordination coordination;
+
     private void findMentions() {
         findMentionsInText();
+        index();
+        for (Mention m : new StoryActors(t, lex).bareInstitutions(mentions, byToken)) {
+            addMention(m);
+        }
+        coordination = new Coordination(t, byToken);
+        coordination.markLists(bySentence);
+        for (Mention g : coordination.groups(bySentence)) {
+            assignRole(g);
+            addMention(g);
+        }
+    }
+
+    /** Adds a mention found after indexing, in its place: no re-indexing of the whole article. */
+    private void addMention(Mention m) {
+        mentions.add(m);
+        for (int k = m.from; k < m.to; k++) {
+            byToken[k] = m;
+        }
+        List<Mention> ms = bySentence.get(t.sentenceOf(m.from));
+        int at = 0;
+        while (at < ms.size() && ms.get(at).from < m.from) {
+            at++;
+        }
+        ms.add(at, m);
+    }
+
+    private void index() {
         byToken = new Mention[t.size];
         List<List<Mention>> bs = new ArrayList<>();
         for (int s = 0; s < t.sentences; s++) {
@@ -541,6 +847,10 @@ public final class Engine {
                 i = end - 1;
                 continue;
             }
+            if (recognised(i, end)) {
+                i = end - 1;
+                continue;
+            }
             Mention m = new Mention(i, end, e.iso(), e.kind());
             m.host = e.host();
             assignRole(m);
@@ -560,6 +870,32 @@ public final class Engine {
         }
     }
 
+    private static final Set<String> RECOGNISING = Set.of("recognise", "recognises", "recognised", "recognising", "recognize",
+            "recognizes", "recognized", "recognizing", "recognition");
+    private static final Set<String> RECOGNITION_FILLERS = Set.of("a", "an", "the", "of", "independent", "sovereign", "full",
+            "formally", "officially", "as");
+
+    /**
+     * "would recognise a Palestinian state", "recognition of Kosovo": the state recognised benefits
+     * from the act and is no party to a dispute about it, so it is no source or target (nor the
+     * counterpart of a sentence that names one state only). "Morocco's sovereignty" stays Morocco.
+     */
+    private boolean recognised(int i, int end) {
+        if (end < t.size && (t.word[end].equals("'s") || t.word[end].equals("'"))) {
+            return false;
+        }
+        int s = t.sentenceOf(i);
+        for (int k = i - 1; k >= Math.max(0, i - 4) && t.sentenceOf(k) == s; k--) {
+            if (RECOGNISING.contains(t.lower[k])) {
+                return true;
+            }
+            if (!RECOGNITION_FILLERS.contains(t.lower[k])) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** An all-capitals headline: "RUSSIA EXPELS TEN U.S. DIPLOMATS". */
     private boolean isAllCaps(int s) {
         int letters = 0;
@@ -569,7 +905,9 @@ public final class Engine {
         if (to - from < 3) {
             return false;
         }
-        int lastChar = t.end[to - 1];
+        // the sentence has at most this many letters: past a tenth of it in lower case, it cannot be capitals
+        int bound = t.end[to - 1] - t.start[from];
+        int lower = 0;
         for (int i = from; i < to; i++) {
             String w = t.word[i];
             for (int k = 0; k < w.length(); k++) {
@@ -578,14 +916,10 @@ public final class Engine {
                     letters++;
                     if (Character.isUpperCase(c)) {
                         upper++;
+                    } else if (++lower * 10 > bound) {
+                        return false;
                     }
                 }
-            }
-            // All caps needs upper >= 9 * lower at the end; the letters still to come are at most the
-            // characters left in the sentence, so ordinary text is decided after a few words (this
-            // runs on every sentence of every article that passes the prefilter).
-            if (upper + (lastChar - t.end[i]) < 9 * (letters - upper)) {
-                return false;
             }
         }
         return letters >= 12 && upper * 10 >= letters * 9;
@@ -616,7 +950,8 @@ public final class Engine {
                 return true;
             }
             if (i > sFrom && t.isCapitalized(i - 1) && Character.isLetter(t.word[i - 1].charAt(0)) && lex.actors.get(t.word[i - 1]) == null
-                    && !FUNCTION.contains(t.lower[i - 1]) && !isCommonCapital(t.lower[i - 1])) {
+                    && !FUNCTION.contains(t.lower[i - 1]) && !isCommonCapital(t.lower[i - 1])
+                    && !Dates.WEEKDAYS.containsKey(t.lower[i - 1]) && !Dates.MONTHS.containsKey(t.lower[i - 1])) {
                 return true;
             }
         }
@@ -720,7 +1055,13 @@ public final class Engine {
                 p--;
             }
             String prev = t.lower[p];
-            if (LOCATIVE.contains(prev) && m.role != Role.PEOPLE) {
+            if (prev.equals("of") && p > 0 && PLACE_PARTS.contains(t.lower[p - 1])) {
+                m.role = Role.HOST; // "on the outskirts of Moscow": a place
+            } else if (prev.equals("in") && p > 0 && (t.lower[p - 1].equals("power") || "AGENT".equals(lex.institutions.get(t.lower[p - 1])))
+                    && !m.possessive && m.role != Role.PEOPLE && !before(p - 1, t.sentenceFrom(t.sentenceOf(p)), 4, VISITED)) {
+                // "the generals who seized power in Niamey", "the authorities in Moscow": who rules there
+                m.role = Role.AGENT;
+            } else if (LOCATIVE.contains(prev) && m.role != Role.PEOPLE) {
                 m.role = Role.HOST;
             } else if (prev.equals("to") && p > 0 && (ENVOY_NOUNS.contains(t.lower[p - 1]) || MISSION_NOUNS.contains(t.lower[p - 1])
                     || t.lower[p - 1].equals("ambassador"))) {
@@ -786,8 +1127,15 @@ public final class Engine {
                 }
             }
             case "ENVOY" -> {
-                if (!near(i, end, from, to, 8, ENVOY_NOUNS) && !nearNamedAmbassador(i, end, 8)
+                if (!near(i, end, from, to, 8, ENVOY_NOUNS) && !nearNamedAmbassador(i, end, 8) && !diplomaticStaffAfter(end, to)
                         && !(after(end, to, 5, Set.of("ministry", "mea")) && t.lower[i].startsWith("summon"))) {
+                    return null;
+                }
+            }
+            case "CHARGED" -> {
+                // "prosecutors charged three men, among them an official of ...", "two attaches were charged":
+                // people charged, not "charged that ..." (an accusation)
+                if (end < to && t.lower[end].equals("that") || !(after(end, to, 8, PERSON_NOUNS) || passive && before(i, from, 8, PERSON_NOUNS))) {
                     return null;
                 }
             }
@@ -797,6 +1145,36 @@ public final class Engine {
                 }
                 if (after(end, to, 5, Set.of("visas", "visa")) && !after(end, to, 5, Set.of("credentials", "accreditation"))) {
                     return new Trig(i, end, anchor, d, ActionType.RESTRICT_VISAS, passive);
+                }
+            }
+            case "ORDEROUT" -> {
+                // "ordered 35 Russian diplomats out of the United States", "were ordered out"
+                int out = -1;
+                for (int k = end; k < Math.min(to, end + 9); k++) {
+                    if (t.lower[k].equals("out") && (k + 1 >= to || !Character.isLetter(t.lower[k + 1].charAt(0))
+                            || t.lower[k + 1].equals("of") || t.lower[k + 1].equals("by") || t.lower[k + 1].equals("within")
+                            || t.lower[k + 1].equals("on") || t.lower[k + 1].equals("and"))) {
+                        out = k;
+                        break;
+                    }
+                }
+                if (out < 0 || !(after(end, out, 7, PERSON_NOUNS) || nearMention(end, out, 0, Role.PEOPLE)
+                        || passive && before(i, from, 8, PERSON_NOUNS))) {
+                    return null;
+                }
+            }
+            case "ENVOYHOME" -> {
+                // "bring its ambassador home", "brought back the envoy": one's own envoy, so a recall
+                int h = -1;
+                for (int k = end; k < Math.min(to, end + 6); k++) {
+                    if (t.lower[k].equals("home") || t.lower[k].equals("back")) {
+                        h = k;
+                        break;
+                    }
+                }
+                // "bring back / home its ambassador" or "bring its ambassador home / back"
+                if (h < 0 || !(h == end ? after(end + 1, to, 4, ENVOY_NOUNS) : after(end, h, 5, ENVOY_NOUNS))) {
+                    return null;
                 }
             }
             case "SENDHOME" -> {
@@ -823,13 +1201,7 @@ public final class Engine {
                 }
             }
             case "LEAVE" -> {
-                int o = -1;
-                for (int k = i - 1; k >= Math.max(from, i - 8); k--) {
-                    if (ORDER_VERBS.contains(t.lower[k])) {
-                        o = k;
-                        break;
-                    }
-                }
+                int o = orderVerbBefore(i, from);
                 if (o < 0 || !(before(o + 1, from, 12, PERSON_NOUNS) || nearMention(o, o + 1, 12, Role.PEOPLE) || after(o, i, 6, PERSON_NOUNS))) {
                     return null;
                 }
@@ -918,7 +1290,7 @@ public final class Engine {
                 }
             }
         }
-        if (t.lower[i].equals("bear") || t.lower[i].equals("face") || t.lower[i].equals("pay")) {
+        if (t.lower[i].equals("bear") || t.lower[i].equals("face") || t.lower[i].equals("pay") || t.lower[i].startsWith("los")) {
             passive = true; // "Lithuania had to bear the consequences": the one who bears them is threatened
         }
         if (anchor > from + 1 && (t.lower[anchor - 1].equals("must") || t.lower[anchor - 2].equals("must")
@@ -926,6 +1298,50 @@ public final class Engine {
             passive = true; // "London must cut its staff": the one who must is acted upon
         }
         return new Trig(i, end, anchor, d, type, passive);
+    }
+
+    /**
+     * The order verb of "to leave": within eight words before it, not counting an apposition or a
+     * relative clause between commas ("ordered the ambassador, Jane Doe, to leave", "gave the 12
+     * officials, who work for the ministry, 48 hours to leave").
+     */
+    private int orderVerbBefore(int i, int from) {
+        int budget = 8;
+        for (int k = i - 1; k >= from && budget > 0; k--) {
+            if (ORDER_VERBS.contains(t.lower[k])) {
+                return k;
+            }
+            if (t.lower[k].equals(",")) {
+                int open = -1;
+                for (int j = k - 1; j >= Math.max(from, k - 12); j--) {
+                    String l = t.lower[j];
+                    if (l.equals(",")) {
+                        open = j;
+                        break;
+                    }
+                    if (l.equals(";") || l.equals(":") || ORDER_VERBS.contains(l) && !l.equals("have") && !l.equals("has")) {
+                        break;
+                    }
+                }
+                if (open > from) {
+                    k = open;
+                    continue;
+                }
+            }
+            budget--;
+        }
+        return -1;
+    }
+
+    /** "withdrawing all diplomatic staff from ...": a mission's diplomats as a whole. */
+    private boolean diplomaticStaffAfter(int end, int to) {
+        for (int k = end; k + 1 < Math.min(to, end + 5); k++) {
+            if (t.lower[k].equals("diplomatic") && (t.lower[k + 1].equals("staff") || t.lower[k + 1].equals("personnel")
+                    || t.lower[k + 1].equals("corps"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ActionType restrictionType(int i, int end, int from, int to) {
@@ -999,6 +1415,9 @@ public final class Engine {
                 if (l.equals("of") || l.equals("by") || l.equals("from") || l.equals("on") || l.equals("against")) {
                     attached = true;
                 }
+                if (tr.to() + 1 < to && l.endsWith("ed") && t.lower[tr.to() + 1].equals("by") && m.from - tr.to() <= 4) {
+                    attached = true; // "sanctions approved by the U.S. Congress"
+                }
             }
             if (m.from >= tr.to() && m.from - tr.to() <= 9 && m.from > 0
                     && (t.lower[prevWord(m.from)].equals("on") || t.lower[prevWord(m.from)].equals("against"))) {
@@ -1013,10 +1432,11 @@ public final class Engine {
         if (nominal && tr.type() != ActionType.THREATEN_RETALIATION && !attached) {
             return null; // "these expulsions followed earlier disputes": a recalled action with no actor of its own
         }
+        boolean threatened = speech.threatVerbBefore(a, from);
         Map<Mention, double[]> sc = new HashMap<>();
         Mention nearestLeftAgent = null;
         for (Mention m : cands) {
-            if (m.to <= a && !m.clauseOut && (m.role == Role.AGENT || m.role == Role.MISSION)) {
+            if (m.to <= a && !m.clauseOut && (m.role == Role.AGENT || m.role == Role.MISSION) && !objectOfVerb(m, from)) {
                 nearestLeftAgent = m;
             }
         }
@@ -1028,9 +1448,12 @@ public final class Engine {
             if (m == antecedent && !tr.passive()) {
                 v[0] += 3;
             }
+            if (m.to <= a && objectOfVerb(m, from) && !tr.passive()) {
+                v[0] -= 2; // "Baku has accused Paris of interference and recalled its ambassador": Paris is accused
+            }
             if (m.to <= a) {
                 for (Trig o : all) {
-                    if (o != tr && o.to() <= m.from && o.anchor() < a && o.type() != tr.type()) {
+                    if (o != tr && o.to() <= m.from && o.anchor() < a && o.type() != tr.type() && (m.clauseOut || o.from() >= b1)) {
                         v[0] -= 3; // "imposed tariffs on Australian barley and suspended ...": the object of the earlier verb
                         break;
                     }
@@ -1055,19 +1478,24 @@ public final class Engine {
                 v[0] -= 4; // "asked Canada to reduce": Canada is told, the asker acts
                 v[1] += 5;
             }
+            if (tr.type() == ActionType.THREATEN_RETALIATION && m.from >= tr.to() && speech.retaliatesNext(m)) {
+                v[0] += 4; // "warned that Beijing would retaliate": who will retaliate is who threatens
+                v[1] -= 4;
+            }
             if (m.from >= tr.to() && isSpeaker(m)) {
                 v[0] += 4; // "'We will respond,' Zakharova said": the speaker after a quote acts
                 v[1] -= 3;
             }
-            if (tr.type() == ActionType.THREATEN_RETALIATION && m.role == Role.PEOPLE && m.to <= a) {
-                v[0] += 3; // "Russian officials warned ...": people who speak act for their state
+            if ((tr.type() == ActionType.THREATEN_RETALIATION || threatened) && m.role == Role.PEOPLE && m.to <= a && !m.clauseOut) {
+                v[0] += 3; // "Russian officials warned ...", "Moscow's envoy threatened to ...": people who speak act for their state
                 v[1] -= 2;
             }
             if (tr.type() == ActionType.RESTRICT_VISAS && m.to < t.size && (t.lower[m.to].equals("visa") || t.lower[m.to].equals("visas"))) {
                 v[0] += 5; // "Indian visa services": India issues them
             }
-            if (tr.type() == ActionType.RECALL_ENVOY && m.role == Role.PEOPLE && m.from >= tr.to() && m.from - tr.to() <= 5) {
-                v[0] += 4; // one recalls one's own ambassador
+            if (tr.type() == ActionType.RECALL_ENVOY && m.role == Role.PEOPLE && (m.from >= tr.to() && m.from - tr.to() <= 5
+                    || tr.passive() && m.to <= a && !m.clauseOut)) {
+                v[0] += 4; // one recalls one's own ambassador ("Mexico's ambassador to Peru was recalled")
                 v[1] -= 8;
             }
             if (tr.type() == ActionType.SUMMON_ENVOY && m.role == Role.HOST && m.from >= tr.to() && m.from - tr.to() <= 8) {
@@ -1084,6 +1512,8 @@ public final class Engine {
         }
         String source = null;
         String target = null;
+        Mention sourceM = null;
+        Mention targetM = null;
         double best = -1e9;
         for (Mention ms : cands) {
             for (Mention mt : cands) {
@@ -1095,6 +1525,8 @@ public final class Engine {
                     best = v;
                     source = ms.iso;
                     target = mt.iso;
+                    sourceM = ms;
+                    targetM = mt;
                 }
             }
         }
@@ -1117,6 +1549,8 @@ public final class Engine {
                     if (!reciprocal && !ms.clauseOut && !mt.clauseOut && ms.from < mt.from && !ms.iso.equals(mt.iso) && coordinated(ms, mt)) {
                         source = ms.iso;
                         target = mt.iso;
+                        sourceM = null;
+                        targetM = null;
                         reciprocal = true;
                     }
                 }
@@ -1153,13 +1587,22 @@ public final class Engine {
                 if (other != null && !other.equals(x)) {
                     source = asSource >= asTarget ? x : other;
                     target = asSource >= asTarget ? other : x;
+                    sourceM = asSource >= asTarget ? bs : null;
+                    targetM = asSource >= asTarget ? null : bt;
                 }
             }
         }
-        if (lastHitInSentence != null && cands.stream().allMatch(m -> m.clauseOut)) {
+        boolean subordinateSubject = b1 > from && SUBORDINATORS.contains(t.lower[b1]) && b1 + 1 < a
+                && !(t.lower[b1 + 1].endsWith("ing") && !byTokenIs(b1 + 1));
+        if (subordinateSubject && cands.stream().allMatch(m -> m.clauseOut)) {
+            return null; // "... after police stormed its embassy": the clause has its own, unnamed, actor
+        }
+        if (lastHitInSentence != null && cands.stream().allMatch(m -> m.clauseOut) && !subordinateSubject) {
             // "X froze trade with Y, while reserving the right to ...": the same actor goes on
             source = lastHitInSentence.source;
             target = lastHitInSentence.target;
+            sourceM = null;
+            targetM = null;
         }
         if (source == null) {
             // one state in the sentence: it acts or is acted upon; the other side is the article's counterpart
@@ -1182,9 +1625,12 @@ public final class Engine {
             if (threatBySpeaker || sc.get(bs)[0] >= sc.get(bt)[1]) {
                 source = x;
                 target = other;
+                sourceM = bs;
             } else {
-                source = other;
+                String ante = pronounAntecedent(s, from, a, x);
+                source = ante != null ? ante : other;
                 target = x;
+                targetM = bs;
             }
             confidence = 0.6;
         }
@@ -1203,6 +1649,8 @@ public final class Engine {
         h.type = tr.type();
         h.source = source;
         h.target = target;
+        h.sourceMention = sourceM;
+        h.targetMention = targetM;
         h.sentence = s;
         h.anchor = a;
         h.referenced = isReferenced(tr, all, from) || subordinate;
@@ -1289,26 +1737,7 @@ public final class Engine {
 
     /** "Germany, France and Poland": members of one list are never each other's source and target. */
     private boolean coordinated(Mention a, Mention b) {
-        Mention x = a.from < b.from ? a : b;
-        Mention y = a.from < b.from ? b : a;
-        if (y.from - x.to > 12 || y.from == x.to) {
-            return false;
-        }
-        boolean joiner = false;
-        for (int k = x.to; k < y.from; k++) {
-            String l = t.lower[k];
-            Mention m = mentionAt(k);
-            if (m != null) {
-                k = m.to - 1;
-                continue;
-            }
-            if (l.equals(",") || l.equals("and") || l.equals("or")) {
-                joiner = true;
-            } else if (!(l.equals("the") || l.equals("as") || l.equals("well"))) {
-                return false;
-            }
-        }
-        return joiner;
+        return coordination.coordinated(a, b) || a.group != null && a.group.contains(b.iso) || b.group != null && b.group.contains(a.iso);
     }
 
     private boolean samePragraph(int s1, int s2) {
@@ -1390,6 +1819,10 @@ public final class Engine {
                 || l.equals("while") || l.equals("who") || l.equals("whose") || SUBORDINATORS.contains(l)) {
             return true;
         }
+        if (l.equals(",") && k + 2 < t.size && t.lower[k + 1].equals("and") && mentionAt(k - 1) != null && mentionAt(k + 2) != null
+                && mentionAt(k - 1).list != null && mentionAt(k - 1).list == mentionAt(k + 2).list) {
+            return false; // "Sweden, Denmark, and Norway": the last comma of a list
+        }
         return l.equals(",") && k + 1 < t.size && (t.lower[k + 1].equals("and") || t.lower[k + 1].equals("but")
                 || isParticipialClause(k + 1));
     }
@@ -1401,8 +1834,8 @@ public final class Engine {
     /** A mention right after a closing quote and followed by a speech verb: the attribution of a quote. */
     private boolean isSpeaker(Mention m) {
         int end = Math.max(m.to, m.headEnd);
-        boolean speech = end < t.size && SPEECH.contains(t.lower[end]) || end + 1 < t.size && SPEECH.contains(t.lower[end + 1]);
-        if (!speech) {
+        boolean speaks = end < t.size && SPEECH.contains(t.lower[end]) || end + 1 < t.size && SPEECH.contains(t.lower[end + 1]);
+        if (!speaks) {
             return false;
         }
         for (int k = m.from - 1; k >= Math.max(0, m.from - 6); k--) {
@@ -1459,7 +1892,7 @@ public final class Engine {
         if (m.possessive && left && a - m.to <= 6 && possessiveAttached(m, a)) {
             v += 5;
         }
-        if (!left && tr.type() == ActionType.EXPEL_DIPLOMATS && m.from - tr.to() <= 6 && m.role != Role.MISSION && m.role != Role.PEOPLE
+        if (!left && m.from >= tr.to() && tr.type() == ActionType.EXPEL_DIPLOMATS && m.from - tr.to() <= 6 && m.role != Role.MISSION && m.role != Role.PEOPLE
                 && (prev.equals("leave") || prev.equals("from") || (prev.equals("of") && p > 0 && t.lower[p - 1].equals("out")))) {
             v += 8 + (m.role == Role.HOST ? 4 : 0);
         }
@@ -1585,7 +2018,7 @@ public final class Engine {
         int a = tr.anchor();
         for (int k = a - 1; k >= Math.max(from, a - 3); k--) {
             String l = t.lower[k];
-            if (NEGATORS.contains(l) && !(k + 1 < to && t.lower[k + 1].equals("only"))) {
+            if (NEGATORS.contains(l) && !(k + 1 < to && t.lower[k + 1].equals("only")) || REFUSALS.contains(l)) {
                 return Modality.NEGATED;
             }
             if (l.equals(",") || l.equals(";")) {
@@ -1595,12 +2028,10 @@ public final class Engine {
         if (tr.type() == ActionType.THREATEN_RETALIATION) {
             return Modality.ASSERTED;
         }
-        for (int k = a - 1; k >= Math.max(from, a - 3); k--) {
-            String l = t.lower[k];
-            if (l.equals("threatened") || l.equals("threatens") || l.equals("threaten") || l.equals("threatening")
-                    || l.equals("vowed") || l.equals("vows") || l.equals("threat")) {
-                return Modality.THREATENED; // "threatened to expel": the threat is the action
-            }
+        if (speech.threatVerbBefore(a, from) || startsWith(from, to, "otherwise") || startsWith(from, to, "or else")) {
+            // "threatened to expel": the threat is the action; "Otherwise, we will close ...": the price
+            // of a demand not met
+            return Modality.THREATENED;
         }
         for (int k = a - 1; k >= Math.max(from, a - 6); k--) {
             String l = t.lower[k];
@@ -1613,10 +2044,11 @@ public final class Engine {
             }
         }
         boolean reported = false;
+        boolean leadingClause = SUBORDINATORS.contains(t.lower[from]);
         for (int k = a - 1; k >= Math.max(from, a - 6); k--) {
             String l = t.lower[k];
-            if (l.equals(";") || l.equals(":")) {
-                break;
+            if (l.equals(";") || l.equals(":") || leadingClause && l.equals(",")) {
+                break; // "After Oslo proposed talks, Russia expelled ...": the main clause is not the proposal
             }
             if (l.equals("would")) {
                 for (int j = from; j < k; j++) {
@@ -1637,6 +2069,9 @@ public final class Engine {
             if (DELIBERATION.contains(t.lower[k])) {
                 return Modality.HYPOTHETICAL; // "Options under discussion include expulsions ..."
             }
+        }
+        if (speech.requested(a, from, this::isClauseBoundary)) {
+            return Modality.HYPOTHETICAL;
         }
         for (int k = a - 1; k >= Math.max(from, a - 4); k--) {
             String l = t.lower[k];
@@ -1672,6 +2107,8 @@ public final class Engine {
         return Modality.ASSERTED;
     }
 
+    private static final Set<String> REFUSALS = Set.of("refused", "refuses", "refuse", "refusing", "declined", "declines",
+            "decline", "declining");
     private static final Set<String> REPORTING = Set.of("said", "says", "announced", "confirmed", "stated", "added", "told");
 
     /** "X said (that) it had ...": a reporting verb just before the subject of the past perfect. */
@@ -1685,6 +2122,44 @@ public final class Engine {
             }
         }
         return false;
+    }
+
+    private static final Set<String> SUBJECT_PRONOUNS = Set.of("it", "they", "he", "she");
+
+    /**
+     * "Nicaragua issued a statement. It said it too was breaking off relations with Quito": a pronoun
+     * subject before the action word, with no state named between, stands for the first actor of the
+     * previous sentence (a state, or a person of one: "Russia's ambassador ... she said").
+     */
+    private String pronounAntecedent(int s, int from, int a, String other) {
+        boolean pronoun = false;
+        for (int k = from; k < a; k++) {
+            if (mentionAt(k) != null) {
+                pronoun = false;
+            } else if (SUBJECT_PRONOUNS.contains(t.lower[k])) {
+                pronoun = true;
+            }
+        }
+        if (!pronoun || s == 0) {
+            return null;
+        }
+        for (Mention m : bySentence.get(s - 1)) {
+            if (m.role == Role.AGENT || m.role == Role.PEOPLE && m.possessive) {
+                return m.iso.equals(other) ? null : m.iso;
+            }
+        }
+        return null;
+    }
+
+    /** A mention right after a lower-case past form ("accused Paris", "backed Armenia"): the object of another verb. */
+    private boolean objectOfVerb(Mention m, int from) {
+        int p = prevWord(m.from);
+        if (p < from) {
+            return false;
+        }
+        String w = t.word[p];
+        return w.length() > 4 && w.endsWith("ed") && Character.isLowerCase(w.charAt(0)) && !lex.triggerWords.contains(t.lower[p])
+                && !ORDER_VERBS.contains(t.lower[p]);
     }
 
     private boolean isThreatened(Trig tr, int from) {
@@ -1737,7 +2212,7 @@ public final class Engine {
     private Integer count(Trig tr, int from, int to) {
         Integer best = null;
         int bestDist = Integer.MAX_VALUE;
-        int lo = Math.max(from, tr.from() - 12);
+        int lo = Math.max(from, Math.min(tr.from(), tr.anchor()) - 12);
         int hi = Math.min(to, tr.to() + 14);
         for (int k = lo; k < hi; k++) {
             int[] num = numberAt(k, hi);
@@ -1847,7 +2322,8 @@ public final class Engine {
                 FuzzyDate cd = clusterDate(c);
                 boolean cFallback = clusterFallback(c);
                 boolean sameCount = cc != null && cc.equals(h.count);
-                if (c.hits.get(c.hits.size() - 1).sentence == h.sentence && (cc == null || h.count == null || sameCount)) {
+                boolean twoDates = !clusterFallback(c) && !h.dateFallback && !cd.compatibleWith(h.date, 3);
+                if (c.hits.get(c.hits.size() - 1).sentence == h.sentence && (cc == null || h.count == null || sameCount) && !twoDates) {
                     into = c;
                     break;
                 }
@@ -2144,6 +2620,10 @@ public final class Engine {
             }
         }
         return false;
+    }
+
+    private boolean byTokenIs(int k) {
+        return mentionAt(k) != null;
     }
 
     private Mention mentionAt(int k) {

@@ -44,6 +44,10 @@ public final class Lexicon {
     final Map<String, List<Phrase<Boolean>>> cues = new HashMap<>();
     /** Institution nouns (lower case) to their role: AGENT, PERSON, MISSION. */
     final Map<String, String> institutions = new HashMap<>();
+    /** Institution nouns (lower case) that, bare, stand for the state the story is about. */
+    final Set<String> homeInstitutions = new HashSet<>();
+    /** Their first words: a cheap check before any phrase is built. */
+    final Set<String> homeInstitutionStarts = new HashSet<>();
     /** Every lower-case first token of a trigger: the prefilter's word set. */
     final Set<String> triggerWords = new HashSet<>();
     final Set<String> isoCodes = new HashSet<>();
@@ -204,6 +208,11 @@ public final class Lexicon {
 
     private void institutionLine(String[] c) {
         institutions.put(col(c, 0).toLowerCase(Locale.ROOT), col(c, 1));
+        if ("HOME".equals(col(c, 2))) {
+            String lower = col(c, 0).toLowerCase(Locale.ROOT);
+            homeInstitutions.add(lower);
+            homeInstitutionStarts.add(lower.split(" ")[0]);
+        }
     }
 
     private void triggerLine(String[] c) {

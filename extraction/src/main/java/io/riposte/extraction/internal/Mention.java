@@ -28,6 +28,12 @@ final class Mention {
     boolean clauseOut;
     /** host state of a named ambassador */
     String host;
+    /** the list of states this mention belongs to ("Ireland, Norway and Spain"), or null */
+    java.util.List<Mention> list;
+    /** how many different states that list names */
+    int listStates;
+    /** the states a phrase such as "the three countries" stands for, or null */
+    java.util.List<String> group;
 
     Mention(int from, int to, String iso, Lexicon.ActorKind kind) {
         this.from = from;

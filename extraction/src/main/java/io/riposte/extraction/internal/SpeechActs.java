@@ -1,0 +1,73 @@
+package io.riposte.extraction.internal;
+
+import java.util.Set;
+import java.util.function.IntPredicate;
+
+/**
+ * What is said, asked or threatened around an action word: who threatens, and whether the words
+ * report an act or only ask for or propose one.
+ */
+final class SpeechActs {
+    private static final Set<String> MODALS = Set.of("would", "will", "'ll", "shall", "could", "might", "may");
+    private static final Set<String> ANSWER_VERBS = Set.of("retaliate", "respond", "react", "reciprocate", "answer", "hit",
+            "strike", "take", "adopt", "impose");
+
+    private static final Set<String> PROPOSING = Set.of("proposed", "proposes", "propose", "suggested", "suggests", "suggest",
+            "recommended", "recommends", "recommend", "advised", "advises", "proposal", "suggestion", "recommendation");
+    private static final Set<String> REQUESTING = Set.of("asked", "asks", "ask", "asking", "urged", "urges", "urging", "requested",
+            "requests", "request", "called", "calls", "pressed", "presses", "wants", "wanted", "sought", "seeks");
+    private static final Set<String> PERMITTING = Set.of("let", "allow", "allowing", "permit", "permitting", "permission", "enable",
+            "authorise", "authorize");
+
+    private final Tokens t;
+    private final Lexicon lex;
+
+    SpeechActs(Tokens t, Lexicon lex) {
+        this.t = t;
+        this.lex = lex;
+    }
+
+    /** "Beijing would retaliate", "Moscow will take countermeasures": the mention is the subject of a future answer. */
+    boolean retaliatesNext(Mention m) {
+        int k = Math.max(m.to, m.headEnd);
+        if (k + 1 < t.size && MODALS.contains(t.lower[k])) {
+            String v = t.lower[k + 1].equals("not") || t.lower[k + 1].equals("also") ? (k + 2 < t.size ? t.lower[k + 2] : "") : t.lower[k + 1];
+            return ANSWER_VERBS.contains(v);
+        }
+        return false;
+    }
+
+    /** "threatened to expel", "vowed to close": a threat verb governs the measure. */
+    boolean threatVerbBefore(int a, int from) {
+        for (int k = a - 1; k >= Math.max(from, a - 3); k--) {
+            String l = t.lower[k];
+            if (l.equals("threatened") || l.equals("threatens") || l.equals("threaten") || l.equals("threatening")
+                    || l.equals("vowed") || l.equals("vows") || l.equals("threat")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Something asked for or put forward, not done: "proposed to the president that Russia expel 35
+     * diplomats", "asked Mexico to let police enter the building to arrest him". A demand that the
+     * other side itself act ("asked Canada to reduce its staff") is a measure and stays one.
+     */
+    boolean requested(int a, int from, IntPredicate clauseBoundary) {
+        boolean permit = false;
+        for (int k = a - 1; k >= Math.max(from, a - 14); k--) {
+            String l = t.lower[k];
+            if (l.equals(",") || l.equals("but") || clauseBoundary.test(k) || lex.triggerWords.contains(l) && !l.equals("request")) {
+                return false; // "After Brussels proposed sanctions, Moscow expelled ...": the proposal is another clause's
+            }
+            if (PERMITTING.contains(l)) {
+                permit = true;
+            }
+            if (PROPOSING.contains(l) || permit && REQUESTING.contains(l)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,113 @@
+package io.riposte.extraction.internal;
+
+import io.riposte.extraction.internal.Lexicon.ActorEntry;
+import io.riposte.extraction.internal.Lexicon.ActorKind;
+import io.riposte.extraction.internal.Lexicon.Phrase;
+import io.riposte.extraction.internal.Mention.Role;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Actors a story names without naming their state: "the foreign ministry", "the junta" stand for
+ * the state whose body of that name was named last, else for the state of the dateline.
+ */
+final class StoryActors {
+    private final Tokens t;
+    private final Lexicon lex;
+
+    StoryActors(Tokens t, Lexicon lex) {
+        this.t = t;
+        this.lex = lex;
+    }
+
+    /**
+     * "The foreign ministry on Friday ordered Washington to ...": a bare government noun with no
+     * state of its own stands for the state whose same body was named last before it ("Russia's
+     * foreign ministry ... The ministry said"), else for the state of the dateline ("MOSCOW —").
+     */
+    List<Mention> bareInstitutions(List<Mention> mentions, Mention[] byToken) {
+        String home = datelineState();
+        List<Mention> out = new ArrayList<>();
+        Map<String, String> lastBody = new HashMap<>();
+        int seen = 0;
+        for (int k = 1; k < t.size; k++) {
+            if (t.lower[k - 1].length() != 3 || !t.lower[k - 1].equals("the") || !lex.homeInstitutionStarts.contains(t.lower[k])
+                    || byToken[k] != null
+                    || (k >= 2 && byToken[k - 2] != null)) {
+                continue;
+            }
+            int len = 0;
+            for (int n = 3; n >= 1 && len == 0; n--) {
+                if (k + n <= t.size && t.sentenceOf(k + n - 1) == t.sentenceOf(k)) {
+                    StringBuilder b = new StringBuilder(t.lower[k]);
+                    for (int j = 1; j < n; j++) {
+                        b.append(' ').append(t.lower[k + j]);
+                    }
+                    if (lex.homeInstitutions.contains(b.toString())) {
+                        len = n;
+                    }
+                }
+            }
+            if (len == 0) {
+                continue;
+            }
+            int end = k + len;
+            if (end + 1 < t.size && (t.lower[end].equals("of") || t.lower[end].equals("in") || t.lower[end].equals("'s"))
+                    && (byToken[end + 1] != null || end + 2 < t.size && byToken[end + 2] != null)) {
+                continue; // "the government of Ecuador", "the ministry in Paris": the state is named
+            }
+            String head = t.lower[end - 1];
+            for (; seen < mentions.size() && mentions.get(seen).from < k; seen++) {
+                Mention m = mentions.get(seen);
+                if (m.role == Role.AGENT && m.headEnd > m.to) {
+                    lastBody.put(t.lower[m.headEnd - 1], m.iso);
+                }
+            }
+            String iso = lastBody.get(head); // the last state whose body of that name was named
+            if (iso == null) {
+                iso = home;
+            }
+            if (iso != null) {
+                Mention m = new Mention(k, end, iso, ActorKind.SEAT);
+                m.role = Role.AGENT;
+                m.headEnd = end;
+                out.add(m);
+            }
+            k = end - 1;
+        }
+        return out;
+    }
+
+    /** The state of a dateline ("MOSCOW —", "MEXICO CITY —", "BEIJING, July 24 -") in the first sentences, or null. */
+    String datelineState() {
+        for (int s = 0; s < Math.min(4, t.sentences); s++) {
+            int from = t.sentenceFrom(s);
+            int to = Math.min(t.sentenceTo(s), from + 4);
+            StringBuilder name = new StringBuilder();
+            for (int k = from; k < to; k++) {
+                String w = t.word[k];
+                boolean caps = w.length() > 1 && Character.isLetter(w.charAt(0)) && w.equals(w.toUpperCase(java.util.Locale.ROOT));
+                if (caps) {
+                    if (name.length() > 0) {
+                        name.append(' ');
+                    }
+                    name.append(w.charAt(0)).append(w.substring(1).toLowerCase(java.util.Locale.ROOT));
+                    continue;
+                }
+                if (name.length() > 0 && (w.equals("\u2014") || w.equals("\u2013") || w.equals("-") || w.equals(","))) {
+                    Tokens n = Tokens.of(name.toString());
+                    String[] ws = java.util.Arrays.copyOf(n.word, n.size);
+                    Phrase<ActorEntry> p = Lexicon.longest(lex.actors, ws, 0, ws.length);
+                    if (p != null && p.tokens().length == ws.length && p.value().iso() != null
+                            && (p.value().kind() == ActorKind.SEAT || p.value().kind() == ActorKind.NAME)) {
+                        return p.value().iso();
+                    }
+                }
+                break;
+            }
+        }
+        return null;
+    }
+}
