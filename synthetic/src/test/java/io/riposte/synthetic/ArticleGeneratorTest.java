@@ -79,4 +79,23 @@ class ArticleGeneratorTest {
         // measured 167/167 = 1.000 on seed 3 when written; the floor leaves room for extractor changes
         assertThat(recall).isGreaterThanOrEqualTo(0.9);
     }
+
+    @Test
+    void aNewsLikeCorpusKeepsTheDefaultUpToTensOfThousandsAndThenGrowsByCoverage() {
+        assertThat(ArticleGenerator.newsLike(5, 20_000).generate(300)).isEqualTo(new ArticleGenerator(5).generate(300));
+
+        List<ArticleGenerator.Generated> dense = new ArticleGenerator(5).generate(5_000);
+        List<ArticleGenerator.Generated> million = ArticleGenerator.newsLike(5, 1_000_000).generate(5_000);
+        long denseEpisodes = episodes(dense);
+        long millionEpisodes = episodes(million);
+        // 1M articles over 231 dyads and 20 years at one row per dyad every ~180 days: ~9,200 rows,
+        // so ~87 articles per row instead of ~2.5
+        assertThat(millionEpisodes).isLessThan(denseEpisodes / 10);
+        assertThat(million.stream().filter(ArticleGenerator.Generated::relevant).count())
+                .isBetween(3_700L, 4_300L);
+    }
+
+    private static long episodes(List<ArticleGenerator.Generated> corpus) {
+        return corpus.stream().flatMap(g -> g.gold().stream()).map(ArticleGenerator.GoldAction::episode).distinct().count();
+    }
 }
