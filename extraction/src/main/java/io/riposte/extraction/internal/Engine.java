@@ -61,7 +61,7 @@ public final class Engine {
     private static final Set<String> VISA_WORDS = Set.of("visa", "visas", "consular", "entry");
     private static final Set<String> STAFF_WORDS = Set.of("hire", "hires", "hiring", "staff", "staffing", "staffers", "personnel",
             "employees", "assignment", "assignments", "travel", "movement", "movements", "headcount", "presence", "work", "diplomats",
-            "number", "size");
+            "number", "size", "strength");
     private static final Set<String> GOODS_WORDS = Set.of("imports", "import", "exports", "export", "goods", "products", "beef",
             "barley", "wine", "coal", "canola", "seafood", "timber", "lobster", "lobsters", "trade", "shipments", "cotton", "meat",
             "pork", "soybeans", "agricultural", "steel", "aluminium", "aluminum", "chips", "semiconductors", "purchases", "investment",
@@ -117,6 +117,10 @@ public final class Engine {
     private List<Trig> currentTrigs = List.of();
     private boolean conditional;
     private Hit lastHitInSentence;
+    private final MeasureObjects measureObjects;
+    /** The day of the last reported (not recalled) act or day named, and its sentence: what an "also" continues. */
+    private LocalDate newsDay;
+    private int newsDaySentence = -10;
     private Integer contextYear;
     private int contextYearSentence;
     private final Map<String, Double> stateWeight = new HashMap<>();
@@ -160,6 +164,7 @@ public final class Engine {
         this.published = article.publishedDate();
         this.keepNonFactual = keepNonFactual;
         this.speech = new SpeechActs(tokens, lex);
+        this.measureObjects = new MeasureObjects(tokens);
     }
 
     public List<ExtractedAction> run() {
@@ -330,6 +335,12 @@ public final class Engine {
                 }
             }
             prevSentenceDate = sentenceDate;
+            if (sentenceDate != null && sentenceDate.precision() == DatePrecision.DAY) {
+                newsDay = sentenceDate.earliest();
+                newsDaySentence = s;
+            } else if (sentenceDate != null) {
+                newsDay = null;
+            }
             if (!sentenceHits.isEmpty()) {
                 prevHits = sentenceHits;
             }
@@ -1109,6 +1120,14 @@ public final class Engine {
                     return null;
                 }
             }
+            case "HOSTILEVERB" -> {
+                int v = measureObjects.governingVerb(i, end, from, to);
+                if (v < 0) {
+                    return null;
+                }
+                anchor = v;
+                passive = isParticiple(t.lower[v]) && beforeAny(v, from, 3, BE_FORMS);
+            }
             case "MISSION" -> {
                 if (!after(end, to, 6, MISSION_NOUNS) && !before(i, from, 4, MISSION_NOUNS)) {
                     return null;
@@ -1267,7 +1286,19 @@ public final class Engine {
             default -> {
             }
         }
-        if (d.type().equals("RESTRICT")) {
+        if (d.type().equals("RESTRICT") && t.lower[i].equals("no")) {
+            // "X nationals will no longer be allowed to travel ... under a visa exemption": only a visa regime
+            // makes this a measure; "no longer allowed to hire" and the like are the generic case below
+            type = after(end, to, 10, VISA_WORDS) ? ActionType.RESTRICT_VISAS : restrictionType(i, end, from, to);
+            if (type == null) {
+                return null;
+            }
+            passive = true; // those no longer allowed are acted upon
+
+        } else if (d.type().equals("RESTRICT") && after(end, to, 3, Set.of("operations", "activities", "activity"))
+                && after(end, to, 7, MISSION_NOUNS)) {
+            type = ActionType.CLOSE_MISSION; // "suspended operations at its embassy in X": the mission stops working
+        } else if (d.type().equals("RESTRICT")) {
             type = restrictionType(i, end, from, to);
             if (type == null && after(end, to, 4, RELATION_NOUNS) && !after(end, to, 3, Set.of("trade", "economic", "business"))) {
                 type = ActionType.RECALL_ENVOY;
@@ -1383,7 +1414,8 @@ public final class Engine {
             return null;
         }
         int a = tr.anchor();
-        boolean nominal = tr.def().kind() == 'N' || isNominal(tr);
+        // an object named after its governing verb ("suspended the cooperation agreement") is that verb's act
+        boolean nominal = !tr.def().needs().equals("HOSTILEVERB") && (tr.def().kind() == 'N' || isNominal(tr));
         int b1 = from;
         int b2 = to;
         for (int k = a - 1; k >= from; k--) {
@@ -1721,6 +1753,8 @@ public final class Engine {
         } else if (h.referenced || h.modality == Modality.BACKGROUND) {
             h.date = FuzzyDate.unknown("not stated");
             h.dateFallback = true;
+        } else if (published != null && continuesNewsDay(s, from, tr.anchor(), h)) {
+            h.date = FuzzyDate.ofDay(newsDay).withNote("the day of the news it continues");
         } else if (published != null) {
             // a reported action the text does not date is recent news: the range lets correlation order it
             h.date = Dates.ranged(FuzzyDate.ofMonth(published.getYear(), published.getMonthValue()),
@@ -1738,6 +1772,25 @@ public final class Engine {
     /** "Germany, France and Poland": members of one list are never each other's source and target. */
     private boolean coordinated(Mention a, Mention b) {
         return coordination.coordinated(a, b) || a.group != null && a.group.contains(b.iso) || b.group != null && b.group.contains(a.iso);
+    }
+
+    /**
+     * "It also suspended visas ...": an undated act told with "also" right after the day's news is part of
+     * that news, not an older fact. Only a recent day (the week before publication) a few sentences back
+     * counts, and only for a reported act: a day stated long ago or an act recalled keeps its fallback.
+     */
+    private boolean continuesNewsDay(int s, int from, int anchor, Hit h) {
+        if (newsDay == null || s - newsDaySentence > 3 || s == newsDaySentence
+                || h.modality != Modality.ASSERTED && h.modality != Modality.PLANNED
+                || newsDay.isBefore(published.minusDays(7)) || newsDay.isAfter(published)) {
+            return false;
+        }
+        for (int k = Math.max(from, anchor - 6); k < anchor; k++) {
+            if (t.lower[k].equals("also")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean samePragraph(int s1, int s2) {

@@ -1,0 +1,85 @@
+package io.riposte.extraction;
+
+import static io.riposte.extraction.ExtractorHardCasesTest.only;
+import static io.riposte.extraction.ExtractorHardCasesTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.riposte.domain.ActionType;
+import io.riposte.domain.DatePrecision;
+import io.riposte.domain.ExtractedAction;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Classes of phrasing missed on a second round of unseen articles (continued news, measure wordings,
+ * threats "met with", names that contain a capital, ...). The sentences are written for these tests;
+ * none comes from the corpus, the held-out set or the seeds.
+ */
+class UnseenClassesTest {
+
+    @Test
+    void anUndatedActToldWithAlsoContinuesTheDaysNews() {
+        // 2021-06-11 is a Friday
+        ExtractedAction a = only(run("2021-06-11",
+                "Slovakia expelled three Russian diplomats on Thursday.\n\nThe government also suspended visas for Russian officials."),
+                ActionType.RESTRICT_VISAS);
+        assertThat(a.source()).isEqualTo("SVK");
+        assertThat(a.date().precision()).isEqualTo(DatePrecision.DAY);
+        assertThat(a.date().earliest()).isEqualTo(LocalDate.of(2021, 6, 10));
+    }
+
+    @Test
+    void withoutAlsoOrWithAnOldDayTheFallbackStays() {
+        ExtractedAction a = only(run("2021-06-11",
+                "Slovakia expelled three Russian diplomats on Thursday.\n\nThe government suspended visas for Russian officials."),
+                ActionType.RESTRICT_VISAS);
+        assertThat(a.date().precision()).isEqualTo(DatePrecision.MONTH);
+        ExtractedAction b = only(run("2021-06-11",
+                "Slovakia expelled three Russian diplomats on May 3.\n\nThe government also suspended visas for Russian officials."),
+                ActionType.RESTRICT_VISAS);
+        assertThat(b.date().precision()).isNotEqualTo(DatePrecision.DAY);
+    }
+
+    private static void assertAct(String published, String text, ActionType type, String source, String target) {
+        ExtractedAction a = only(run(published, text), type);
+        assertThat(a.source()).as(text).isEqualTo(source);
+        assertThat(a.target()).as(text).isEqualTo(target);
+    }
+
+    @Test
+    void capsOnTheStrengthOfAMissionRestrictStaffWithoutACount() {
+        ExtractedAction a = only(run("2019-09-05", "Nepal on Tuesday capped the strength of the Bhutanese embassy at 18."),
+                ActionType.RESTRICT_STAFF);
+        assertThat(a.source()).isEqualTo("NPL");
+        assertThat(a.target()).isEqualTo("BTN");
+        assertThat(a.count()).isNull();
+    }
+
+    @Test
+    void theEndOfAVisaExemptionIsAVisaRestrictionOfTheHost() {
+        assertAct("2019-09-05", "Georgian citizens will no longer be allowed to enter Belarus without a visa, Minsk said on Monday.",
+                ActionType.RESTRICT_VISAS, "BLR", "GEO");
+        // no visa regime nearby: nothing to say about visas
+        assertThat(run("2019-09-05", "Georgian fans will no longer be allowed to sing in Belarus, Minsk said on Monday."))
+                .noneMatch(x -> x.type() == ActionType.RESTRICT_VISAS);
+    }
+
+    @Test
+    void measuresNamedByTheirObjectBelongToTheGoverningVerbsSubject() {
+        assertAct("2019-09-05", "Taiwan on Monday removed Kenya from its white list of trusted export partners.",
+                ActionType.TRADE_MEASURE, "TWN", "KEN");
+        assertAct("2019-09-05", "Iceland on Tuesday suspended operations at its embassy in Minsk.", ActionType.CLOSE_MISSION, "ISL", "BLR");
+        assertAct("2019-09-05", "Finland on Monday stripped the diplomatic status of four Russian-owned villas and buildings.",
+                ActionType.CLOSE_MISSION, "FIN", "RUS");
+        assertAct("2019-09-05", "Latvia on Monday closed its airspace to Belarusian carriers.", ActionType.OTHER, "LVA", "BLR");
+        assertAct("2019-09-05", "Kyrgyzstan shut three border crossings with Tajikistan on Sunday.", ActionType.OTHER, "KGZ", "TJK");
+        assertAct("2019-09-05", "Ghana on Monday terminated its security cooperation agreement with Togo.", ActionType.OTHER, "GHA", "TGO");
+        assertAct("2019-09-05", "Kenya said on Monday it was holding its water treaty with Ethiopia in abeyance.", ActionType.OTHER,
+                "KEN", "ETH");
+        // a neutral verb, or a status stripped from a person, is no such measure
+        assertThat(run("2019-09-05", "Ghana on Monday signed a cooperation agreement with Togo.")).isEmpty();
+        assertThat(run("2019-09-05", "Latvia on Monday praised its airspace agreement with Belarus.")).isEmpty();
+        assertThat(run("2019-09-05", "Finland on Monday stripped the Russian attache of his diplomatic status."))
+                .noneMatch(x -> x.type() == ActionType.CLOSE_MISSION);
+    }
+}
