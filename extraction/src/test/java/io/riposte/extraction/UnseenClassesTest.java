@@ -82,4 +82,48 @@ class UnseenClassesTest {
         assertThat(run("2019-09-05", "Finland on Monday stripped the Russian attache of his diplomatic status."))
                 .noneMatch(x -> x.type() == ActionType.CLOSE_MISSION);
     }
+
+    @Test
+    void reportedSpeechRightAfterTheDaysNewsIsThatNews() {
+        // 2022-11-03 is a Thursday
+        ExtractedAction a = only(run("2022-11-03", "BUDAPEST — Hungary on Wednesday ordered a Swedish diplomat to leave.\n\n"
+                + "The foreign ministry said it had summoned the Swedish charge d'affaires, Anna Berg, to explain the decision."),
+                ActionType.SUMMON_ENVOY);
+        assertThat(a.source()).isEqualTo("HUN");
+        assertThat(a.target()).isEqualTo("SWE");
+        assertThat(a.date().precision()).isEqualTo(DatePrecision.DAY);
+        assertThat(a.date().earliest()).isEqualTo(LocalDate.of(2022, 11, 2));
+    }
+
+    @Test
+    void aResponseThatWouldMeetHostileStepsIsTheSpeakersThreat() {
+        assertAct("2021-03-02", "Serbia said on Monday that any provocation by Kosovo would be met with a firm response.",
+                ActionType.THREATEN_RETALIATION, "SRB", "XKX");
+        assertAct("2021-03-02", "Egypt warned that a strike on the dam by Ethiopia would be treated as an act of war.",
+                ActionType.THREATEN_RETALIATION, "EGY", "ETH");
+        // a meeting, or a reception that is no response, is no threat
+        assertThat(run("2021-03-02", "The Serbian envoy met with Kosovo officials on Monday.")).isEmpty();
+        assertThat(run("2021-03-02", "Serbia said the plan by Kosovo would be met with scepticism.")).isEmpty();
+    }
+
+    @Test
+    void aCapitalInTheNameOfATreatyOrANewspaperIsNoState() {
+        ExtractedAction a = only(run("2021-03-02", "Belgium expelled two Russian diplomats, the Brussels Times reported."),
+                ActionType.EXPEL_DIPLOMATS);
+        assertThat(a.source()).isEqualTo("BEL");
+        assertThat(run("2021-03-02", "Canada expelled the attache under the Vienna Convention, the Ottawa Citizen said."))
+                .allSatisfy(x -> assertThat(x.source() + x.target()).doesNotContain("AUT"));
+    }
+
+    @Test
+    void boundsAndOtherClausesNumbersAreNoCounts() {
+        ExtractedAction a = only(run("2021-03-02", "Ukraine has expelled more than 40 Belarusian officials this year."),
+                ActionType.EXPEL_DIPLOMATS);
+        assertThat(a.count()).isNull();
+        ExtractedAction b = only(run("2021-03-02", "Niger expelled Malian diplomats on Monday, a day after bandits killed 17 people."),
+                ActionType.EXPEL_DIPLOMATS);
+        assertThat(b.count()).isNull();
+        ExtractedAction c = only(run("2021-03-02", "Niger expelled as many as 17 Malian diplomats on Monday."), ActionType.EXPEL_DIPLOMATS);
+        assertThat(c.count()).isEqualTo(17);
+    }
 }

@@ -45,6 +45,10 @@ public final class Engine {
             "residence", "embassy", "consulate", "buildings", "building");
     private static final Set<String> ENVOY_NOUNS = Set.of("ambassador", "ambassadors", "envoy", "envoys", "chargé", "charge",
             "diplomat", "commissioner", "emissary");
+    /** Words that make a place name part of the name of a treaty, a meeting or a newspaper. */
+    private static final Set<String> NAMED_AFTER_A_PLACE = Set.of("convention", "conventions", "agreement", "agreements", "accord",
+            "accords", "protocol", "protocols", "treaty", "post", "times", "declaration", "charter", "format", "process",
+            "communique", "communiqué", "memorandum", "consensus", "tribune", "herald", "gazette", "statute");
     private static final Set<String> RELATION_NOUNS = Set.of("relations", "ties");
     private static final Set<String> THREAT_OBJECTS = Set.of("retaliate", "retaliation", "retaliatory", "respond", "response",
             "countermeasures", "counter", "consequences", "reciprocal", "measures", "reciprocate", "expel", "expulsion", "expulsions",
@@ -941,6 +945,9 @@ public final class Engine {
         int s = t.sentenceOf(i);
         int sFrom = t.sentenceFrom(s);
         int sTo = t.sentenceTo(s);
+        if (end < sTo && (e.kind() == ActorKind.SEAT || e.kind() == ActorKind.NAME) && NAMED_AFTER_A_PLACE.contains(t.lower[end])) {
+            return true; // "the Ottawa Convention", "the Minsk agreements", "the Washington Post": a name, not the state
+        }
         if (end - i == 1 && AMBIGUOUS_NAMES.contains(w) && !isTitleCase(s)) {
             // "Seattle, Washington", "Atlanta, Georgia": a US state after a city
             if ((w.equals("Washington") || w.equals("Georgia")) && i >= 2 && t.word[i - 1].equals(",")
@@ -1239,8 +1246,16 @@ public final class Engine {
                     return null;
                 }
             }
+            case "MET" -> {
+                // "would be met with a decisive response / full force", not "met with scepticism"
+                if (!after(end, to, 5, THREAT_OBJECTS) && !after(end, to, 4, Set.of("force", "firmness", "resolve"))) {
+                    return null;
+                }
+            }
             case "FUTURE" -> {
-                if (!before(i, from, 4, FUTURE_MARKERS) || (t.lower[i - 1].equals("to") && !before(i - 1, from, 3, FUTURE_MARKERS))) {
+                // "would be treated as an act of war": the modal sits further back
+                int w = t.lower[i].equals("act") ? 6 : 4;
+                if (!before(i, from, w, FUTURE_MARKERS) || (t.lower[i - 1].equals("to") && !before(i - 1, from, 3, FUTURE_MARKERS))) {
                     return null;
                 }
             }
@@ -1321,7 +1336,8 @@ public final class Engine {
                 }
             }
         }
-        if (t.lower[i].equals("bear") || t.lower[i].equals("face") || t.lower[i].equals("pay") || t.lower[i].startsWith("los")) {
+        if (t.lower[i].equals("bear") || t.lower[i].equals("face") || t.lower[i].equals("pay") || t.lower[i].startsWith("los")
+                || d.needs().equals("MET") || t.lower[i].equals("act") && end - i == 3) {
             passive = true; // "Lithuania had to bear the consequences": the one who bears them is threatened
         }
         if (anchor > from + 1 && (t.lower[anchor - 1].equals("must") || t.lower[anchor - 2].equals("must")
@@ -1788,6 +1804,13 @@ public final class Engine {
         for (int k = Math.max(from, anchor - 6); k < anchor; k++) {
             if (t.lower[k].equals("also")) {
                 return true;
+            }
+        }
+        // "The ministry said it had summoned ...": reported speech right after the day's news is that news
+        for (int k = Math.max(from, anchor - 5); k + 2 < anchor; k++) {
+            if ((t.lower[k].equals("said") || t.lower[k].equals("says")) && (t.lower[k + 1].equals("it") || t.lower[k + 1].equals("they"))
+                    && (t.lower[k + 2].equals("had") || t.lower[k + 2].equals("was") || t.lower[k + 2].equals("has"))) {
+                return s - newsDaySentence <= 2;
             }
         }
         return false;
@@ -2277,6 +2300,14 @@ public final class Engine {
                 k = j;
                 continue;
             }
+            if (k >= from + 2 && t.lower[k - 1].equals("than") && (t.lower[k - 2].equals("more") || t.lower[k - 2].equals("fewer"))) {
+                k = j - 1;
+                continue; // "more than 300 diplomats": a bound, not the number concerned
+            }
+            if (subordinateBetween(k < tr.from() ? k : tr.to(), k < tr.from() ? Math.min(tr.from(), tr.anchor()) : k)) {
+                k = j - 1;
+                continue; // "expelled diplomats, a day after gunmen killed 26 people": another clause's number
+            }
             int limit = Math.min(hi, j + 5);
             boolean nounFound = false;
             while (j < limit) {
@@ -2313,6 +2344,18 @@ public final class Engine {
             k = num[1] - 1;
         }
         return best;
+    }
+
+    private static final Set<String> COUNT_BARRIERS = Set.of("after", "following", "since", "when", "because", "while", "before",
+            "amid", "where", ";");
+
+    private boolean subordinateBetween(int lo, int hi) {
+        for (int k = lo; k < hi; k++) {
+            if (COUNT_BARRIERS.contains(t.lower[k])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A number at token k: {value, end token}, or null. */
