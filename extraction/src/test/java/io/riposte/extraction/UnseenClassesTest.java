@@ -126,4 +126,38 @@ class UnseenClassesTest {
         ExtractedAction c = only(run("2021-03-02", "Niger expelled as many as 17 Malian diplomats on Monday."), ActionType.EXPEL_DIPLOMATS);
         assertThat(c.count()).isEqualTo(17);
     }
+
+    @Test
+    void diplomatsOfAGroupOfStatesHaveNoStateTarget() {
+        assertThat(run("2022-09-01", "Belarus has expelled more than 120 European diplomats since its crackdown on protests in Minsk "
+                + "and its quarrel with Lithuania.")).noneMatch(x -> x.type() == ActionType.EXPEL_DIPLOMATS);
+        assertThat(run("2022-09-01", "Western envoys were expelled by Moscow on Monday, after its attack on Georgia."))
+                .noneMatch(x -> x.type() == ActionType.EXPEL_DIPLOMATS);
+        // a group named with its states still has them
+        assertThat(run("2022-09-01", "Moscow expelled two Western diplomats from Estonia on Monday."))
+                .anyMatch(x -> x.type() == ActionType.EXPEL_DIPLOMATS && x.target().equals("EST"));
+    }
+
+    @Test
+    void theOneToldOfConsequencesIsThreatenedNotThreatening() {
+        assertAct("2022-09-01", "Norway made it clear to Moscow on Monday that the arrests would have serious consequences.",
+                ActionType.THREATEN_RETALIATION, "NOR", "RUS");
+    }
+
+    @Test
+    void aRecordIsACommentNotASecondAct() {
+        ExtractedAction a = only(run("2022-09-01", "Chile on Monday expelled the Venezuelan ambassador. It was the first expulsion of "
+                + "an envoy from Chile in fifty years."), ActionType.EXPEL_DIPLOMATS);
+        assertThat(a.source()).isEqualTo("CHL");
+        assertThat(a.target()).isEqualTo("VEN");
+    }
+
+    @Test
+    void aDangerPosedIsNoThreatByAnyone() {
+        ExtractedAction a = only(run("2022-09-01",
+                "Oman said on Monday the Yemeni attache posed a threat to public order and expelled him."), ActionType.EXPEL_DIPLOMATS);
+        assertThat(a.source()).isEqualTo("OMN");
+        assertThat(run("2022-09-01", "Oman said on Monday the Yemeni attache posed a threat to public order and expelled him."))
+                .noneMatch(x -> x.type() == ActionType.THREATEN_RETALIATION);
+    }
 }

@@ -1432,6 +1432,9 @@ public final class Engine {
         int a = tr.anchor();
         // an object named after its governing verb ("suspended the cooperation agreement") is that verb's act
         boolean nominal = !tr.def().needs().equals("HOSTILEVERB") && (tr.def().kind() == 'N' || isNominal(tr));
+        if (nominal && recordPhrase(tr, from, to)) {
+            return null; // "the first expulsion of an ambassador from X since 1945": a comment on an act told elsewhere
+        }
         int b1 = from;
         int b2 = to;
         for (int k = a - 1; k >= from; k--) {
@@ -1548,6 +1551,10 @@ public final class Engine {
             }
             if (tr.type() == ActionType.SUMMON_ENVOY && m.role == Role.HOST && m.from >= tr.to() && m.from - tr.to() <= 8) {
                 v[0] += 6; // "summoned to the foreign ministry in New Delhi"
+            }
+            if (tr.type() == ActionType.THREATEN_RETALIATION && m.to <= a && addressee(m, from)) {
+                v[0] -= 8; // "made it clear to Tehran that ... would have serious consequences": Tehran is warned
+                v[1] += 6;
             }
             if (nominal && m.to == tr.from() && (m.kind == ActorKind.ADJ || m.kind == ActorKind.NAME)) {
                 v[0] += 4; // "US sanctions", "the Russian expulsion"
@@ -1681,6 +1688,9 @@ public final class Engine {
                 targetM = bs;
             }
             confidence = 0.6;
+        }
+        if (!reciprocal && groupObject(tr, from, to, targetM)) {
+            return null; // "expelled more than 300 Western diplomats since its invasion of Ukraine": no state is the target
         }
         Hit h = new Hit();
         h.reciprocal = reciprocal;
@@ -2344,6 +2354,72 @@ public final class Engine {
             k = num[1] - 1;
         }
         return best;
+    }
+
+    private static final Set<String> RANKS = Set.of("first", "largest", "biggest", "second", "third", "only", "last", "most",
+            "broadest", "widest", "rare", "unprecedented");
+
+    /** "the largest expulsion in the history of ...", "the first closure ... since the war": a record, not an act. */
+    private boolean recordPhrase(Trig tr, int from, int to) {
+        boolean ranked = false;
+        for (int k = tr.from() - 1; k >= Math.max(from, tr.from() - 3); k--) {
+            ranked |= RANKS.contains(t.lower[k]);
+        }
+        if (!ranked) {
+            return false;
+        }
+        for (int k = tr.to(); k < Math.min(to, tr.to() + 14); k++) {
+            String l = t.lower[k];
+            if (l.equals("since") || l.equals("history") || l.equals("ever") || l.equals("decades") || l.equals("years")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> TELLING = Set.of("told", "tells", "tell", "warned", "warns", "warn", "informed", "informs",
+            "reminded", "reminds", "cautioned", "cautions", "notified", "notifies");
+
+    /** The one spoken to: "made (it) clear to X", "signalled to X", "told X", "warned X that ...". */
+    private boolean addressee(Mention m, int from) {
+        int p = m.from - 1;
+        while (p > from && t.lower[p].equals("the")) {
+            p--;
+        }
+        if (p < from) {
+            return false;
+        }
+        if (TELLING.contains(t.lower[p])) {
+            return true;
+        }
+        return t.lower[p].equals("to") && p - 1 >= from && (t.lower[p - 1].equals("clear") || t.lower[p - 1].equals("signalled")
+                || t.lower[p - 1].equals("signaled") || t.lower[p - 1].equals("message") || t.lower[p - 1].equals("plain"));
+    }
+
+    /** Adjectives that make people a group of several states: "Western diplomats", "EU envoys". */
+    private static final Set<String> GROUP_ADJECTIVES = Set.of("western", "european", "foreign", "eu", "nato", "baltic", "nordic",
+            "arab", "african", "asian", "allied", "international", "gulf", "latin", "scandinavian", "g7");
+
+    /**
+     * Whether the people acted upon are a group of states ("European diplomats were expelled") with no state of
+     * their own named in the object: then a state elsewhere in the sentence is not the target.
+     */
+    private boolean groupObject(Trig tr, int from, int to, Mention targetM) {
+        int lo = tr.passive() ? Math.max(from, tr.from() - 6) : tr.to();
+        int hi = tr.passive() ? tr.from() : Math.min(to, tr.to() + 6);
+        for (int k = lo; k < hi; k++) {
+            String l = t.lower[k];
+            if (l.isEmpty() || "wefabingls".indexOf(l.charAt(0)) < 0 || !GROUP_ADJECTIVES.contains(l)) {
+                continue;
+            }
+            for (int j = k + 1; j < Math.min(to, k + 3); j++) {
+                if (DIPLOMAT_NOUNS.contains(t.lower[j]) || PERSON_NOUNS.contains(t.lower[j])) {
+                    // "Western diplomats from Britain and France" still name their states
+                    return targetM == null || targetM.from < lo || targetM.from > j + 3 || subordinateBetween(j, targetM.from);
+                }
+            }
+        }
+        return false;
     }
 
     private static final Set<String> COUNT_BARRIERS = Set.of("after", "following", "since", "when", "because", "while", "before",
