@@ -160,4 +160,21 @@ class UnseenClassesTest {
         assertThat(run("2022-09-01", "Oman said on Monday the Yemeni attache posed a threat to public order and expelled him."))
                 .noneMatch(x -> x.type() == ActionType.THREATEN_RETALIATION);
     }
+
+    @Test
+    void theExecutionOfAnotherStatesNationalIsTheCitedProvocation() {
+        // 2023-01-17 is a Tuesday
+        java.util.List<ExtractedAction> all = run("2023-01-17", "Denmark on Monday recalled its ambassador from Iran, two days "
+                + "after Tehran hanged a Danish-Iranian aid worker.");
+        ExtractedAction cause = only(all, ActionType.OTHER);
+        assertThat(cause.source()).isEqualTo("IRN");
+        assertThat(cause.target()).isEqualTo("DNK");
+        assertThat(cause.date().precision()).isEqualTo(DatePrecision.DAY);
+        assertThat(cause.date().earliest()).isEqualTo(LocalDate.of(2023, 1, 14));
+        ExtractedAction answer = only(all, ActionType.RECALL_ENVOY);
+        assertThat(answer.respondsTo()).isNotEmpty();
+        // executing an order, or people of no named state, is nothing between two states
+        assertThat(run("2023-01-17", "The Iranian court executed the order on Sunday, Denmark said."))
+                .noneMatch(x -> x.type() == ActionType.OTHER);
+    }
 }

@@ -542,8 +542,31 @@ public final class Engine {
                 if (answer.cue == null) {
                     answer.cue = w;
                 }
+                dateByGap(k, answer, cause);
             }
         }
+    }
+
+    /** "A on Monday, a day after B": an undated B is dated by the gap stated before the connective. */
+    private void dateByGap(int k, Hit answer, Hit cause) {
+        if (cause.date.precision() != DatePrecision.UNKNOWN || answer.date.precision() != DatePrecision.DAY || answer.dateFallback
+                || k < 2) {
+            return;
+        }
+        String unit = t.lower[k - 1];
+        String n = t.lower[k - 2];
+        int days;
+        if (unit.equals("day") && (n.equals("a") || n.equals("one"))) {
+            days = 1;
+        } else if (unit.equals("days") && NUMBER_WORDS.containsKey(n) && NUMBER_WORDS.get(n) < 8) {
+            days = NUMBER_WORDS.get(n);
+        } else if (unit.equals("hours") || unit.equals("hour")) {
+            days = 0;
+        } else {
+            return;
+        }
+        cause.date = FuzzyDate.ofDay(answer.date.earliest().minusDays(days)).withNote(t.text.substring(t.start[k - 2], t.end[k]));
+        cause.dateFallback = false;
     }
 
     private static final List<String[]> FOLLOWING = List.of(new String[] {"followed", "suit"}, new String[] {"follow", "suit"},
@@ -1243,6 +1266,12 @@ public final class Engine {
             }
             case "THREATOBJ" -> {
                 if (!after(end, to, 14, THREAT_OBJECTS)) {
+                    return null;
+                }
+            }
+            case "FOREIGNPERSON" -> {
+                // "executed the German-Iranian dissident ...", "hanged a British national": a national of a state
+                if (!foreignPersonAfter(end, to)) {
                     return null;
                 }
             }
@@ -2355,6 +2384,28 @@ public final class Engine {
         }
         return best;
     }
+
+    /** A demonym before a person (not "the Iranian judiciary executed"): within five words after the act. */
+    private boolean foreignPersonAfter(int end, int to) {
+        for (int k = end; k < Math.min(to, end + 5); k++) {
+            Mention m = mentionAt(k);
+            if (m == null) {
+                continue;
+            }
+            if (m.kind == ActorKind.PLURAL) {
+                return true;
+            }
+            int j = m.to;
+            while (j < to && (t.word[j].equals("-") || mentionAt(j) != null)) {
+                j = mentionAt(j) != null ? mentionAt(j).to : j + 1; // "German-Iranian"
+            }
+            return m.kind == ActorKind.ADJ && j < to && (PERSON_NOUNS.contains(t.lower[j]) || PEOPLE_WORDS.contains(t.lower[j]));
+        }
+        return false;
+    }
+
+    private static final Set<String> PEOPLE_WORDS = Set.of("dissident", "activist", "journalist", "citizen", "national", "man",
+            "woman", "worker", "businessman", "academic", "researcher", "tourist", "aid", "student", "blogger", "writer", "reporter");
 
     private static final Set<String> RANKS = Set.of("first", "largest", "biggest", "second", "third", "only", "last", "most",
             "broadest", "widest", "rare", "unprecedented");
