@@ -93,6 +93,12 @@ class UnseenClassesTest {
         assertThat(a.target()).isEqualTo("SWE");
         assertThat(a.date().precision()).isEqualTo(DatePrecision.DAY);
         assertThat(a.date().earliest()).isEqualTo(LocalDate.of(2022, 11, 2));
+        // the other side's news of that day is not this actor's
+        ExtractedAction b = only(run("2022-11-03", "BUDAPEST — Sweden on Wednesday ordered a Hungarian diplomat to leave.\n\n"
+                + "The foreign ministry said it had summoned the Swedish charge d'affaires, Anna Berg, to protest."),
+                ActionType.SUMMON_ENVOY);
+        assertThat(b.source()).isEqualTo("HUN");
+        assertThat(b.date().precision()).isNotEqualTo(DatePrecision.DAY);
     }
 
     @Test

@@ -125,6 +125,8 @@ public final class Engine {
     /** The day of the last reported (not recalled) act or day named, and its sentence: what an "also" continues. */
     private LocalDate newsDay;
     private int newsDaySentence = -10;
+    /** Who acted in the news day's sentence: reported speech continues the news of the same actor only. */
+    private final Set<String> newsDaySources = new java.util.HashSet<>();
     private Integer contextYear;
     private int contextYearSentence;
     private final Map<String, Double> stateWeight = new HashMap<>();
@@ -342,6 +344,12 @@ public final class Engine {
             if (sentenceDate != null && sentenceDate.precision() == DatePrecision.DAY) {
                 newsDay = sentenceDate.earliest();
                 newsDaySentence = s;
+                newsDaySources.clear();
+                for (Hit h : sentenceHits) {
+                    if (!h.referenced && h.source != null) {
+                        newsDaySources.add(h.source);
+                    }
+                }
             } else if (sentenceDate != null) {
                 newsDay = null;
             }
@@ -1849,7 +1857,7 @@ public final class Engine {
         for (int k = Math.max(from, anchor - 5); k + 2 < anchor; k++) {
             if ((t.lower[k].equals("said") || t.lower[k].equals("says")) && (t.lower[k + 1].equals("it") || t.lower[k + 1].equals("they"))
                     && (t.lower[k + 2].equals("had") || t.lower[k + 2].equals("was") || t.lower[k + 2].equals("has"))) {
-                return s - newsDaySentence <= 2;
+                return s - newsDaySentence <= 2 && newsDaySources.contains(h.source);
             }
         }
         return false;
