@@ -183,4 +183,21 @@ class UnseenClassesTest {
         assertThat(run("2023-01-17", "The Iranian court executed the order on Sunday, Denmark said."))
                 .noneMatch(x -> x.type() == ActionType.OTHER);
     }
+
+    @Test
+    void aWarningWhoseConditionNamesTheOtherSideIsOneThreatAgainstIt() {
+        java.util.List<ExtractedAction> all = run("2021-03-02",
+                "Turkey warned on Monday that any drilling by Cyprus would be met with countermeasures.");
+        assertThat(all).hasSize(1);
+        assertThat(all.get(0).source()).isEqualTo("TUR");
+        assertThat(all.get(0).target()).isEqualTo("CYP");
+        assertAct("2021-03-02", "Minsk said a strike on its depots would be seen as an act of war against Belarus by Poland.",
+                ActionType.THREATEN_RETALIATION, "BLR", "POL");
+    }
+
+    @Test
+    void suspendingAnAgreementWithAStateIsAnOtherMeasure() {
+        assertAct("2021-03-02", "Morocco on Monday suspended its fisheries agreement with Spain.", ActionType.OTHER, "MAR", "ESP");
+        assertThat(run("2021-03-02", "Morocco on Monday signed a fisheries agreement with Spain.")).isEmpty();
+    }
 }

@@ -1123,6 +1123,7 @@ public final class Engine {
 
     private List<Trig> findTriggers(int from, int to) {
         List<Trig> out = new ArrayList<>();
+        int metEnd = -1;
         for (int i = from; i < to; i++) {
             if (!lex.triggerWords.contains(t.lower[i])) {
                 continue;
@@ -1133,8 +1134,19 @@ public final class Engine {
             }
             int end = i + p.tokens().length;
             TriggerDef d = p.value();
+            if (metEnd >= 0 && i - metEnd < 5 && "THREATEN_RETALIATION".equals(d.type())) {
+                i = end - 1;
+                continue; // "met with countermeasures": the object of the threat already found
+            }
             Trig tr = resolve(i, end, d, from, to);
-            if (tr != null) {
+            if (tr != null && d.needs().equals("MET")) {
+                metEnd = end;
+            }
+            if (tr != null && d.needs().equals("MET") && !out.isEmpty()
+                    && out.get(out.size() - 1).type() == ActionType.THREATEN_RETALIATION) {
+                // "warned that any step by X would be met with ...": one threat, whose condition names who is warned
+                out.set(out.size() - 1, new Trig(tr.from(), tr.to(), tr.anchor(), tr.def(), tr.type(), tr.passive()));
+            } else if (tr != null) {
                 out.add(tr);
             }
             i = end - 1;
@@ -1588,6 +1600,17 @@ public final class Engine {
             }
             if (tr.type() == ActionType.SUMMON_ENVOY && m.role == Role.HOST && m.from >= tr.to() && m.from - tr.to() <= 8) {
                 v[0] += 6; // "summoned to the foreign ministry in New Delhi"
+            }
+            if ((tr.def().needs().equals("MET") || t.lower[tr.from()].equals("act")) && m.from > from) {
+                // "any step by X would be met with ...", "an act of war against Y by X": X is warned, Y warns
+                String p = t.lower[prevWord(m.from)];
+                if (p.equals("by")) {
+                    v[0] -= 8;
+                    v[1] += 6;
+                } else if (p.equals("against") && m.from >= tr.to()) {
+                    v[0] += 6;
+                    v[1] -= 8;
+                }
             }
             if (tr.type() == ActionType.THREATEN_RETALIATION && m.to <= a && addressee(m, from)) {
                 v[0] -= 8; // "made it clear to Tehran that ... would have serious consequences": Tehran is warned
