@@ -199,5 +199,8 @@ class UnseenClassesTest {
     void suspendingAnAgreementWithAStateIsAnOtherMeasure() {
         assertAct("2021-03-02", "Morocco on Monday suspended its fisheries agreement with Spain.", ActionType.OTHER, "MAR", "ESP");
         assertThat(run("2021-03-02", "Morocco on Monday signed a fisheries agreement with Spain.")).isEmpty();
+        // a treaty cited for another measure is not itself suspended
+        assertThat(run("2021-03-02", "Morocco closed the Spanish consulate, citing a breach of the 1991 agreement with Madrid."))
+                .noneMatch(x -> x.type() == ActionType.OTHER);
     }
 }

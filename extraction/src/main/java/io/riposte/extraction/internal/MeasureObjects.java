@@ -25,6 +25,10 @@ final class MeasureObjects {
     private static final Set<String> PROPERTY = Set.of("buildings", "building", "property", "properties", "premises", "compound",
             "compounds", "residence", "residences", "dacha", "dachas", "estate", "estates", "facilities", "sites", "site", "plots");
 
+    /** Words that put the object in another phrase than the verb's. */
+    private static final Set<String> BARRIERS = Set.of(",", "under", "despite", "citing", "violating", "violation", "breach",
+            "over", "because", "after", "following", "amid", "per", "pursuant", "according");
+
     private final Tokens t;
 
     MeasureObjects(Tokens t) {
@@ -39,8 +43,9 @@ final class MeasureObjects {
         boolean abeyance = t.lower[i].equals("in") && end - i == 2;
         for (int k = i - 1; k >= Math.max(from, i - 9); k--) {
             String l = t.lower[k];
-            if (l.equals(";") || l.equals(":") || l.equals("which") || l.equals("who") || l.equals("that") && !abeyance) {
-                return -1;
+            if (l.equals(";") || l.equals(":") || l.equals("which") || l.equals("who") || l.equals("that") && !abeyance
+                    || BARRIERS.contains(l)) {
+                return -1; // "closed the consulate under the 1961 treaty": the object of another phrase
             }
             if (abeyance ? HOLD.contains(l) : isVerb(l)) {
                 if (t.lower[i].equals("diplomatic") && !following(end, to, 8, PROPERTY)) {
