@@ -122,6 +122,7 @@ public final class Engine {
     private boolean conditional;
     private Hit lastHitInSentence;
     private final MeasureObjects measureObjects;
+    private final Framing framing;
     /** The day of the last reported (not recalled) act or day named, and its sentence: what an "also" continues. */
     private LocalDate newsDay;
     private int newsDaySentence = -10;
@@ -171,6 +172,7 @@ public final class Engine {
         this.keepNonFactual = keepNonFactual;
         this.speech = new SpeechActs(tokens, lex);
         this.measureObjects = new MeasureObjects(tokens);
+        this.framing = new Framing(tokens);
     }
 
     public List<ExtractedAction> run() {
@@ -1481,7 +1483,7 @@ public final class Engine {
         int a = tr.anchor();
         // an object named after its governing verb ("suspended the cooperation agreement") is that verb's act
         boolean nominal = !tr.def().needs().equals("HOSTILEVERB") && (tr.def().kind() == 'N' || isNominal(tr));
-        if (nominal && recordPhrase(tr, from, to)) {
+        if (nominal && framing.recordPhrase(tr.from(), tr.to(), from, to)) {
             return null; // "the first expulsion of an ambassador from X since 1945": a comment on an act told elsewhere
         }
         int b1 = from;
@@ -1612,7 +1614,7 @@ public final class Engine {
                     v[1] -= 8;
                 }
             }
-            if (tr.type() == ActionType.THREATEN_RETALIATION && m.to <= a && addressee(m, from)) {
+            if (tr.type() == ActionType.THREATEN_RETALIATION && m.to <= a && framing.addressee(m.from, from)) {
                 v[0] -= 8; // "made it clear to Tehran that ... would have serious consequences": Tehran is warned
                 v[1] += 6;
             }
@@ -2374,7 +2376,7 @@ public final class Engine {
                 k = j - 1;
                 continue; // "more than 300 diplomats": a bound, not the number concerned
             }
-            if (subordinateBetween(k < tr.from() ? k : tr.to(), k < tr.from() ? Math.min(tr.from(), tr.anchor()) : k)) {
+            if (framing.subordinateBetween(k < tr.from() ? k : tr.to(), k < tr.from() ? Math.min(tr.from(), tr.anchor()) : k)) {
                 k = j - 1;
                 continue; // "expelled diplomats, a day after gunmen killed 26 people": another clause's number
             }
@@ -2438,46 +2440,6 @@ public final class Engine {
     private static final Set<String> PEOPLE_WORDS = Set.of("dissident", "activist", "journalist", "citizen", "national", "man",
             "woman", "worker", "businessman", "academic", "researcher", "tourist", "aid", "student", "blogger", "writer", "reporter");
 
-    private static final Set<String> RANKS = Set.of("first", "largest", "biggest", "second", "third", "only", "last", "most",
-            "broadest", "widest", "rare", "unprecedented");
-
-    /** "the largest expulsion in the history of ...", "the first closure ... since the war": a record, not an act. */
-    private boolean recordPhrase(Trig tr, int from, int to) {
-        boolean ranked = false;
-        for (int k = tr.from() - 1; k >= Math.max(from, tr.from() - 3); k--) {
-            ranked |= RANKS.contains(t.lower[k]);
-        }
-        if (!ranked) {
-            return false;
-        }
-        for (int k = tr.to(); k < Math.min(to, tr.to() + 14); k++) {
-            String l = t.lower[k];
-            if (l.equals("since") || l.equals("history") || l.equals("ever") || l.equals("decades") || l.equals("years")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final Set<String> TELLING = Set.of("told", "tells", "tell", "warned", "warns", "warn", "informed", "informs",
-            "reminded", "reminds", "cautioned", "cautions", "notified", "notifies");
-
-    /** The one spoken to: "made (it) clear to X", "signalled to X", "told X", "warned X that ...". */
-    private boolean addressee(Mention m, int from) {
-        int p = m.from - 1;
-        while (p > from && t.lower[p].equals("the")) {
-            p--;
-        }
-        if (p < from) {
-            return false;
-        }
-        if (TELLING.contains(t.lower[p])) {
-            return true;
-        }
-        return t.lower[p].equals("to") && p - 1 >= from && (t.lower[p - 1].equals("clear") || t.lower[p - 1].equals("signalled")
-                || t.lower[p - 1].equals("signaled") || t.lower[p - 1].equals("message") || t.lower[p - 1].equals("plain"));
-    }
-
     /** Adjectives that make people a group of several states: "Western diplomats", "EU envoys". */
     private static final Set<String> GROUP_ADJECTIVES = Set.of("western", "european", "foreign", "eu", "nato", "baltic", "nordic",
             "arab", "african", "asian", "allied", "international", "gulf", "latin", "scandinavian", "g7");
@@ -2497,20 +2459,8 @@ public final class Engine {
             for (int j = k + 1; j < Math.min(to, k + 3); j++) {
                 if (DIPLOMAT_NOUNS.contains(t.lower[j]) || PERSON_NOUNS.contains(t.lower[j])) {
                     // "Western diplomats from Britain and France" still name their states
-                    return targetM == null || targetM.from < lo || targetM.from > j + 3 || subordinateBetween(j, targetM.from);
+                    return targetM == null || targetM.from < lo || targetM.from > j + 3 || framing.subordinateBetween(j, targetM.from);
                 }
-            }
-        }
-        return false;
-    }
-
-    private static final Set<String> COUNT_BARRIERS = Set.of("after", "following", "since", "when", "because", "while", "before",
-            "amid", "where", ";");
-
-    private boolean subordinateBetween(int lo, int hi) {
-        for (int k = lo; k < hi; k++) {
-            if (COUNT_BARRIERS.contains(t.lower[k])) {
-                return true;
             }
         }
         return false;
