@@ -45,6 +45,10 @@ public final class Engine {
             "residence", "embassy", "consulate", "buildings", "building");
     private static final Set<String> ENVOY_NOUNS = Set.of("ambassador", "ambassadors", "envoy", "envoys", "chargé", "charge",
             "diplomat", "commissioner", "emissary");
+    /** Words that make a place name part of the name of a treaty, a meeting or a newspaper. */
+    private static final Set<String> NAMED_AFTER_A_PLACE = Set.of("convention", "conventions", "agreement", "agreements", "accord",
+            "accords", "protocol", "protocols", "treaty", "post", "times", "declaration", "charter", "format", "process",
+            "communique", "communiqué", "memorandum", "consensus", "tribune", "herald", "gazette", "statute");
     private static final Set<String> RELATION_NOUNS = Set.of("relations", "ties");
     private static final Set<String> THREAT_OBJECTS = Set.of("retaliate", "retaliation", "retaliatory", "respond", "response",
             "countermeasures", "counter", "consequences", "reciprocal", "measures", "reciprocate", "expel", "expulsion", "expulsions",
@@ -61,7 +65,7 @@ public final class Engine {
     private static final Set<String> VISA_WORDS = Set.of("visa", "visas", "consular", "entry");
     private static final Set<String> STAFF_WORDS = Set.of("hire", "hires", "hiring", "staff", "staffing", "staffers", "personnel",
             "employees", "assignment", "assignments", "travel", "movement", "movements", "headcount", "presence", "work", "diplomats",
-            "number", "size");
+            "number", "size", "strength");
     private static final Set<String> GOODS_WORDS = Set.of("imports", "import", "exports", "export", "goods", "products", "beef",
             "barley", "wine", "coal", "canola", "seafood", "timber", "lobster", "lobsters", "trade", "shipments", "cotton", "meat",
             "pork", "soybeans", "agricultural", "steel", "aluminium", "aluminum", "chips", "semiconductors", "purchases", "investment",
@@ -117,6 +121,13 @@ public final class Engine {
     private List<Trig> currentTrigs = List.of();
     private boolean conditional;
     private Hit lastHitInSentence;
+    private final MeasureObjects measureObjects;
+    private final Framing framing;
+    /** The day of the last reported (not recalled) act or day named, and its sentence: what an "also" continues. */
+    private LocalDate newsDay;
+    private int newsDaySentence = -10;
+    /** Who acted in the news day's sentence: reported speech continues the news of the same actor only. */
+    private final Set<String> newsDaySources = new java.util.HashSet<>();
     private Integer contextYear;
     private int contextYearSentence;
     private final Map<String, Double> stateWeight = new HashMap<>();
@@ -160,6 +171,8 @@ public final class Engine {
         this.published = article.publishedDate();
         this.keepNonFactual = keepNonFactual;
         this.speech = new SpeechActs(tokens, lex);
+        this.measureObjects = new MeasureObjects(tokens);
+        this.framing = new Framing(tokens);
     }
 
     public List<ExtractedAction> run() {
@@ -330,6 +343,18 @@ public final class Engine {
                 }
             }
             prevSentenceDate = sentenceDate;
+            if (sentenceDate != null && sentenceDate.precision() == DatePrecision.DAY) {
+                newsDay = sentenceDate.earliest();
+                newsDaySentence = s;
+                newsDaySources.clear();
+                for (Hit h : sentenceHits) {
+                    if (!h.referenced && h.source != null) {
+                        newsDaySources.add(h.source);
+                    }
+                }
+            } else if (sentenceDate != null) {
+                newsDay = null;
+            }
             if (!sentenceHits.isEmpty()) {
                 prevHits = sentenceHits;
             }
@@ -527,8 +552,31 @@ public final class Engine {
                 if (answer.cue == null) {
                     answer.cue = w;
                 }
+                dateByGap(k, answer, cause);
             }
         }
+    }
+
+    /** "A on Monday, a day after B": an undated B is dated by the gap stated before the connective. */
+    private void dateByGap(int k, Hit answer, Hit cause) {
+        if (cause.date.precision() != DatePrecision.UNKNOWN || answer.date.precision() != DatePrecision.DAY || answer.dateFallback
+                || k < 2) {
+            return;
+        }
+        String unit = t.lower[k - 1];
+        String n = t.lower[k - 2];
+        int days;
+        if (unit.equals("day") && (n.equals("a") || n.equals("one"))) {
+            days = 1;
+        } else if (unit.equals("days") && NUMBER_WORDS.containsKey(n) && NUMBER_WORDS.get(n) < 8) {
+            days = NUMBER_WORDS.get(n);
+        } else if (unit.equals("hours") || unit.equals("hour")) {
+            days = 0;
+        } else {
+            return;
+        }
+        cause.date = FuzzyDate.ofDay(answer.date.earliest().minusDays(days)).withNote(t.text.substring(t.start[k - 2], t.end[k]));
+        cause.dateFallback = false;
     }
 
     private static final List<String[]> FOLLOWING = List.of(new String[] {"followed", "suit"}, new String[] {"follow", "suit"},
@@ -930,6 +978,9 @@ public final class Engine {
         int s = t.sentenceOf(i);
         int sFrom = t.sentenceFrom(s);
         int sTo = t.sentenceTo(s);
+        if (end < sTo && (e.kind() == ActorKind.SEAT || e.kind() == ActorKind.NAME) && NAMED_AFTER_A_PLACE.contains(t.lower[end])) {
+            return true; // "the Ottawa Convention", "the Minsk agreements", "the Washington Post": a name, not the state
+        }
         if (end - i == 1 && AMBIGUOUS_NAMES.contains(w) && !isTitleCase(s)) {
             // "Seattle, Washington", "Atlanta, Georgia": a US state after a city
             if ((w.equals("Washington") || w.equals("Georgia")) && i >= 2 && t.word[i - 1].equals(",")
@@ -1074,6 +1125,7 @@ public final class Engine {
 
     private List<Trig> findTriggers(int from, int to) {
         List<Trig> out = new ArrayList<>();
+        int metEnd = -1;
         for (int i = from; i < to; i++) {
             if (!lex.triggerWords.contains(t.lower[i])) {
                 continue;
@@ -1084,8 +1136,19 @@ public final class Engine {
             }
             int end = i + p.tokens().length;
             TriggerDef d = p.value();
+            if (metEnd >= 0 && i - metEnd < 5 && "THREATEN_RETALIATION".equals(d.type())) {
+                i = end - 1;
+                continue; // "met with countermeasures": the object of the threat already found
+            }
             Trig tr = resolve(i, end, d, from, to);
-            if (tr != null) {
+            if (tr != null && d.needs().equals("MET")) {
+                metEnd = end;
+            }
+            if (tr != null && d.needs().equals("MET") && !out.isEmpty()
+                    && out.get(out.size() - 1).type() == ActionType.THREATEN_RETALIATION) {
+                // "warned that any step by X would be met with ...": one threat, whose condition names who is warned
+                out.set(out.size() - 1, new Trig(tr.from(), tr.to(), tr.anchor(), tr.def(), tr.type(), tr.passive()));
+            } else if (tr != null) {
                 out.add(tr);
             }
             i = end - 1;
@@ -1108,6 +1171,14 @@ public final class Engine {
                         && after(end, to, 6, Set.of("embassy", "consulate", "diplomatic", "mission", "consular")))) {
                     return null;
                 }
+            }
+            case "HOSTILEVERB" -> {
+                int v = measureObjects.governingVerb(i, end, from, to);
+                if (v < 0) {
+                    return null;
+                }
+                anchor = v;
+                passive = isParticiple(t.lower[v]) && beforeAny(v, from, 3, BE_FORMS);
             }
             case "MISSION" -> {
                 if (!after(end, to, 6, MISSION_NOUNS) && !before(i, from, 4, MISSION_NOUNS)) {
@@ -1220,8 +1291,22 @@ public final class Engine {
                     return null;
                 }
             }
+            case "FOREIGNPERSON" -> {
+                // "executed the German-Iranian dissident ...", "hanged a British national": a national of a state
+                if (!foreignPersonAfter(end, to)) {
+                    return null;
+                }
+            }
+            case "MET" -> {
+                // "would be met with a decisive response / full force", not "met with scepticism"
+                if (!after(end, to, 5, THREAT_OBJECTS) && !after(end, to, 4, Set.of("force", "firmness", "resolve"))) {
+                    return null;
+                }
+            }
             case "FUTURE" -> {
-                if (!before(i, from, 4, FUTURE_MARKERS) || (t.lower[i - 1].equals("to") && !before(i - 1, from, 3, FUTURE_MARKERS))) {
+                // "would be treated as an act of war": the modal sits further back
+                int w = t.lower[i].equals("act") ? 6 : 4;
+                if (!before(i, from, w, FUTURE_MARKERS) || (t.lower[i - 1].equals("to") && !before(i - 1, from, 3, FUTURE_MARKERS))) {
                     return null;
                 }
             }
@@ -1267,7 +1352,19 @@ public final class Engine {
             default -> {
             }
         }
-        if (d.type().equals("RESTRICT")) {
+        if (d.type().equals("RESTRICT") && t.lower[i].equals("no")) {
+            // "X nationals will no longer be allowed to travel ... under a visa exemption": only a visa regime
+            // makes this a measure; "no longer allowed to hire" and the like are the generic case below
+            type = after(end, to, 10, VISA_WORDS) ? ActionType.RESTRICT_VISAS : restrictionType(i, end, from, to);
+            if (type == null) {
+                return null;
+            }
+            passive = true; // those no longer allowed are acted upon
+
+        } else if (d.type().equals("RESTRICT") && after(end, to, 3, Set.of("operations", "activities", "activity"))
+                && after(end, to, 7, MISSION_NOUNS)) {
+            type = ActionType.CLOSE_MISSION; // "suspended operations at its embassy in X": the mission stops working
+        } else if (d.type().equals("RESTRICT")) {
             type = restrictionType(i, end, from, to);
             if (type == null && after(end, to, 4, RELATION_NOUNS) && !after(end, to, 3, Set.of("trade", "economic", "business"))) {
                 type = ActionType.RECALL_ENVOY;
@@ -1290,7 +1387,8 @@ public final class Engine {
                 }
             }
         }
-        if (t.lower[i].equals("bear") || t.lower[i].equals("face") || t.lower[i].equals("pay") || t.lower[i].startsWith("los")) {
+        if (t.lower[i].equals("bear") || t.lower[i].equals("face") || t.lower[i].equals("pay") || t.lower[i].startsWith("los")
+                || d.needs().equals("MET") || t.lower[i].equals("act") && end - i == 3) {
             passive = true; // "Lithuania had to bear the consequences": the one who bears them is threatened
         }
         if (anchor > from + 1 && (t.lower[anchor - 1].equals("must") || t.lower[anchor - 2].equals("must")
@@ -1383,7 +1481,11 @@ public final class Engine {
             return null;
         }
         int a = tr.anchor();
-        boolean nominal = tr.def().kind() == 'N' || isNominal(tr);
+        // an object named after its governing verb ("suspended the cooperation agreement") is that verb's act
+        boolean nominal = !tr.def().needs().equals("HOSTILEVERB") && (tr.def().kind() == 'N' || isNominal(tr));
+        if (nominal && framing.recordPhrase(tr.from(), tr.to(), from, to)) {
+            return null; // "the first expulsion of an ambassador from X since 1945": a comment on an act told elsewhere
+        }
         int b1 = from;
         int b2 = to;
         for (int k = a - 1; k >= from; k--) {
@@ -1500,6 +1602,21 @@ public final class Engine {
             }
             if (tr.type() == ActionType.SUMMON_ENVOY && m.role == Role.HOST && m.from >= tr.to() && m.from - tr.to() <= 8) {
                 v[0] += 6; // "summoned to the foreign ministry in New Delhi"
+            }
+            if ((tr.def().needs().equals("MET") || t.lower[tr.from()].equals("act")) && m.from > from) {
+                // "any step by X would be met with ...", "an act of war against Y by X": X is warned, Y warns
+                String p = t.lower[prevWord(m.from)];
+                if (p.equals("by")) {
+                    v[0] -= 8;
+                    v[1] += 6;
+                } else if (p.equals("against") && m.from >= tr.to()) {
+                    v[0] += 6;
+                    v[1] -= 8;
+                }
+            }
+            if (tr.type() == ActionType.THREATEN_RETALIATION && m.to <= a && framing.addressee(m.from, from)) {
+                v[0] -= 8; // "made it clear to Tehran that ... would have serious consequences": Tehran is warned
+                v[1] += 6;
             }
             if (nominal && m.to == tr.from() && (m.kind == ActorKind.ADJ || m.kind == ActorKind.NAME)) {
                 v[0] += 4; // "US sanctions", "the Russian expulsion"
@@ -1634,6 +1751,9 @@ public final class Engine {
             }
             confidence = 0.6;
         }
+        if (!reciprocal && groupObject(tr, from, to, targetM)) {
+            return null; // "expelled more than 300 Western diplomats since its invasion of Ukraine": no state is the target
+        }
         Hit h = new Hit();
         h.reciprocal = reciprocal;
         // an action inside "after / because / when ..." is the background of the main clause
@@ -1721,6 +1841,8 @@ public final class Engine {
         } else if (h.referenced || h.modality == Modality.BACKGROUND) {
             h.date = FuzzyDate.unknown("not stated");
             h.dateFallback = true;
+        } else if (published != null && continuesNewsDay(s, from, tr.anchor(), h)) {
+            h.date = FuzzyDate.ofDay(newsDay).withNote("the day of the news it continues");
         } else if (published != null) {
             // a reported action the text does not date is recent news: the range lets correlation order it
             h.date = Dates.ranged(FuzzyDate.ofMonth(published.getYear(), published.getMonthValue()),
@@ -1738,6 +1860,32 @@ public final class Engine {
     /** "Germany, France and Poland": members of one list are never each other's source and target. */
     private boolean coordinated(Mention a, Mention b) {
         return coordination.coordinated(a, b) || a.group != null && a.group.contains(b.iso) || b.group != null && b.group.contains(a.iso);
+    }
+
+    /**
+     * "It also suspended visas ...": an undated act told with "also" right after the day's news is part of
+     * that news, not an older fact. Only a recent day (the week before publication) a few sentences back
+     * counts, and only for a reported act: a day stated long ago or an act recalled keeps its fallback.
+     */
+    private boolean continuesNewsDay(int s, int from, int anchor, Hit h) {
+        if (newsDay == null || s - newsDaySentence > 3 || s == newsDaySentence
+                || h.modality != Modality.ASSERTED && h.modality != Modality.PLANNED
+                || newsDay.isBefore(published.minusDays(7)) || newsDay.isAfter(published)) {
+            return false;
+        }
+        for (int k = Math.max(from, anchor - 6); k < anchor; k++) {
+            if (t.lower[k].equals("also")) {
+                return true;
+            }
+        }
+        // "The ministry said it had summoned ...": reported speech right after the day's news is that news
+        for (int k = Math.max(from, anchor - 5); k + 2 < anchor; k++) {
+            if ((t.lower[k].equals("said") || t.lower[k].equals("says")) && (t.lower[k + 1].equals("it") || t.lower[k + 1].equals("they"))
+                    && (t.lower[k + 2].equals("had") || t.lower[k + 2].equals("was") || t.lower[k + 2].equals("has"))) {
+                return s - newsDaySentence <= 2 && newsDaySources.contains(h.source);
+            }
+        }
+        return false;
     }
 
     private boolean samePragraph(int s1, int s2) {
@@ -2224,6 +2372,14 @@ public final class Engine {
                 k = j;
                 continue;
             }
+            if (k >= from + 2 && t.lower[k - 1].equals("than") && (t.lower[k - 2].equals("more") || t.lower[k - 2].equals("fewer"))) {
+                k = j - 1;
+                continue; // "more than 300 diplomats": a bound, not the number concerned
+            }
+            if (framing.subordinateBetween(k < tr.from() ? k : tr.to(), k < tr.from() ? Math.min(tr.from(), tr.anchor()) : k)) {
+                k = j - 1;
+                continue; // "expelled diplomats, a day after gunmen killed 26 people": another clause's number
+            }
             int limit = Math.min(hi, j + 5);
             boolean nounFound = false;
             while (j < limit) {
@@ -2260,6 +2416,54 @@ public final class Engine {
             k = num[1] - 1;
         }
         return best;
+    }
+
+    /** A demonym before a person (not "the Iranian judiciary executed"): within five words after the act. */
+    private boolean foreignPersonAfter(int end, int to) {
+        for (int k = end; k < Math.min(to, end + 5); k++) {
+            Mention m = mentionAt(k);
+            if (m == null) {
+                continue;
+            }
+            if (m.kind == ActorKind.PLURAL) {
+                return true;
+            }
+            int j = m.to;
+            while (j < to && (t.word[j].equals("-") || mentionAt(j) != null)) {
+                j = mentionAt(j) != null ? mentionAt(j).to : j + 1; // "German-Iranian"
+            }
+            return m.kind == ActorKind.ADJ && j < to && (PERSON_NOUNS.contains(t.lower[j]) || PEOPLE_WORDS.contains(t.lower[j]));
+        }
+        return false;
+    }
+
+    private static final Set<String> PEOPLE_WORDS = Set.of("dissident", "activist", "journalist", "citizen", "national", "man",
+            "woman", "worker", "businessman", "academic", "researcher", "tourist", "aid", "student", "blogger", "writer", "reporter");
+
+    /** Adjectives that make people a group of several states: "Western diplomats", "EU envoys". */
+    private static final Set<String> GROUP_ADJECTIVES = Set.of("western", "european", "foreign", "eu", "nato", "baltic", "nordic",
+            "arab", "african", "asian", "allied", "international", "gulf", "latin", "scandinavian", "g7");
+
+    /**
+     * Whether the people acted upon are a group of states ("European diplomats were expelled") with no state of
+     * their own named in the object: then a state elsewhere in the sentence is not the target.
+     */
+    private boolean groupObject(Trig tr, int from, int to, Mention targetM) {
+        int lo = tr.passive() ? Math.max(from, tr.from() - 6) : tr.to();
+        int hi = tr.passive() ? tr.from() : Math.min(to, tr.to() + 6);
+        for (int k = lo; k < hi; k++) {
+            String l = t.lower[k];
+            if (l.isEmpty() || "wefabingls".indexOf(l.charAt(0)) < 0 || !GROUP_ADJECTIVES.contains(l)) {
+                continue;
+            }
+            for (int j = k + 1; j < Math.min(to, k + 3); j++) {
+                if (DIPLOMAT_NOUNS.contains(t.lower[j]) || PERSON_NOUNS.contains(t.lower[j])) {
+                    // "Western diplomats from Britain and France" still name their states
+                    return targetM == null || targetM.from < lo || targetM.from > j + 3 || framing.subordinateBetween(j, targetM.from);
+                }
+            }
+        }
+        return false;
     }
 
     /** A number at token k: {value, end token}, or null. */

@@ -42,7 +42,20 @@ final class SpeechActs {
         for (int k = a - 1; k >= Math.max(from, a - 3); k--) {
             String l = t.lower[k];
             if (l.equals("threatened") || l.equals("threatens") || l.equals("threaten") || l.equals("threatening")
-                    || l.equals("vowed") || l.equals("vows") || l.equals("threat")) {
+                    || l.equals("vowed") || l.equals("vows") || l.equals("threat") && !danger(k, from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> POSING = Set.of("pose", "poses", "posed", "posing", "constitute", "constitutes", "constituted",
+            "represent", "represents", "represented", "is", "are", "was", "were", "be", "been", "as", "seen");
+
+    /** "posed a threat to national security", "were a threat to close allies": a danger, not a warning by anyone. */
+    private boolean danger(int k, int from) {
+        for (int j = k - 1; j >= Math.max(from, k - 3); j--) {
+            if (POSING.contains(t.lower[j])) {
                 return true;
             }
         }

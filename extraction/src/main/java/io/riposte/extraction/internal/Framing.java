@@ -1,0 +1,69 @@
+package io.riposte.extraction.internal;
+
+import java.util.Set;
+
+/**
+ * How an action word is framed by the words around it, where the framing says it is not (or not only) the
+ * act it names: a record set by an act told elsewhere ("the first expulsion ... since the war"), the one
+ * spoken to ("made it clear to X"), another clause beyond a subordinator ("a day after gunmen killed 26").
+ */
+final class Framing {
+    private static final Set<String> RANKS = Set.of("first", "largest", "biggest", "second", "third", "only", "last", "most",
+            "broadest", "widest", "rare", "unprecedented");
+
+    /** "the largest expulsion in the history of ...", "the first closure ... since the war": a record, not an act. */
+    boolean recordPhrase(int trFrom, int trTo, int from, int to) {
+        boolean ranked = false;
+        for (int k = trFrom - 1; k >= Math.max(from, trFrom - 3); k--) {
+            ranked |= RANKS.contains(t.lower[k]);
+        }
+        if (!ranked) {
+            return false;
+        }
+        for (int k = trTo; k < Math.min(to, trTo + 14); k++) {
+            String l = t.lower[k];
+            if (l.equals("since") || l.equals("history") || l.equals("ever") || l.equals("decades") || l.equals("years")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> TELLING = Set.of("told", "tells", "tell", "warned", "warns", "warn", "informed", "informs",
+            "reminded", "reminds", "cautioned", "cautions", "notified", "notifies");
+
+    /** The one spoken to: "made (it) clear to X", "signalled to X", "told X", "warned X that ...". */
+    boolean addressee(int mFrom, int from) {
+        int p = mFrom - 1;
+        while (p > from && t.lower[p].equals("the")) {
+            p--;
+        }
+        if (p < from) {
+            return false;
+        }
+        if (TELLING.contains(t.lower[p])) {
+            return true;
+        }
+        return t.lower[p].equals("to") && p - 1 >= from && (t.lower[p - 1].equals("clear") || t.lower[p - 1].equals("signalled")
+                || t.lower[p - 1].equals("signaled") || t.lower[p - 1].equals("message") || t.lower[p - 1].equals("plain"));
+    }
+
+    private static final Set<String> COUNT_BARRIERS = Set.of("after", "following", "since", "when", "because", "while", "before",
+            "amid", "where", ";");
+
+    /** A subordinate clause opens between lo and hi: what lies beyond belongs to another clause. */
+    boolean subordinateBetween(int lo, int hi) {
+        for (int k = lo; k < hi; k++) {
+            if (COUNT_BARRIERS.contains(t.lower[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private final Tokens t;
+
+    Framing(Tokens t) {
+        this.t = t;
+    }
+}

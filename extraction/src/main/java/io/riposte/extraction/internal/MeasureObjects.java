@@ -1,0 +1,74 @@
+package io.riposte.extraction.internal;
+
+import java.util.Set;
+
+/**
+ * Measures named by their object rather than by their verb: "closed its airspace to ...", "suspended the
+ * treaty with ...", "removed X from its white list", "stripped the diplomatic status of ... buildings",
+ * "held the treaty in abeyance". The object noun is the trigger (triggers.tsv, needs HOSTILEVERB); it
+ * counts only when a hostile verb governs it, and that verb is the anchor, so that the subject of the
+ * verb is the actor. A neutral verb ("signed the treaty", "praised the agreement") makes nothing.
+ */
+final class MeasureObjects {
+    /** Hostile verbs that take these objects; compared by first letter before the set lookup. */
+    private static final Set<String> VERBS = Set.of("close", "closes", "closed", "closing", "closure", "shut", "shuts", "shutting",
+            "suspend", "suspends", "suspended", "suspending", "suspension", "terminate", "terminates", "terminated", "terminating",
+            "scrap", "scraps", "scrapped", "scrapping", "revoke", "revokes", "revoked", "revoking", "denounce", "denounces",
+            "denounced", "remove", "removes", "removed", "removing", "drop", "drops", "dropped", "dropping", "strip", "strips",
+            "stripped", "stripping", "exclude", "excludes", "excluded", "excluding", "struck", "strike", "strikes", "halt", "halts",
+            "halted", "halting", "freeze", "freezes", "froze", "frozen", "freezing", "cancel", "cancels", "cancelled", "canceled",
+            "cancelling", "annul", "annulled", "abrogate", "abrogated", "abrogates", "renounce", "renounced", "renounces");
+    /** "holding the treaty in abeyance": the verb of an "in abeyance" phrase. */
+    private static final Set<String> HOLD = Set.of("hold", "holds", "held", "holding", "put", "puts", "putting", "placed", "place",
+            "places", "keep", "kept", "keeps");
+    /** What a stripped "diplomatic status" must belong to, so that it is a seizure and not an expulsion. */
+    private static final Set<String> PROPERTY = Set.of("buildings", "building", "property", "properties", "premises", "compound",
+            "compounds", "residence", "residences", "dacha", "dachas", "estate", "estates", "facilities", "sites", "site", "plots");
+
+    /** Words that put the object in another phrase than the verb's. */
+    private static final Set<String> BARRIERS = Set.of(",", "under", "despite", "citing", "violating", "violation", "breach",
+            "over", "because", "after", "following", "amid", "per", "pursuant", "according");
+
+    private final Tokens t;
+
+    MeasureObjects(Tokens t) {
+        this.t = t;
+    }
+
+    /**
+     * The index of the hostile verb governing the object trigger at i..end, or -1. The verb must lie a few
+     * words before the object with no clause boundary (";", ":", a relative pronoun) in between.
+     */
+    int governingVerb(int i, int end, int from, int to) {
+        boolean abeyance = t.lower[i].equals("in") && end - i == 2;
+        for (int k = i - 1; k >= Math.max(from, i - 9); k--) {
+            String l = t.lower[k];
+            if (l.equals(";") || l.equals(":") || l.equals("which") || l.equals("who") || l.equals("that") && !abeyance
+                    || BARRIERS.contains(l)) {
+                return -1; // "closed the consulate under the 1961 treaty": the object of another phrase
+            }
+            if (abeyance ? HOLD.contains(l) : isVerb(l)) {
+                if (t.lower[i].equals("diplomatic") && !following(end, to, 8, PROPERTY)) {
+                    return -1; // "stripped the envoy of his diplomatic status" is about a person
+                }
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isVerb(String l) {
+        char c = l.charAt(0);
+        return (c == 'c' || c == 's' || c == 't' || c == 'r' || c == 'd' || c == 'e' || c == 'h' || c == 'f' || c == 'a')
+                && VERBS.contains(l);
+    }
+
+    private boolean following(int end, int to, int w, Set<String> words) {
+        for (int k = end; k < Math.min(to, end + w); k++) {
+            if (words.contains(t.lower[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
