@@ -74,4 +74,16 @@ class CorpusEvaluationTest {
         System.out.println("=== corpus\n" + r.toText());
         assertThat(r.f1()).as("F1 on our corpus").isGreaterThanOrEqualTo(0.9);
     }
+
+    @Test
+    void heldOutArticlesKeepTheirRegressionFloor() throws Exception {
+        // Written to measure generalisation, then used for development (corpus/holdout/README.md): a floor
+        // against regressions, not a claim about unseen news.
+        Path holdout = ownCorpus().resolve("holdout");
+        assumeTrue(Files.exists(holdout.resolve("gold.jsonl")), "corpus/holdout/gold.jsonl not present: skipped");
+        Report r = evaluate(holdout);
+        System.out.println("=== holdout\n" + r.toText());
+        assertThat(r.f1()).as("F1 on the held-out articles").isGreaterThanOrEqualTo(0.9);
+        assertThat(r.precision()).as("precision on the held-out articles").isGreaterThanOrEqualTo(0.9);
+    }
 }
