@@ -944,6 +944,16 @@ public final class Engine {
         return false;
     }
 
+    /** The first token in [from, to) that is {@code a} or {@code b} (lower case), or -1. */
+    private int firstWord(int from, int to, String a, String b) {
+        for (int k = from; k < to; k++) {
+            if (t.lower[k].equals(a) || t.lower[k].equals(b)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
     /** An all-capitals headline: "RUSSIA EXPELS TEN U.S. DIPLOMATS". */
     private boolean isAllCaps(int s) {
         int letters = 0;
@@ -1236,13 +1246,7 @@ public final class Engine {
             }
             case "ENVOYHOME" -> {
                 // "bring its ambassador home", "brought back the envoy": one's own envoy, so a recall
-                int h = -1;
-                for (int k = end; k < Math.min(to, end + 6); k++) {
-                    if (t.lower[k].equals("home") || t.lower[k].equals("back")) {
-                        h = k;
-                        break;
-                    }
-                }
+                int h = firstWord(end, Math.min(to, end + 6), "home", "back");
                 // "bring back / home its ambassador" or "bring its ambassador home / back"
                 if (h < 0 || !(h == end ? after(end + 1, to, 4, ENVOY_NOUNS) : after(end, h, 5, ENVOY_NOUNS))) {
                     return null;
@@ -1250,13 +1254,7 @@ public final class Engine {
             }
             case "SENDHOME" -> {
                 // "sent two German diplomats home"
-                int h = -1;
-                for (int k = end; k < Math.min(to, end + 7); k++) {
-                    if (t.lower[k].equals("home") || t.lower[k].equals("packing")) {
-                        h = k;
-                        break;
-                    }
-                }
+                int h = firstWord(end, Math.min(to, end + 7), "home", "packing");
                 if (h < 0 || !(after(end, h, 6, PERSON_NOUNS) || nearMention(end, h, 0, Role.PEOPLE))) {
                     return null;
                 }
