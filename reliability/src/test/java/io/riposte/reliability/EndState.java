@@ -37,6 +37,8 @@ final class EndState {
      */
     static Verified verify(String label, ClusterCheck check, String registryUrl, Outputs expected, List<Article> articles,
             ProduceSummary summary, boolean inputDuplicatesAllowed, StreamsJvm app, Duration openTransactionWait) throws InterruptedException {
+        // A replay that stopped explains any missing output: say so first.
+        assertThat(summary.failure()).as("%s: producer failure (%s)", label, summary).isNull();
         var partitions = check.allPartitions();
         double settle = await("every transaction to be closed", () -> check.openTransactions(partitions).isEmpty(), app, openTransactionWait);
         // (c) LSO == HWM everywhere: outputs, repartition and changelog topics.
@@ -59,7 +61,6 @@ final class EndState {
         assertThat(actual.duplicateAlertIds()).as("%s: alert ids appearing more than once (read_committed)", label).isEmpty();
 
         // (d) nothing lost on the way in; records in = consumed = processed + dead-lettered.
-        assertThat(summary.failure()).as("%s: producer failure", label).isNull();
         assertThat(summary.published()).as("%s: articles the producer published", label).isEqualTo(articles.size());
         Map<String, Integer> onTopic = check.articleKeys();
         assertThat(onTopic.keySet()).as("%s: article ids on the articles topic", label)
