@@ -69,6 +69,32 @@ public final class LocalBroker {
             return new Settings(dataDir, DEFAULT_BROKER_PORT, DEFAULT_CONTROLLER_PORT, DEFAULT_REGISTRY_PORT);
         }
 
+        /**
+         * Three ports free on 127.0.0.1 right now (held together while picked, so they differ), for a broker
+         * that must not collide with another on this machine: tests, benchmarks.
+         */
+        public static Settings onFreePorts(Path dataDir) {
+            ServerSocket[] held = new ServerSocket[3];
+            try {
+                for (int i = 0; i < held.length; i++) {
+                    held[i] = new ServerSocket(0, 1, InetAddress.getByName(HOST));
+                }
+                return new Settings(dataDir, held[0].getLocalPort(), held[1].getLocalPort(), held[2].getLocalPort());
+            } catch (IOException e) {
+                throw new UncheckedIOException("no free port on " + HOST, e);
+            } finally {
+                for (ServerSocket s : held) {
+                    try {
+                        if (s != null) {
+                            s.close();
+                        }
+                    } catch (IOException ignored) {
+                        // only released early
+                    }
+                }
+            }
+        }
+
         /** The ports saved by the last {@code up} in {@code dataDir}, else the defaults. */
         public static Settings saved(Path dataDir) {
             Properties p = readProperties(dataDir.resolve("local.properties"));

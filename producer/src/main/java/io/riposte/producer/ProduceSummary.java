@@ -16,6 +16,7 @@ public final class ProduceSummary {
     private int published;
     private int skipped;
     private int duplicates;
+    private int resent;
     private final Map<String, Integer> rejected = new TreeMap<>();
     private String failure;
 
@@ -33,6 +34,10 @@ public final class ProduceSummary {
 
     void duplicateOne() {
         duplicates++;
+    }
+
+    void resentOne() {
+        resent++;
     }
 
     void skipped(int n) {
@@ -57,6 +62,15 @@ public final class ProduceSummary {
     /** Articles skipped because an article with the same id was already read in this run. */
     public int duplicates() {
         return duplicates;
+    }
+
+    /**
+     * Records sent a second time because Kafka gave up on their first delivery (a broker restart the
+     * producer did not ride out by itself). The first attempt may have been written: an article can then
+     * sit twice on the topic, which the pipeline absorbs (keys are article ids, output ids derive from content).
+     */
+    public int resent() {
+        return resent;
     }
 
     /** True when every article read was published, skipped as a duplicate or rejected (always, unless the run failed). */
@@ -100,6 +114,9 @@ public final class ProduceSummary {
         sb.append(", rejected ").append(rejectedTotal());
         if (!rejected.isEmpty()) {
             sb.append(' ').append(rejected.toString().replace('{', '(').replace('}', ')'));
+        }
+        if (resent > 0) {
+            sb.append(", re-sent ").append(resent).append(" after a delivery timeout");
         }
         if (skipped > 0) {
             sb.append(", skipped ").append(skipped).append(" hidden/excluded file(s)");

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.riposte.domain.Article;
 import io.riposte.local.LocalBroker;
 import io.riposte.producer.ProduceSummary;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,8 +66,7 @@ class BrokerRestartTest {
 
     private void run(Plan plan) throws Exception {
         long t0 = System.nanoTime();
-        int[] ports = freePorts(3);
-        local = new LocalBroker(new LocalBroker.Settings(dir.resolve("broker"), ports[0], ports[1], ports[2]));
+        local = new LocalBroker(LocalBroker.Settings.onFreePorts(dir.resolve("broker")));
         LocalBroker.Status status = local.up(UP);
         String bootstrap = status.settings().bootstrapServers();
         String registry = status.settings().registryUrl();
@@ -123,23 +119,6 @@ class BrokerRestartTest {
                     plan.label(), SEED, restarts.size(), restarts, verified.figures(), replaySeconds, plan.articlesPerSecond(), catchUp,
                     (System.nanoTime() - t0) / 1e9);
             app.stop();
-        }
-    }
-
-    /** {@code n} distinct free ports on 127.0.0.1 (held together while picked, so they differ). */
-    static int[] freePorts(int n) throws IOException {
-        ServerSocket[] held = new ServerSocket[n];
-        try {
-            for (int i = 0; i < n; i++) {
-                held[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-            }
-            return java.util.Arrays.stream(held).mapToInt(ServerSocket::getLocalPort).toArray();
-        } finally {
-            for (ServerSocket s : held) {
-                if (s != null) {
-                    s.close();
-                }
-            }
         }
     }
 }
