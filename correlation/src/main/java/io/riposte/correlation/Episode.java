@@ -64,6 +64,16 @@ final class Episode {
         final List<Link> links = new ArrayList<>();
         String chainId;
         Proto carriesOut;
+        /**
+         * The distinct dates of the members, notes dropped: whether a report's date fits every member
+         * ({@link #datesCompatible}) reads nothing else, so checking these is checking every member.
+         */
+        final List<FuzzyDate> memberDates = new ArrayList<>();
+        private final Set<FuzzyDate> memberDateSet = new HashSet<>();
+        /** Whether a date fits all of {@link #memberDates}, memoised until a new distinct date joins. */
+        final Map<FuzzyDate, Boolean> fits = new HashMap<>();
+        /** Whether a member was dated relative to an earlier act (a key of {@link #ORDER}). */
+        boolean datedAfter;
 
         Proto(ExtractedAction anchor, int index) {
             this.source = anchor.source();
@@ -79,6 +89,28 @@ final class Episode {
             if (clusterCount == null && m.count() != null) {
                 clusterCount = m.count();
             }
+            FuzzyDate d = mergeKey(m.date());
+            if (memberDateSet.add(d)) {
+                memberDates.add(d);
+                fits.clear();
+            }
+            datedAfter |= datedAfterAnother(m.date());
+        }
+
+        /** Whether a report dated {@code d} may join: its date fits every member's (see {@link #datesCompatible}). */
+        boolean fitsDates(FuzzyDate d, int slack, boolean noYear) {
+            Boolean ok = fits.get(d);
+            if (ok == null) {
+                ok = true;
+                for (FuzzyDate o : memberDates) {
+                    if (!datesCompatible(d, o, slack, noYear)) {
+                        ok = false;
+                        break;
+                    }
+                }
+                fits.put(d, ok);
+            }
+            return ok;
         }
 
         /** Hostile and not a threat: a measure, a summons, or any other unfriendly act (OTHER). */
@@ -140,12 +172,12 @@ final class Episode {
      * ("in March", year unknown) fits a dated report of that month, including an undated report
      * whose publication month it is (widened to its year for merging).
      */
-    private static boolean datesCompatible(ExtractedAction m, ExtractedAction o, int slack, boolean noYear) {
-        if (!noYear && !m.date().hasYear() && o.date().hasYear()) {
+    static boolean datesCompatible(FuzzyDate m, FuzzyDate o, int slack, boolean noYear) {
+        if (!noYear && !m.hasYear() && o.hasYear()) {
             Integer om = anchorMonth(o);
-            return m.date().month() == null || om == null || om.equals(m.date().month());
+            return m.month() == null || om == null || om.equals(m.month());
         }
-        if (!m.date().compatibleWith(o.date(), slack)) {
+        if (!m.compatibleWith(o, slack)) {
             return false;
         }
         // An undated report (publication fallback) is recent news: it is the action of a dated report
@@ -156,9 +188,7 @@ final class Episode {
 
     static final int FALLBACK_REACH_DAYS = 90;
 
-    private static boolean recentEnough(ExtractedAction fallbackReport, ExtractedAction dated, int slack) {
-        FuzzyDate f = fallbackReport.date();
-        FuzzyDate d = dated.date();
+    private static boolean recentEnough(FuzzyDate f, FuzzyDate d, int slack) {
         if (f.basis() != DateBasis.PUBLICATION_FALLBACK || rank(d) < 3 || !d.hasYear()) {
             return true;
         }
@@ -167,6 +197,11 @@ final class Episode {
             return true;
         }
         return d.latest().toEpochDay() >= r[1] - FALLBACK_REACH_DAYS && d.earliest().toEpochDay() <= r[1] + slack;
+    }
+
+    /** A date as merging sees it: everything but the note, which no date comparison reads. */
+    static FuzzyDate mergeKey(FuzzyDate d) {
+        return d.note() == null ? d : d.withNote(null);
     }
 
     static int rank(FuzzyDate d) {
@@ -233,10 +268,14 @@ final class Episode {
      * still finds the undated report of an article published in April.
      */
     static Integer anchorMonth(ExtractedAction y) {
-        if (y.date().month() != null) {
-            return y.date().month();
+        return anchorMonth(y.date());
+    }
+
+    private static Integer anchorMonth(FuzzyDate d) {
+        if (d.month() != null) {
+            return d.month();
         }
-        long[] r = y.date().basis() == DateBasis.PUBLICATION_FALLBACK ? dayRange(y.date()) : null;
+        long[] r = d.basis() == DateBasis.PUBLICATION_FALLBACK ? dayRange(d) : null;
         return r == null ? null : LocalDate.ofEpochDay(r[1]).getMonthValue();
     }
 
@@ -266,47 +305,66 @@ final class Episode {
         };
     }
 
-    private static final Comparator<ExtractedAction> MERGE_ORDER = Comparator
-            // undated reports anchored into a dated episode join the clusters of the dated ones
-            .comparingInt((ExtractedAction m) -> m.date().hasYear() ? 0 : 1)
-            .thenComparingInt(m -> -rank(m.date()))
-            .thenComparingInt(m -> m.modality() == Modality.BACKGROUND ? 1 : 0)
-            .thenComparingInt(m -> m.count() == null ? 1 : 0)
-            .thenComparingLong(m -> pos(m.date()) == null ? Long.MAX_VALUE : pos(m.date()).e())
-            .thenComparingLong(m -> pos(m.date()) == null ? Long.MAX_VALUE : pos(m.date()).l())
-            .thenComparing(ExtractedAction::id);
+    private record MergeClass(String source, String target, ActionType type) {}
+
+    /** A mention with the keys of the canonical merge order, computed once. */
+    private record Ranked(ExtractedAction m, int group, long e, long l) {
+        static Ranked of(ExtractedAction m) {
+            // undated reports anchored into a dated episode join the clusters of the dated ones, then the
+            // more precise, the stated (not background), those with a count, the earlier
+            int group = (m.date().hasYear() ? 0 : 1) << 8 | (4 - rank(m.date())) << 2
+                    | (m.modality() == Modality.BACKGROUND ? 1 : 0) << 1 | (m.count() == null ? 1 : 0);
+            Pos p = pos(m.date());
+            return new Ranked(m, group, p == null ? Long.MAX_VALUE : p.e(), p == null ? Long.MAX_VALUE : p.l());
+        }
+    }
+
+    private static final Comparator<Ranked> MERGE_ORDER = Comparator
+            .comparingInt(Ranked::group)
+            .thenComparingLong(Ranked::e)
+            .thenComparingLong(Ranked::l)
+            .thenComparing(r -> r.m().id());
+
+    /** The mentions that take part, in the canonical merge order. */
+    static List<ExtractedAction> mergeOrder(List<ExtractedAction> input) {
+        List<Ranked> ranked = new ArrayList<>(input.size());
+        for (ExtractedAction m : input) {
+            if (participates(m)) {
+                ranked.add(Ranked.of(m));
+            }
+        }
+        ranked.sort(MERGE_ORDER);
+        List<ExtractedAction> out = new ArrayList<>(ranked.size());
+        for (Ranked r : ranked) {
+            out.add(r.m());
+        }
+        return out;
+    }
 
     Result compute(String dyad, List<ExtractedAction> input, Long dyadLatestDay, boolean noYear) {
-        List<ExtractedAction> mentions = new ArrayList<>(input);
-        mentions.removeIf(m -> !participates(m));
-        mentions.sort(MERGE_ORDER);
+        List<ExtractedAction> mentions = mergeOrder(input);
 
         // 1. Merge: greedy over the canonical order, so the clusters depend only on the set.
         List<Proto> protos = new ArrayList<>();
         Map<String, Proto> byMention = new HashMap<>();
         Map<String, ExtractedAction> unattached = new HashMap<>();
+        // Protos by (source, target, type), in founding order: only those can take a mention.
+        Map<MergeClass, List<Proto>> byClass = new HashMap<>();
         for (ExtractedAction m : mentions) {
             Proto best = null;
             long bestDist = Long.MAX_VALUE;
             // an undated mention anchored into a dated episode cannot be placed on its timeline
             Pos mp = !noYear && !m.date().hasYear() ? null : pos(m.date());
             ActionType t = effectiveType(m);
-            for (Proto c : protos) {
-                if (!c.source.equals(m.source()) || !c.target.equals(m.target()) || c.type != t) {
-                    continue;
-                }
+            MergeClass mc = new MergeClass(m.source(), m.target(), t);
+            List<Proto> candidates = byClass.getOrDefault(mc, List.of());
+            int slack = t == ActionType.THREATEN_RETALIATION ? settings.threatMergeSlackDays() : settings.mergeSlackDays();
+            FuzzyDate md = mergeKey(m.date());
+            for (Proto c : candidates) {
                 if (!countsCompatible(t, c.clusterCount, m.count())) {
                     continue;
                 }
-                boolean datesOk = true;
-                for (ExtractedAction o : c.members) {
-                    int slack = t == ActionType.THREATEN_RETALIATION ? settings.threatMergeSlackDays() : settings.mergeSlackDays();
-                    if (!datesCompatible(m, o, slack, noYear)) {
-                        datesOk = false;
-                        break;
-                    }
-                }
-                if (!datesOk) {
+                if (!c.fitsDates(md, slack, noYear)) {
                     continue;
                 }
                 long dist = mp == null || c.anchorPos == null ? 0 : Math.abs(mp.mid() - c.anchorPos.mid());
@@ -322,6 +380,7 @@ final class Episode {
             } else if (canFound(m) && (noYear || m.date().hasYear())) {
                 Proto p = new Proto(m, protos.size());
                 protos.add(p);
+                byClass.computeIfAbsent(mc, k -> new ArrayList<>()).add(p);
                 byMention.put(m.id(), p);
             } else {
                 unattached.put(m.id(), m);
@@ -464,7 +523,7 @@ final class Episode {
             .thenComparingInt(p -> p.opos == null ? 0 : -p.opos.rank())
             .thenComparingLong(p -> p.opos == null ? 0 : p.opos.e())
             // "... and the other side did the same the same day": the act dated by reference came second
-            .thenComparingInt(p -> p.members.stream().anyMatch(m -> datedAfterAnother(m.date())) ? 1 : 0)
+            .thenComparingInt(p -> p.datedAfter ? 1 : 0)
             // on the same date a threat answers the measure, not the other way round
             .thenComparingInt(p -> p.threat() ? 1 : 0)
             // and the more reported, harsher act is more likely the one that started it
@@ -560,24 +619,72 @@ final class Episode {
         return new Pos(e, l, e + (l - e) / 2, Math.max(p.pos.rank(), 3));
     }
 
+    private static final Comparator<Evidence> EVIDENCE_ORDER = Comparator
+            .comparing((Evidence e) -> String.valueOf(e.articleId()))
+            .thenComparingInt(Evidence::start)
+            .thenComparingInt(Evidence::end)
+            .thenComparing(e -> String.valueOf(e.sentence()))
+            .thenComparing(e -> String.valueOf(e.origin()));
+
+    /**
+     * The date of an action: among its dating reports' most precise dates the most reported, then the
+     * earliest, then by note; the first in member order among equals.
+     */
+    static FuzzyDate actionDate(List<ExtractedAction> members, boolean noYear) {
+        int bestRank = 0;
+        for (ExtractedAction m : members) {
+            if (noYear || m.date().hasYear()) {
+                bestRank = Math.max(bestRank, rank(m.date()));
+            }
+        }
+        // one pass to count each date's reports, one to pick (the first of equals, in member order)
+        List<FuzzyDate> top = new ArrayList<>();
+        List<String> topIso = new ArrayList<>();
+        Map<String, Integer> freq = new HashMap<>();
+        for (ExtractedAction m : members) {
+            if ((noYear || m.date().hasYear()) && rank(m.date()) == bestRank) {
+                String iso = String.valueOf(m.date().iso());
+                top.add(m.date());
+                topIso.add(iso);
+                freq.merge(iso, 1, Integer::sum);
+            }
+        }
+        if (top.isEmpty()) {
+            throw new java.util.NoSuchElementException("an action without a dating report");
+        }
+        FuzzyDate best = top.get(0);
+        int bestFreq = freq.get(topIso.get(0));
+        long bestE = pos(best) == null ? 0 : pos(best).e();
+        for (int i = 1; i < top.size(); i++) {
+            FuzzyDate d = top.get(i);
+            if (d.equals(best)) {
+                continue;
+            }
+            int f = freq.get(topIso.get(i));
+            if (f < bestFreq) {
+                continue;
+            }
+            Pos dp = pos(d);
+            long e = dp == null ? 0 : dp.e();
+            if (f == bestFreq) {
+                if (e > bestE) {
+                    continue;
+                }
+                if (e == bestE && (d.note() == null ? "" : d.note()).compareTo(best.note() == null ? "" : best.note()) >= 0) {
+                    continue;
+                }
+            }
+            best = d;
+            bestFreq = f;
+            bestE = e;
+        }
+        return best;
+    }
+
     private void build(Proto p, boolean noYear) {
         // The most precise date wins; among equally precise ones the most reported, then the earliest.
         // In a dated episode only dated reports count (anchored undated ones only add their evidence).
-        List<ExtractedAction> dating = p.members.stream().filter(m -> noYear || m.date().hasYear()).toList();
-        int bestRank = dating.stream().mapToInt(m -> rank(m.date())).max().orElse(0);
-        Map<String, Integer> freq = new HashMap<>();
-        for (ExtractedAction m : dating) {
-            if (rank(m.date()) == bestRank) {
-                freq.merge(String.valueOf(m.date().iso()), 1, Integer::sum);
-            }
-        }
-        p.date = dating.stream()
-                .filter(m -> rank(m.date()) == bestRank)
-                .map(ExtractedAction::date)
-                .min(Comparator.comparingInt((FuzzyDate d) -> -freq.get(String.valueOf(d.iso())))
-                        .thenComparingLong(d -> pos(d) == null ? 0 : pos(d).e())
-                        .thenComparing(d -> d.note() == null ? "" : d.note()))
-                .orElseThrow();
+        p.date = actionDate(p.members, noYear);
         p.pos = pos(p.date);
         p.opos = orderingPos(p);
         Map<Integer, Integer> counts = new TreeMap<>();
@@ -609,12 +716,7 @@ final class Episode {
         p.articles = p.members.stream()
                 .map(m -> m.origin() != null ? m.origin() : String.valueOf(m.articleId()))
                 .distinct().sorted().toList();
-        TreeSet<Evidence> ev = new TreeSet<>(Comparator
-                .comparing((Evidence e) -> String.valueOf(e.articleId()))
-                .thenComparingInt(Evidence::start)
-                .thenComparingInt(Evidence::end)
-                .thenComparing(e -> String.valueOf(e.sentence()))
-                .thenComparing(e -> String.valueOf(e.origin())));
+        TreeSet<Evidence> ev = new TreeSet<>(EVIDENCE_ORDER);
         for (ExtractedAction m : p.members) {
             ev.addAll(m.evidence());
         }
@@ -679,7 +781,7 @@ final class Episode {
             for (Proto a : protos) {
                 boolean placed = precedes(a, b) && distance(a, b) <= window;
                 // an undated threat answers what the same article reports of the other side
-                boolean sameArticle = (a.pos == null || b.pos == null) && !java.util.Collections.disjoint(a.articles, b.articles);
+                boolean sameArticle = (a.pos == null || b.pos == null) && !disjoint(a.articles, b.articles);
                 if (a.contentious() && opposite(a, b) && (placed || sameArticle)) {
                     // recency first: a warning answers the latest move (an ultimatum answers the
                     // expulsion before it, the counter-threat answers the ultimatum), coverage second
@@ -758,8 +860,8 @@ final class Episode {
         for (Proto c : protos) {
             Set<Proto> cs = allCited.get(c);
             if (c == b || cs == null || cs.isEmpty() || !c.source.equals(b.source) || !c.target.equals(b.target)
-                    || java.util.Collections.disjoint(c.articles, b.articles) || c.pos == null || b.pos == null
-                    || intervalGap(c.pos, b.pos) > settings.mirrorWindowDays()) {
+                    || c.pos == null || b.pos == null || intervalGap(c.pos, b.pos) > settings.mirrorWindowDays()
+                    || disjoint(c.articles, b.articles)) {
                 continue;
             }
             for (Proto p : cs) {
@@ -811,6 +913,24 @@ final class Episode {
             }
         }
         return best;
+    }
+
+    /** {@code Collections.disjoint} of two sorted lists without duplicates (as {@link Proto#articles}), in one walk. */
+    static boolean disjoint(List<String> a, List<String> b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.size() && j < b.size()) {
+            int c = a.get(i).compareTo(b.get(j));
+            if (c == 0) {
+                return false;
+            }
+            if (c < 0) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return true;
     }
 
     private static boolean opposite(Proto a, Proto b) {

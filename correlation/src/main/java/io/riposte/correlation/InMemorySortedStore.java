@@ -31,9 +31,11 @@ public final class InMemorySortedStore<V> implements SortedStore<V> {
         if (from.compareTo(to) >= 0) {
             return List.of();
         }
-        return new ArrayList<>(map.subMap(from, true, to, false).entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), e.getValue()))
-                .toList());
+        List<Map.Entry<String, V>> out = new ArrayList<>();
+        for (Map.Entry<String, V> e : map.subMap(from, true, to, false).entrySet()) {
+            out.add(Map.entry(e.getKey(), e.getValue()));
+        }
+        return out;
     }
 
     public int size() {

@@ -42,7 +42,9 @@ final class Keys {
 
     static String day(long epochDay) {
         long d = Math.max(MIN_DAY, Math.min(MAX_DAY, epochDay));
-        return String.format("%08d", d + DAY_OFFSET);
+        // d + DAY_OFFSET is within 0..99,999,999: zero-padded to 8 digits, as %08d (without its cost)
+        String digits = Long.toString(d + DAY_OFFSET);
+        return "00000000".substring(digits.length()) + digits;
     }
 
     static String dated(String dyad, long epochDay, String id) {
