@@ -619,17 +619,30 @@ final class Episode {
         return new Pos(e, l, e + (l - e) / 2, Math.max(p.pos.rank(), 3));
     }
 
-    private static final Comparator<Evidence> EVIDENCE_ORDER = Comparator
-            .comparing((Evidence e) -> String.valueOf(e.articleId()))
-            .thenComparingInt(Evidence::start)
-            .thenComparingInt(Evidence::end)
-            .thenComparing(e -> String.valueOf(e.sentence()))
-            .thenComparing(e -> String.valueOf(e.origin()));
+    /** Evidence order: article, start, end, sentence, origin (absent values as "null"). */
+    static final Comparator<Evidence> EVIDENCE_ORDER = (a, b) -> {
+        int c = String.valueOf(a.articleId()).compareTo(String.valueOf(b.articleId()));
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.start(), b.start());
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.end(), b.end());
+        if (c != 0) {
+            return c;
+        }
+        c = String.valueOf(a.sentence()).compareTo(String.valueOf(b.sentence()));
+        return c != 0 ? c : String.valueOf(a.origin()).compareTo(String.valueOf(b.origin()));
+    };
 
     /**
      * The date of an action: among its dating reports' most precise dates the most reported, then the
      * earliest, then by note; the first in member order among equals.
      */
+    private record IsoKey(DatePrecision precision, Integer year, Integer month, Integer day) {}
+
     static FuzzyDate actionDate(List<ExtractedAction> members, boolean noYear) {
         int bestRank = 0;
         for (ExtractedAction m : members) {
@@ -638,13 +651,15 @@ final class Episode {
             }
         }
         // one pass to count each date's reports, one to pick (the first of equals, in member order)
+        // dates with the same fields have the same iso form, and only those (see FuzzyDate#iso)
         List<FuzzyDate> top = new ArrayList<>();
-        List<String> topIso = new ArrayList<>();
-        Map<String, Integer> freq = new HashMap<>();
+        List<IsoKey> topIso = new ArrayList<>();
+        Map<IsoKey, Integer> freq = new HashMap<>();
         for (ExtractedAction m : members) {
             if ((noYear || m.date().hasYear()) && rank(m.date()) == bestRank) {
-                String iso = String.valueOf(m.date().iso());
-                top.add(m.date());
+                FuzzyDate d = m.date();
+                IsoKey iso = new IsoKey(d.precision(), d.year(), d.month(), d.day());
+                top.add(d);
                 topIso.add(iso);
                 freq.merge(iso, 1, Integer::sum);
             }
@@ -681,6 +696,25 @@ final class Episode {
         return best;
     }
 
+    /**
+     * The members' evidence in {@link #EVIDENCE_ORDER} without repeats, the first given of equals kept (as
+     * a TreeSet fed in member order would, which a stable sort does in one pass).
+     */
+    static List<Evidence> evidenceOf(List<ExtractedAction> members) {
+        List<Evidence> ev = new ArrayList<>();
+        for (ExtractedAction m : members) {
+            ev.addAll(m.evidence());
+        }
+        ev.sort(EVIDENCE_ORDER);
+        List<Evidence> distinct = new ArrayList<>(ev.size());
+        for (Evidence e : ev) {
+            if (distinct.isEmpty() || EVIDENCE_ORDER.compare(distinct.get(distinct.size() - 1), e) != 0) {
+                distinct.add(e);
+            }
+        }
+        return List.copyOf(distinct);
+    }
+
     private void build(Proto p, boolean noYear) {
         // The most precise date wins; among equally precise ones the most reported, then the earliest.
         // In a dated episode only dated reports count (anchored undated ones only add their evidence).
@@ -699,14 +733,16 @@ final class Episode {
         p.modality = p.members.stream().map(ExtractedAction::modality)
                 .min(Comparator.comparingInt(Episode::modalityRank)).orElseThrow();
         // Independent reports raise confidence: 1 - prod(1 - best confidence per article).
-        Map<String, Double> perArticle = new TreeMap<>();
+        Map<String, Double> perArticle = new HashMap<>();
         for (ExtractedAction m : p.members) {
             double c = Math.max(0, Math.min(1, m.confidence()));
             perArticle.merge(String.valueOf(m.articleId()), c, Math::max);
         }
+        List<String> articleIds = new ArrayList<>(perArticle.keySet());
+        articleIds.sort(null); // the product in article order, as floating point makes order matter
         double miss = 1;
-        for (double c : perArticle.values()) {
-            miss *= 1 - c;
+        for (String a : articleIds) {
+            miss *= 1 - perArticle.get(a);
         }
         double conf = Math.min(0.99, 1 - miss);
         if (p.members.stream().allMatch(m -> m.modality() == Modality.BACKGROUND)) {
@@ -716,11 +752,7 @@ final class Episode {
         p.articles = p.members.stream()
                 .map(m -> m.origin() != null ? m.origin() : String.valueOf(m.articleId()))
                 .distinct().sorted().toList();
-        TreeSet<Evidence> ev = new TreeSet<>(EVIDENCE_ORDER);
-        for (ExtractedAction m : p.members) {
-            ev.addAll(m.evidence());
-        }
-        p.evidence = List.copyOf(ev);
+        p.evidence = evidenceOf(p.members);
     }
 
     /** Content-derived ids; clashes (two distinct actions with the same visible content) get a suffix in canonical order. */

@@ -124,6 +124,39 @@ class ShortcutEquivalenceTest {
     }
 
     @Test
+    void evidenceIsWhatATreeSetInMemberOrderHolds() {
+        SplittableRandom r = new SplittableRandom(12);
+        for (int round = 0; round < ROUNDS; round++) {
+            List<ExtractedAction> members = new ArrayList<>();
+            int n = 1 + r.nextInt(8);
+            for (int i = 0; i < n; i++) {
+                List<Evidence> ev = new ArrayList<>();
+                int k = r.nextInt(4);
+                for (int j = 0; j < k; j++) {
+                    // few distinct values, absent ones included, so that equal and "null"-equal entries meet
+                    String article = r.nextInt(5) == 0 ? null : r.nextInt(5) == 0 ? "null" : "art-" + r.nextInt(3);
+                    String origin = r.nextInt(3) == 0 ? null : "o" + r.nextInt(2);
+                    String sentence = r.nextInt(4) == 0 ? null : "s" + r.nextInt(2);
+                    int start = r.nextInt(3);
+                    ev.add(new Evidence(article, origin, sentence, start, start + r.nextInt(2)));
+                }
+                members.add(new ExtractedAction("m" + i, "a" + i, null, "USA", "RUS", ActionType.SANCTION,
+                        FuzzyDate.ofYear(2020), null, Modality.ASSERTED, 0.5, ev, List.of(), null));
+            }
+            TreeSet<Evidence> plain = new TreeSet<>(Comparator
+                    .comparing((Evidence e) -> String.valueOf(e.articleId()))
+                    .thenComparingInt(Evidence::start)
+                    .thenComparingInt(Evidence::end)
+                    .thenComparing(e -> String.valueOf(e.sentence()))
+                    .thenComparing(e -> String.valueOf(e.origin())));
+            for (ExtractedAction m : members) {
+                plain.addAll(m.evidence());
+            }
+            assertThat(Episode.evidenceOf(members)).containsExactlyElementsOf(List.copyOf(plain));
+        }
+    }
+
+    @Test
     void sortedDisjointIsCollectionsDisjoint() {
         SplittableRandom r = new SplittableRandom(10);
         for (int round = 0; round < ROUNDS; round++) {
