@@ -519,7 +519,15 @@ public final class Correlator {
             if (!grew) {
                 // undated reports of these actions (see indexAnchoring) are part of the episode
                 List<ExtractedAction> withAnchored = new ArrayList<>(selected);
+                // Only a participating mention anchors, and only undated mentions of its sides and type,
+                // which stay indexed as floating while anchored: one look per kind of act spares the
+                // look-up of every mention when the dyad has no such report (the common case).
+                Map<String, Boolean> floating = new HashMap<>();
                 for (ExtractedAction y : selected) {
+                    if (!Episode.participates(y)
+                            || !floating.computeIfAbsent(Keys.floating(y), f -> book.hasAny(f, Keys.endOf(f)))) {
+                        continue;
+                    }
                     for (Map.Entry<String, String> x : book.range(Keys.anchoredTo(y.id()), Keys.endOf(Keys.anchoredTo(y.id())))) {
                         ExtractedAction m = readMention(x.getValue());
                         if (m != null) {

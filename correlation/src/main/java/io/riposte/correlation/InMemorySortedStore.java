@@ -38,6 +38,12 @@ public final class InMemorySortedStore<V> implements SortedStore<V> {
         return out;
     }
 
+    @Override
+    public boolean hasAny(String from, String to) {
+        String first = map.ceilingKey(Objects.requireNonNull(from, "from"));
+        return first != null && first.compareTo(to) < 0;
+    }
+
     public int size() {
         return map.size();
     }

@@ -106,6 +106,11 @@ final class Keys {
         return String.format("flo|%s|m%02d|", signature(m), month);
     }
 
+    /** The start of the floating mentions of m's sides and type, by count and by month. */
+    static String floating(ExtractedAction m) {
+        return "flo|" + signature(m) + "|";
+    }
+
     /** The end of a range of keys that all start with {@code prefix} (which ends in '|'). */
     static String endOf(String prefix) {
         return prefix.substring(0, prefix.length() - 1) + "}";

@@ -157,6 +157,20 @@ class ShortcutEquivalenceTest {
     }
 
     @Test
+    void inMemoryHasAnyIsANonEmptyRange() {
+        SplittableRandom r = new SplittableRandom(13);
+        InMemorySortedStore<String> store = new InMemorySortedStore<>();
+        for (int i = 0; i < 40; i++) {
+            store.put("k" + r.nextInt(100), "v");
+        }
+        for (int round = 0; round < ROUNDS; round++) {
+            String from = "k" + r.nextInt(110);
+            String to = r.nextInt(10) == 0 ? from : "k" + r.nextInt(110);
+            assertThat(store.hasAny(from, to)).as("%s..%s", from, to).isEqualTo(!store.range(from, to).isEmpty());
+        }
+    }
+
+    @Test
     void sortedDisjointIsCollectionsDisjoint() {
         SplittableRandom r = new SplittableRandom(10);
         for (int round = 0; round < ROUNDS; round++) {
