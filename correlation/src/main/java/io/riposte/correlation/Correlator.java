@@ -522,10 +522,10 @@ public final class Correlator {
                 // Only a participating mention anchors, and only undated mentions of its sides and type,
                 // which stay indexed as floating while anchored: one look per kind of act spares the
                 // look-up of every mention when the dyad has no such report (the common case).
-                Map<String, Boolean> floating = new HashMap<>();
+                Map<List<Object>, Boolean> floating = new HashMap<>();
                 for (ExtractedAction y : selected) {
-                    if (!Episode.participates(y)
-                            || !floating.computeIfAbsent(Keys.floating(y), f -> book.hasAny(f, Keys.endOf(f)))) {
+                    if (!Episode.participates(y) || !floating.computeIfAbsent(List.of(y.source(), y.target(), Episode.effectiveType(y)),
+                            k -> book.hasAny(Keys.floating(y), Keys.endOf(Keys.floating(y))))) {
                         continue;
                     }
                     for (Map.Entry<String, String> x : book.range(Keys.anchoredTo(y.id()), Keys.endOf(Keys.anchoredTo(y.id())))) {
