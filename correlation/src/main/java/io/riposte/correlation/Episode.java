@@ -144,9 +144,17 @@ final class Episode {
     private final CorrelationSettings settings;
     private final Function<String, ExtractedAction> lookup;
 
+    /** Whether linking looks only at the actions its windows can reach (false: at all, the plain reference). */
+    private final boolean windowed;
+
     Episode(CorrelationSettings settings, Function<String, ExtractedAction> lookup) {
+        this(settings, lookup, true);
+    }
+
+    Episode(CorrelationSettings settings, Function<String, ExtractedAction> lookup, boolean windowed) {
         this.settings = settings;
         this.lookup = lookup;
+        this.windowed = windowed;
     }
 
     static Pos pos(FuzzyDate d) {
@@ -416,8 +424,15 @@ final class Episode {
                 }
             }
         }
+        // only actions whose cues cite something can lend b a grievance
+        List<Proto> citing = new ArrayList<>();
+        for (Proto c : protos) {
+            if (!explicit.get(c).isEmpty()) {
+                citing.add(c);
+            }
+        }
         for (Proto b : protos) {
-            link(b, protos, explicit.get(b), explicit);
+            link(b, protos, windowed ? citing : protos, explicit.get(b), explicit);
         }
 
         // 3. Chains: connected components over links and reciprocity associations.
@@ -793,7 +808,7 @@ final class Episode {
         return new ArrayList<>(out);
     }
 
-    private void link(Proto b, List<Proto> protos, Set<Proto> cited, Map<Proto, Set<Proto>> allCited) {
+    private void link(Proto b, List<Proto> protos, List<Proto> citing, Set<Proto> cited, Map<Proto, Set<Proto>> allCited) {
         Set<String> explicit = new TreeSet<>();
         for (Proto a : cited) {
             explicit.add(a.id);
@@ -802,7 +817,12 @@ final class Episode {
             b.links.add(new Link(id, LinkReason.EXPLICIT_CUE, 0.9));
         }
         int window = settings.linkWindowDays();
-        Proto shared = explicit.isEmpty() && b.contentious() ? sharedProvocation(b, protos, allCited) : null;
+        // What b may answer or carry out lies at most the window before it (see distance), or is undated:
+        // the canonical order sorts by middle, undated last, so that is a tail of protos.
+        List<Proto> recent = !windowed || b.opos == null ? protos : from(protos, b.opos.mid() - window);
+        Proto shared = explicit.isEmpty() && b.contentious()
+                ? sharedProvocation(b, !windowed || b.pos == null ? protos : from(protos, b.pos.e() - settings.mirrorWindowDays() - 366), allCited)
+                : null;
         if (shared != null) {
             b.links.add(new Link(shared.id, LinkReason.INFERRED, 0.75));
         } else if (explicit.isEmpty() && b.threat()) {
@@ -810,7 +830,7 @@ final class Episode {
             // counter-threat): the closest, most reported, most precisely dated one.
             Proto best = null;
             double bestScore = Double.NEGATIVE_INFINITY;
-            for (Proto a : protos) {
+            for (Proto a : recent) {
                 boolean placed = precedes(a, b) && distance(a, b) <= window;
                 // an undated threat answers what the same article reports of the other side
                 boolean sameArticle = (a.pos == null || b.pos == null) && !disjoint(a.articles, b.articles);
@@ -832,7 +852,7 @@ final class Episode {
             Proto mirror = null;
             if (b.type != ActionType.OTHER) {
                 long mirrorDist = Long.MAX_VALUE;
-                for (Proto a : protos) {
+                for (Proto a : recent) {
                     if (a.type == b.type && opposite(a, b) && Objects.equals(a.count, b.count) && precedes(a, b)) {
                         long d = distance(a, b);
                         if (d <= settings.mirrorWindowDays() && (d < mirrorDist || (d == mirrorDist && precedes(mirror, a)))) {
@@ -846,16 +866,16 @@ final class Episode {
                 b.links.add(new Link(mirror.id, LinkReason.MIRROR, 0.8));
             } else {
                 // Reciprocity: the other side's unfriendly acts shortly before; its threats only when nothing else precedes.
-                Proto best = bestInferred(b, protos, false);
+                Proto best = bestInferred(b, recent, false);
                 if (best == null) {
-                    best = bestInferred(b, protos, true);
+                    best = bestInferred(b, recent, true);
                 }
                 if (best != null) {
                     long d = distance(best, b);
                     double conf = 0.45 + 0.25 * (1 - (double) d / window) + (best.type == b.type ? 0.1 : 0);
                     b.links.add(new Link(best.id, LinkReason.INFERRED, Math.round(conf * 1000) / 1000.0));
                 } else {
-                    Proto grievance = citedGrievance(b, protos, allCited);
+                    Proto grievance = citedGrievance(b, citing, allCited);
                     if (grievance != null) {
                         b.links.add(new Link(grievance.id, LinkReason.INFERRED, 0.5));
                     }
@@ -865,7 +885,7 @@ final class Episode {
         if (b.hostile() && b.pos != null) {
             // Carrying out one's own threat: the latest threat by the same side, with a compatible count.
             Proto threat = null;
-            for (Proto t : protos) {
+            for (Proto t : recent) {
                 if (t.threat() && t.source.equals(b.source) && t.target.equals(b.target) && precedes(t, b)
                         && distance(t, b) <= window
                         && (t.count == null || b.count == null || t.count.equals(b.count))
@@ -945,6 +965,25 @@ final class Episode {
             }
         }
         return best;
+    }
+
+    /**
+     * The tail of protos (in {@link #ORDER}) from the first whose ordering middle is at least {@code mid}:
+     * those before it lie entirely more than {@code b.mid - mid} days before any b there.
+     */
+    private static List<Proto> from(List<Proto> protos, long mid) {
+        int lo = 0;
+        int hi = protos.size();
+        while (lo < hi) {
+            int m = (lo + hi) >>> 1;
+            Pos p = protos.get(m).opos;
+            if (p != null && p.mid() < mid) {
+                lo = m + 1;
+            } else {
+                hi = m;
+            }
+        }
+        return protos.subList(lo, protos.size());
     }
 
     /** {@code Collections.disjoint} of two sorted lists without duplicates (as {@link Proto#articles}), in one walk. */
