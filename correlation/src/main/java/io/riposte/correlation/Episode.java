@@ -817,11 +817,14 @@ final class Episode {
             b.links.add(new Link(id, LinkReason.EXPLICIT_CUE, 0.9));
         }
         int window = settings.linkWindowDays();
-        // What b may answer or carry out lies at most the window before it (see distance), or is undated:
-        // the canonical order sorts by middle, undated last, so that is a tail of protos.
-        List<Proto> recent = !windowed || b.opos == null ? protos : from(protos, b.opos.mid() - window);
+        // What b may answer or carry out: within the window before it (see distance) and starting no later
+        // than b ends (see precedes), so with a middle at most half a year after that; or undated. The
+        // canonical order sorts by middle, undated last: a slice and the tail.
+        List<Proto> recent = !windowed || b.opos == null ? protos : near(protos, b.opos.mid() - window, b.opos.l() + 183);
+        // c and b of a shared provocation are at most the mirror window apart, and a date spans at most a year
+        int mirrorWindow = settings.mirrorWindowDays();
         Proto shared = explicit.isEmpty() && b.contentious()
-                ? sharedProvocation(b, !windowed || b.pos == null ? protos : from(protos, b.pos.e() - settings.mirrorWindowDays() - 366), allCited)
+                ? sharedProvocation(b, !windowed || b.pos == null ? protos : near(protos, b.pos.e() - mirrorWindow - 366, b.pos.l() + mirrorWindow + 366), allCited)
                 : null;
         if (shared != null) {
             b.links.add(new Link(shared.id, LinkReason.INFERRED, 0.75));
@@ -967,11 +970,21 @@ final class Episode {
         return best;
     }
 
-    /**
-     * The tail of protos (in {@link #ORDER}) from the first whose ordering middle is at least {@code mid}:
-     * those before it lie entirely more than {@code b.mid - mid} days before any b there.
-     */
-    private static List<Proto> from(List<Proto> protos, long mid) {
+    /** The protos (in {@link #ORDER}) whose ordering middle is within {@code lo..hi}, then the undated ones. */
+    private static List<Proto> near(List<Proto> protos, long lo, long hi) {
+        int from = indexFrom(protos, lo);
+        int to = indexFrom(protos, hi + 1);
+        int undated = indexFrom(protos, Long.MAX_VALUE);
+        if (to == undated) {
+            return protos.subList(from, protos.size());
+        }
+        List<Proto> out = new ArrayList<>(protos.subList(from, to));
+        out.addAll(protos.subList(undated, protos.size()));
+        return out;
+    }
+
+    /** The index of the first proto (in {@link #ORDER}) whose ordering middle is at least {@code mid}, or undated. */
+    private static int indexFrom(List<Proto> protos, long mid) {
         int lo = 0;
         int hi = protos.size();
         while (lo < hi) {
@@ -983,7 +996,7 @@ final class Episode {
                 hi = m;
             }
         }
-        return protos.subList(lo, protos.size());
+        return lo;
     }
 
     /** {@code Collections.disjoint} of two sorted lists without duplicates (as {@link Proto#articles}), in one walk. */
