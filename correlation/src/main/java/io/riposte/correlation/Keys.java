@@ -95,7 +95,7 @@ final class Keys {
     }
 
     static String anchorByMonth(ExtractedAction m, int month) {
-        return String.format("anc|%s|m%02d|", signature(m), month);
+        return "anc|" + signature(m) + "|m" + twoDigits(month) + "|";
     }
 
     static String floatingByCount(ExtractedAction m, int count) {
@@ -103,12 +103,17 @@ final class Keys {
     }
 
     static String floatingByMonth(ExtractedAction m, int month) {
-        return String.format("flo|%s|m%02d|", signature(m), month);
+        return "flo|" + signature(m) + "|m" + twoDigits(month) + "|";
     }
 
     /** The start of the floating mentions of m's sides and type, by count and by month. */
     static String floating(ExtractedAction m) {
         return "flo|" + signature(m) + "|";
+    }
+
+    /** {@code String.format("%02d", n)} without its cost. */
+    static String twoDigits(int n) {
+        return n >= 0 && n < 10 ? "0" + n : Integer.toString(n);
     }
 
     /** The end of a range of keys that all start with {@code prefix} (which ends in '|'). */

@@ -203,6 +203,14 @@ class ShortcutEquivalenceTest {
         }
     }
 
+    @Test
+    void twoDigitsIsPercentZeroTwoD() {
+        for (int n = -120; n <= 120; n++) {
+            assertThat(Keys.twoDigits(n)).isEqualTo(String.format("%02d", n));
+        }
+        assertThat(Keys.twoDigits(Integer.MIN_VALUE)).isEqualTo(String.format("%02d", Integer.MIN_VALUE));
+    }
+
     private static ExtractedAction mention(String id, FuzzyDate date, Integer count) {
         return new ExtractedAction(id, "art-" + id, null, "USA", "RUS", ActionType.EXPEL_DIPLOMATS, date, count,
                 Modality.ASSERTED, 0.8, List.of(new Evidence("art-" + id, null, "s", 0, 1)), List.of(), null);
