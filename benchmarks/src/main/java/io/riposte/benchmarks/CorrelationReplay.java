@@ -25,22 +25,40 @@ import java.util.Map;
  * [articles=30000] [seed=42] [densityOf=articles]}. {@code densityOf} sizes the generator's coverage as
  * {@link ArticleGenerator#newsLike} does for a corpus of that many articles (1000000: 100+ reports per
  * action) while only {@code articles} are generated.
+ *
+ * <p>{@code gold [articles] [seed] [densityOf] [dyads]} skips extraction: the generator's gold actions
+ * are the mentions (a step answering the step before it in the same article cites it), and only those of
+ * the first {@code dyads} dyads met are kept. The late phase of a million-article run, where a dyad's
+ * rows have piled up into long, much-reported episodes, fits in minutes that way.
  */
 public final class CorrelationReplay {
 
     private CorrelationReplay() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] argv) throws Exception {
+        boolean gold = argv.length > 0 && argv[0].equals("gold");
+        String[] args = gold ? java.util.Arrays.copyOfRange(argv, 1, argv.length) : argv;
         int articles = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 42L;
         long densityOf = args.length > 2 ? Long.parseLong(args[2]) : articles;
+        int dyads = args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE;
 
         ArticleGenerator generator = ArticleGenerator.newsLike(seed, densityOf);
         Extractor extractor = Extractors.standard();
         List<ExtractedAction> mentions = new ArrayList<>();
+        java.util.Set<String> kept = new java.util.HashSet<>();
         long t0 = System.nanoTime();
         for (int i = 0; i < articles; i++) {
-            mentions.addAll(extractor.extract(generator.next().article()).actions());
+            ArticleGenerator.Generated g = generator.next();
+            if (gold) {
+                for (ExtractedAction m : goldMentions(g.gold())) {
+                    if (kept.contains(m.dyad()) || (kept.size() < dyads && kept.add(m.dyad()))) {
+                        mentions.add(m);
+                    }
+                }
+            } else {
+                mentions.addAll(extractor.extract(g.article()).actions());
+            }
         }
         long t1 = System.nanoTime();
         System.out.printf("extracted %,d mentions from %,d articles in %.1f s%n", mentions.size(), articles, (t1 - t0) / 1e9);
@@ -81,6 +99,24 @@ public final class CorrelationReplay {
         System.out.println("actions  " + fingerprint((InMemorySortedStore<?>) stores.actions()));
         System.out.println("chains   " + fingerprint((InMemorySortedStore<?>) stores.chains()));
         System.out.println("book     " + fingerprint((InMemorySortedStore<?>) stores.alerts()));
+    }
+
+    private static List<ExtractedAction> goldMentions(List<ArticleGenerator.GoldAction> gold) {
+        List<ExtractedAction> out = new ArrayList<>();
+        for (int i = 0; i < gold.size(); i++) {
+            ArticleGenerator.GoldAction a = gold.get(i);
+            io.riposte.domain.FuzzyDate date = a.precision() == io.riposte.domain.DatePrecision.DAY
+                    ? io.riposte.domain.FuzzyDate.ofDay(a.date())
+                    : io.riposte.domain.FuzzyDate.ofMonth(a.date().getYear(), a.date().getMonthValue());
+            List<String> respondsTo = i > 0 && !a.background() && gold.get(i - 1).step() == a.step() - 1
+                    ? List.of(a.articleId() + "-" + (i - 1)) : List.of();
+            String sentence = a.source() + " " + a.type() + " " + a.target();
+            out.add(new ExtractedAction(a.articleId() + "-" + i, a.articleId(), null, a.source(), a.target(), a.type(), date,
+                    a.count(), a.background() ? io.riposte.domain.Modality.BACKGROUND : io.riposte.domain.Modality.ASSERTED, 0.8,
+                    List.of(new io.riposte.domain.Evidence(a.articleId(), null, sentence, 0, sentence.length())), respondsTo,
+                    respondsTo.isEmpty() ? null : "in response to"));
+        }
+        return out;
     }
 
     private static String fingerprint(InMemorySortedStore<?> store) throws Exception {
