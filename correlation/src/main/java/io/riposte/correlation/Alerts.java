@@ -8,8 +8,10 @@ import io.riposte.domain.Chain;
 import io.riposte.domain.ChainStep;
 import io.riposte.domain.Link;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Alerts for what one insert changed. Each alert is remembered by marking every mention of the
@@ -117,17 +119,17 @@ final class Alerts {
     }
 
     private void emit(List<Alert> out, AlertType type, List<String> mentions, String subject, Action action, String chainId, String summary) {
+        // one read per mention: seen when a mention was marked before this call, else marked now
         boolean seen = false;
-        for (String m : mentions) {
-            if (book.get(Keys.marker(type.name(), m)) != null) {
-                seen = true;
-                break;
-            }
-        }
         String id = "alert-" + Keys.hash(type + "|" + subject, 16);
+        Set<String> markedNow = new HashSet<>();
         for (String m : mentions) {
-            if (book.get(Keys.marker(type.name(), m)) == null) {
-                book.put(Keys.marker(type.name(), m), id);
+            String marker = Keys.marker(type.name(), m);
+            if (book.get(marker) != null) {
+                seen |= !markedNow.contains(m);
+            } else {
+                book.put(marker, id);
+                markedNow.add(m);
             }
         }
         if (seen || book.get(Keys.alert(id)) != null) {

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Incremental correlation of one stream of mentions: stores each mention, recomputes the episode of
@@ -455,8 +454,7 @@ public final class Correlator {
         long gap = settings.episodeGapDays();
         long scanLo = a - gap - 366;
         long scanHi = b + gap;
-        TreeMap<String, ExtractedAction> loaded = new TreeMap<>();
-        load(dyad, scanLo, scanHi, loaded);
+        List<Map.Entry<String, ExtractedAction>> loaded = new ArrayList<>(load(dyad, scanLo, scanHi));
         while (true) {
             // Sweep the loaded mentions in date order into components of [e, l + gap].
             long lo = a;
@@ -466,7 +464,8 @@ public final class Correlator {
             long curLo = Long.MIN_VALUE;
             long curHi = Long.MIN_VALUE;
             List<Object[]> comps = new ArrayList<>();
-            for (ExtractedAction m : loaded.values()) {
+            for (Map.Entry<String, ExtractedAction> entry : loaded) {
+                ExtractedAction m = entry.getValue();
                 long e = m.date().earliest().toEpochDay();
                 long l = m.date().latest().toEpochDay() + gap;
                 if (current.isEmpty() || e > curHi) {
@@ -497,19 +496,38 @@ public final class Correlator {
             long needLo = lo - gap - 366;
             boolean grew = false;
             if (needLo < scanLo) {
-                load(dyad, needLo, scanLo - 1, loaded);
+                List<Map.Entry<String, ExtractedAction>> before = load(dyad, needLo, scanLo - 1);
+                if (!loaded.isEmpty()) {
+                    // days are clamped at the limits of keys, where ranges may meet: keep only new keys
+                    String first = loaded.get(0).getKey();
+                    before = before.stream().filter(e -> e.getKey().compareTo(first) < 0).toList();
+                }
+                loaded.addAll(0, before);
                 scanLo = needLo;
                 grew = true;
             }
             if (hi > scanHi) {
-                load(dyad, scanHi + 1, hi, loaded);
+                List<Map.Entry<String, ExtractedAction>> after = load(dyad, scanHi + 1, hi);
+                if (!loaded.isEmpty()) {
+                    String last = loaded.get(loaded.size() - 1).getKey();
+                    after = after.stream().filter(e -> e.getKey().compareTo(last) > 0).toList();
+                }
+                loaded.addAll(after);
                 scanHi = hi;
                 grew = true;
             }
             if (!grew) {
                 // undated reports of these actions (see indexAnchoring) are part of the episode
                 List<ExtractedAction> withAnchored = new ArrayList<>(selected);
+                // Only a participating mention anchors, and only undated mentions of its sides and type,
+                // which stay indexed as floating while anchored: one look per kind of act spares the
+                // look-up of every mention when the dyad has no such report (the common case).
+                Map<List<Object>, Boolean> floating = new HashMap<>();
                 for (ExtractedAction y : selected) {
+                    if (!Episode.participates(y) || !floating.computeIfAbsent(List.of(y.source(), y.target(), Episode.effectiveType(y)),
+                            k -> book.hasAny(Keys.floating(y), Keys.endOf(Keys.floating(y))))) {
+                        continue;
+                    }
                     for (Map.Entry<String, String> x : book.range(Keys.anchoredTo(y.id()), Keys.endOf(Keys.anchoredTo(y.id())))) {
                         ExtractedAction m = readMention(x.getValue());
                         if (m != null) {
@@ -522,11 +540,11 @@ public final class Correlator {
         }
     }
 
-    private void load(String dyad, long fromDay, long throughDay, Map<String, ExtractedAction> into) {
-        for (Map.Entry<String, ExtractedAction> e : stores.mentions().range(Keys.datedFrom(dyad, fromDay), Keys.datedThrough(dyad, throughDay))) {
-            mentionReads++;
-            into.put(e.getKey(), e.getValue());
-        }
+    /** The dated mentions of these days, in key order (so loads of adjacent days concatenate in order). */
+    private List<Map.Entry<String, ExtractedAction>> load(String dyad, long fromDay, long throughDay) {
+        List<Map.Entry<String, ExtractedAction>> r = stores.mentions().range(Keys.datedFrom(dyad, fromDay), Keys.datedThrough(dyad, throughDay));
+        mentionReads += r.size();
+        return r;
     }
 
     /** Ids only, for readers of updates. */

@@ -64,6 +64,16 @@ final class Episode {
         final List<Link> links = new ArrayList<>();
         String chainId;
         Proto carriesOut;
+        /**
+         * The distinct dates of the members, notes dropped: whether a report's date fits every member
+         * ({@link #datesCompatible}) reads nothing else, so checking these is checking every member.
+         */
+        final List<FuzzyDate> memberDates = new ArrayList<>();
+        private final Set<FuzzyDate> memberDateSet = new HashSet<>();
+        /** Whether a date fits all of {@link #memberDates}, memoised until a new distinct date joins. */
+        final Map<FuzzyDate, Boolean> fits = new HashMap<>();
+        /** Whether a member was dated relative to an earlier act (a key of {@link #ORDER}). */
+        boolean datedAfter;
 
         Proto(ExtractedAction anchor, int index) {
             this.source = anchor.source();
@@ -79,6 +89,28 @@ final class Episode {
             if (clusterCount == null && m.count() != null) {
                 clusterCount = m.count();
             }
+            FuzzyDate d = mergeKey(m.date());
+            if (memberDateSet.add(d)) {
+                memberDates.add(d);
+                fits.clear();
+            }
+            datedAfter |= datedAfterAnother(m.date());
+        }
+
+        /** Whether a report dated {@code d} may join: its date fits every member's (see {@link #datesCompatible}). */
+        boolean fitsDates(FuzzyDate d, int slack, boolean noYear) {
+            Boolean ok = fits.get(d);
+            if (ok == null) {
+                ok = true;
+                for (FuzzyDate o : memberDates) {
+                    if (!datesCompatible(d, o, slack, noYear)) {
+                        ok = false;
+                        break;
+                    }
+                }
+                fits.put(d, ok);
+            }
+            return ok;
         }
 
         /** Hostile and not a threat: a measure, a summons, or any other unfriendly act (OTHER). */
@@ -112,9 +144,17 @@ final class Episode {
     private final CorrelationSettings settings;
     private final Function<String, ExtractedAction> lookup;
 
+    /** Whether linking looks only at the actions its windows can reach (false: at all, the plain reference). */
+    private final boolean windowed;
+
     Episode(CorrelationSettings settings, Function<String, ExtractedAction> lookup) {
+        this(settings, lookup, true);
+    }
+
+    Episode(CorrelationSettings settings, Function<String, ExtractedAction> lookup, boolean windowed) {
         this.settings = settings;
         this.lookup = lookup;
+        this.windowed = windowed;
     }
 
     static Pos pos(FuzzyDate d) {
@@ -140,12 +180,12 @@ final class Episode {
      * ("in March", year unknown) fits a dated report of that month, including an undated report
      * whose publication month it is (widened to its year for merging).
      */
-    private static boolean datesCompatible(ExtractedAction m, ExtractedAction o, int slack, boolean noYear) {
-        if (!noYear && !m.date().hasYear() && o.date().hasYear()) {
+    static boolean datesCompatible(FuzzyDate m, FuzzyDate o, int slack, boolean noYear) {
+        if (!noYear && !m.hasYear() && o.hasYear()) {
             Integer om = anchorMonth(o);
-            return m.date().month() == null || om == null || om.equals(m.date().month());
+            return m.month() == null || om == null || om.equals(m.month());
         }
-        if (!m.date().compatibleWith(o.date(), slack)) {
+        if (!m.compatibleWith(o, slack)) {
             return false;
         }
         // An undated report (publication fallback) is recent news: it is the action of a dated report
@@ -156,9 +196,7 @@ final class Episode {
 
     static final int FALLBACK_REACH_DAYS = 90;
 
-    private static boolean recentEnough(ExtractedAction fallbackReport, ExtractedAction dated, int slack) {
-        FuzzyDate f = fallbackReport.date();
-        FuzzyDate d = dated.date();
+    private static boolean recentEnough(FuzzyDate f, FuzzyDate d, int slack) {
         if (f.basis() != DateBasis.PUBLICATION_FALLBACK || rank(d) < 3 || !d.hasYear()) {
             return true;
         }
@@ -167,6 +205,11 @@ final class Episode {
             return true;
         }
         return d.latest().toEpochDay() >= r[1] - FALLBACK_REACH_DAYS && d.earliest().toEpochDay() <= r[1] + slack;
+    }
+
+    /** A date as merging sees it: everything but the note, which no date comparison reads. */
+    static FuzzyDate mergeKey(FuzzyDate d) {
+        return d.note() == null ? d : d.withNote(null);
     }
 
     static int rank(FuzzyDate d) {
@@ -233,10 +276,14 @@ final class Episode {
      * still finds the undated report of an article published in April.
      */
     static Integer anchorMonth(ExtractedAction y) {
-        if (y.date().month() != null) {
-            return y.date().month();
+        return anchorMonth(y.date());
+    }
+
+    private static Integer anchorMonth(FuzzyDate d) {
+        if (d.month() != null) {
+            return d.month();
         }
-        long[] r = y.date().basis() == DateBasis.PUBLICATION_FALLBACK ? dayRange(y.date()) : null;
+        long[] r = d.basis() == DateBasis.PUBLICATION_FALLBACK ? dayRange(d) : null;
         return r == null ? null : LocalDate.ofEpochDay(r[1]).getMonthValue();
     }
 
@@ -266,47 +313,66 @@ final class Episode {
         };
     }
 
-    private static final Comparator<ExtractedAction> MERGE_ORDER = Comparator
-            // undated reports anchored into a dated episode join the clusters of the dated ones
-            .comparingInt((ExtractedAction m) -> m.date().hasYear() ? 0 : 1)
-            .thenComparingInt(m -> -rank(m.date()))
-            .thenComparingInt(m -> m.modality() == Modality.BACKGROUND ? 1 : 0)
-            .thenComparingInt(m -> m.count() == null ? 1 : 0)
-            .thenComparingLong(m -> pos(m.date()) == null ? Long.MAX_VALUE : pos(m.date()).e())
-            .thenComparingLong(m -> pos(m.date()) == null ? Long.MAX_VALUE : pos(m.date()).l())
-            .thenComparing(ExtractedAction::id);
+    private record MergeClass(String source, String target, ActionType type) {}
+
+    /** A mention with the keys of the canonical merge order, computed once. */
+    private record Ranked(ExtractedAction m, int group, long e, long l) {
+        static Ranked of(ExtractedAction m) {
+            // undated reports anchored into a dated episode join the clusters of the dated ones, then the
+            // more precise, the stated (not background), those with a count, the earlier
+            int group = (m.date().hasYear() ? 0 : 1) << 8 | (4 - rank(m.date())) << 2
+                    | (m.modality() == Modality.BACKGROUND ? 1 : 0) << 1 | (m.count() == null ? 1 : 0);
+            Pos p = pos(m.date());
+            return new Ranked(m, group, p == null ? Long.MAX_VALUE : p.e(), p == null ? Long.MAX_VALUE : p.l());
+        }
+    }
+
+    private static final Comparator<Ranked> MERGE_ORDER = Comparator
+            .comparingInt(Ranked::group)
+            .thenComparingLong(Ranked::e)
+            .thenComparingLong(Ranked::l)
+            .thenComparing(r -> r.m().id());
+
+    /** The mentions that take part, in the canonical merge order. */
+    static List<ExtractedAction> mergeOrder(List<ExtractedAction> input) {
+        List<Ranked> ranked = new ArrayList<>(input.size());
+        for (ExtractedAction m : input) {
+            if (participates(m)) {
+                ranked.add(Ranked.of(m));
+            }
+        }
+        ranked.sort(MERGE_ORDER);
+        List<ExtractedAction> out = new ArrayList<>(ranked.size());
+        for (Ranked r : ranked) {
+            out.add(r.m());
+        }
+        return out;
+    }
 
     Result compute(String dyad, List<ExtractedAction> input, Long dyadLatestDay, boolean noYear) {
-        List<ExtractedAction> mentions = new ArrayList<>(input);
-        mentions.removeIf(m -> !participates(m));
-        mentions.sort(MERGE_ORDER);
+        List<ExtractedAction> mentions = mergeOrder(input);
 
         // 1. Merge: greedy over the canonical order, so the clusters depend only on the set.
         List<Proto> protos = new ArrayList<>();
         Map<String, Proto> byMention = new HashMap<>();
         Map<String, ExtractedAction> unattached = new HashMap<>();
+        // Protos by (source, target, type), in founding order: only those can take a mention.
+        Map<MergeClass, List<Proto>> byClass = new HashMap<>();
         for (ExtractedAction m : mentions) {
             Proto best = null;
             long bestDist = Long.MAX_VALUE;
             // an undated mention anchored into a dated episode cannot be placed on its timeline
             Pos mp = !noYear && !m.date().hasYear() ? null : pos(m.date());
             ActionType t = effectiveType(m);
-            for (Proto c : protos) {
-                if (!c.source.equals(m.source()) || !c.target.equals(m.target()) || c.type != t) {
-                    continue;
-                }
+            MergeClass mc = new MergeClass(m.source(), m.target(), t);
+            List<Proto> candidates = byClass.getOrDefault(mc, List.of());
+            int slack = t == ActionType.THREATEN_RETALIATION ? settings.threatMergeSlackDays() : settings.mergeSlackDays();
+            FuzzyDate md = mergeKey(m.date());
+            for (Proto c : candidates) {
                 if (!countsCompatible(t, c.clusterCount, m.count())) {
                     continue;
                 }
-                boolean datesOk = true;
-                for (ExtractedAction o : c.members) {
-                    int slack = t == ActionType.THREATEN_RETALIATION ? settings.threatMergeSlackDays() : settings.mergeSlackDays();
-                    if (!datesCompatible(m, o, slack, noYear)) {
-                        datesOk = false;
-                        break;
-                    }
-                }
-                if (!datesOk) {
+                if (!c.fitsDates(md, slack, noYear)) {
                     continue;
                 }
                 long dist = mp == null || c.anchorPos == null ? 0 : Math.abs(mp.mid() - c.anchorPos.mid());
@@ -322,6 +388,7 @@ final class Episode {
             } else if (canFound(m) && (noYear || m.date().hasYear())) {
                 Proto p = new Proto(m, protos.size());
                 protos.add(p);
+                byClass.computeIfAbsent(mc, k -> new ArrayList<>()).add(p);
                 byMention.put(m.id(), p);
             } else {
                 unattached.put(m.id(), m);
@@ -357,8 +424,15 @@ final class Episode {
                 }
             }
         }
+        // only actions whose cues cite something can lend b a grievance
+        List<Proto> citing = new ArrayList<>();
+        for (Proto c : protos) {
+            if (!explicit.get(c).isEmpty()) {
+                citing.add(c);
+            }
+        }
         for (Proto b : protos) {
-            link(b, protos, explicit.get(b), explicit);
+            link(b, protos, windowed ? citing : protos, explicit.get(b), explicit);
         }
 
         // 3. Chains: connected components over links and reciprocity associations.
@@ -464,7 +538,7 @@ final class Episode {
             .thenComparingInt(p -> p.opos == null ? 0 : -p.opos.rank())
             .thenComparingLong(p -> p.opos == null ? 0 : p.opos.e())
             // "... and the other side did the same the same day": the act dated by reference came second
-            .thenComparingInt(p -> p.members.stream().anyMatch(m -> datedAfterAnother(m.date())) ? 1 : 0)
+            .thenComparingInt(p -> p.datedAfter ? 1 : 0)
             // on the same date a threat answers the measure, not the other way round
             .thenComparingInt(p -> p.threat() ? 1 : 0)
             // and the more reported, harsher act is more likely the one that started it
@@ -560,24 +634,106 @@ final class Episode {
         return new Pos(e, l, e + (l - e) / 2, Math.max(p.pos.rank(), 3));
     }
 
+    /** Evidence order: article, start, end, sentence, origin (absent values as "null"). */
+    static final Comparator<Evidence> EVIDENCE_ORDER = (a, b) -> {
+        int c = String.valueOf(a.articleId()).compareTo(String.valueOf(b.articleId()));
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.start(), b.start());
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.end(), b.end());
+        if (c != 0) {
+            return c;
+        }
+        c = String.valueOf(a.sentence()).compareTo(String.valueOf(b.sentence()));
+        return c != 0 ? c : String.valueOf(a.origin()).compareTo(String.valueOf(b.origin()));
+    };
+
+    /**
+     * The date of an action: among its dating reports' most precise dates the most reported, then the
+     * earliest, then by note; the first in member order among equals.
+     */
+    private record IsoKey(DatePrecision precision, Integer year, Integer month, Integer day) {}
+
+    static FuzzyDate actionDate(List<ExtractedAction> members, boolean noYear) {
+        int bestRank = 0;
+        for (ExtractedAction m : members) {
+            if (noYear || m.date().hasYear()) {
+                bestRank = Math.max(bestRank, rank(m.date()));
+            }
+        }
+        // one pass to count each date's reports, one to pick (the first of equals, in member order)
+        // dates with the same fields have the same iso form, and only those (see FuzzyDate#iso)
+        List<FuzzyDate> top = new ArrayList<>();
+        List<IsoKey> topIso = new ArrayList<>();
+        Map<IsoKey, Integer> freq = new HashMap<>();
+        for (ExtractedAction m : members) {
+            if ((noYear || m.date().hasYear()) && rank(m.date()) == bestRank) {
+                FuzzyDate d = m.date();
+                IsoKey iso = new IsoKey(d.precision(), d.year(), d.month(), d.day());
+                top.add(d);
+                topIso.add(iso);
+                freq.merge(iso, 1, Integer::sum);
+            }
+        }
+        if (top.isEmpty()) {
+            throw new java.util.NoSuchElementException("an action without a dating report");
+        }
+        FuzzyDate best = top.get(0);
+        int bestFreq = freq.get(topIso.get(0));
+        long bestE = pos(best) == null ? 0 : pos(best).e();
+        for (int i = 1; i < top.size(); i++) {
+            FuzzyDate d = top.get(i);
+            if (d.equals(best)) {
+                continue;
+            }
+            int f = freq.get(topIso.get(i));
+            if (f < bestFreq) {
+                continue;
+            }
+            Pos dp = pos(d);
+            long e = dp == null ? 0 : dp.e();
+            if (f == bestFreq) {
+                if (e > bestE) {
+                    continue;
+                }
+                if (e == bestE && (d.note() == null ? "" : d.note()).compareTo(best.note() == null ? "" : best.note()) >= 0) {
+                    continue;
+                }
+            }
+            best = d;
+            bestFreq = f;
+            bestE = e;
+        }
+        return best;
+    }
+
+    /**
+     * The members' evidence in {@link #EVIDENCE_ORDER} without repeats, the first given of equals kept (as
+     * a TreeSet fed in member order would, which a stable sort does in one pass).
+     */
+    static List<Evidence> evidenceOf(List<ExtractedAction> members) {
+        List<Evidence> ev = new ArrayList<>();
+        for (ExtractedAction m : members) {
+            ev.addAll(m.evidence());
+        }
+        ev.sort(EVIDENCE_ORDER);
+        List<Evidence> distinct = new ArrayList<>(ev.size());
+        for (Evidence e : ev) {
+            if (distinct.isEmpty() || EVIDENCE_ORDER.compare(distinct.get(distinct.size() - 1), e) != 0) {
+                distinct.add(e);
+            }
+        }
+        return List.copyOf(distinct);
+    }
+
     private void build(Proto p, boolean noYear) {
         // The most precise date wins; among equally precise ones the most reported, then the earliest.
         // In a dated episode only dated reports count (anchored undated ones only add their evidence).
-        List<ExtractedAction> dating = p.members.stream().filter(m -> noYear || m.date().hasYear()).toList();
-        int bestRank = dating.stream().mapToInt(m -> rank(m.date())).max().orElse(0);
-        Map<String, Integer> freq = new HashMap<>();
-        for (ExtractedAction m : dating) {
-            if (rank(m.date()) == bestRank) {
-                freq.merge(String.valueOf(m.date().iso()), 1, Integer::sum);
-            }
-        }
-        p.date = dating.stream()
-                .filter(m -> rank(m.date()) == bestRank)
-                .map(ExtractedAction::date)
-                .min(Comparator.comparingInt((FuzzyDate d) -> -freq.get(String.valueOf(d.iso())))
-                        .thenComparingLong(d -> pos(d) == null ? 0 : pos(d).e())
-                        .thenComparing(d -> d.note() == null ? "" : d.note()))
-                .orElseThrow();
+        p.date = actionDate(p.members, noYear);
         p.pos = pos(p.date);
         p.opos = orderingPos(p);
         Map<Integer, Integer> counts = new TreeMap<>();
@@ -592,14 +748,16 @@ final class Episode {
         p.modality = p.members.stream().map(ExtractedAction::modality)
                 .min(Comparator.comparingInt(Episode::modalityRank)).orElseThrow();
         // Independent reports raise confidence: 1 - prod(1 - best confidence per article).
-        Map<String, Double> perArticle = new TreeMap<>();
+        Map<String, Double> perArticle = new HashMap<>();
         for (ExtractedAction m : p.members) {
             double c = Math.max(0, Math.min(1, m.confidence()));
             perArticle.merge(String.valueOf(m.articleId()), c, Math::max);
         }
+        List<String> articleIds = new ArrayList<>(perArticle.keySet());
+        articleIds.sort(null); // the product in article order, as floating point makes order matter
         double miss = 1;
-        for (double c : perArticle.values()) {
-            miss *= 1 - c;
+        for (String a : articleIds) {
+            miss *= 1 - perArticle.get(a);
         }
         double conf = Math.min(0.99, 1 - miss);
         if (p.members.stream().allMatch(m -> m.modality() == Modality.BACKGROUND)) {
@@ -609,16 +767,7 @@ final class Episode {
         p.articles = p.members.stream()
                 .map(m -> m.origin() != null ? m.origin() : String.valueOf(m.articleId()))
                 .distinct().sorted().toList();
-        TreeSet<Evidence> ev = new TreeSet<>(Comparator
-                .comparing((Evidence e) -> String.valueOf(e.articleId()))
-                .thenComparingInt(Evidence::start)
-                .thenComparingInt(Evidence::end)
-                .thenComparing(e -> String.valueOf(e.sentence()))
-                .thenComparing(e -> String.valueOf(e.origin())));
-        for (ExtractedAction m : p.members) {
-            ev.addAll(m.evidence());
-        }
-        p.evidence = List.copyOf(ev);
+        p.evidence = evidenceOf(p.members);
     }
 
     /** Content-derived ids; clashes (two distinct actions with the same visible content) get a suffix in canonical order. */
@@ -659,7 +808,7 @@ final class Episode {
         return new ArrayList<>(out);
     }
 
-    private void link(Proto b, List<Proto> protos, Set<Proto> cited, Map<Proto, Set<Proto>> allCited) {
+    private void link(Proto b, List<Proto> protos, List<Proto> citing, Set<Proto> cited, Map<Proto, Set<Proto>> allCited) {
         Set<String> explicit = new TreeSet<>();
         for (Proto a : cited) {
             explicit.add(a.id);
@@ -668,7 +817,15 @@ final class Episode {
             b.links.add(new Link(id, LinkReason.EXPLICIT_CUE, 0.9));
         }
         int window = settings.linkWindowDays();
-        Proto shared = explicit.isEmpty() && b.contentious() ? sharedProvocation(b, protos, allCited) : null;
+        // What b may answer or carry out: within the window before it (see distance) and starting no later
+        // than b ends (see precedes), so with a middle at most half a year after that; or undated. The
+        // canonical order sorts by middle, undated last: a slice and the tail.
+        List<Proto> recent = !windowed || b.opos == null ? protos : near(protos, b.opos.mid() - window, b.opos.l() + 183);
+        // c and b of a shared provocation are at most the mirror window apart, and a date spans at most a year
+        int mirrorWindow = settings.mirrorWindowDays();
+        Proto shared = explicit.isEmpty() && b.contentious()
+                ? sharedProvocation(b, !windowed || b.pos == null ? protos : near(protos, b.pos.e() - mirrorWindow - 366, b.pos.l() + mirrorWindow + 366), allCited)
+                : null;
         if (shared != null) {
             b.links.add(new Link(shared.id, LinkReason.INFERRED, 0.75));
         } else if (explicit.isEmpty() && b.threat()) {
@@ -676,10 +833,10 @@ final class Episode {
             // counter-threat): the closest, most reported, most precisely dated one.
             Proto best = null;
             double bestScore = Double.NEGATIVE_INFINITY;
-            for (Proto a : protos) {
+            for (Proto a : recent) {
                 boolean placed = precedes(a, b) && distance(a, b) <= window;
                 // an undated threat answers what the same article reports of the other side
-                boolean sameArticle = (a.pos == null || b.pos == null) && !java.util.Collections.disjoint(a.articles, b.articles);
+                boolean sameArticle = (a.pos == null || b.pos == null) && !disjoint(a.articles, b.articles);
                 if (a.contentious() && opposite(a, b) && (placed || sameArticle)) {
                     // recency first: a warning answers the latest move (an ultimatum answers the
                     // expulsion before it, the counter-threat answers the ultimatum), coverage second
@@ -698,7 +855,7 @@ final class Episode {
             Proto mirror = null;
             if (b.type != ActionType.OTHER) {
                 long mirrorDist = Long.MAX_VALUE;
-                for (Proto a : protos) {
+                for (Proto a : recent) {
                     if (a.type == b.type && opposite(a, b) && Objects.equals(a.count, b.count) && precedes(a, b)) {
                         long d = distance(a, b);
                         if (d <= settings.mirrorWindowDays() && (d < mirrorDist || (d == mirrorDist && precedes(mirror, a)))) {
@@ -712,16 +869,16 @@ final class Episode {
                 b.links.add(new Link(mirror.id, LinkReason.MIRROR, 0.8));
             } else {
                 // Reciprocity: the other side's unfriendly acts shortly before; its threats only when nothing else precedes.
-                Proto best = bestInferred(b, protos, false);
+                Proto best = bestInferred(b, recent, false);
                 if (best == null) {
-                    best = bestInferred(b, protos, true);
+                    best = bestInferred(b, recent, true);
                 }
                 if (best != null) {
                     long d = distance(best, b);
                     double conf = 0.45 + 0.25 * (1 - (double) d / window) + (best.type == b.type ? 0.1 : 0);
                     b.links.add(new Link(best.id, LinkReason.INFERRED, Math.round(conf * 1000) / 1000.0));
                 } else {
-                    Proto grievance = citedGrievance(b, protos, allCited);
+                    Proto grievance = citedGrievance(b, citing, allCited);
                     if (grievance != null) {
                         b.links.add(new Link(grievance.id, LinkReason.INFERRED, 0.5));
                     }
@@ -731,7 +888,7 @@ final class Episode {
         if (b.hostile() && b.pos != null) {
             // Carrying out one's own threat: the latest threat by the same side, with a compatible count.
             Proto threat = null;
-            for (Proto t : protos) {
+            for (Proto t : recent) {
                 if (t.threat() && t.source.equals(b.source) && t.target.equals(b.target) && precedes(t, b)
                         && distance(t, b) <= window
                         && (t.count == null || b.count == null || t.count.equals(b.count))
@@ -758,8 +915,8 @@ final class Episode {
         for (Proto c : protos) {
             Set<Proto> cs = allCited.get(c);
             if (c == b || cs == null || cs.isEmpty() || !c.source.equals(b.source) || !c.target.equals(b.target)
-                    || java.util.Collections.disjoint(c.articles, b.articles) || c.pos == null || b.pos == null
-                    || intervalGap(c.pos, b.pos) > settings.mirrorWindowDays()) {
+                    || c.pos == null || b.pos == null || intervalGap(c.pos, b.pos) > settings.mirrorWindowDays()
+                    || disjoint(c.articles, b.articles)) {
                 continue;
             }
             for (Proto p : cs) {
@@ -811,6 +968,53 @@ final class Episode {
             }
         }
         return best;
+    }
+
+    /** The protos (in {@link #ORDER}) whose ordering middle is within {@code lo..hi}, then the undated ones. */
+    private static List<Proto> near(List<Proto> protos, long lo, long hi) {
+        int from = indexFrom(protos, lo);
+        int to = indexFrom(protos, hi + 1);
+        int undated = indexFrom(protos, Long.MAX_VALUE);
+        if (to == undated) {
+            return protos.subList(from, protos.size());
+        }
+        List<Proto> out = new ArrayList<>(protos.subList(from, to));
+        out.addAll(protos.subList(undated, protos.size()));
+        return out;
+    }
+
+    /** The index of the first proto (in {@link #ORDER}) whose ordering middle is at least {@code mid}, or undated. */
+    private static int indexFrom(List<Proto> protos, long mid) {
+        int lo = 0;
+        int hi = protos.size();
+        while (lo < hi) {
+            int m = (lo + hi) >>> 1;
+            Pos p = protos.get(m).opos;
+            if (p != null && p.mid() < mid) {
+                lo = m + 1;
+            } else {
+                hi = m;
+            }
+        }
+        return lo;
+    }
+
+    /** {@code Collections.disjoint} of two sorted lists without duplicates (as {@link Proto#articles}), in one walk. */
+    static boolean disjoint(List<String> a, List<String> b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.size() && j < b.size()) {
+            int c = a.get(i).compareTo(b.get(j));
+            if (c == 0) {
+                return false;
+            }
+            if (c < 0) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return true;
     }
 
     private static boolean opposite(Proto a, Proto b) {

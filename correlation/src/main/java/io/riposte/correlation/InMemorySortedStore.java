@@ -31,9 +31,17 @@ public final class InMemorySortedStore<V> implements SortedStore<V> {
         if (from.compareTo(to) >= 0) {
             return List.of();
         }
-        return new ArrayList<>(map.subMap(from, true, to, false).entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), e.getValue()))
-                .toList());
+        List<Map.Entry<String, V>> out = new ArrayList<>();
+        for (Map.Entry<String, V> e : map.subMap(from, true, to, false).entrySet()) {
+            out.add(Map.entry(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean hasAny(String from, String to) {
+        String first = map.ceilingKey(Objects.requireNonNull(from, "from"));
+        return first != null && first.compareTo(to) < 0;
     }
 
     public int size() {

@@ -42,7 +42,9 @@ final class Keys {
 
     static String day(long epochDay) {
         long d = Math.max(MIN_DAY, Math.min(MAX_DAY, epochDay));
-        return String.format("%08d", d + DAY_OFFSET);
+        // d + DAY_OFFSET is within 0..99,999,999: zero-padded to 8 digits, as %08d (without its cost)
+        String digits = Long.toString(d + DAY_OFFSET);
+        return "00000000".substring(digits.length()) + digits;
     }
 
     static String dated(String dyad, long epochDay, String id) {
@@ -93,7 +95,7 @@ final class Keys {
     }
 
     static String anchorByMonth(ExtractedAction m, int month) {
-        return String.format("anc|%s|m%02d|", signature(m), month);
+        return "anc|" + signature(m) + "|m" + twoDigits(month) + "|";
     }
 
     static String floatingByCount(ExtractedAction m, int count) {
@@ -101,7 +103,17 @@ final class Keys {
     }
 
     static String floatingByMonth(ExtractedAction m, int month) {
-        return String.format("flo|%s|m%02d|", signature(m), month);
+        return "flo|" + signature(m) + "|m" + twoDigits(month) + "|";
+    }
+
+    /** The start of the floating mentions of m's sides and type, by count and by month. */
+    static String floating(ExtractedAction m) {
+        return "flo|" + signature(m) + "|";
+    }
+
+    /** {@code String.format("%02d", n)} without its cost. */
+    static String twoDigits(int n) {
+        return n >= 0 && n < 10 ? "0" + n : Integer.toString(n);
     }
 
     /** The end of a range of keys that all start with {@code prefix} (which ends in '|'). */

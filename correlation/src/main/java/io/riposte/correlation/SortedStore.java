@@ -18,4 +18,9 @@ public interface SortedStore<V> {
 
     /** Entries with {@code from <= key < to}, in key order. */
     List<Map.Entry<String, V>> range(String from, String to);
+
+    /** Whether some key is within {@code from <= key < to}. Stores that can stop at the first entry should override this. */
+    default boolean hasAny(String from, String to) {
+        return !range(from, to).isEmpty();
+    }
 }

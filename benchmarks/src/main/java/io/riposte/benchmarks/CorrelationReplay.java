@@ -1,0 +1,133 @@
+package io.riposte.benchmarks;
+
+import io.riposte.correlation.CorrelationSettings;
+import io.riposte.correlation.CorrelationStores;
+import io.riposte.correlation.CorrelationUpdate;
+import io.riposte.correlation.Correlator;
+import io.riposte.correlation.InMemorySortedStore;
+import io.riposte.domain.ExtractedAction;
+import io.riposte.extraction.Extractor;
+import io.riposte.extraction.Extractors;
+import io.riposte.synthetic.ArticleGenerator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Correlation of a whole synthetic news-like corpus on the in-memory stores, with no Kafka: the time
+ * spent in {@link Correlator#add} alone, and SHA-256 fingerprints of every update and of the final
+ * stores. Two builds of correlation that print the same fingerprints produced the same output, so this
+ * is the before/after check of any change meant to be output-preserving (performance work).
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.riposte.benchmarks.CorrelationReplay
+ * [articles=30000] [seed=42] [densityOf=articles]}. {@code densityOf} sizes the generator's coverage as
+ * {@link ArticleGenerator#newsLike} does for a corpus of that many articles (1000000: 100+ reports per
+ * action) while only {@code articles} are generated.
+ *
+ * <p>{@code gold [articles] [seed] [densityOf] [dyads]} skips extraction: the generator's gold actions
+ * are the mentions (a step answering the step before it in the same article cites it), and only those of
+ * the first {@code dyads} dyads met are kept. The late phase of a million-article run, where a dyad's
+ * rows have piled up into long, much-reported episodes, fits in minutes that way.
+ */
+public final class CorrelationReplay {
+
+    private CorrelationReplay() {}
+
+    public static void main(String[] argv) throws Exception {
+        boolean gold = argv.length > 0 && argv[0].equals("gold");
+        String[] args = gold ? java.util.Arrays.copyOfRange(argv, 1, argv.length) : argv;
+        int articles = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
+        long seed = args.length > 1 ? Long.parseLong(args[1]) : 42L;
+        long densityOf = args.length > 2 ? Long.parseLong(args[2]) : articles;
+        int dyads = args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE;
+
+        ArticleGenerator generator = ArticleGenerator.newsLike(seed, densityOf);
+        Extractor extractor = Extractors.standard();
+        List<ExtractedAction> mentions = new ArrayList<>();
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < articles; i++) {
+            ArticleGenerator.Generated g = generator.next();
+            if (gold) {
+                for (ExtractedAction m : goldMentions(g.gold())) {
+                    if (kept.contains(m.dyad()) || (kept.size() < dyads && kept.add(m.dyad()))) {
+                        mentions.add(m);
+                    }
+                }
+            } else {
+                mentions.addAll(extractor.extract(g.article()).actions());
+            }
+        }
+        long t1 = System.nanoTime();
+        System.out.printf("extracted %,d mentions from %,d articles in %.1f s%n", mentions.size(), articles, (t1 - t0) / 1e9);
+
+        CorrelationStores stores = InMemorySortedStore.newStores();
+        Correlator correlator = new Correlator(CorrelationSettings.defaults(), stores);
+        MessageDigest updates = MessageDigest.getInstance("SHA-256");
+        long rejected = 0;
+        long correlationNanos = 0;
+        // CPU time as well as wall time: on a shared machine the wall time also counts waiting for a core
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuNanos = 0;
+        long reportEvery = Math.max(1, mentions.size() / 10);
+        for (int i = 0; i < mentions.size(); i++) {
+            long s = System.nanoTime();
+            long c = threads.getCurrentThreadCpuTime();
+            CorrelationUpdate u;
+            try {
+                u = correlator.add(mentions.get(i));
+            } catch (IllegalArgumentException e) {
+                rejected++;
+                updates.update(("rejected " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+                continue;
+            } finally {
+                correlationNanos += System.nanoTime() - s;
+                cpuNanos += threads.getCurrentThreadCpuTime() - c;
+            }
+            updates.update((u + "\n").getBytes(StandardCharsets.UTF_8));
+            if ((i + 1) % reportEvery == 0) {
+                System.out.printf("  %,d mentions correlated, %.1f s so far%n", i + 1, correlationNanos / 1e9);
+            }
+        }
+        System.out.printf("correlated %,d mentions (%d rejected) in %.2f s = %,.0f mentions/s (CPU %.2f s = %,.0f mentions/s), %,d mention reads%n",
+                mentions.size(), rejected, correlationNanos / 1e9, mentions.size() / (correlationNanos / 1e9),
+                cpuNanos / 1e9, mentions.size() / (cpuNanos / 1e9), correlator.mentionReads());
+        System.out.println("updates  " + hex(updates.digest()));
+        System.out.println("mentions " + fingerprint((InMemorySortedStore<?>) stores.mentions()));
+        System.out.println("actions  " + fingerprint((InMemorySortedStore<?>) stores.actions()));
+        System.out.println("chains   " + fingerprint((InMemorySortedStore<?>) stores.chains()));
+        System.out.println("book     " + fingerprint((InMemorySortedStore<?>) stores.alerts()));
+    }
+
+    private static List<ExtractedAction> goldMentions(List<ArticleGenerator.GoldAction> gold) {
+        List<ExtractedAction> out = new ArrayList<>();
+        for (int i = 0; i < gold.size(); i++) {
+            ArticleGenerator.GoldAction a = gold.get(i);
+            io.riposte.domain.FuzzyDate date = a.precision() == io.riposte.domain.DatePrecision.DAY
+                    ? io.riposte.domain.FuzzyDate.ofDay(a.date())
+                    : io.riposte.domain.FuzzyDate.ofMonth(a.date().getYear(), a.date().getMonthValue());
+            List<String> respondsTo = i > 0 && !a.background() && gold.get(i - 1).step() == a.step() - 1
+                    ? List.of(a.articleId() + "-" + (i - 1)) : List.of();
+            String sentence = a.source() + " " + a.type() + " " + a.target();
+            out.add(new ExtractedAction(a.articleId() + "-" + i, a.articleId(), null, a.source(), a.target(), a.type(), date,
+                    a.count(), a.background() ? io.riposte.domain.Modality.BACKGROUND : io.riposte.domain.Modality.ASSERTED, 0.8,
+                    List.of(new io.riposte.domain.Evidence(a.articleId(), null, sentence, 0, sentence.length())), respondsTo,
+                    respondsTo.isEmpty() ? null : "in response to"));
+        }
+        return out;
+    }
+
+    private static String fingerprint(InMemorySortedStore<?> store) throws Exception {
+        MessageDigest d = MessageDigest.getInstance("SHA-256");
+        for (Map.Entry<String, ?> e : store.snapshot().entrySet()) {
+            d.update((e.getKey() + "=" + e.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return store.size() + " entries " + hex(d.digest());
+    }
+
+    private static String hex(byte[] b) {
+        return java.util.HexFormat.of().formatHex(b);
+    }
+}
