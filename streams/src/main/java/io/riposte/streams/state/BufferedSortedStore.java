@@ -68,6 +68,22 @@ public final class BufferedSortedStore<V> implements SortedStore<V> {
         return out;
     }
 
+    @Override
+    public boolean hasAny(String from, String to) {
+        if (from.compareTo(to) >= 0) {
+            return false;
+        }
+        Map<String, Optional<V>> overlay = pending.subMap(from, true, to, false);
+        if (overlay.isEmpty()) {
+            return delegate.hasAny(from, to);
+        }
+        if (overlay.values().stream().anyMatch(Optional::isPresent)) {
+            return true;
+        }
+        // Only pending deletes here: whether they empty the range depends on what the store holds.
+        return !range(from, to).isEmpty();
+    }
+
     /** Writes the pending changes through, in key order. */
     public void commit() {
         pending.forEach((k, v) -> {

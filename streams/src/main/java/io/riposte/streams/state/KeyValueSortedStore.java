@@ -57,4 +57,15 @@ public final class KeyValueSortedStore<V> implements SortedStore<V> {
         }
         return out;
     }
+
+    /** Stops at the first key, and reads no value: the correlator only asks whether an index range is empty. */
+    @Override
+    public boolean hasAny(String from, String to) {
+        if (from.compareTo(to) >= 0) {
+            return false;
+        }
+        try (KeyValueIterator<String, V> it = store.range(from, to)) {
+            return it.hasNext() && !it.peekNextKey().equals(to);
+        }
+    }
 }

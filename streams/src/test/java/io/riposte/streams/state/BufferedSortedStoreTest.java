@@ -48,6 +48,28 @@ class BufferedSortedStoreTest {
     }
 
     @Test
+    void hasAnyAgreesWithRangeOnTheStoreAndThroughTheBuffer() {
+        assertThat(store.hasAny("RUS-USA|0002", "RUS-USA|0003")).isTrue();
+        assertThat(store.hasAny("RUS-USA|0003|c", "RUS-USA|0004")).isTrue();
+        assertThat(store.hasAny("RUS-USA|0004", "RUS-USB")).isFalse();
+        // the upper bound is excluded even when it is the only key Kafka's inclusive range finds
+        assertThat(store.hasAny("RUS-USA|0002|c", "RUS-USA|0003|c")).isFalse();
+        assertThat(store.hasAny("b", "a")).isFalse();
+
+        BufferedSortedStore<String> b = new BufferedSortedStore<>(store);
+        b.put("RUS-USA|0005|e", "5");
+        b.delete("RUS-USA|0002|b");
+        assertThat(b.hasAny("RUS-USA|0005", "RUS-USA|0006")).as("a pending put").isTrue();
+        assertThat(b.hasAny("RUS-USA|0002", "RUS-USA|0003")).as("its only key deleted, pending").isFalse();
+        assertThat(b.hasAny("RUS-USA|0001", "RUS-USA|0003")).as("a key deleted, another left").isTrue();
+        assertThat(b.hasAny("RUS-USA|0003", "RUS-USA|0004")).as("nothing pending: the store answers").isTrue();
+        for (String[] r : new String[][] {{"RUS-USA|0001", "RUS-USA|0003"}, {"RUS-USA|0002", "RUS-USA|0003"},
+                {"RUS-USA|0004", "RUS-USA|0009"}, {"RUS-USA|", "RUS-USB}"}}) {
+            assertThat(b.hasAny(r[0], r[1])).as("%s..%s", r[0], r[1]).isEqualTo(!b.range(r[0], r[1]).isEmpty());
+        }
+    }
+
+    @Test
     void bufferedWritesAreVisibleBeforeCommitAndOnlyReachTheStoreOnCommit() {
         BufferedSortedStore<String> b = new BufferedSortedStore<>(store);
         b.put("RUS-USA|0002|bb", "new");
