@@ -4,13 +4,8 @@ import io.riposte.correlation.CorrelationSettings;
 import io.riposte.correlation.CorrelationUpdate;
 import io.riposte.correlation.Correlator;
 import io.riposte.correlation.InMemorySortedStore;
-import io.riposte.domain.ActionType;
-import io.riposte.domain.Evidence;
 import io.riposte.domain.ExtractedAction;
-import io.riposte.domain.FuzzyDate;
-import io.riposte.domain.Modality;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -88,9 +83,6 @@ public class CorrelationBenchmark {
     }
 
     static ExtractedAction mention(String id, String source, String target, LocalDate day, int count) {
-        String sentence = source + " expelled " + count + " diplomats of " + target + ".";
-        return new ExtractedAction(id, "art-" + id, "bench/" + id + ".txt", source, target, ActionType.EXPEL_DIPLOMATS,
-                FuzzyDate.ofDay(day), count, Modality.ASSERTED, 0.9,
-                List.of(new Evidence("art-" + id, "bench/" + id + ".txt", sentence, 0, sentence.length())), List.of(), null);
+        return CoverageBenchmark.report(id, source, target, day, count, "expelled");
     }
 }
