@@ -271,8 +271,9 @@ public final class ArticlePublisher implements AutoCloseable {
                     summary.failed(describe(why));
                     return;
                 }
-                // Kafka gave up on these records (a broker restart its producer did not ride out: seen once in
-                // a few dozen restarts, a partition stalled until delivery.timeout.ms). Their fate is unknown,
+                // Kafka gave up on these records (a broker restart its producer did not ride out: once in 80
+                // SIGKILL restarts here, one partition answered OUT_OF_ORDER_SEQUENCE_NUMBER until
+                // delivery.timeout.ms; see docs/reliability.md). Their fate is unknown,
                 // so sending them again may write an article twice; its key and content are the same, so the
                 // pipeline derives the same outputs from the copy.
                 err.println("Kafka did not acknowledge " + lost.size() + " record(s) in time (" + rootMessage(why)
