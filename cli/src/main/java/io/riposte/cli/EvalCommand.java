@@ -61,6 +61,9 @@ public class EvalCommand implements Callable<Integer> {
         if ((dir == null) == (predictions == null)) {
             throw new IllegalArgumentException("give either DIR (to extract) or --predictions FILE (to score as it is)");
         }
+        if (predictions != null && correlate) {
+            throw new IllegalArgumentException("--correlate applies to extracting DIR; --predictions are scored as they are");
+        }
         for (Path p : new Path[] {dir, gold, chains, predictions}) {
             if (p != null && !Files.exists(p)) {
                 throw new IllegalArgumentException("no such file or directory: " + p);

@@ -65,6 +65,9 @@ class EvalCommandTest {
         assertThat(none.err()).contains("give either DIR (to extract) or --predictions FILE");
         CommandLineTest.Run both = CommandLineTest.run("eval", tmp.toString(), "--predictions", gold.toString(), "--gold", gold.toString());
         assertThat(both.code()).isEqualTo(1);
+        CommandLineTest.Run correlated = CommandLineTest.run("eval", "--predictions", gold.toString(), "--gold", gold.toString(), "--correlate");
+        assertThat(correlated.code()).isEqualTo(1);
+        assertThat(correlated.err()).contains("--correlate applies to extracting DIR");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.riposte.domain.DatePrecision;
 import io.riposte.domain.FuzzyDate;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -241,13 +243,27 @@ public final class ScoringFiles {
         }
     }
 
+    /** Lines decoded one by one, so that bytes that are not UTF-8 are reported on their line. */
     private static List<Line> lines(Path file) throws IOException {
-        List<String> raw = Files.readAllLines(file, StandardCharsets.UTF_8);
+        byte[] bytes = Files.readAllBytes(file);
         List<Line> out = new ArrayList<>();
-        for (int i = 0; i < raw.size(); i++) {
-            if (!raw.get(i).isBlank()) {
-                out.add(new Line(file, i + 1, raw.get(i)));
+        int number = 0;
+        for (int start = 0; start < bytes.length; ) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
             }
+            number++;
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, start, end - start)).toString();
+            } catch (CharacterCodingException e) {
+                throw new EvaluationFileException(file, number, "not UTF-8 text");
+            }
+            if (!text.isBlank()) {
+                out.add(new Line(file, number, text));
+            }
+            start = end + 1;
         }
         return out;
     }

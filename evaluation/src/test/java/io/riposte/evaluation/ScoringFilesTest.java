@@ -65,6 +65,14 @@ class ScoringFilesTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsAnErrorNotAStackTrace() throws IOException {
+        Path f = dir.resolve("latin1.jsonl");
+        Files.write(f, (PRED_OK + "\n{\"id\":\"caf\u00e9\"}\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> ScoringFiles.readPredictions(f)).isInstanceOf(EvaluationFileException.class)
+                .hasMessage(f + ":2: not UTF-8 text");
+    }
+
+    @Test
     void aDuplicatePredictionIdIsAnError() throws IOException {
         Path f = file("pred.jsonl", PRED_OK, PRED_OK);
         assertThatThrownBy(() -> ScoringFiles.readPredictions(f)).isInstanceOf(EvaluationFileException.class)
