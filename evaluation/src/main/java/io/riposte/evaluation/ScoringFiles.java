@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  * {@link EvaluationFileException} naming the file and line: a line left out, or read as something it
  * does not say, would change every figure without anyone noticing. Required, as the reference scorer
  * needs them: {@code id}, {@code source}, {@code target}, {@code type} on gold and prediction lines,
- * {@code chain_id} and {@code steps} (known gold ids) on chain lines. A date is {@code YYYY-MM-DD},
+ * {@code chain_id} and {@code steps} (known gold ids) on chain lines; a gold {@code responds_to} names
+ * gold ids. A date is {@code YYYY-MM-DD},
  * {@code YYYY-MM}, {@code YYYY}, {@code --MM} or null; a {@code date_precision}, where given, names
  * the precision the date is written at. Ids are unique within a file.
  */
@@ -41,8 +42,18 @@ public final class ScoringFiles {
 
     private ScoringFiles() {}
 
+    /** Gold actions; a {@code responds_to} id must be one of the file's (a typo would silently drop a link). */
     public static List<GoldAction> readGold(Path file) throws IOException {
-        return readActions(file, ScoringFiles::parseGold, GoldAction::id);
+        List<Read<GoldAction>> gold = readActions(file, ScoringFiles::parseGold, GoldAction::id);
+        Set<String> ids = gold.stream().map(r -> r.value().id()).collect(Collectors.toSet());
+        for (Read<GoldAction> r : gold) {
+            for (String t : r.value().respondsTo()) {
+                if (!ids.contains(t)) {
+                    throw r.line().error("responds_to '" + t + "' is not a gold id");
+                }
+            }
+        }
+        return gold.stream().map(Read::value).toList();
     }
 
     /** Chains of the given gold: every step must be one of its ids. */
@@ -62,16 +73,19 @@ public final class ScoringFiles {
     }
 
     public static List<PredictedAction> readPredictions(Path file) throws IOException {
-        return readActions(file, ScoringFiles::parsePredicted, PredictedAction::id);
+        return readActions(file, ScoringFiles::parsePredicted, PredictedAction::id).stream().map(Read::value).toList();
     }
 
-    private static <T> List<T> readActions(Path file, Parser<T> parser, Function<T, String> id) throws IOException {
-        List<T> out = new ArrayList<>();
+    /** A value and the line it was read from. */
+    private record Read<T>(Line line, T value) {}
+
+    private static <T> List<Read<T>> readActions(Path file, Parser<T> parser, Function<T, String> id) throws IOException {
+        List<Read<T>> out = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         for (Line l : lines(file)) {
             T action = l.read(parser);
             l.unique(firstLine, id.apply(action));
-            out.add(action);
+            out.add(new Read<>(l, action));
         }
         return out;
     }

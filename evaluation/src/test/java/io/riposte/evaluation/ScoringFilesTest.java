@@ -93,12 +93,14 @@ class ScoringFilesTest {
     }
 
     @Test
-    void aDuplicateGoldIdAndAnUnknownChainStepAreErrors() throws IOException {
+    void aDuplicateGoldIdAndAnUnknownProvocationOrChainStepAreErrors() throws IOException {
         Path g = file("gold.jsonl", GOLD_OK, GOLD_OK);
         assertThatThrownBy(() -> ScoringFiles.readGold(g)).hasMessage(g + ":2: duplicate id 'G1' (first on line 1)");
         List<GoldAction> gold = ScoringFiles.readGold(file("ok.jsonl", GOLD_OK));
         Path c = file("chains.jsonl", "{\"chain_id\":\"K\",\"steps\":[\"G1\",\"G7\"]}");
         assertThatThrownBy(() -> ScoringFiles.readChains(c, gold)).hasMessage(c + ":1: step 'G7' is not a gold id");
+        Path dangling = file("dangling.jsonl", GOLD_OK, GOLD_OK.replace("G1", "G2").replace("[]", "[\"G1\",\"G3\"]"));
+        assertThatThrownBy(() -> ScoringFiles.readGold(dangling)).hasMessage(dangling + ":2: responds_to 'G3' is not a gold id");
         Path noSteps = file("nosteps.jsonl", "{\"chain_id\":\"K\"}");
         assertThatThrownBy(() -> ScoringFiles.readChains(noSteps, gold)).hasMessage(noSteps + ":1: missing field 'steps'");
     }
