@@ -91,6 +91,9 @@ public final class ArticlePublisher implements AutoCloseable {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "riposte-producer");
+        // The publisher reports an unreachable registry and stops (the run can be repeated under the same
+        // keys) rather than wait like the readers: nothing is read from Kafka here, so nothing can be skipped.
+        p.putIfAbsent(io.riposte.serde.SerdeConfig.OUTAGE_WAIT_MS, 0L);
         this.config = p;
         this.producer = new KafkaProducer<>(kafkaOnly(p), new StringSerializer(), new ByteArraySerializer());
         this.serializer = new SpecificAvroSerializer<>();

@@ -1,0 +1,74 @@
+package io.riposte.registry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether the schema registry answers, as this JVM last saw it. One instance per JVM, because every
+ * registry client and serde of a process talks to the same registry and {@code /health} must speak
+ * for all of them.
+ *
+ * <p>An outage opens when a call fails for infrastructure reasons after its retries and closes at the
+ * next answer. Each outage is logged once when it opens and once when it closes, not once per record
+ * that waits for it, so a long outage under load does not flood the log.
+ */
+public final class RegistryHealth {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryHealth.class);
+    private static final RegistryHealth GLOBAL = new RegistryHealth();
+
+    /** An outage in progress: why, and since when. */
+    public record Outage(String reason, Instant since) {}
+
+    private final AtomicReference<Outage> current = new AtomicReference<>();
+    private final AtomicLong outages = new AtomicLong();
+    private final AtomicLong waited = new AtomicLong();
+
+    RegistryHealth() {}
+
+    public static RegistryHealth global() {
+        return GLOBAL;
+    }
+
+    /** A call failed for infrastructure reasons (no answer, 5xx, 429, ...): opens an outage unless one is open. */
+    public void unavailable(String reason) {
+        Outage next = new Outage(reason, Instant.now());
+        if (current.compareAndSet(null, next)) {
+            outages.incrementAndGet();
+            LOG.warn("Schema registry unavailable: {}. Records that need it wait (none is skipped) until it answers.", reason);
+        }
+    }
+
+    /** The registry answered: closes the outage in progress, if any. */
+    public void answered() {
+        Outage was = current.getAndSet(null);
+        if (was != null) {
+            LOG.info("Schema registry answers again after {} s; {} waits so far", Duration.between(was.since(), Instant.now()).toSeconds(),
+                    waited.get());
+        }
+    }
+
+    /** A record waited for the registry (counted once per record, not per retry). */
+    public void recordWaited() {
+        waited.incrementAndGet();
+    }
+
+    /** The outage in progress, if any. */
+    public Optional<Outage> outage() {
+        return Optional.ofNullable(current.get());
+    }
+
+    /** Outages opened since the JVM started. */
+    public long outages() {
+        return outages.get();
+    }
+
+    /** Records that had to wait for the registry since the JVM started. */
+    public long recordsWaited() {
+        return waited.get();
+    }
+}
