@@ -1,5 +1,8 @@
 package io.riposte.registry;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -70,5 +73,25 @@ public final class RegistryHealth {
     /** Records that had to wait for the registry since the JVM started. */
     public long recordsWaited() {
         return waited.get();
+    }
+
+    /** The health as a reason for {@code /health}: null while the registry answers. */
+    public String degradedReason() {
+        Outage o = current.get();
+        return o == null ? null : "schema registry unavailable since " + o.since() + ": " + o.reason();
+    }
+
+    /**
+     * Registers {@code riposte.registry.unavailable} (1 during an outage), {@code riposte.registry.outages}
+     * and {@code riposte.registry.waits} (Prometheus adds {@code _total} to the counters).
+     */
+    public void bindTo(MeterRegistry registry, String app) {
+        Gauge.builder("riposte.registry.unavailable", this, h -> h.current.get() == null ? 0 : 1)
+                .description("1 while the schema registry does not answer (records wait, none is skipped)")
+                .tag("app", app).register(registry);
+        FunctionCounter.builder("riposte.registry.outages", this, RegistryHealth::outages)
+                .description("Schema registry outages seen").tag("app", app).register(registry);
+        FunctionCounter.builder("riposte.registry.waits", this, RegistryHealth::recordsWaited)
+                .description("Records that waited for the schema registry").tag("app", app).register(registry);
     }
 }
