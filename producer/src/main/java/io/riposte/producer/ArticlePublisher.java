@@ -39,6 +39,8 @@ public final class ArticlePublisher implements AutoCloseable {
     public static final String HEADER_REASON = "riposte.reject.reason";
     public static final String HEADER_MESSAGE = "riposte.reject.message";
     public static final String HEADER_ORIGIN = "riposte.origin";
+    /** On an article: what was read but not understood, one header per warning ({@code CODE: message}). */
+    public static final String HEADER_WARNING = "riposte.input.warning";
 
     /**
      * How long a run that has already had a record acknowledged keeps retrying a send that Kafka
@@ -296,6 +298,10 @@ public final class ArticlePublisher implements AutoCloseable {
         try {
             if (item instanceof InputItem.Parsed parsed) {
                 RecordHeaders headers = new RecordHeaders();
+                for (String warning : parsed.warnings()) {
+                    err.println("warning: " + warning);
+                    headers.add(HEADER_WARNING, warning.getBytes(StandardCharsets.UTF_8));
+                }
                 byte[] value;
                 try {
                     value = serializer.serialize(articlesTopic, headers, AvroMapping.toAvro(parsed.article()));
