@@ -116,6 +116,12 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         this.http = builder.build();
     }
 
+    /** A closed client no longer speaks for the process: an outage only it saw is over for {@code /health}. */
+    @Override
+    public void close() {
+        RegistryHealth.global().forget(this);
+    }
+
     /** The base URLs in use (without user info or trailing slash). */
     public List<String> baseUrls() {
         return baseUrls;
@@ -301,7 +307,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 preferredUrl.set(index);
-                RegistryHealth.global().answered();
+                RegistryHealth.global().answered(this);
                 return readJson(response.body(), method, url, status);
             }
             SchemaRegistryException error = error(status, response.body(), method, url);
@@ -310,13 +316,13 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                 continue;
             }
             if (error.infrastructure()) {
-                RegistryHealth.global().unavailable(error.getMessage()); // refused credentials: not retried, still an outage
+                RegistryHealth.global().unavailable(this, error.getMessage()); // refused credentials: not retried, still an outage
             } else {
-                RegistryHealth.global().answered(); // a 404 or 409 is an answer: the registry is there
+                RegistryHealth.global().answered(this); // a 404 or 409 is an answer: the registry is there
             }
             throw error;
         }
-        RegistryHealth.global().unavailable(last.getMessage());
+        RegistryHealth.global().unavailable(this, last.getMessage());
         throw last;
     }
 

@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -27,6 +29,8 @@ public final class RegistryHealth {
     /** An outage in progress: why, and since when. */
     public record Outage(String reason, Instant since) {}
 
+    /** The outage each open client sees; the process is degraded while any client sees one. */
+    private final Map<Object, Outage> byClient = new ConcurrentHashMap<>();
     private final AtomicReference<Outage> current = new AtomicReference<>();
     private final AtomicLong outages = new AtomicLong();
     private final AtomicLong waited = new AtomicLong();
@@ -37,17 +41,35 @@ public final class RegistryHealth {
         return GLOBAL;
     }
 
-    /** A call failed for infrastructure reasons (no answer, 5xx, 429, ...): opens an outage unless one is open. */
-    public void unavailable(String reason) {
+    /**
+     * A call of {@code client} failed for infrastructure reasons (no answer, 5xx, 429, ...). The first
+     * client to see it opens the process's outage (and logs it); others join it silently.
+     */
+    public synchronized void unavailable(Object client, String reason) {
         Outage next = new Outage(reason, Instant.now());
+        byClient.putIfAbsent(client, next);
         if (current.compareAndSet(null, next)) {
             outages.incrementAndGet();
             LOG.warn("Schema registry unavailable: {}. Records that need it wait (none is skipped) until it answers.", reason);
         }
     }
 
-    /** The registry answered: closes the outage in progress, if any. */
-    public void answered() {
+    /** {@code client} got an answer: its outage is over, and the process's once no client sees one. */
+    public synchronized void answered(Object client) {
+        byClient.remove(client);
+        closeIfClear();
+    }
+
+    /** {@code client} was closed: what it saw no longer counts. */
+    public synchronized void forget(Object client) {
+        byClient.remove(client);
+        closeIfClear();
+    }
+
+    private void closeIfClear() {
+        if (!byClient.isEmpty()) {
+            return;
+        }
         Outage was = current.getAndSet(null);
         if (was != null) {
             LOG.info("Schema registry answers again after {} s; {} waits so far", Duration.between(was.since(), Instant.now()).toSeconds(),

@@ -72,9 +72,12 @@ class RegistryOutageSerdeTest {
             assertThatThrownBy(() -> d.deserialize("articles", written))
                     .isInstanceOf(RegistryUnavailableException.class)
                     .hasMessageContaining("must be retried");
+            assertThat(RegistryHealth.global().outage()).isPresent();
+            assertThat(RegistryHealth.global().outage().get().reason()).contains("127.0.0.1:" + port);
+            assertThat(RegistryHealth.global().degradedReason()).contains("schema registry unavailable since");
         }
-        assertThat(RegistryHealth.global().outage()).isPresent();
-        assertThat(RegistryHealth.global().outage().get().reason()).contains("127.0.0.1:" + port);
+        // Closed, the client no longer speaks for the process: /health is not left DEGRADED by a client that is gone.
+        assertThat(RegistryHealth.global().outage()).isEmpty();
     }
 
     @Test
