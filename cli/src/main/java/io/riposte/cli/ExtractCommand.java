@@ -89,6 +89,7 @@ public class ExtractCommand implements Callable<Integer> {
         for (Path f : files.expand(paths)) {
             files.read(f, item -> {
                 if (item instanceof InputItem.Parsed parsed) {
+                    parsed.warnings().forEach(w -> err.println("extract: warning: " + w));
                     articles.add(parsed.article());
                 } else if (item instanceof InputItem.Rejected rejected) {
                     failures[0]++;

@@ -1,6 +1,8 @@
 package io.riposte.consumer;
 
 import io.riposte.avro.Alert;
+import io.riposte.serde.RegistryUnavailableException;
+import io.riposte.serde.RegistryWait;
 import io.riposte.serde.SpecificAvroDeserializer;
 import io.riposte.topics.Topics;
 import java.time.Duration;
@@ -49,7 +51,7 @@ public final class AlertTail implements AutoCloseable {
         long bad = 0;
         try (SpecificAvroDeserializer<Alert> serde = new SpecificAvroDeserializer<>(Alert.class);
              KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
-            serde.configure(config, false);
+            serde.configure(DyadSink.readerSerdeConfig(config), false);
             consumer = c;
             List<PartitionInfo> info = c.partitionsFor(Topics.ALERTS);
             if (info == null || info.isEmpty()) {
@@ -68,7 +70,10 @@ public final class AlertTail implements AutoCloseable {
                     read++;
                     Alert a;
                     try {
-                        a = serde.deserialize(r.topic(), r.headers(), r.value());
+                        // A registry outage holds this alert until the registry answers; only a bad record is skipped.
+                        a = RegistryWait.untilAvailable(() -> serde.deserialize(r.topic(), r.headers(), r.value()), running::get);
+                    } catch (RegistryUnavailableException e) {
+                        break; // stopping while the registry is down: nothing was skipped, the tail just ends
                     } catch (RuntimeException e) {
                         bad++;
                         problems.accept("skipped unreadable alert " + r.topic() + "-" + r.partition() + "@" + r.offset() + ": " + e.getMessage());

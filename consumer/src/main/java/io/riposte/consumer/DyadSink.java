@@ -3,6 +3,10 @@ package io.riposte.consumer;
 import io.riposte.avro.Action;
 import io.riposte.avro.Alert;
 import io.riposte.avro.Chain;
+import io.riposte.registry.RegistryHealth;
+import io.riposte.serde.RegistryUnavailableException;
+import io.riposte.serde.RegistryWait;
+import io.riposte.serde.SerdeConfig;
 import io.riposte.serde.SpecificAvroDeserializer;
 import io.riposte.topics.Topics;
 import java.io.PrintStream;
@@ -86,9 +90,20 @@ public final class DyadSink implements AutoCloseable {
         this.options = options;
         this.alertListener = alertListener;
         this.err = err;
-        chainSerde.configure(this.config, false);
-        actionSerde.configure(this.config, false);
-        alertSerde.configure(this.config, false);
+        Map<String, Object> serdeConfig = readerSerdeConfig(this.config);
+        chainSerde.configure(serdeConfig, false);
+        actionSerde.configure(serdeConfig, false);
+        alertSerde.configure(serdeConfig, false);
+    }
+
+    /**
+     * The serde settings of a reader: one call waits at most 5 s for the registry (unless configured), then
+     * the reader's own loop tries the same record again while it runs, so it notices a stop request.
+     */
+    static Map<String, Object> readerSerdeConfig(Map<String, ?> config) {
+        Map<String, Object> c = new HashMap<>(config);
+        c.putIfAbsent(SerdeConfig.OUTAGE_WAIT_MS, 5_000L);
+        return c;
     }
 
     /**
@@ -107,6 +122,7 @@ public final class DyadSink implements AutoCloseable {
                 .description("Committed input records not read yet (-1 before the first poll)").register(registry);
         io.micrometer.core.instrument.Gauge.builder("riposte.consumer.dyads", this, s -> s.dyadCount())
                 .description("Dyads in the materialized view").register(registry);
+        RegistryHealth.global().bindTo(registry, "consumer");
         return this;
     }
 
@@ -150,11 +166,16 @@ public final class DyadSink implements AutoCloseable {
             boolean catchingUp = true;
             while (running.get()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(options.pollTimeout());
+                // Decoded outside the lock: a record waiting for the registry must not block the dashboard.
+                List<Decoded> decoded = new ArrayList<>(records.count());
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    decoded.add(decode(r));
+                }
                 int n = 0;
                 synchronized (this) {
-                    for (ConsumerRecord<String, byte[]> r : records) {
+                    for (Decoded d : decoded) {
                         recordsRead.incrementAndGet();
-                        apply(r, alertStart);
+                        apply(d, alertStart);
                     }
                     if (catchingUp) {
                         catchingUp = parts.stream().anyMatch(p -> consumer.position(p) < startEnd.get(p));
@@ -175,6 +196,11 @@ public final class DyadSink implements AutoCloseable {
             }
         } catch (WakeupException e) {
             // close() asked us to stop.
+        } catch (RegistryUnavailableException e) {
+            if (running.get()) {
+                failure = e;
+                err.println("consumer stopped: " + e.getMessage());
+            } // else close() asked us to stop while a record waited for the registry: nothing was skipped
         } catch (Throwable t) {
             failure = t;
             err.println("consumer stopped: " + describe(t));
@@ -236,17 +262,46 @@ public final class DyadSink implements AutoCloseable {
         return t.toString();
     }
 
-    private void apply(ConsumerRecord<String, byte[]> r, Map<TopicPartition, Long> alertStart) {
+    /** A record and its value (null for a tombstone), or the reason it cannot be read. */
+    private record Decoded(ConsumerRecord<String, byte[]> record, Object value, RuntimeException error) {}
+
+    /**
+     * Deserializes one record, waiting for the registry as long as the sink runs: a registry outage holds
+     * the record (and the ones after it), it never turns it into a skipped one.
+     */
+    private Decoded decode(ConsumerRecord<String, byte[]> r) {
+        if (r.value() == null) {
+            return new Decoded(r, null, null);
+        }
+        SpecificAvroDeserializer<?> serde = switch (r.topic()) {
+            case Topics.CHAINS -> chainSerde;
+            case Topics.ACTIONS -> actionSerde;
+            case Topics.ALERTS -> alertSerde;
+            default -> throw new IllegalStateException("unexpected topic " + r.topic());
+        };
         try {
+            return new Decoded(r, RegistryWait.untilAvailable(() -> serde.deserialize(r.topic(), r.headers(), r.value()),
+                    running::get), null);
+        } catch (RegistryUnavailableException e) {
+            throw e; // only when stopping
+        } catch (RuntimeException e) {
+            return new Decoded(r, null, e);
+        }
+    }
+
+    private void apply(Decoded d, Map<TopicPartition, Long> alertStart) {
+        ConsumerRecord<String, byte[]> r = d.record();
+        try {
+            if (d.error() != null) {
+                throw d.error();
+            }
             switch (r.topic()) {
-                case Topics.CHAINS -> view.applyChain(r.key(), r.value() == null ? null
-                        : chainSerde.deserialize(r.topic(), r.headers(), r.value()), r.timestamp());
-                case Topics.ACTIONS -> view.applyAction(r.key(), r.value() == null ? null
-                        : actionSerde.deserialize(r.topic(), r.headers(), r.value()), r.timestamp());
+                case Topics.CHAINS -> view.applyChain(r.key(), (Chain) d.value(), r.timestamp());
+                case Topics.ACTIONS -> view.applyAction(r.key(), (Action) d.value(), r.timestamp());
                 case Topics.ALERTS -> {
                     Long from = alertStart.get(new TopicPartition(r.topic(), r.partition()));
                     if (r.value() != null) {
-                        Alert alert = alertSerde.deserialize(r.topic(), r.headers(), r.value());
+                        Alert alert = (Alert) d.value();
                         everyAlert.accept(alert);
                         if (from == null || r.offset() >= from) {
                             alertsSeen.incrementAndGet();

@@ -131,7 +131,7 @@ public final class ArticleFiles {
     public void read(Path file, Consumer<InputItem> sink) {
         if (file.equals(STDIN)) {
             try {
-                readJsonLines(new BufferedInputStream(stdin), "stdin", sink);
+                readJsonLines(new BufferedInputStream(stdin), "stdin", false, sink);
             } catch (IOException e) {
                 sink.accept(new InputItem.Rejected("stdin", "UNREADABLE", "stdin: cannot read (" + e + ")", new byte[0]));
             }
@@ -145,7 +145,7 @@ public final class ArticleFiles {
         try (InputStream raw = Files.newInputStream(file);
                 InputStream in = new BufferedInputStream(gz ? new GZIPInputStream(raw) : raw)) {
             if (jsonl) {
-                readJsonLines(in, origin, sink);
+                readJsonLines(in, origin, gz, sink);
             } else {
                 readText(in, origin, sink);
             }
@@ -162,14 +162,20 @@ public final class ArticleFiles {
         }
         Instant now = clock.instant();
         try {
-            Article a = ArticleParser.parseText(ArticleParser.decode(bytes, origin), origin, now);
-            sink.accept(new InputItem.Parsed(origin, a));
+            List<String> warnings = new ArrayList<>();
+            Article a = ArticleParser.parseText(ArticleParser.decode(bytes, origin), origin, now, warnings);
+            sink.accept(new InputItem.Parsed(origin, a, warnings));
         } catch (ArticleFormatException e) {
             sink.accept(new InputItem.Rejected(origin, e.reason(), e.getMessage(), keep(bytes)));
         }
     }
 
-    private void readJsonLines(InputStream in, String file, Consumer<InputItem> sink) throws IOException {
+    /**
+     * Reads JSON Lines. A line over the limit is rejected; in compressed input reading stops there, so a
+     * decompression bomb costs {@code maxBytes} of inflating, not its full size (the rest of the file
+     * is reported as not read); plain input skips to the next line.
+     */
+    private void readJsonLines(InputStream in, String file, boolean compressed, Consumer<InputItem> sink) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int lineNo = 0;
         boolean overflow = false;
@@ -188,8 +194,9 @@ public final class ArticleFiles {
                 } else if (!isBlank(bytes)) {
                     Instant now = clock.instant();
                     try {
-                        Article a = JsonArticleParser.parse(ArticleParser.decode(bytes, origin), origin, now);
-                        sink.accept(new InputItem.Parsed(origin, a));
+                        List<String> warnings = new ArrayList<>();
+                        Article a = JsonArticleParser.parse(ArticleParser.decode(bytes, origin), origin, now, warnings);
+                        sink.accept(new InputItem.Parsed(origin, a, warnings));
                     } catch (ArticleFormatException e) {
                         sink.accept(new InputItem.Rejected(origin, e.reason(), e.getMessage(), keep(bytes)));
                     }
@@ -201,6 +208,11 @@ public final class ArticleFiles {
                 }
             } else if (line.size() < maxBytes) {
                 line.write(b);
+            } else if (compressed) {
+                sink.accept(new InputItem.Rejected(file + ":" + (lineNo + 1), "TOO_LARGE", file + ":" + (lineNo + 1)
+                        + ": a line larger than the " + maxBytes + "-byte limit in compressed input; the rest of the file"
+                        + " was not inflated (raise it with --max-bytes)", keep(line.toByteArray())));
+                return;
             } else {
                 overflow = true;
             }

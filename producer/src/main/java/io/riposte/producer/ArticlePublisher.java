@@ -39,6 +39,8 @@ public final class ArticlePublisher implements AutoCloseable {
     public static final String HEADER_REASON = "riposte.reject.reason";
     public static final String HEADER_MESSAGE = "riposte.reject.message";
     public static final String HEADER_ORIGIN = "riposte.origin";
+    /** On an article: what was read but not understood, one header per warning ({@code CODE: message}). */
+    public static final String HEADER_WARNING = "riposte.input.warning";
 
     /**
      * How long a run that has already had a record acknowledged keeps retrying a send that Kafka
@@ -91,6 +93,9 @@ public final class ArticlePublisher implements AutoCloseable {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "riposte-producer");
+        // The publisher reports an unreachable registry and stops (the run can be repeated under the same
+        // keys) rather than wait like the readers: nothing is read from Kafka here, so nothing can be skipped.
+        p.putIfAbsent(io.riposte.serde.SerdeConfig.OUTAGE_WAIT_MS, 0L);
         this.config = p;
         this.producer = new KafkaProducer<>(kafkaOnly(p), new StringSerializer(), new ByteArraySerializer());
         this.serializer = new SpecificAvroSerializer<>();
@@ -293,6 +298,10 @@ public final class ArticlePublisher implements AutoCloseable {
         try {
             if (item instanceof InputItem.Parsed parsed) {
                 RecordHeaders headers = new RecordHeaders();
+                for (String warning : parsed.warnings()) {
+                    err.println("warning: " + warning);
+                    headers.add(HEADER_WARNING, warning.getBytes(StandardCharsets.UTF_8));
+                }
                 byte[] value;
                 try {
                     value = serializer.serialize(articlesTopic, headers, AvroMapping.toAvro(parsed.article()));

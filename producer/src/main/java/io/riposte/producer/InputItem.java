@@ -8,7 +8,19 @@ public sealed interface InputItem {
     /** Where it came from: a file name, or {@code file:line} inside a JSON Lines file. */
     String origin();
 
-    record Parsed(String origin, Article article) implements InputItem {}
+    /**
+     * An article, with what was read but not understood ({@code CODE: message}, e.g. a date line that
+     * does not parse, which leaves the article undated): published with a header per warning.
+     */
+    record Parsed(String origin, Article article, java.util.List<String> warnings) implements InputItem {
+        public Parsed {
+            warnings = java.util.List.copyOf(warnings);
+        }
+
+        public Parsed(String origin, Article article) {
+            this(origin, article, java.util.List.of());
+        }
+    }
 
     /**
      * Input that cannot become an article.

@@ -6,11 +6,14 @@ import io.riposte.domain.Article;
 import io.riposte.domain.DatePrecision;
 import io.riposte.domain.input.ArticleFormatException;
 import io.riposte.domain.input.ArticleIds;
+import io.riposte.domain.input.ArticleParser;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads one JSON Lines article ({@code id, url, published, title, body, outlet, language}). */
 public final class JsonArticleParser {
@@ -20,6 +23,15 @@ public final class JsonArticleParser {
 
     /** Parses one JSON Lines object; {@code origin} defaults to the url, then the id. */
     public static Article parse(String line, String fallbackOrigin, Instant ingestedAt) throws ArticleFormatException {
+        return parse(line, fallbackOrigin, ingestedAt, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #parse(String, String, Instant)}; a {@code published} that does not parse keeps the article,
+     * undated, and adds a {@link ArticleParser#BAD_DATE} warning: the text is still worth reading.
+     */
+    public static Article parse(String line, String fallbackOrigin, Instant ingestedAt, List<String> warnings)
+            throws ArticleFormatException {
         JsonNode n;
         try {
             n = JSON.readTree(line);
@@ -48,7 +60,10 @@ public final class JsonArticleParser {
                     precision = DatePrecision.DAY;
                 }
             } catch (DateTimeParseException e) {
-                throw new ArticleFormatException("BAD_DATE", fallbackOrigin + ": bad 'published' value '" + p + "'");
+                published = null;
+                precision = DatePrecision.UNKNOWN;
+                warnings.add(ArticleParser.BAD_DATE + ": " + fallbackOrigin + ": 'published' value '" + p
+                        + "' does not parse; article kept undated");
             }
         }
         String id = text(n, "id");

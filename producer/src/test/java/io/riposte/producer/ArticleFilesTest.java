@@ -107,6 +107,44 @@ class ArticleFilesTest {
     }
 
     @Test
+    void aCompressedLineOverTheLimitStopsTheInflating() throws IOException {
+        // About 50 MB of one endless line, 50 kB compressed: reading must stop at the 1,000-byte limit.
+        Path bomb = dir.resolve("bomb.jsonl.gz");
+        try (var o = new java.util.zip.GZIPOutputStream(Files.newOutputStream(bomb))) {
+            byte[] chunk = "z".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+            o.write("{\"title\":\"".getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 50; i++) {
+                o.write(chunk);
+            }
+        }
+        List<InputItem> items = new java.util.ArrayList<>();
+        files.read(bomb, items::add);
+        assertThat(items).singleElement().isInstanceOfSatisfying(InputItem.Rejected.class, r -> {
+            assertThat(r.reason()).isEqualTo("TOO_LARGE");
+            assertThat(r.message()).contains("not inflated");
+            assertThat(r.raw()).hasSizeLessThanOrEqualTo(1000);
+        });
+    }
+
+    @Test
+    void utf16TextAndAnUnparsableDateAreRead() throws IOException {
+        byte[] bom = {(byte) 0xff, (byte) 0xfe};
+        byte[] text = "Consulate shut\nThe consulate closed its doors.".getBytes(StandardCharsets.UTF_16LE);
+        byte[] both = java.util.Arrays.copyOf(bom, bom.length + text.length);
+        System.arraycopy(text, 0, both, bom.length, text.length);
+        Files.write(dir.resolve("utf16.txt"), both);
+        Files.writeString(dir.resolve("undated.txt"), "date 2024-02-30\nTalks halted\nThe talks stopped.");
+        List<InputItem> items = readAll(dir);
+        assertThat(items).allMatch(i -> i instanceof InputItem.Parsed);
+        InputItem.Parsed undated = (InputItem.Parsed) items.get(0);
+        assertThat(undated.article().published()).isNull();
+        assertThat(undated.warnings()).singleElement().asString().startsWith("BAD_DATE");
+        InputItem.Parsed utf16 = (InputItem.Parsed) items.get(1);
+        assertThat(utf16.article().title()).isEqualTo("Consulate shut");
+        assertThat(utf16.warnings()).isEmpty();
+    }
+
+    @Test
     void hiddenAndExcludedFilesAreSkippedAndCounted() throws IOException {
         Files.writeString(dir.resolve(".hidden.txt"), "Hidden\nbody");
         Files.writeString(dir.resolve("gold.jsonl"), "{\"id\":\"S1\"}\n");

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.riposte.domain.Article;
 import io.riposte.domain.input.ArticleFormatException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonArticleParserTest {
@@ -25,7 +27,13 @@ class JsonArticleParserTest {
     void rejectsBadInputWithAReason() {
         assertThatThrownBy(() -> JsonArticleParser.parse("{oops", "j:1", NOW))
                 .isInstanceOfSatisfying(ArticleFormatException.class, e -> assertThat(e.reason()).isEqualTo("BAD_JSON"));
-        assertThatThrownBy(() -> JsonArticleParser.parse("{\"title\":\"t\",\"published\":\"yesterday\"}", "j:2", NOW))
-                .isInstanceOfSatisfying(ArticleFormatException.class, e -> assertThat(e.reason()).isEqualTo("BAD_DATE"));
+    }
+
+    @Test
+    void aPublishedValueThatDoesNotParseLeavesTheArticleUndatedWithAWarning() throws Exception {
+        List<String> warnings = new ArrayList<>();
+        Article j = JsonArticleParser.parse("{\"title\":\"t\",\"published\":\"yesterday\"}", "j:2", NOW, warnings);
+        assertThat(j.published()).isNull();
+        assertThat(warnings).singleElement().asString().startsWith("BAD_DATE: j:2").contains("yesterday");
     }
 }

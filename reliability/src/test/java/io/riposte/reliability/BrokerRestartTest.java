@@ -3,18 +3,14 @@ package io.riposte.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riposte.domain.Article;
-import io.riposte.local.LocalBroker;
 import io.riposte.producer.ProduceSummary;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 7, broker restart: the separate-process local broker ({@code riposte local}, data dir kept)
@@ -30,24 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
  * so the pipeline absorbs it; the test checks that every article arrived and that the outputs are unchanged,
  * and reports such records instead of failing on them.
  */
-class BrokerRestartTest {
+class BrokerRestartTest extends LocalBrokerRun {
     static final long SEED = 20261122L;
-    private static final Duration UP = Duration.ofSeconds(90);
 
     enum Stop { SIGTERM, SIGKILL }
 
     record Plan(String label, int articles, double articlesPerSecond, List<Stop> stops) {}
-
-    @TempDir
-    Path dir;
-    private LocalBroker local;
-
-    @AfterEach
-    void stopBroker() {
-        if (local != null) {
-            local.down(Duration.ofSeconds(30));
-        }
-    }
 
     /** In {@code mvn verify}: 600 articles, the broker SIGKILLed once (the harsher stop, and the faster restart). */
     @Test
@@ -66,10 +50,7 @@ class BrokerRestartTest {
 
     private void run(Plan plan) throws Exception {
         long t0 = System.nanoTime();
-        local = new LocalBroker(LocalBroker.Settings.onFreePorts(dir.resolve("broker")));
-        LocalBroker.Status status = local.up(UP);
-        String bootstrap = status.settings().bootstrapServers();
-        String registry = status.settings().registryUrl();
+        startLocal();
         List<Article> corpus = Replay.corpus(SEED, plan.articles());
         List<String> restarts = new ArrayList<>();
         try (ClusterCheck check = new ClusterCheck(bootstrap);

@@ -109,7 +109,8 @@ final class StreamsJvm implements AutoCloseable {
         return log;
     }
 
-    private String sinceStart() {
+    /** What this start has logged so far. */
+    String sinceStart() {
         try {
             byte[] all = Files.readAllBytes(log);
             return new String(all, (int) Math.min(logOffset, all.length), (int) Math.max(0, all.length - logOffset), StandardCharsets.UTF_8);

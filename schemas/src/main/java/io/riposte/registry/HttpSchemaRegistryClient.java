@@ -35,9 +35,11 @@ import org.apache.avro.SchemaParseException;
  * Apicurio's {@code /apis/ccompat/v7}, Karapace, Redpanda and Riposte's local registry).
  *
  * <p>Immutable answers are cached in concurrent maps: id -> schema (bounded) and (subject, schema) -> id,
- * so once warm a serde makes no HTTP call per record. Every request has a timeout; I/O errors and 5xx
- * are retried a bounded number of times with exponential back-off, other statuses fail at once with a
- * {@link SchemaRegistryException} chosen by HTTP status (409 is "incompatible" whatever the error code).
+ * so once warm a serde makes no HTTP call per record. Every request has a timeout; I/O errors, 408, 429
+ * and 5xx are retried a bounded number of times with exponential back-off, other statuses fail at once
+ * with a {@link SchemaRegistryException} chosen by HTTP status (409 is "incompatible" whatever the error
+ * code). Each outcome is reported to {@link RegistryHealth#global()}: an infrastructure failure that
+ * outlived the retries opens an outage, any answer closes it.
  */
 public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     static final String MEDIA_TYPE = "application/vnd.schemaregistry.v1+json";
@@ -112,6 +114,12 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             builder.sslContext(ssl);
         }
         this.http = builder.build();
+    }
+
+    /** A closed client no longer speaks for the process: an outage only it saw is over for {@code /health}. */
+    @Override
+    public void close() {
+        RegistryHealth.global().forget(this);
     }
 
     /** The base URLs in use (without user info or trailing slash). */
@@ -299,15 +307,22 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 preferredUrl.set(index);
+                RegistryHealth.global().answered(this);
                 return readJson(response.body(), method, url, status);
             }
             SchemaRegistryException error = error(status, response.body(), method, url);
-            if (status >= 500) {
+            if (status >= 500 || status == 408 || status == 429) {
                 last = error;
                 continue;
             }
+            if (error.infrastructure()) {
+                RegistryHealth.global().unavailable(this, error.getMessage()); // refused credentials: not retried, still an outage
+            } else {
+                RegistryHealth.global().answered(this); // a 404 or 409 is an answer: the registry is there
+            }
             throw error;
         }
+        RegistryHealth.global().unavailable(this, last.getMessage());
         throw last;
     }
 

@@ -26,6 +26,21 @@ public class SchemaRegistryException extends RuntimeException {
         return errorCode;
     }
 
+    /**
+     * Whether the failure is the registry's or the network's rather than the request's: no answer at
+     * all (refused, reset, timed out), 408, 429, any 5xx, or 401/403 (credentials are configuration,
+     * not data). Such a failure says nothing about the record being read or written, so callers wait
+     * it out instead of treating the record as bad. A 404 from a registry that answers is not one.
+     */
+    public boolean infrastructure() {
+        return isInfrastructure(status);
+    }
+
+    /** {@link #infrastructure()} for an HTTP status (0 = no answer). */
+    public static boolean isInfrastructure(int status) {
+        return status == 0 || status == 401 || status == 403 || status == 408 || status == 429 || status >= 500;
+    }
+
     /** The registry refused a schema as incompatible: HTTP 409, whatever the error code (409 or 40901). */
     public static class Incompatible extends SchemaRegistryException {
         public Incompatible(int errorCode, String message) {

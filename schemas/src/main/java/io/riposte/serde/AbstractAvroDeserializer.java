@@ -44,7 +44,9 @@ abstract class AbstractAvroDeserializer<T> implements Deserializer<T> {
         if (reader == null) {
             Schema writer;
             try {
-                writer = config.client.schemaById(id);
+                // An outage is waited out here (bounded); only an answer from the registry can make the record bad.
+                writer = RegistryWait.bounded(() -> config.client.schemaById(id), config.outageWaitMs,
+                        "Cannot deserialize record from topic '" + topic + "' (schema id " + id + ")");
             } catch (SchemaRegistryException.NotFound e) {
                 throw new SerializationException("Cannot deserialize record from topic '" + topic + "': schema id " + id
                         + " is unknown to the registry (" + e.getMessage() + ")", e);

@@ -49,7 +49,8 @@ abstract class AbstractAvroSerializer<T> implements Serializer<T> {
         String subject = config.strategy.subject(topic, isKey, schema);
         int id;
         try {
-            id = schemaId(subject, schema);
+            id = RegistryWait.bounded(() -> schemaId(subject, schema), config.outageWaitMs,
+                    "Cannot serialize " + schema.getFullName() + " for topic '" + topic + "'");
         } catch (SchemaRegistryException e) {
             throw new SerializationException("Cannot serialize " + schema.getFullName() + " for topic '" + topic
                     + "' (subject '" + subject + "'): " + e.getMessage(), e);

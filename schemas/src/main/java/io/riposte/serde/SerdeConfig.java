@@ -16,17 +16,26 @@ public final class SerdeConfig {
      */
     public static final String USE_LATEST_VERSION = "use.latest.version";
 
+    /**
+     * How long one serialize or deserialize call waits for a registry that does not answer (Riposte's;
+     * default 60 s) before it throws {@link RegistryUnavailableException}. Keep it below the consumer's
+     * {@code max.poll.interval.ms} (300 s by default), or a waiting thread loses its partitions.
+     */
+    public static final String OUTAGE_WAIT_MS = "schema.registry.outage.wait.ms";
+
     final SchemaRegistryClient client;
     final SubjectNameStrategy strategy;
     final boolean autoRegister;
     final boolean useLatestVersion;
+    final long outageWaitMs;
 
     private SerdeConfig(SchemaRegistryClient client, SubjectNameStrategy strategy, boolean autoRegister,
-            boolean useLatestVersion) {
+            boolean useLatestVersion, long outageWaitMs) {
         this.client = client;
         this.strategy = strategy;
         this.autoRegister = autoRegister;
         this.useLatestVersion = useLatestVersion;
+        this.outageWaitMs = outageWaitMs;
     }
 
     /** Parses {@code configs}; uses {@code client} when non-null, else builds an HTTP client from them. */
@@ -41,7 +50,23 @@ public final class SerdeConfig {
         SubjectNameStrategy strategy = SubjectNameStrategy.fromConfig(
                 configs.get(isKey ? SubjectNameStrategy.KEY_CONFIG : SubjectNameStrategy.VALUE_CONFIG));
         return new SerdeConfig(c, strategy, flag(configs, AUTO_REGISTER_SCHEMAS, true),
-                flag(configs, USE_LATEST_VERSION, false));
+                flag(configs, USE_LATEST_VERSION, false), waitMs(configs));
+    }
+
+    private static long waitMs(Map<String, ?> configs) {
+        Object v = configs.get(OUTAGE_WAIT_MS);
+        if (v == null) {
+            return 60_000;
+        }
+        try {
+            long ms = Long.parseLong(v.toString().trim());
+            if (ms < 0) {
+                throw new NumberFormatException();
+            }
+            return ms;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(OUTAGE_WAIT_MS + " must be a number of milliseconds >= 0, got '" + v + "'");
+        }
     }
 
     private static boolean flag(Map<String, ?> configs, String key, boolean fallback) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import io.riposte.serde.RegistryUnavailableException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -143,6 +144,9 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
             try {
                 raw = mentionSerializer.serialize(valueTopic, mention);
             } catch (RuntimeException e) {
+                if (RegistryUnavailableException.in(e)) {
+                    throw e; // not the record's fault: fail the task so the record is processed again, whole
+                }
                 LOG.warn("Cannot re-serialize dead-lettered mention {}; its headers still identify it", mention.getId(), e);
             }
         }

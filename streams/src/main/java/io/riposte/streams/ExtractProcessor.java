@@ -9,6 +9,7 @@ import io.riposte.extraction.Extractor;
 import io.riposte.streams.errors.DeadLetters;
 import io.riposte.mapping.AvroMapping;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import io.riposte.serde.RegistryUnavailableException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -85,6 +86,9 @@ final class ExtractProcessor implements Processor<String, io.riposte.avro.Articl
                 // The same bytes a producer would have written for this article (same schema, same id).
                 raw = articleSerializer.serialize(topic, value);
             } catch (RuntimeException e) {
+                if (RegistryUnavailableException.in(e)) {
+                    throw e; // not the record's fault: fail the task so the record is processed again, whole
+                }
                 LOG.warn("Cannot re-serialize dead-lettered article {}; its headers still identify it", value.getId(), e);
             }
         }

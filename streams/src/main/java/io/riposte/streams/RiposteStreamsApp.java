@@ -2,7 +2,11 @@ package io.riposte.streams;
 
 import io.riposte.extraction.Extractor;
 import io.riposte.extraction.Extractors;
+import io.riposte.serde.RegistryUnavailableException;
+import io.riposte.serde.SerdeConfig;
+import io.riposte.streams.errors.DeadLetteringDeserializationExceptionHandler;
 import io.riposte.streams.errors.DeadLetteringProductionExceptionHandler;
+import io.riposte.streams.errors.OutageAwareProcessingExceptionHandler;
 import io.riposte.streams.query.QueryServer;
 import io.riposte.topics.Topics;
 import java.io.IOException;
@@ -20,8 +24,6 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,8 +70,17 @@ public final class RiposteStreamsApp implements AutoCloseable {
         this.config = config(settings);
         this.serdes = RiposteSerdes.registry(config);
         this.topology = RiposteTopology.build(streamsProperties(config), extractor, correlators, serdes, counters);
-        this.streams = new KafkaStreams(topology, toProperties(streamsProperties(config)));
+        Map<String, Object> props = streamsProperties(config);
+        props.put(DeadLetteringDeserializationExceptionHandler.COUNTERS_CONFIG, counters);
+        this.streams = new KafkaStreams(topology, toProperties(props));
         streams.setUncaughtExceptionHandler(e -> {
+            if (RegistryUnavailableException.in(e)) {
+                // The serde waited schema.registry.outage.wait.ms for the registry and gave up on this attempt,
+                // without skipping the record: the new thread starts again from the last committed offset (an
+                // open transaction is aborted), so the record is read again and waits again.
+                LOG.warn("Stream thread gave up waiting for the schema registry; replacing it ({})", e.getMessage());
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            }
             // Bad records never get here (they are dead-lettered); this is a broken environment or a bug,
             // so stop the client and let /health and state() say so rather than loop on a replaced thread.
             LOG.error("Stream thread failed; shutting down the Streams client", e);
@@ -91,8 +102,10 @@ public final class RiposteStreamsApp implements AutoCloseable {
     /**
      * The effective configuration: {@code settings} over these defaults: application.id
      * {@value #DEFAULT_APPLICATION_ID}, exactly_once_v2, a 1 MiB store cache, state.dir
-     * {@code <tmp>/riposte-streams-state}, log-and-continue deserialization and processing handlers,
-     * a dead-lettering production handler, and dead letters to {@code dead-letters}.
+     * {@code <tmp>/riposte-streams-state}, dead-lettering deserialization, processing and production
+     * handlers that fail (never skip) on a registry outage, dead letters to {@code dead-letters}, and
+     * a serde that waits up to 120 s for the registry in one call ({@code schema.registry.outage.wait.ms},
+     * below the consumer's 300 s {@code max.poll.interval.ms}, so a waiting thread keeps its partitions).
      */
     public static Map<String, Object> config(Map<String, ?> settings) {
         Map<String, Object> c = new LinkedHashMap<>();
@@ -100,12 +113,13 @@ public final class RiposteStreamsApp implements AutoCloseable {
         c.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         c.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 1024L * 1024L);
         c.put(StreamsConfig.STATE_DIR_CONFIG, Path.of(System.getProperty("java.io.tmpdir"), "riposte-streams-state").toString());
-        c.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
-        c.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class.getName());
+        c.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringDeserializationExceptionHandler.class.getName());
+        c.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, OutageAwareProcessingExceptionHandler.class.getName());
         c.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProductionExceptionHandler.class.getName());
         c.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         c.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
         c.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        c.put(SerdeConfig.OUTAGE_WAIT_MS, 120_000L);
         c.put(HTTP_HOST, "127.0.0.1");
         c.put(HTTP_PORT, 0);
         settings.forEach((k, v) -> c.put(k, Objects.requireNonNull(v, () -> "null value for config key " + k)));

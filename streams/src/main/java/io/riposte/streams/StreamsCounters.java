@@ -24,7 +24,12 @@ public final class StreamsCounters {
         return articlesProcessed.get();
     }
 
-    /** Records the topology itself sent to the dead-letter topic (extract and correlate). */
+    /** Counts a dead letter written outside the topology's processors (the deserialization handler). */
+    public void countDeadLetter() {
+        deadLettered.incrementAndGet();
+    }
+
+    /** Records sent to the dead-letter topic: by the deserialization handler, extract and correlate. */
     public long deadLettered() {
         return deadLettered.get();
     }
@@ -74,6 +79,7 @@ public final class StreamsCounters {
         counter(registry, "riposte.dead.lettered", "Records the topology sent to the dead-letter topic", StreamsCounters::deadLettered);
         counter(registry, "riposte.chains.updated", "Chain upserts and tombstones emitted", StreamsCounters::chainsUpdated);
         counter(registry, "riposte.alerts.emitted", "Alerts emitted", StreamsCounters::alertsEmitted);
+        io.riposte.registry.RegistryHealth.global().bindTo(registry, "streams");
     }
 
     private void counter(MeterRegistry registry, String name, String help, ToDoubleFunction<StreamsCounters> f) {

@@ -97,11 +97,16 @@ class EmbeddedClusterTest {
             var dyads = expected.actions().values().stream().map(io.riposte.avro.Action::getDyad).collect(Collectors.toSet());
             assertThat(out.alerts).isNotEmpty().allSatisfy(a -> assertThat(dyads).contains(a.getDyad()));
 
-            // Bytes that are not Avro: the built-in handler dead-letters them, naming the article record.
+            // Bytes that are not Avro: the app's deserialization handler dead-letters them with a reason,
+            // naming the article record (TopologyTestDriver drops such letters; a real cluster gets them).
             ConsumerRecord<byte[], byte[]> letter = out.deadLetters.get("not-avro");
             assertThat(letter).isNotNull();
             assertThat(letter.value()).isEqualTo(notAvro);
-            assertThat(new String(letter.headers().lastHeader(DeadLetters.TOPIC).value(), StandardCharsets.UTF_8)).isEqualTo(Topics.ARTICLES);
+            assertThat(DeadLetters.header(letter.headers(), DeadLetters.TOPIC)).isEqualTo(Topics.ARTICLES);
+            assertThat(DeadLetters.header(letter.headers(), DeadLetters.OFFSET)).isNotBlank();
+            assertThat(DeadLetters.header(letter.headers(), DeadLetters.STAGE)).isEqualTo("deserialize");
+            assertThat(DeadLetters.header(letter.headers(), DeadLetters.ARTICLE_ID)).isEqualTo("not-avro");
+            assertThat(DeadLetters.header(letter.headers(), DeadLetters.REASON)).contains("magic byte");
 
             // Interactive queries over HTTP.
             String base = "http://127.0.0.1:" + app.httpPort();

@@ -54,7 +54,7 @@ class MetricsEndpointTest {
                 HttpClient http = HttpClient.newHttpClient();
                 HttpResponse<String> health = get(http, base + "/health");
                 assertThat(health.statusCode()).isEqualTo(200);
-                assertThat(health.body()).contains("\"state\":\"RUNNING\"");
+                assertThat(health.body()).contains("\"state\":\"RUNNING\"", "\"status\":\"UP\"");
 
                 HttpResponse<String> metrics = get(http, base + "/metrics");
                 assertThat(metrics.statusCode()).isEqualTo(200);
@@ -66,6 +66,9 @@ class MetricsEndpointTest {
                 assertThat(value(text, "riposte_chains_updated_total")).isEqualTo(app.counters().chainsUpdated()).isPositive();
                 assertThat(value(text, "riposte_alerts_emitted_total")).isEqualTo(app.counters().alertsEmitted()).isPositive();
                 assertThat(value(text, "riposte_dead_lettered_total")).isEqualTo(app.counters().deadLettered());
+                // The registry answered throughout: no outage reported.
+                assertThat(value(text, "riposte_registry_unavailable")).isZero();
+                assertThat(value(text, "riposte_registry_outages_total")).isEqualTo(io.riposte.registry.RegistryHealth.global().outages());
                 // Kafka Streams' own metrics through Micrometer's binder.
                 assertThat(text).contains("kafka_stream_thread_process_total", "kafka_stream_alive_stream_threads");
                 assertThat(value(text, "kafka_stream_thread_process_total")).isPositive();

@@ -186,7 +186,9 @@ public final class ConsumerHttpServer implements AutoCloseable {
     private void health(HttpExchange ex) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         Throwable failure = sink.failure();
-        body.put("status", failure == null ? "UP" : "DOWN");
+        String registryDown = io.riposte.registry.RegistryHealth.global().degradedReason();
+        // DEGRADED: alive and holding its place while records wait for the registry (none is skipped).
+        body.put("status", failure != null ? "DOWN" : registryDown != null ? "DEGRADED" : "UP");
         body.put("caught_up", sink.caughtUp());
         body.put("lag", sink.lag());
         body.put("records_read", sink.recordsRead());
@@ -196,6 +198,8 @@ public final class ConsumerHttpServer implements AutoCloseable {
         body.put("event_streams", listeners.size());
         if (failure != null) {
             body.put("reason", String.valueOf(failure.getMessage()));
+        } else if (registryDown != null) {
+            body.put("reason", registryDown);
         }
         send(ex, failure == null ? 200 : 503, "application/json; charset=utf-8", JSON.writeValueAsString(body));
     }

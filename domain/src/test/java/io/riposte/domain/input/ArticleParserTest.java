@@ -7,6 +7,8 @@ import io.riposte.domain.Article;
 import io.riposte.domain.DatePrecision;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ArticleParserTest {
@@ -56,6 +58,46 @@ class ArticleParserTest {
                 .isInstanceOfSatisfying(ArticleFormatException.class, e -> assertThat(e.reason()).isEqualTo("BAD_ENCODING"));
         assertThatThrownBy(() -> ArticleParser.parseText("   \n ", "w.txt", NOW))
                 .isInstanceOfSatisfying(ArticleFormatException.class, e -> assertThat(e.reason()).isEqualTo("EMPTY"));
+    }
+
+    @Test
+    void aDateThatDoesNotParseLeavesTheArticleUndatedWithAWarning() throws Exception {
+        List<String> warnings = new ArrayList<>();
+        Article a = ArticleParser.parseText(" date 2021-13-45 https://example.org/x \nEnvoy recalled\nThe envoy left on Monday.",
+                "bad-date.txt", NOW, warnings);
+        assertThat(a.published()).isNull();
+        assertThat(a.publishedPrecision()).isEqualTo(DatePrecision.UNKNOWN);
+        assertThat(a.url()).isEqualTo("https://example.org/x");
+        assertThat(a.title()).isEqualTo("Envoy recalled");
+        assertThat(warnings).singleElement().asString().startsWith("BAD_DATE: bad-date.txt").contains("2021-13-45");
+    }
+
+    @Test
+    void aHeadlineStartingWithTheWordDateIsNotADateLine() throws Exception {
+        List<String> warnings = new ArrayList<>();
+        Article a = ArticleParser.parseText("Date set for talks\nThe ministers will meet.", "t.txt", NOW, warnings);
+        assertThat(a.title()).isEqualTo("Date set for talks");
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void textWithAByteOrderMarkIsDecoded() throws Exception {
+        String text = "Embassy closed\nStaff left on Friday \u2014 officials said.";
+        byte[] le = concat(new byte[] {(byte) 0xff, (byte) 0xfe}, text.getBytes(StandardCharsets.UTF_16LE));
+        byte[] be = concat(new byte[] {(byte) 0xfe, (byte) 0xff}, text.getBytes(StandardCharsets.UTF_16BE));
+        byte[] utf8 = concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, text.getBytes(StandardCharsets.UTF_8));
+        assertThat(ArticleParser.decode(le, "le.txt")).isEqualTo(text);
+        assertThat(ArticleParser.decode(be, "be.txt")).isEqualTo(text);
+        assertThat(ArticleParser.decode(utf8, "u8.txt")).isEqualTo(text);
+        // A mark followed by an odd byte count is not UTF-16 text.
+        assertThatThrownBy(() -> ArticleParser.decode(new byte[] {(byte) 0xff, (byte) 0xfe, 'a'}, "odd.txt"))
+                .isInstanceOfSatisfying(ArticleFormatException.class, e -> assertThat(e.reason()).isEqualTo("BAD_ENCODING"));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test

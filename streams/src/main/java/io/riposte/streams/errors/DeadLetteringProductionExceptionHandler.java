@@ -1,5 +1,6 @@
 package io.riposte.streams.errors;
 
+import io.riposte.serde.RegistryUnavailableException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -10,8 +11,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Kafka 4.3 has log-and-continue handlers for deserialization and processing but not for
  * production. A record that cannot be serialized (a registry refusal, a mapping bug) is one bad
- * record: it goes to the dead-letter topic and processing resumes. A failed send is not about the
- * record: under exactly-once the transaction aborts anyway, so it keeps Kafka's default (fail).
+ * record: it goes to the dead-letter topic and processing resumes. A registry that does not answer
+ * is not about the record (the serde has waited for it already): the task fails and the record is
+ * produced again once the registry is back. A failed send is not about the record either: under
+ * exactly-once the transaction aborts anyway, so it keeps Kafka's default (fail).
  */
 public class DeadLetteringProductionExceptionHandler extends DefaultProductionExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetteringProductionExceptionHandler.class);
@@ -27,6 +30,9 @@ public class DeadLetteringProductionExceptionHandler extends DefaultProductionEx
     @Override
     public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
             SerializationExceptionOrigin origin) {
+        if (RegistryUnavailableException.in(exception)) {
+            return Response.fail();
+        }
         LOG.warn("Cannot serialize the {} of a record for {} (from {}-{}@{}): dead-lettering it and going on",
                 origin, record.topic(), context.topic(), context.partition(), context.offset(), exception);
         return Response.resume(ExceptionHandlerUtils.maybeBuildDeadLetterQueueRecords(

@@ -23,7 +23,7 @@ public final class DeadLetters {
     public static final String MESSAGE = "__streams.errors.message";
     /** Why the record was dead-lettered, for a person. */
     public static final String REASON = "riposte.error.reason";
-    /** Which step failed: {@code extract} or {@code correlate}. */
+    /** Which step failed: {@code deserialize}, {@code extract} or {@code correlate}. */
     public static final String STAGE = "riposte.error.stage";
     public static final String ARTICLE_ID = "riposte.article.id";
     public static final String ARTICLE_ORIGIN = "riposte.article.origin";
@@ -51,6 +51,17 @@ public final class DeadLetters {
         }
         add(h, VALUE_TOPIC, valueTopic);
         return h;
+    }
+
+    /**
+     * Adds Riposte's headers to a dead letter Kafka's handler utilities built (which already carry the
+     * {@code __streams.errors.*} provenance of the raw record).
+     */
+    public static void addRiposteHeaders(Headers h, String stage, String reason, String articleId, String valueTopic) {
+        add(h, STAGE, stage);
+        add(h, REASON, reason);
+        add(h, ARTICLE_ID, articleId);
+        add(h, VALUE_TOPIC, valueTopic);
     }
 
     /** The last value of a header as a string, or null. */

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import io.riposte.registry.RegistryHealth;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.query.KeyQuery;
@@ -131,10 +132,16 @@ public final class QueryServer implements AutoCloseable {
             KafkaStreams.State state = streams.state();
             if (path.equals(List.of("health"))) {
                 Map<String, Object> body = new LinkedHashMap<>();
+                String registryDown = RegistryHealth.global().degradedReason();
+                body.put("status", state != KafkaStreams.State.RUNNING ? "DOWN" : registryDown != null ? "DEGRADED" : "UP");
                 body.put("state", state.name());
                 body.put("counters", counters.snapshot());
                 if (state != KafkaStreams.State.RUNNING) {
-                    body.put("reason", "streams is " + state + ", not RUNNING");
+                    body.put("reason", "streams is " + state + ", not RUNNING"
+                            + (registryDown == null ? "" : "; " + registryDown));
+                } else if (registryDown != null) {
+                    // Alive and holding its place: records that need the registry wait, none is skipped.
+                    body.put("reason", registryDown);
                 }
                 send(ex, state == KafkaStreams.State.RUNNING ? 200 : 503, body);
                 return;
