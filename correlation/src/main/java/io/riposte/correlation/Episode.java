@@ -637,6 +637,18 @@ final class Episode {
         return a != b && a.opos != null && b.opos != null && a.opos.l() < b.opos.e();
     }
 
+    /**
+     * Whether only the id tells a from b in the canonical order: the same days, kind of date, standing,
+     * coverage and severity. Then nothing says who answered whom ("Moscow and Sofia each close a
+     * consulate", both undated in one article), and inference links neither way; the reciprocity
+     * association still puts both in one chain.
+     */
+    static boolean tied(Proto a, Proto b) {
+        return a.opos != null && b.opos != null && a.opos.equals(b.opos) && a.datedAfter == b.datedAfter
+                && a.threat() == b.threat() && a.articles.size() == b.articles.size()
+                && a.type.severity() == b.type.severity();
+    }
+
     private static boolean fallback(Proto p) {
         return p.date.basis() == DateBasis.PUBLICATION_FALLBACK;
     }
@@ -939,7 +951,7 @@ final class Episode {
                 boolean placed = precedes(a, b) && distance(a, b) <= window;
                 // an undated threat answers what the same article reports of the other side
                 boolean sameArticle = (a.pos == null || b.pos == null) && !disjoint(a.articles, b.articles);
-                if (a.contentious() && opposite(a, b) && (placed || sameArticle) && !answers.answers(a, b)) {
+                if (a.contentious() && opposite(a, b) && (placed || sameArticle) && !answers.answers(a, b) && !tied(a, b)) {
                     // recency first: a warning answers the latest move (an ultimatum answers the
                     // expulsion before it, the counter-threat answers the ultimatum), coverage second
                     double score = (placed ? -distance(a, b) / 30.0 : 0) + 0.02 * Math.min(a.articles.size(), 3)
@@ -959,7 +971,7 @@ final class Episode {
                 long mirrorDist = Long.MAX_VALUE;
                 for (Proto a : recent) {
                     if (a.type == b.type && opposite(a, b) && Objects.equals(a.count, b.count) && precedes(a, b)
-                            && !answers.answers(a, b)) {
+                            && !answers.answers(a, b) && !tied(a, b)) {
                         long d = distance(a, b);
                         if (d <= settings.mirrorWindowDays() && (d < mirrorDist || (d == mirrorDist && precedes(mirror, a)))) {
                             mirror = a;
@@ -1056,7 +1068,7 @@ final class Episode {
         Proto best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (Proto a : protos) {
-            if (!(threats ? a.threat() : a.measure()) || !opposite(a, b) || !precedes(a, b) || answers.answers(a, b)) {
+            if (!(threats ? a.threat() : a.measure()) || !opposite(a, b) || !precedes(a, b) || answers.answers(a, b) || tied(a, b)) {
                 continue;
             }
             long d = distance(a, b);

@@ -110,4 +110,24 @@ class CueReadingTest {
                 .containsExactly(new Link(hu.id(), LinkReason.EXPLICIT_CUE, 0.9));
         assertThat(hu.respondsTo()).isEmpty();
     }
+
+    @Test
+    void actsThatOnlyTheirIdsOrderAnswerNeitherWayButShareAChain() {
+        // "Slovakia and Hungary each closed a consulate of the other", undated in one article: nothing
+        // says who began. The same pair with Hungary's closure dated the day before publication does.
+        String sentence = "Slovakia and Hungary each closed a consulate of the other.";
+        FuzzyDate week = fallback(2022, 9, "2022-09-07", "2022-09-14");
+        Fixtures.Topics t = Fixtures.run(List.of(
+                told("sk", "a", sentence, "SVK", "HUN", ActionType.CLOSE_MISSION, week),
+                told("hu", "a", sentence, "HUN", "SVK", ActionType.CLOSE_MISSION, week)));
+        assertThat(t.actions.values()).allSatisfy(a -> assertThat(a.respondsTo()).isEmpty());
+        assertThat(t.actions.values()).extracting(Action::chainId).doesNotContainNull().containsOnly(t.chains.keySet().iterator().next());
+
+        Fixtures.Topics dated = Fixtures.run(List.of(
+                told("sk", "a", sentence, "SVK", "HUN", ActionType.CLOSE_MISSION, week),
+                told("hu", "a", sentence, "HUN", "SVK", ActionType.CLOSE_MISSION, FuzzyDate.parseIso("2022-09-13"))));
+        Action hu = Fixtures.only(dated, ActionType.CLOSE_MISSION, "HUN");
+        assertThat(Fixtures.only(dated, ActionType.CLOSE_MISSION, "SVK").respondsTo())
+                .extracting(Link::actionId).containsExactly(hu.id());
+    }
 }
