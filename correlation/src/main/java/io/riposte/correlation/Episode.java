@@ -357,6 +357,10 @@ final class Episode {
         // 1. Merge: greedy over the canonical order, so the clusters depend only on the set.
         List<Proto> protos = new ArrayList<>();
         Map<String, Proto> byMention = new HashMap<>();
+        Map<String, ExtractedAction> reports = new HashMap<>();
+        for (ExtractedAction m : mentions) {
+            reports.put(m.id(), m);
+        }
         Map<String, ExtractedAction> unattached = new HashMap<>();
         // Protos by (source, target, type), in founding order: only those can take a mention.
         Map<MergeClass, List<Proto>> byClass = new HashMap<>();
@@ -410,7 +414,7 @@ final class Episode {
         // read backwards gives its link to the other action), then inference where no cue speaks.
         Map<Proto, Map<Proto, Boolean>> cues = new HashMap<>();
         for (Proto b : protos) {
-            cues.put(b, cited(b, protos, byMention, unattached));
+            cues.put(b, cited(b, protos, byMention, reports, unattached));
         }
         // what a cue names in the sentence of its answer is a cited act (decided by dates alone, before
         // anything reads the mark)
@@ -497,7 +501,7 @@ final class Episode {
         }
         for (int i = 0; i < n; i++) {
             Proto a = protos.get(i);
-            if (!a.measure() || a.pos == null) {
+            if (!a.contentious() || a.pos == null) {
                 continue;
             }
             for (int j = i + 1; j < n; j++) {
@@ -507,7 +511,7 @@ final class Episode {
                 if (b.pos == null || b.opos.mid() - a.opos.mid() > settings.linkWindowDays() + 1200) {
                     break;
                 }
-                if (b.measure() && opposite(a, b) && intervalGap(a.pos, b.pos) <= settings.linkWindowDays()) {
+                if (b.contentious() && opposite(a, b) && intervalGap(a.pos, b.pos) <= settings.linkWindowDays()) {
                     union(parent, i, j);
                 }
             }
@@ -583,6 +587,9 @@ final class Episode {
             .thenComparingInt(p -> p.datedAfter ? 1 : 0)
             // on the same date a threat answers the measure, not the other way round
             .thenComparingInt(p -> p.threat() ? 1 : 0)
+            // and a measure answers an unfriendly act that is none (an incident, a statement, a
+            // recognition): that is what measures are taken over
+            .thenComparingInt(p -> p.type == ActionType.OTHER ? 0 : 1)
             // and the more reported, harsher act is more likely the one that started it
             .thenComparingInt(p -> -p.articles.size())
             .thenComparingDouble(p -> p.type.severity())
@@ -859,7 +866,8 @@ final class Episode {
      * some cue of b names it in the sentence that tells b: the syntax put the two acts together. A cue
      * that reaches into another sentence ("In response, ...") is a reading of the story, less sure.
      */
-    private Map<Proto, Boolean> cited(Proto b, List<Proto> protos, Map<String, Proto> byMention, Map<String, ExtractedAction> unattached) {
+    private Map<Proto, Boolean> cited(Proto b, List<Proto> protos, Map<String, Proto> byMention,
+            Map<String, ExtractedAction> reports, Map<String, ExtractedAction> unattached) {
         Map<Proto, Boolean> out = new TreeMap<>(ORDER);
         for (ExtractedAction m : b.members) {
             for (String ref : m.respondsTo()) {
@@ -869,11 +877,7 @@ final class Episode {
                     x = unattached.containsKey(ref) ? unattached.get(ref) : lookup.apply(ref);
                     a = x == null || !participates(x) ? null : pointerMatch(x, b, protos);
                 } else {
-                    for (ExtractedAction y : a.members) {
-                        if (y.id().equals(ref)) {
-                            x = y;
-                        }
-                    }
+                    x = reports.get(ref);
                 }
                 if (a != null && a != b) {
                     out.merge(a, x != null && toldTogether(m, x), Boolean::logicalOr);
