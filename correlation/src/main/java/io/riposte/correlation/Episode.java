@@ -438,7 +438,7 @@ final class Episode {
                 boolean together = cue.getValue();
                 // (a threat's cue is kept: a warning answers the measure it names, and a measure dated
                 // after it is most often dated by its deadline or its entry into force)
-                if ((together ? datedBefore(b, a) : precedes(b, a)) && !(b.threat() && !a.threat())) {
+                if ((together ? datedBefore(b, a) : precedesOnTimeline(b, a)) && !(b.threat() && !a.threat())) {
                     // A response never precedes its provocation. "X closed the consulate in response"
                     // with X's act dated before the other side's cited one: the cue's scope was misread,
                     // and the later act is the responder. A cue within one sentence yields only to dates
@@ -579,12 +579,7 @@ final class Episode {
     }
 
     /** The canonical timeline order of actions: middle of the date, more precise first, then id. */
-    static final Comparator<Proto> ORDER = Comparator
-            .comparingLong((Proto p) -> p.opos == null ? Long.MAX_VALUE : p.opos.mid())
-            .thenComparingInt(p -> p.opos == null ? 0 : -p.opos.rank())
-            .thenComparingLong(p -> p.opos == null ? 0 : p.opos.e())
-            // "... and the other side did the same the same day": the act dated by reference came second
-            .thenComparingInt(p -> p.datedAfter ? 1 : 0)
+    static final Comparator<Proto> ORDER = timeline()
             // on the same date a threat answers the measure, not the other way round
             .thenComparingInt(p -> p.threat() ? 1 : 0)
             // and a measure answers an unfriendly act that is none (an incident, a statement, a
@@ -594,6 +589,18 @@ final class Episode {
             .thenComparingInt(p -> -p.articles.size())
             .thenComparingDouble(p -> p.type.severity())
             .thenComparing(p -> p.id);
+
+    /** The part of {@link #ORDER} that reads only what the text says of the dates. */
+    private static Comparator<Proto> timeline() {
+        return Comparator
+                .comparingLong((Proto p) -> p.opos == null ? Long.MAX_VALUE : p.opos.mid())
+                .thenComparingInt(p -> p.opos == null ? 0 : -p.opos.rank())
+                .thenComparingLong(p -> p.opos == null ? 0 : p.opos.e())
+                // "... and the other side did the same the same day": the act dated by reference came second
+                .thenComparingInt(p -> p.datedAfter ? 1 : 0);
+    }
+
+    private static final Comparator<Proto> TIMELINE = timeline();
 
     /**
      * Whether a came before b, so that b may answer it. Disjoint dates decide by themselves. When they
@@ -605,6 +612,18 @@ final class Episode {
      * order decides (date middle, then threats after measures, then the more reported, harsher one).
      */
     static boolean precedes(Proto a, Proto b) {
+        return precedes(a, b, ORDER);
+    }
+
+    /**
+     * {@link #precedes} without the guesses by kind, coverage and severity when the dates tie: what may
+     * overrule a cue that reaches into another sentence.
+     */
+    static boolean precedesOnTimeline(Proto a, Proto b) {
+        return precedes(a, b, TIMELINE);
+    }
+
+    private static boolean precedes(Proto a, Proto b, Comparator<Proto> ties) {
         if (a == b || a.opos == null || b.opos == null) {
             return false;
         }
@@ -632,7 +651,7 @@ final class Episode {
         if (bInA && !aInB && fallback(a) && !a.citedByCue) {
             return false;
         }
-        return ORDER.compare(a, b) < 0;
+        return ties.compare(a, b) < 0;
     }
 
     /**

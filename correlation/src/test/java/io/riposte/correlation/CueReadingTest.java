@@ -69,17 +69,22 @@ class CueReadingTest {
     @Test
     void theMoreReportedActDoesNotOverruleACueWhenTheDatesTie() {
         // Both undated in the same week; the answer is reported by two articles, its provocation by one.
-        String sentence = "Hungary suspended visas for Slovak officials in retaliation for the expulsion of its diplomats.";
-        Fixtures.Topics t = Fixtures.run(List.of(
-                told("sk", "a", sentence, "SVK", "HUN", EXPEL_DIPLOMATS, fallback(2022, 9, "2022-09-07", "2022-09-14")),
-                told("hu", "a", sentence, "HUN", "SVK", RESTRICT_VISAS, fallback(2022, 9, "2022-09-07", "2022-09-14"), "sk"),
-                told("hu-2", "b", "Budapest has stopped issuing visas to Slovak officials.", "HUN", "SVK", RESTRICT_VISAS,
-                        fallback(2022, 9, "2022-09-07", "2022-09-14"))));
-        Action sk = Fixtures.only(t, EXPEL_DIPLOMATS, "SVK");
-        Action hu = Fixtures.only(t, RESTRICT_VISAS, "HUN");
-        assertThat(hu.articles()).hasSize(2);
-        assertThat(hu.respondsTo()).containsExactly(new Link(sk.id(), LinkReason.EXPLICIT_CUE, 0.9));
-        assertThat(sk.respondsTo()).isEmpty();
+        // The cue names the expulsion in the answer's sentence, or says "in retaliation" in the next one.
+        String together = "Hungary suspended visas for Slovak officials in retaliation for the expulsion of its diplomats.";
+        List<List<String>> tellings = List.of(List.of(together, together),
+                List.of("Slovakia expelled two Hungarian diplomats.", "Hungary suspended visas for Slovak officials in retaliation."));
+        for (List<String> sentences : tellings) {
+            Fixtures.Topics t = Fixtures.run(List.of(
+                    told("sk", "a", sentences.get(0), "SVK", "HUN", EXPEL_DIPLOMATS, fallback(2022, 9, "2022-09-07", "2022-09-14")),
+                    told("hu", "a", sentences.get(1), "HUN", "SVK", RESTRICT_VISAS, fallback(2022, 9, "2022-09-07", "2022-09-14"), "sk"),
+                    told("hu-2", "b", "Budapest has stopped issuing visas to Slovak officials.", "HUN", "SVK", RESTRICT_VISAS,
+                            fallback(2022, 9, "2022-09-07", "2022-09-14"))));
+            Action sk = Fixtures.only(t, EXPEL_DIPLOMATS, "SVK");
+            Action hu = Fixtures.only(t, RESTRICT_VISAS, "HUN");
+            assertThat(hu.articles()).hasSize(2);
+            assertThat(hu.respondsTo()).as(sentences.toString()).containsExactly(new Link(sk.id(), LinkReason.EXPLICIT_CUE, 0.9));
+            assertThat(sk.respondsTo()).as(sentences.toString()).isEmpty();
+        }
     }
 
     @Test
