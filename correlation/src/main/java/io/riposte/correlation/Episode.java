@@ -442,8 +442,9 @@ final class Episode {
                     // A response never precedes its provocation. "X closed the consulate in response"
                     // with X's act dated before the other side's cited one: the cue's scope was misread,
                     // and the later act is the responder. A cue within one sentence yields only to dates
-                    // that do not overlap; one that reaches into another sentence also to the guesses
-                    // of the canonical order (undated news last, the more reported first).
+                    // that do not overlap; one that reaches into another sentence also to the timeline's
+                    // reading of overlapping dates (undated news last, middles), never to the tie-breaks
+                    // of kind, coverage and severity.
                     if (opposite(a, b)) {
                         explicit.computeIfAbsent(a, k -> new TreeSet<>(ORDER)).add(b);
                     }
@@ -609,7 +610,8 @@ final class Episode {
      * inference; explicit cues still link); a
      * precise date inside a coarser one comes first (the coarse report is typically the reaction, "in
      * April Moscow summoned..."); otherwise the canonical
-     * order decides (date middle, then threats after measures, then the more reported, harsher one).
+     * order decides (date middle, then threats after measures, OTHER acts before measures, then the more
+     * reported, harsher one).
      */
     static boolean precedes(Proto a, Proto b) {
         return precedes(a, b, ORDER);
