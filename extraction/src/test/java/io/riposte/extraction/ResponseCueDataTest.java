@@ -15,8 +15,8 @@ class ResponseCueDataTest {
     @Test
     void aProtestInConnectionWithAnActNamesItAsTheProvocation() {
         // the calque of translated ministry statements: "to express protest in connection with ..."
-        List<ExtractedAction> as = run("2022-09-14", "The Slovak foreign ministry summoned the Hungarian ambassador on "
-                + "Wednesday to express protest in connection with the decision of Budapest to expel two Slovak diplomats.");
+        List<ExtractedAction> as = run("2022-09-14", "On Wednesday Bratislava summoned Hungary's ambassador and lodged a "
+                + "protest in connection with Budapest's plan to expel two Slovak diplomats.");
         ExtractedAction summons = only(as, ActionType.SUMMON_ENVOY);
         ExtractedAction expulsion = only(as, ActionType.EXPEL_DIPLOMATS);
         assertThat(expulsion.source()).isEqualTo("HUN");
