@@ -64,6 +64,8 @@ final class Episode {
         final List<Link> links = new ArrayList<>();
         String chainId;
         Proto carriesOut;
+        /** Named by a cue, in the sentence of the act that answers it: a cited act, not the undated news of the day. */
+        boolean citedByCue;
         /**
          * The distinct dates of the members, notes dropped: whether a report's date fits every member
          * ({@link #datesCompatible}) reads nothing else, so checking these is checking every member.
@@ -355,6 +357,10 @@ final class Episode {
         // 1. Merge: greedy over the canonical order, so the clusters depend only on the set.
         List<Proto> protos = new ArrayList<>();
         Map<String, Proto> byMention = new HashMap<>();
+        Map<String, ExtractedAction> reports = new HashMap<>();
+        for (ExtractedAction m : mentions) {
+            reports.put(m.id(), m);
+        }
         Map<String, ExtractedAction> unattached = new HashMap<>();
         // Protos by (source, target, type), in founding order: only those can take a mention.
         Map<MergeClass, List<Proto>> byClass = new HashMap<>();
@@ -406,16 +412,39 @@ final class Episode {
 
         // 2. Links, each action against the earlier ones: explicit cues of every action first (a cue
         // read backwards gives its link to the other action), then inference where no cue speaks.
+        Map<Proto, Map<Proto, Boolean>> cues = new HashMap<>();
+        for (Proto b : protos) {
+            cues.put(b, cited(b, protos, byMention, reports, unattached));
+        }
+        // what a cue names in the sentence of its answer is a cited act (decided by dates alone, before
+        // anything reads the mark)
+        for (Proto b : protos) {
+            for (Map.Entry<Proto, Boolean> cue : cues.get(b).entrySet()) {
+                if (cue.getValue()) {
+                    Proto a = cue.getKey();
+                    if (!datedBefore(b, a) || (b.threat() && !a.threat())) {
+                        a.citedByCue = true;
+                    } else if (opposite(a, b)) {
+                        b.citedByCue = true;
+                    }
+                }
+            }
+        }
         Map<Proto, Set<Proto>> explicit = new HashMap<>();
         for (Proto b : protos) {
             explicit.computeIfAbsent(b, k -> new TreeSet<>(ORDER));
-            for (Proto a : cited(b, protos, byMention, unattached)) {
+            for (Map.Entry<Proto, Boolean> cue : cues.get(b).entrySet()) {
+                Proto a = cue.getKey();
+                boolean together = cue.getValue();
                 // (a threat's cue is kept: a warning answers the measure it names, and a measure dated
                 // after it is most often dated by its deadline or its entry into force)
-                if (precedes(b, a) && !(b.threat() && !a.threat())) {
+                if ((together ? datedBefore(b, a) : precedesOnTimeline(b, a)) && !(b.threat() && !a.threat())) {
                     // A response never precedes its provocation. "X closed the consulate in response"
                     // with X's act dated before the other side's cited one: the cue's scope was misread,
-                    // and the later act is the responder.
+                    // and the later act is the responder. A cue within one sentence yields only to dates
+                    // that do not overlap; one that reaches into another sentence also to the timeline's
+                    // reading of overlapping dates (undated news last, middles), never to the tie-breaks
+                    // of kind, coverage and severity.
                     if (opposite(a, b)) {
                         explicit.computeIfAbsent(a, k -> new TreeSet<>(ORDER)).add(b);
                     }
@@ -424,6 +453,9 @@ final class Episode {
                 }
             }
         }
+        for (Set<Proto> cs : explicit.values()) {
+            dropSideSummonses(cs);
+        }
         // only actions whose cues cite something can lend b a grievance
         List<Proto> citing = new ArrayList<>();
         for (Proto c : protos) {
@@ -431,8 +463,23 @@ final class Episode {
                 citing.add(c);
             }
         }
+        // Shared provocations before any inference, so that inference never links an act to one that
+        // answers it (a cycle that no timeline allows).
+        Map<Proto, Proto> shared = new HashMap<>();
+        int mirrorWindow = settings.mirrorWindowDays();
         for (Proto b : protos) {
-            link(b, protos, windowed ? citing : protos, explicit.get(b), explicit);
+            if (explicit.get(b).isEmpty() && b.contentious()) {
+                // c and b of a shared provocation are at most the mirror window apart, and a date spans at most a year
+                Proto s = sharedProvocation(b, !windowed || b.pos == null ? protos
+                        : near(protos, b.pos.e() - mirrorWindow - 366, b.pos.l() + mirrorWindow + 366), explicit);
+                if (s != null) {
+                    shared.put(b, s);
+                }
+            }
+        }
+        Answers answers = new Answers(explicit, shared);
+        for (Proto b : protos) {
+            link(b, protos, windowed ? citing : protos, answers);
         }
 
         // 3. Chains: connected components over links and reciprocity associations.
@@ -455,7 +502,7 @@ final class Episode {
         }
         for (int i = 0; i < n; i++) {
             Proto a = protos.get(i);
-            if (!a.measure() || a.pos == null) {
+            if (!a.contentious() || a.pos == null) {
                 continue;
             }
             for (int j = i + 1; j < n; j++) {
@@ -465,7 +512,7 @@ final class Episode {
                 if (b.pos == null || b.opos.mid() - a.opos.mid() > settings.linkWindowDays() + 1200) {
                     break;
                 }
-                if (b.measure() && opposite(a, b) && intervalGap(a.pos, b.pos) <= settings.linkWindowDays()) {
+                if (b.contentious() && opposite(a, b) && intervalGap(a.pos, b.pos) <= settings.linkWindowDays()) {
                     union(parent, i, j);
                 }
             }
@@ -533,18 +580,28 @@ final class Episode {
     }
 
     /** The canonical timeline order of actions: middle of the date, more precise first, then id. */
-    static final Comparator<Proto> ORDER = Comparator
-            .comparingLong((Proto p) -> p.opos == null ? Long.MAX_VALUE : p.opos.mid())
-            .thenComparingInt(p -> p.opos == null ? 0 : -p.opos.rank())
-            .thenComparingLong(p -> p.opos == null ? 0 : p.opos.e())
-            // "... and the other side did the same the same day": the act dated by reference came second
-            .thenComparingInt(p -> p.datedAfter ? 1 : 0)
+    static final Comparator<Proto> ORDER = timeline()
             // on the same date a threat answers the measure, not the other way round
             .thenComparingInt(p -> p.threat() ? 1 : 0)
+            // and a measure answers an unfriendly act that is none (an incident, a statement, a
+            // recognition): that is what measures are taken over
+            .thenComparingInt(p -> p.type == ActionType.OTHER ? 0 : 1)
             // and the more reported, harsher act is more likely the one that started it
             .thenComparingInt(p -> -p.articles.size())
             .thenComparingDouble(p -> p.type.severity())
             .thenComparing(p -> p.id);
+
+    /** The part of {@link #ORDER} that reads only what the text says of the dates. */
+    private static Comparator<Proto> timeline() {
+        return Comparator
+                .comparingLong((Proto p) -> p.opos == null ? Long.MAX_VALUE : p.opos.mid())
+                .thenComparingInt(p -> p.opos == null ? 0 : -p.opos.rank())
+                .thenComparingLong(p -> p.opos == null ? 0 : p.opos.e())
+                // "... and the other side did the same the same day": the act dated by reference came second
+                .thenComparingInt(p -> p.datedAfter ? 1 : 0);
+    }
+
+    private static final Comparator<Proto> TIMELINE = timeline();
 
     /**
      * Whether a came before b, so that b may answer it. Disjoint dates decide by themselves. When they
@@ -553,9 +610,22 @@ final class Episode {
      * inference; explicit cues still link); a
      * precise date inside a coarser one comes first (the coarse report is typically the reaction, "in
      * April Moscow summoned..."); otherwise the canonical
-     * order decides (date middle, then threats after measures, then the more reported, harsher one).
+     * order decides (date middle, then threats after measures, OTHER acts before measures, then the more
+     * reported, harsher one).
      */
     static boolean precedes(Proto a, Proto b) {
+        return precedes(a, b, ORDER);
+    }
+
+    /**
+     * {@link #precedes} without the guesses by kind, coverage and severity when the dates tie: what may
+     * overrule a cue that reaches into another sentence.
+     */
+    static boolean precedesOnTimeline(Proto a, Proto b) {
+        return precedes(a, b, TIMELINE);
+    }
+
+    private static boolean precedes(Proto a, Proto b, Comparator<Proto> ties) {
         if (a == b || a.opos == null || b.opos == null) {
             return false;
         }
@@ -576,13 +646,35 @@ final class Episode {
         // A precise date inside the days of an undated report (publication fallback) comes first: the
         // text dates what it cites and leaves the news of the day undated. A precise date inside a
         // stated coarse date ("this month", "in April") is ordered by the middles like any other.
-        if (aInB && !bInA && fallback(b)) {
+        // An act that a cue cites is not that news, however undated.
+        if (aInB && !bInA && fallback(b) && !b.citedByCue) {
             return true;
         }
-        if (bInA && !aInB && fallback(a)) {
+        if (bInA && !aInB && fallback(a) && !a.citedByCue) {
             return false;
         }
-        return ORDER.compare(a, b) < 0;
+        return ties.compare(a, b) < 0;
+    }
+
+    /**
+     * Whether a's days all lie before b's: what may overrule the word of a cue. Overlapping dates are
+     * ordered by {@link #precedes} with guesses (middles of coarse dates, undated news last, the more
+     * reported first) that the text's word beats.
+     */
+    static boolean datedBefore(Proto a, Proto b) {
+        return a != b && a.opos != null && b.opos != null && a.opos.l() < b.opos.e();
+    }
+
+    /**
+     * Whether only the id tells a from b in the canonical order: the same days, kind of date, standing,
+     * coverage and severity. Then nothing says who answered whom ("Moscow and Sofia each close a
+     * consulate", both undated in one article), and inference links neither way; the reciprocity
+     * association still puts both in one chain.
+     */
+    static boolean tied(Proto a, Proto b) {
+        return a.opos != null && b.opos != null && a.opos.equals(b.opos) && a.datedAfter == b.datedAfter
+                && a.threat() == b.threat() && a.articles.size() == b.articles.size()
+                && a.type.severity() == b.type.severity();
     }
 
     private static boolean fallback(Proto p) {
@@ -790,27 +882,78 @@ final class Episode {
         }
     }
 
-    /** The actions b's explicit cues cite: the article says what this action answers. */
-    private List<Proto> cited(Proto b, List<Proto> protos, Map<String, Proto> byMention, Map<String, ExtractedAction> unattached) {
-        Set<Proto> out = new TreeSet<>(ORDER);
+    /**
+     * The actions b's explicit cues cite (the article says what this action answers), each with whether
+     * some cue of b names it in the sentence that tells b: the syntax put the two acts together. A cue
+     * that reaches into another sentence ("In response, ...") is a reading of the story, less sure.
+     */
+    private Map<Proto, Boolean> cited(Proto b, List<Proto> protos, Map<String, Proto> byMention,
+            Map<String, ExtractedAction> reports, Map<String, ExtractedAction> unattached) {
+        Map<Proto, Boolean> out = new TreeMap<>(ORDER);
         for (ExtractedAction m : b.members) {
             for (String ref : m.respondsTo()) {
                 Proto a = byMention.get(ref);
+                ExtractedAction x = null;
                 if (a == null) {
-                    ExtractedAction x = unattached.containsKey(ref) ? unattached.get(ref) : lookup.apply(ref);
+                    x = unattached.containsKey(ref) ? unattached.get(ref) : lookup.apply(ref);
                     a = x == null || !participates(x) ? null : pointerMatch(x, b, protos);
+                } else {
+                    x = reports.get(ref);
                 }
                 if (a != null && a != b) {
-                    out.add(a);
+                    out.merge(a, x != null && toldTogether(m, x), Boolean::logicalOr);
                 }
             }
         }
-        return new ArrayList<>(out);
+        return out;
     }
 
-    private void link(Proto b, List<Proto> protos, List<Proto> citing, Set<Proto> cited, Map<Proto, Set<Proto>> allCited) {
-        Set<String> explicit = new TreeSet<>();
+    /**
+     * A summons is how a state tells the other side's envoy of its measure ("summoned the ambassador to
+     * inform him of the expulsion"): a cue that names both names the measure as the provocation, and
+     * the summons only as its delivery.
+     */
+    static void dropSideSummonses(Set<Proto> cited) {
+        if (cited.size() < 2) {
+            return;
+        }
+        Set<String> measuring = new HashSet<>();
         for (Proto a : cited) {
+            if (a.measure() && a.type != ActionType.SUMMON_ENVOY && a.type != ActionType.OTHER) {
+                measuring.add(a.source);
+            }
+        }
+        cited.removeIf(a -> a.type == ActionType.SUMMON_ENVOY && measuring.contains(a.source));
+    }
+
+    /** Whether two reports of one article share a sentence of their evidence. */
+    static boolean toldTogether(ExtractedAction m, ExtractedAction x) {
+        if (!Objects.equals(m.articleId(), x.articleId())) {
+            return false;
+        }
+        for (Evidence e : m.evidence()) {
+            for (Evidence f : x.evidence()) {
+                if (Objects.equals(e.sentence(), f.sentence())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** What the text says each act answers: its explicit cues, and the provocation it shares with a cued act. */
+    private record Answers(Map<Proto, Set<Proto>> cited, Map<Proto, Proto> shared) {
+        /** Whether a answers b by the text's word: then b cannot be inferred to answer a. */
+        boolean answers(Proto a, Proto b) {
+            Set<Proto> c = cited.get(a);
+            return (c != null && c.contains(b)) || shared.get(a) == b;
+        }
+    }
+
+    private void link(Proto b, List<Proto> protos, List<Proto> citing, Answers answers) {
+        Map<Proto, Set<Proto>> allCited = answers.cited();
+        Set<String> explicit = new TreeSet<>();
+        for (Proto a : allCited.get(b)) {
             explicit.add(a.id);
         }
         for (String id : explicit) {
@@ -821,11 +964,7 @@ final class Episode {
         // than b ends (see precedes), so with a middle at most half a year after that; or undated. The
         // canonical order sorts by middle, undated last: a slice and the tail.
         List<Proto> recent = !windowed || b.opos == null ? protos : near(protos, b.opos.mid() - window, b.opos.l() + 183);
-        // c and b of a shared provocation are at most the mirror window apart, and a date spans at most a year
-        int mirrorWindow = settings.mirrorWindowDays();
-        Proto shared = explicit.isEmpty() && b.contentious()
-                ? sharedProvocation(b, !windowed || b.pos == null ? protos : near(protos, b.pos.e() - mirrorWindow - 366, b.pos.l() + mirrorWindow + 366), allCited)
-                : null;
+        Proto shared = answers.shared().get(b);
         if (shared != null) {
             b.links.add(new Link(shared.id, LinkReason.INFERRED, 0.75));
         } else if (explicit.isEmpty() && b.threat()) {
@@ -837,7 +976,7 @@ final class Episode {
                 boolean placed = precedes(a, b) && distance(a, b) <= window;
                 // an undated threat answers what the same article reports of the other side
                 boolean sameArticle = (a.pos == null || b.pos == null) && !disjoint(a.articles, b.articles);
-                if (a.contentious() && opposite(a, b) && (placed || sameArticle)) {
+                if (a.contentious() && opposite(a, b) && (placed || sameArticle) && !answers.answers(a, b) && !tied(a, b)) {
                     // recency first: a warning answers the latest move (an ultimatum answers the
                     // expulsion before it, the counter-threat answers the ultimatum), coverage second
                     double score = (placed ? -distance(a, b) / 30.0 : 0) + 0.02 * Math.min(a.articles.size(), 3)
@@ -856,7 +995,8 @@ final class Episode {
             if (b.type != ActionType.OTHER) {
                 long mirrorDist = Long.MAX_VALUE;
                 for (Proto a : recent) {
-                    if (a.type == b.type && opposite(a, b) && Objects.equals(a.count, b.count) && precedes(a, b)) {
+                    if (a.type == b.type && opposite(a, b) && Objects.equals(a.count, b.count) && precedes(a, b)
+                            && !answers.answers(a, b) && !tied(a, b)) {
                         long d = distance(a, b);
                         if (d <= settings.mirrorWindowDays() && (d < mirrorDist || (d == mirrorDist && precedes(mirror, a)))) {
                             mirror = a;
@@ -869,9 +1009,9 @@ final class Episode {
                 b.links.add(new Link(mirror.id, LinkReason.MIRROR, 0.8));
             } else {
                 // Reciprocity: the other side's unfriendly acts shortly before; its threats only when nothing else precedes.
-                Proto best = bestInferred(b, recent, false);
+                Proto best = bestInferred(b, recent, false, answers);
                 if (best == null) {
-                    best = bestInferred(b, recent, true);
+                    best = bestInferred(b, recent, true, answers);
                 }
                 if (best != null) {
                     long d = distance(best, b);
@@ -949,11 +1089,11 @@ final class Episode {
         return best;
     }
 
-    private Proto bestInferred(Proto b, List<Proto> protos, boolean threats) {
+    private Proto bestInferred(Proto b, List<Proto> protos, boolean threats, Answers answers) {
         Proto best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (Proto a : protos) {
-            if (!(threats ? a.threat() : a.measure()) || !opposite(a, b) || !precedes(a, b)) {
+            if (!(threats ? a.threat() : a.measure()) || !opposite(a, b) || !precedes(a, b) || answers.answers(a, b) || tied(a, b)) {
                 continue;
             }
             long d = distance(a, b);

@@ -1,0 +1,44 @@
+package io.riposte.correlation;
+
+import static io.riposte.correlation.Fixtures.m;
+import static io.riposte.domain.ActionType.EXPEL_DIPLOMATS;
+import static io.riposte.domain.ActionType.OTHER;
+import static io.riposte.domain.ActionType.THREATEN_RETALIATION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.riposte.domain.Action;
+import io.riposte.domain.Link;
+import io.riposte.domain.LinkReason;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Inference where the dates cannot tell, and what belongs to an exchange; invented Slovak-Hungarian episodes. */
+class InferenceOrderTest {
+
+    @Test
+    void onTheSameDayAMeasureAnswersTheIncidentNotTheOtherWayRound() {
+        // "Slovakia's parliament condemned Budapest's remarks on Monday; the same day Hungary expelled two
+        // Slovak diplomats": the harsher act is the answer when the other is no measure at all
+        Fixtures.Topics t = Fixtures.run(List.of(
+                m("sk", "a", "SVK", "HUN", OTHER, "2022-10-03", null),
+                m("hu", "b", "HUN", "SVK", EXPEL_DIPLOMATS, "2022-10-03", 2)));
+        Action sk = Fixtures.only(t, OTHER, "SVK");
+        assertThat(Fixtures.only(t, EXPEL_DIPLOMATS, "HUN").respondsTo()).extracting(Link::actionId, Link::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(sk.id(), LinkReason.INFERRED));
+        assertThat(sk.respondsTo()).isEmpty();
+    }
+
+    @Test
+    void aWarningThatAnswersNothingStillBelongsToTheExchange() {
+        // Hungary expels on Monday, warns Bratislava against retaliating on Tuesday; Slovakia expels on Thursday
+        Fixtures.Topics t = Fixtures.run(List.of(
+                m("hu", "a", "HUN", "SVK", EXPEL_DIPLOMATS, "2022-10-03", 2),
+                m("hu-warn", "b", "HUN", "SVK", THREATEN_RETALIATION, "2022-10-04", null),
+                m("sk", "c", "SVK", "HUN", EXPEL_DIPLOMATS, "2022-10-06", 2)));
+        Action warning = Fixtures.only(t, THREATEN_RETALIATION, "HUN");
+        assertThat(warning.respondsTo()).isEmpty();
+        assertThat(Fixtures.only(t, EXPEL_DIPLOMATS, "SVK").respondsTo()).extracting(Link::actionId)
+                .containsExactly(Fixtures.only(t, EXPEL_DIPLOMATS, "HUN").id());
+        assertThat(warning.chainId()).isNotNull().isEqualTo(Fixtures.only(t, EXPEL_DIPLOMATS, "SVK").chainId());
+    }
+}
