@@ -25,8 +25,9 @@ public class ConsumeCommand implements Callable<Integer> {
     @Mixin
     ClientOptions client;
 
-    @Option(names = "--sink-topic", paramLabel = "TOPIC", defaultValue = Topics.DYADS,
-            description = "Topic receiving one JSON record per dyad (default ${DEFAULT-VALUE}).")
+    @Option(names = "--sink-topic", paramLabel = "TOPIC",
+            description = "Topic receiving one JSON record per dyad, used as given (default: " + Topics.DYADS
+                    + " behind riposte.topic.prefix).")
     String sinkTopic;
 
     @Option(names = "--from-beginning", description = "Also print the alerts already on the topic at start.")
@@ -93,7 +94,7 @@ public class ConsumeCommand implements Callable<Integer> {
                 web.close();
             }
             System.err.printf("consume: read %d records, %d alerts, wrote %d dyad records to '%s'%n",
-                    sink.recordsRead(), sink.alertsSeen(), sink.upserts(), sinkTopic);
+                    sink.recordsRead(), sink.alertsSeen(), sink.upserts(), sink.sinkTopic());
         } finally {
             finished.countDown();
             try {

@@ -45,15 +45,23 @@ import org.slf4j.LoggerFactory;
 public final class DyadSink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DyadSink.class);
 
-    /** Settings beyond the client configuration. */
+    /**
+     * Settings beyond the client configuration.
+     *
+     * @param sinkTopic the JSON sink, used as given; null = the catalogue's {@code dyads} behind the topic prefix
+     */
     public record Options(String sinkTopic, boolean replayOldAlerts, Duration pollTimeout) {
         public static Options defaults() {
-            return new Options(Topics.DYADS, false, Duration.ofMillis(200));
+            return new Options(null, false, Duration.ofMillis(200));
         }
     }
 
     private final Map<String, Object> config;
     private final Options options;
+    private final String chainsTopic;
+    private final String actionsTopic;
+    private final String alertsTopic;
+    private final String sinkTopic;
     private final Consumer<Alert> alertListener;
     private final PrintStream err;
     private final DyadView view = new DyadView();
@@ -79,11 +87,15 @@ public final class DyadSink implements AutoCloseable {
 
     public DyadSink(Map<String, Object> config, Options options, Consumer<Alert> alertListener, PrintStream err) {
         Objects.requireNonNull(config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG),
-                "no Kafka bootstrap servers configured (--bootstrap-servers or RIPOSTE_BOOTSTRAP_SERVERS)");
+                "no Kafka bootstrap servers configured (--bootstrap-server or RIPOSTE_BOOTSTRAP_SERVERS)");
         Objects.requireNonNull(config.get("schema.registry.url"),
                 "no schema registry URL configured (--registry-url or RIPOSTE_SCHEMA_REGISTRY_URL)");
         this.config = Map.copyOf(config);
         this.options = options;
+        this.chainsTopic = Topics.name(config, Topics.CHAINS);
+        this.actionsTopic = Topics.name(config, Topics.ACTIONS);
+        this.alertsTopic = Topics.name(config, Topics.ALERTS);
+        this.sinkTopic = options.sinkTopic() != null ? options.sinkTopic() : Topics.name(config, Topics.DYADS);
         this.alertListener = alertListener;
         this.err = err;
         chainSerde.configure(this.config, false);
@@ -134,14 +146,14 @@ public final class DyadSink implements AutoCloseable {
             consumer = new KafkaConsumer<>(consumerConfig("riposte-dyad-sink"), new StringDeserializer(), new ByteArrayDeserializer());
             bindClientMetrics(producer, consumer);
             List<TopicPartition> parts = new ArrayList<>();
-            for (String t : List.of(Topics.CHAINS, Topics.ACTIONS, Topics.ALERTS)) {
+            for (String t : List.of(chainsTopic, actionsTopic, alertsTopic)) {
                 parts.addAll(partitions(consumer, t));
             }
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
             Map<TopicPartition, Long> alertStart = new HashMap<>();
             if (!options.replayOldAlerts()) {
-                consumer.endOffsets(parts.stream().filter(p -> p.topic().equals(Topics.ALERTS)).toList())
+                consumer.endOffsets(parts.stream().filter(p -> p.topic().equals(alertsTopic)).toList())
                         .forEach(alertStart::put);
             }
             // Catch up to what is committed now before writing anything: the inputs are not compacted yet,
@@ -238,23 +250,24 @@ public final class DyadSink implements AutoCloseable {
 
     private void apply(ConsumerRecord<String, byte[]> r, Map<TopicPartition, Long> alertStart) {
         try {
-            switch (r.topic()) {
-                case Topics.CHAINS -> view.applyChain(r.key(), r.value() == null ? null
+            if (r.topic().equals(chainsTopic)) {
+                view.applyChain(r.key(), r.value() == null ? null
                         : chainSerde.deserialize(r.topic(), r.headers(), r.value()), r.timestamp());
-                case Topics.ACTIONS -> view.applyAction(r.key(), r.value() == null ? null
+            } else if (r.topic().equals(actionsTopic)) {
+                view.applyAction(r.key(), r.value() == null ? null
                         : actionSerde.deserialize(r.topic(), r.headers(), r.value()), r.timestamp());
-                case Topics.ALERTS -> {
-                    Long from = alertStart.get(new TopicPartition(r.topic(), r.partition()));
-                    if (r.value() != null) {
-                        Alert alert = alertSerde.deserialize(r.topic(), r.headers(), r.value());
-                        everyAlert.accept(alert);
-                        if (from == null || r.offset() >= from) {
-                            alertsSeen.incrementAndGet();
-                            alertListener.accept(alert);
-                        }
+            } else if (r.topic().equals(alertsTopic)) {
+                Long from = alertStart.get(new TopicPartition(r.topic(), r.partition()));
+                if (r.value() != null) {
+                    Alert alert = alertSerde.deserialize(r.topic(), r.headers(), r.value());
+                    everyAlert.accept(alert);
+                    if (from == null || r.offset() >= from) {
+                        alertsSeen.incrementAndGet();
+                        alertListener.accept(alert);
                     }
                 }
-                default -> throw new IllegalStateException("unexpected topic " + r.topic());
+            } else {
+                throw new IllegalStateException("unexpected topic " + r.topic());
             }
         } catch (RuntimeException e) {
             // Not fatal, not silent: the record's coordinates go to stderr and the log.
@@ -270,7 +283,7 @@ public final class DyadSink implements AutoCloseable {
             if (Objects.equals(json, written.get(dyad)) || (json == null && !written.containsKey(dyad))) {
                 continue;
             }
-            producer.send(new ProducerRecord<>(options.sinkTopic(), dyad, json));
+            producer.send(new ProducerRecord<>(sinkTopic, dyad, json));
             if (json == null) {
                 written.remove(dyad);
             } else {
@@ -289,7 +302,7 @@ public final class DyadSink implements AutoCloseable {
     private void loadWritten() {
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerConfig("riposte-dyad-sink-loader"),
                 new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> parts = partitions(c, options.sinkTopic());
+            List<TopicPartition> parts = partitions(c, sinkTopic);
             c.assign(parts);
             c.seekToBeginning(parts);
             Map<TopicPartition, Long> end = c.endOffsets(parts);
@@ -352,6 +365,11 @@ public final class DyadSink implements AutoCloseable {
             }
         });
         return p;
+    }
+
+    /** The JSON sink topic this instance writes. */
+    public String sinkTopic() {
+        return sinkTopic;
     }
 
     /** True once every committed input record has been read and the sink is up to date. */

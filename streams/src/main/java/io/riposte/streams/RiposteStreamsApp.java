@@ -40,8 +40,12 @@ public final class RiposteStreamsApp implements AutoCloseable {
     public static final String DEFAULT_APPLICATION_ID = "riposte-streams";
     /** Host the query server binds (default 127.0.0.1). */
     public static final String HTTP_HOST = "riposte.http.host";
-    /** Port of the query server: 0 picks a free port, a negative value disables the server (default 0). */
+    /**
+     * Port of the query server: default {@value #DEFAULT_HTTP_PORT}, so that scrapers and proxies find it;
+     * 0 picks a free port, a negative value disables the server.
+     */
     public static final String HTTP_PORT = "riposte.http.port";
+    public static final int DEFAULT_HTTP_PORT = 7070;
     /** Seconds {@link #close()} waits for Streams to shut down (default 30). */
     public static final String CLOSE_TIMEOUT_SECONDS = "riposte.close.timeout.seconds";
 
@@ -67,7 +71,8 @@ public final class RiposteStreamsApp implements AutoCloseable {
     public RiposteStreamsApp(Map<String, ?> settings, Extractor extractor, CorrelatorFactory correlators) {
         this.config = config(settings);
         this.serdes = RiposteSerdes.registry(config);
-        this.topology = RiposteTopology.build(streamsProperties(config), extractor, correlators, serdes, counters);
+        // The whole config: the topology reads the topic prefix, one of Riposte's own keys.
+        this.topology = RiposteTopology.build(config, extractor, correlators, serdes, counters);
         this.streams = new KafkaStreams(topology, toProperties(streamsProperties(config)));
         streams.setUncaughtExceptionHandler(e -> {
             // Bad records never get here (they are dead-lettered); this is a broken environment or a bug,
@@ -90,9 +95,10 @@ public final class RiposteStreamsApp implements AutoCloseable {
 
     /**
      * The effective configuration: {@code settings} over these defaults: application.id
-     * {@value #DEFAULT_APPLICATION_ID}, exactly_once_v2, a 1 MiB store cache, state.dir
+     * {@value #DEFAULT_APPLICATION_ID} (behind the topic prefix, when one is set), exactly_once_v2, a 1 MiB store cache, state.dir
      * {@code <tmp>/riposte-streams-state}, log-and-continue deserialization and processing handlers,
-     * a dead-lettering production handler, and dead letters to {@code dead-letters}.
+     * a dead-lettering production handler, dead letters to {@code dead-letters} (behind the prefix), and the
+     * query server on 127.0.0.1:{@value #DEFAULT_HTTP_PORT}.
      */
     public static Map<String, Object> config(Map<String, ?> settings) {
         Map<String, Object> c = new LinkedHashMap<>();
@@ -104,11 +110,16 @@ public final class RiposteStreamsApp implements AutoCloseable {
         c.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class.getName());
         c.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProductionExceptionHandler.class.getName());
         c.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        c.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
         c.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         c.put(HTTP_HOST, "127.0.0.1");
-        c.put(HTTP_PORT, 0);
+        c.put(HTTP_PORT, DEFAULT_HTTP_PORT);
         settings.forEach((k, v) -> c.put(k, Objects.requireNonNull(v, () -> "null value for config key " + k)));
+        // The prefix also goes on the application id, hence on the group, the transactional ids and every
+        // internal topic (repartition, changelogs), which Streams names after it.
+        c.put(StreamsConfig.APPLICATION_ID_CONFIG, Topics.prefixedOnce(c, c.get(StreamsConfig.APPLICATION_ID_CONFIG).toString()));
+        if (!settings.containsKey(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG)) {
+            c.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.name(c, Topics.DEAD_LETTERS));
+        }
         return c;
     }
 

@@ -39,6 +39,7 @@ class MetricsEndpointTest {
             settings.put("bootstrap.servers", cluster.bootstrapServers());
             settings.put("schema.registry.url", cluster.registryUrl());
             settings.put("application.id", "riposte-streams-metrics");
+            settings.put(RiposteStreamsApp.HTTP_PORT, 0);
             settings.put("state.dir", state.toString());
             settings.put("auto.offset.reset", "earliest");
             try (RiposteStreamsApp app = RiposteStreamsApp.standard(settings)) {
