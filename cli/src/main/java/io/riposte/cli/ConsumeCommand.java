@@ -42,7 +42,8 @@ public class ConsumeCommand implements Callable<Integer> {
     Integer httpPort;
 
     @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-            description = "Address the HTTP server binds (default ${DEFAULT-VALUE}; other machines cannot reach it unless changed).")
+            description = "Address the HTTP server binds (default ${DEFAULT-VALUE}; other machines cannot reach it unless changed). "
+                    + "Any other address needs riposte.http.auth.token or riposte.http.auth.basic (e.g. -X or RIPOSTE_KAFKA_*).")
     String httpHost;
 
     @Override
@@ -61,7 +62,7 @@ public class ConsumeCommand implements Callable<Integer> {
         if (httpPort != null) {
             var registry = ConsumerHttpServer.newRegistry();
             sink.withMetrics(registry);
-            web = ConsumerHttpServer.start(sink, registry, httpHost, httpPort);
+            web = ConsumerHttpServer.start(sink, registry, httpHost, httpPort, io.riposte.http.HttpExposure.from(config));
             sink.withEveryAlert(web::onAlert);
             System.err.println("consume: dashboard at " + web.url() + " (also /health, /metrics, /events)");
         }

@@ -70,8 +70,7 @@ public class StreamsCommand implements Callable<Integer> {
                         + "); check bootstrap.servers and that the topics exist");
                 return 1;
             }
-            System.err.println("streams: " + app.state() + (app.httpPort() > 0 ? ", queries on http://"
-                    + app.effectiveConfig().get(RiposteStreamsApp.HTTP_HOST) + ":" + app.httpPort() + "/chains" : "")
+            System.err.println("streams: " + app.state() + (app.httpUrl() != null ? ", queries on " + app.httpUrl() + "chains" : "")
                     + "; Ctrl-C to stop");
             while (!stop.await(500, TimeUnit.MILLISECONDS)) {
                 if (DemoCommand.streamsProblem(app) != null) {

@@ -84,6 +84,18 @@ class CommandLineTest {
     }
 
     @Test
+    void theDashboardAndTheQueryServerRefuseANonLoopbackBindWithoutACredential(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Run consume = run("consume", "-b", "127.0.0.1:1", "--registry-url", "http://127.0.0.1:1",
+                "--http-port", "0", "--http-host", "0.0.0.0");
+        assertThat(consume.code()).isEqualTo(1);
+        assertThat(consume.err()).contains("the dashboard refuses to listen on 0.0.0.0 without a credential");
+        Run streams = run("streams", "-b", "127.0.0.1:1", "--registry-url", "http://127.0.0.1:1", "--state-dir", dir.toString(),
+                "-X", "riposte.http.host=0.0.0.0", "--http-port", "0");
+        assertThat(streams.code()).isEqualTo(1);
+        assertThat(streams.err()).contains("the query server refuses to listen on 0.0.0.0 without a credential");
+    }
+
+    @Test
     void produceWithAMissingPathFailsBeforeConnecting(@org.junit.jupiter.api.io.TempDir Path dir) {
         Path missing = dir.resolve("no-such-dir");
         Run r = run("produce", "-b", "127.0.0.1:1", "--registry-url", "http://127.0.0.1:1", missing.toString());

@@ -113,7 +113,7 @@ public final class DyadSink implements AutoCloseable {
                 .description("Records read from chains, actions and alerts").register(registry);
         io.micrometer.core.instrument.FunctionCounter.builder("riposte.consumer.dyad.upserts", this, s -> s.upserts())
                 .description("Dyad records written to the sink topic (upserts and tombstones)").register(registry);
-        io.micrometer.core.instrument.FunctionCounter.builder("riposte.consumer.alerts", this, s -> s.alertsSeen())
+        io.micrometer.core.instrument.FunctionCounter.builder("riposte.consumer.alerts.received", this, s -> s.alertsSeen())
                 .description("New alerts handed on to people").register(registry);
         io.micrometer.core.instrument.Gauge.builder("riposte.consumer.lag.records", this, s -> s.lag())
                 .description("Committed input records not read yet (-1 before the first poll)").register(registry);

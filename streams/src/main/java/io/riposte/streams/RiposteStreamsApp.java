@@ -136,17 +136,21 @@ public final class RiposteStreamsApp implements AutoCloseable {
         return p;
     }
 
-    /** Starts Streams, then the query server (which answers 503 until Streams is RUNNING). */
+    /**
+     * Starts the query server (which answers 503 until Streams is RUNNING), then Streams: an exposure the
+     * server refuses (a non-loopback address without a credential) stops the start before any processing.
+     */
     public synchronized void start() {
-        streams.start();
         int port = Integer.parseInt(config.get(HTTP_PORT).toString());
         if (port >= 0 && server == null) {
             try {
-                server = QueryServer.start(streams, counters, config.get(HTTP_HOST).toString(), port);
+                server = QueryServer.start(streams, counters, config.get(HTTP_HOST).toString(), port,
+                        io.riposte.http.HttpExposure.from(config));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the query server on port " + port, e);
             }
         }
+        streams.start();
     }
 
     /** Waits until Streams is RUNNING; false on timeout or when it failed or stopped first. */
@@ -180,6 +184,11 @@ public final class RiposteStreamsApp implements AutoCloseable {
     /** The effective configuration (defaults applied). */
     public Map<String, Object> effectiveConfig() {
         return Map.copyOf(config);
+    }
+
+    /** Base URL of the query server ({@code http(s)://host:port/}), or null when it does not run. */
+    public String httpUrl() {
+        return server == null ? null : server.url(config.get(HTTP_HOST).toString());
     }
 
     /** Port of the query server, or -1 when it does not run. */

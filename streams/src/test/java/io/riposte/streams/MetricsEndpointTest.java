@@ -61,12 +61,12 @@ class MetricsEndpointTest {
                 assertThat(metrics.statusCode()).isEqualTo(200);
                 assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
                 String text = metrics.body();
-                assertThat(value(text, "riposte_articles_processed_total")).isEqualTo(articles.size());
-                assertThat(value(text, "riposte_actions_extracted_total")).isEqualTo(app.counters().actionsExtracted()).isPositive();
-                assertThat(value(text, "riposte_merged_duplicates_total")).isEqualTo(app.counters().mergedDuplicates()).isPositive();
-                assertThat(value(text, "riposte_chains_updated_total")).isEqualTo(app.counters().chainsUpdated()).isPositive();
-                assertThat(value(text, "riposte_alerts_emitted_total")).isEqualTo(app.counters().alertsEmitted()).isPositive();
-                assertThat(value(text, "riposte_dead_lettered_total")).isEqualTo(app.counters().deadLettered());
+                assertThat(value(text, "riposte_streams_articles_processed_total")).isEqualTo(articles.size());
+                assertThat(value(text, "riposte_streams_actions_extracted_total")).isEqualTo(app.counters().actionsExtracted()).isPositive();
+                assertThat(value(text, "riposte_streams_merged_duplicates_total")).isEqualTo(app.counters().mergedDuplicates()).isPositive();
+                assertThat(value(text, "riposte_streams_chains_updated_total")).isEqualTo(app.counters().chainsUpdated()).isPositive();
+                assertThat(value(text, "riposte_streams_alerts_emitted_total")).isEqualTo(app.counters().alertsEmitted()).isPositive();
+                assertThat(value(text, "riposte_streams_dead_letters_total")).isEqualTo(app.counters().deadLettered());
                 // Kafka Streams' own metrics through Micrometer's binder.
                 assertThat(text).contains("kafka_stream_thread_process_total", "kafka_stream_alive_stream_threads");
                 assertThat(value(text, "kafka_stream_thread_process_total")).isPositive();
