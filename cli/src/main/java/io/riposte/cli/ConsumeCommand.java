@@ -94,8 +94,8 @@ public class ConsumeCommand implements Callable<Integer> {
             if (web != null) {
                 web.close();
             }
-            System.err.printf("consume: read %d records, %d alerts, wrote %d dyad records to '%s'%n",
-                    sink.recordsRead(), sink.alertsSeen(), sink.upserts(), sink.sinkTopic());
+            System.err.printf("consume: read %d records, %d alerts, wrote %d dyad records to '%s' and '%s'%n",
+                    sink.recordsRead(), sink.alertsSeen(), sink.upserts(), sink.sinkTopic(), sink.avroSinkTopic());
         } finally {
             finished.countDown();
             try {

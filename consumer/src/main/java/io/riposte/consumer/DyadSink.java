@@ -6,7 +6,9 @@ import io.riposte.avro.Chain;
 import io.riposte.serde.SpecificAvroDeserializer;
 import io.riposte.topics.Topics;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,12 +32,14 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code chains}, {@code actions} and {@code alerts} with {@code read_committed}, keeps the
- * per-dyad view and upserts it into the {@code dyads} sink topic (key {@code A-B}, JSON value).
+ * per-dyad view and upserts it into the {@code dyads} sink topic (key {@code A-B}, JSON value) and,
+ * from the same view, into {@code dyads-avro} (Avro {@code DyadView} through the registry).
  *
  * <p>It needs no committed offsets: the inputs that define the view are compacted, so every start
  * re-reads them from the beginning and writes only once it has caught up with what was committed
@@ -62,10 +66,13 @@ public final class DyadSink implements AutoCloseable {
     private final String actionsTopic;
     private final String alertsTopic;
     private final String sinkTopic;
+    private final String avroSinkTopic;
     private final Consumer<Alert> alertListener;
     private final PrintStream err;
     private final DyadView view = new DyadView();
     private final Map<String, String> written = new HashMap<>();
+    /** What dyads-avro holds per dyad, in wire format, so a restart rewrites nothing unchanged there either. */
+    private final Map<String, byte[]> writtenAvro = new HashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong lastChangeNanos = new AtomicLong(System.nanoTime());
     private final AtomicLong recordsRead = new AtomicLong();
@@ -84,6 +91,8 @@ public final class DyadSink implements AutoCloseable {
     private final SpecificAvroDeserializer<Chain> chainSerde = new SpecificAvroDeserializer<>(Chain.class);
     private final SpecificAvroDeserializer<Action> actionSerde = new SpecificAvroDeserializer<>(Action.class);
     private final SpecificAvroDeserializer<Alert> alertSerde = new SpecificAvroDeserializer<>(Alert.class);
+    private final io.riposte.serde.SpecificAvroSerializer<io.riposte.avro.DyadView> dyadAvroSerde =
+            new io.riposte.serde.SpecificAvroSerializer<>();
 
     public DyadSink(Map<String, Object> config, Options options, Consumer<Alert> alertListener, PrintStream err) {
         Objects.requireNonNull(config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG),
@@ -96,11 +105,13 @@ public final class DyadSink implements AutoCloseable {
         this.actionsTopic = Topics.name(config, Topics.ACTIONS);
         this.alertsTopic = Topics.name(config, Topics.ALERTS);
         this.sinkTopic = options.sinkTopic() != null ? options.sinkTopic() : Topics.name(config, Topics.DYADS);
+        this.avroSinkTopic = Topics.name(config, Topics.DYADS_AVRO);
         this.alertListener = alertListener;
         this.err = err;
         chainSerde.configure(this.config, false);
         actionSerde.configure(this.config, false);
         alertSerde.configure(this.config, false);
+        dyadAvroSerde.configure(this.config, false);
     }
 
     /**
@@ -112,7 +123,7 @@ public final class DyadSink implements AutoCloseable {
         io.micrometer.core.instrument.FunctionCounter.builder("riposte.consumer.records.read", this, s -> s.recordsRead())
                 .description("Records read from chains, actions and alerts").register(registry);
         io.micrometer.core.instrument.FunctionCounter.builder("riposte.consumer.dyad.upserts", this, s -> s.upserts())
-                .description("Dyad records written to the sink topic (upserts and tombstones)").register(registry);
+                .description("Dyad records written to the JSON and Avro sink topics (upserts and tombstones)").register(registry);
         io.micrometer.core.instrument.FunctionCounter.builder("riposte.consumer.alerts.received", this, s -> s.alertsSeen())
                 .description("New alerts handed on to people").register(registry);
         io.micrometer.core.instrument.Gauge.builder("riposte.consumer.lag.records", this, s -> s.lag())
@@ -141,7 +152,7 @@ public final class DyadSink implements AutoCloseable {
 
     /** Runs the loop on the calling thread until {@link #close()}. */
     public void runLoop() {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
             loadWritten();
             consumer = new KafkaConsumer<>(consumerConfig("riposte-dyad-sink"), new StringDeserializer(), new ByteArrayDeserializer());
             bindClientMetrics(producer, consumer);
@@ -173,6 +184,7 @@ public final class DyadSink implements AutoCloseable {
                         if (!catchingUp) {
                             // Dyads the sink holds but the inputs no longer support get their tombstone.
                             view.touch(written.keySet());
+                            view.touch(writtenAvro.keySet());
                         }
                     }
                     if (!catchingUp) {
@@ -209,7 +221,7 @@ public final class DyadSink implements AutoCloseable {
         }
     }
 
-    private void bindClientMetrics(KafkaProducer<String, String> producer, KafkaConsumer<String, byte[]> c) {
+    private void bindClientMetrics(KafkaProducer<String, byte[]> producer, KafkaConsumer<String, byte[]> c) {
         io.micrometer.core.instrument.MeterRegistry r = meters;
         if (r == null) {
             return;
@@ -276,20 +288,30 @@ public final class DyadSink implements AutoCloseable {
         }
     }
 
-    private int flush(KafkaProducer<String, String> producer) {
+    private int flush(KafkaProducer<String, byte[]> producer) {
         int n = 0;
         for (String dyad : view.drainDirty()) {
             String json = view.json(dyad);
-            if (Objects.equals(json, written.get(dyad)) || (json == null && !written.containsKey(dyad))) {
-                continue;
+            if (!(Objects.equals(json, written.get(dyad)) || (json == null && !written.containsKey(dyad)))) {
+                producer.send(new ProducerRecord<>(sinkTopic, dyad, json == null ? null : json.getBytes(StandardCharsets.UTF_8)));
+                if (json == null) {
+                    written.remove(dyad);
+                } else {
+                    written.put(dyad, json);
+                }
+                n++;
             }
-            producer.send(new ProducerRecord<>(sinkTopic, dyad, json));
-            if (json == null) {
-                written.remove(dyad);
-            } else {
-                written.put(dyad, json);
+            // The typed twin from the same view: written when its bytes change, like the JSON.
+            byte[] avro = dyadAvroSerde.serialize(avroSinkTopic, view.avro(dyad));
+            if (!(Arrays.equals(avro, writtenAvro.get(dyad)) || (avro == null && !writtenAvro.containsKey(dyad)))) {
+                producer.send(new ProducerRecord<>(avroSinkTopic, dyad, avro));
+                if (avro == null) {
+                    writtenAvro.remove(dyad);
+                } else {
+                    writtenAvro.put(dyad, avro);
+                }
+                n++;
             }
-            n++;
         }
         if (n > 0) {
             producer.flush();
@@ -298,20 +320,24 @@ public final class DyadSink implements AutoCloseable {
         return n;
     }
 
-    /** Reads the sink's current content so that a restart writes only what changed. */
+    /** Reads the sinks' current content so that a restart writes only what changed. */
     private void loadWritten() {
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerConfig("riposte-dyad-sink-loader"),
-                new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> parts = partitions(c, sinkTopic);
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerConfig("riposte-dyad-sink-loader"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = new ArrayList<>(partitions(c, sinkTopic));
+            parts.addAll(partitions(c, avroSinkTopic));
             c.assign(parts);
             c.seekToBeginning(parts);
             Map<TopicPartition, Long> end = c.endOffsets(parts);
             while (parts.stream().anyMatch(p -> c.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    boolean json = r.topic().equals(sinkTopic);
                     if (r.value() == null) {
-                        written.remove(r.key());
+                        (json ? written : writtenAvro).remove(r.key());
+                    } else if (json) {
+                        written.put(r.key(), new String(r.value(), StandardCharsets.UTF_8));
                     } else {
-                        written.put(r.key(), r.value());
+                        writtenAvro.put(r.key(), r.value());
                     }
                 }
             }
@@ -372,6 +398,11 @@ public final class DyadSink implements AutoCloseable {
         return sinkTopic;
     }
 
+    /** The Avro sink topic this instance writes ({@code dyads-avro} behind the topic prefix). */
+    public String avroSinkTopic() {
+        return avroSinkTopic;
+    }
+
     /** True once every committed input record has been read and the sink is up to date. */
     public boolean caughtUp() {
         return caughtUp;
@@ -386,7 +417,7 @@ public final class DyadSink implements AutoCloseable {
         return recordsRead.get();
     }
 
-    /** Dyad records written to the sink (upserts and tombstones) by this instance. */
+    /** Dyad records written to the JSON and the Avro sink (upserts and tombstones) by this instance. */
     public long upserts() {
         return upserts.get();
     }
@@ -444,5 +475,6 @@ public final class DyadSink implements AutoCloseable {
         chainSerde.close();
         actionSerde.close();
         alertSerde.close();
+        dyadAvroSerde.close();
     }
 }
