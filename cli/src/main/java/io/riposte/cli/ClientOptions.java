@@ -11,12 +11,14 @@ import picocli.CommandLine.Option;
 
 /** The connection options every command that talks to Kafka shares (a picocli mixin). */
 public class ClientOptions {
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Properties file with Kafka client, Streams and registry settings (default: $RIPOSTE_CONFIG).")
+    @Option(names = {"--config", "--command-config"}, paramLabel = "FILE",
+            description = "Properties file with Kafka client, Streams and registry settings (default: $RIPOSTE_CONFIG); "
+                    + "--command-config is the name Kafka's own tools use.")
     Path config;
 
-    @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]",
-            description = "Kafka bootstrap servers (default: $RIPOSTE_BOOTSTRAP_SERVERS, or bootstrap.servers in --config).")
+    @Option(names = {"--bootstrap-server", "--bootstrap-servers", "-b"}, paramLabel = "HOST:PORT[,...]",
+            description = "Kafka bootstrap servers, as Kafka's tools name the flag (--bootstrap-servers and -b also work; "
+                    + "default: $RIPOSTE_BOOTSTRAP_SERVERS, or bootstrap.servers in --config).")
     String bootstrapServers;
 
     @Option(names = "--registry-url", paramLabel = "URL",
@@ -71,7 +73,7 @@ public class ClientOptions {
     public Map<String, Object> resolveRequired() {
         Map<String, Object> c = resolve();
         if (c.get(RiposteConfig.BOOTSTRAP_SERVERS) == null) {
-            throw new RiposteConfig.ConfigException("no Kafka bootstrap servers: use --bootstrap-servers, "
+            throw new RiposteConfig.ConfigException("no Kafka bootstrap servers: use --bootstrap-server, "
                     + "RIPOSTE_BOOTSTRAP_SERVERS or bootstrap.servers in --config");
         }
         if (c.get(RiposteConfig.REGISTRY_URL) == null) {

@@ -25,8 +25,9 @@ public class ConsumeCommand implements Callable<Integer> {
     @Mixin
     ClientOptions client;
 
-    @Option(names = "--sink-topic", paramLabel = "TOPIC", defaultValue = Topics.DYADS,
-            description = "Topic receiving one JSON record per dyad (default ${DEFAULT-VALUE}).")
+    @Option(names = "--sink-topic", paramLabel = "TOPIC",
+            description = "Topic receiving one JSON record per dyad, used as given (default: " + Topics.DYADS
+                    + " behind riposte.topic.prefix).")
     String sinkTopic;
 
     @Option(names = "--from-beginning", description = "Also print the alerts already on the topic at start.")
@@ -41,7 +42,8 @@ public class ConsumeCommand implements Callable<Integer> {
     Integer httpPort;
 
     @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-            description = "Address the HTTP server binds (default ${DEFAULT-VALUE}; other machines cannot reach it unless changed).")
+            description = "Address the HTTP server binds (default ${DEFAULT-VALUE}; other machines cannot reach it unless changed). "
+                    + "Any other address needs riposte.http.auth.token or riposte.http.auth.basic (e.g. -X or RIPOSTE_KAFKA_*).")
     String httpHost;
 
     @Override
@@ -60,7 +62,7 @@ public class ConsumeCommand implements Callable<Integer> {
         if (httpPort != null) {
             var registry = ConsumerHttpServer.newRegistry();
             sink.withMetrics(registry);
-            web = ConsumerHttpServer.start(sink, registry, httpHost, httpPort);
+            web = ConsumerHttpServer.start(sink, registry, httpHost, httpPort, io.riposte.http.HttpExposure.from(config));
             sink.withEveryAlert(web::onAlert);
             System.err.println("consume: dashboard at " + web.url() + " (also /health, /metrics, /events)");
         }
@@ -92,8 +94,8 @@ public class ConsumeCommand implements Callable<Integer> {
             if (web != null) {
                 web.close();
             }
-            System.err.printf("consume: read %d records, %d alerts, wrote %d dyad records to '%s'%n",
-                    sink.recordsRead(), sink.alertsSeen(), sink.upserts(), sinkTopic);
+            System.err.printf("consume: read %d records, %d alerts, wrote %d dyad records to '%s' and '%s'%n",
+                    sink.recordsRead(), sink.alertsSeen(), sink.upserts(), sink.sinkTopic(), sink.avroSinkTopic());
         } finally {
             finished.countDown();
             try {

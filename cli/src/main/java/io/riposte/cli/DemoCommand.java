@@ -9,7 +9,6 @@ import io.riposte.producer.ArticleFiles;
 import io.riposte.producer.ProduceSummary;
 import io.riposte.streams.RiposteStreamsApp;
 import io.riposte.topics.TopicAdmin;
-import io.riposte.topics.Topics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -43,6 +42,11 @@ public class DemoCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}).")
     long quietMillis;
 
+    @Option(names = "-X", paramLabel = "KEY=VALUE",
+            description = "Any client, Streams or Riposte property for the demo's apps, e.g. -X riposte.topic.prefix=t1. "
+                    + "(repeatable).")
+    List<String> overrides = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         return run(System.out, System.err);
@@ -69,9 +73,15 @@ public class DemoCommand implements Callable<Integer> {
             config.put("bootstrap.servers", cluster.bootstrapServers());
             config.put("schema.registry.url", cluster.registryUrl());
             config.put("state.dir", stateDir.toString());
-            TopicAdmin.createAll(config, Duration.ofSeconds(30));
+            // Nobody queries the demo's Streams app, and a fixed port could clash with a running one.
+            config.put(RiposteStreamsApp.HTTP_PORT, -1);
+            for (String kv : overrides) {
+                Map.Entry<String, String> e = io.riposte.cli.config.RiposteConfig.parseOverride(kv);
+                config.put(e.getKey(), e.getValue());
+            }
+            List<String> created = TopicAdmin.createAll(config, Duration.ofSeconds(30));
             err.printf("demo: broker %s, registry %s, %d topics ready (%.1f s)%n", cluster.bootstrapServers(),
-                    cluster.registryUrl(), Topics.all().size(), (System.nanoTime() - t0) / 1e9);
+                    cluster.registryUrl(), created.size(), (System.nanoTime() - t0) / 1e9);
 
             List<String> alertLines = new ArrayList<>();
             try (DyadSink sink = new DyadSink(config, DyadSink.Options.defaults(), a -> {
@@ -100,7 +110,7 @@ public class DemoCommand implements Callable<Integer> {
                     printChains(out, sink.chains());
                     out.printf("%nSummary: %d articles published, %d rejected, %d alerts, %d chains, %d dyad records in '%s' (%.1f s)%n",
                             summary.published(), summary.rejectedTotal(), alertLines.size(), sink.chains().size(),
-                            dyads.size(), Topics.DYADS, (System.nanoTime() - t0) / 1e9);
+                            dyads.size(), sink.sinkTopic(), (System.nanoTime() - t0) / 1e9);
                 }
                 if (!done) {
                     err.println("demo: stopped before everything was processed; the results above may be incomplete");

@@ -106,7 +106,7 @@ public class LocalCommand implements Runnable {
                 out.println("Super user settings (topics, ACLs, users): " + broker.adminConfigFile());
             } else {
                 out.println("Point the apps at it with:");
-                out.println("  --bootstrap-servers " + settings.bootstrapServers() + "  (bootstrap.servers)");
+                out.println("  --bootstrap-server " + settings.bootstrapServers() + "  (bootstrap.servers)");
                 out.println("  schema.registry.url=" + settings.registryUrl());
             }
             out.println("Stop with: riposte local down --data-dir " + dir.dataDir);

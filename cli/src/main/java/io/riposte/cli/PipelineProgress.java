@@ -37,12 +37,13 @@ final class PipelineProgress {
     static boolean awaitDone(Map<String, Object> config, ProduceSummary summary, DyadSink sink,
             java.util.function.Supplier<String> streamsProblem, Duration timeout, Duration quiet, PrintStream err)
             throws InterruptedException {
-        String appId = String.valueOf(config.getOrDefault("application.id", DEFAULT_APPLICATION_ID));
+        String appId = Topics.prefixedOnce(config, String.valueOf(config.getOrDefault("application.id", DEFAULT_APPLICATION_ID)));
+        String articles = Topics.name(config, Topics.ARTICLES);
         long deadline = System.nanoTime() + timeout.toNanos();
         long nextReport = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         Map<String, Object> adminConfig = new HashMap<>();
         config.forEach((k, v) -> {
-            if (!k.startsWith("schema.registry.") && !k.equals("state.dir") && !k.equals("application.id")) {
+            if (!k.startsWith("schema.registry.") && !k.startsWith("riposte.") && !k.equals("state.dir") && !k.equals("application.id")) {
                 adminConfig.put(k, v);
             }
         });
@@ -52,7 +53,7 @@ final class PipelineProgress {
         long since = System.nanoTime();
         try (Admin admin = Admin.create(adminConfig)) {
             while (System.nanoTime() < deadline) {
-                long lag = streamsLag(admin, appId);
+                long lag = streamsLag(admin, appId, articles);
                 long lastChange = Math.max(since, sink.lastChangeNanos());
                 boolean quietEnough = sink.caughtUp() && System.nanoTime() - lastChange >= quiet.toNanos();
                 if (lag == 0 && quietEnough) {
@@ -75,25 +76,25 @@ final class PipelineProgress {
                 Thread.sleep(250);
             }
             err.printf("demo: gave up waiting after %d s (streams lag %s, consumer %s)%n", timeout.toSeconds(),
-                    streamsLag(admin, appId), sink.caughtUp() ? "caught up" : "still reading");
+                    streamsLag(admin, appId, articles), sink.caughtUp() ? "caught up" : "still reading");
         }
         return false;
     }
 
     /**
-     * Records the Streams app has not committed yet, on {@code articles} and its repartition topics;
+     * Records the Streams app has not committed yet, on {@code articles} (its input, as named on the cluster) and its repartition topics;
      * -1 when the group cannot be read. Under exactly-once a repartition partition ends with a
      * transaction marker the app never consumes as a record, so a gap of one there counts as none.
      */
-    static long streamsLag(Admin admin, String appId) {
+    static long streamsLag(Admin admin, String appId, String articles) {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(appId)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            var articleParts = admin.describeTopics(java.util.List.of(Topics.ARTICLES)).allTopicNames()
-                    .get(10, TimeUnit.SECONDS).get(Topics.ARTICLES).partitions();
+            var articleParts = admin.describeTopics(java.util.List.of(articles)).allTopicNames()
+                    .get(10, TimeUnit.SECONDS).get(articles).partitions();
             for (var p : articleParts) {
-                request.put(new TopicPartition(Topics.ARTICLES, p.partition()), OffsetSpec.latest());
+                request.put(new TopicPartition(articles, p.partition()), OffsetSpec.latest());
             }
             for (TopicPartition tp : committed.keySet()) {
                 request.put(tp, OffsetSpec.latest());
@@ -114,7 +115,7 @@ final class PipelineProgress {
                 long end = e.getValue().offset();
                 OffsetAndMetadata c = committed.get(tp);
                 long gap = end - (c == null ? 0 : c.offset());
-                if (!tp.topic().equals(Topics.ARTICLES) && gap == 1) {
+                if (!tp.topic().equals(articles) && gap == 1) {
                     gap = 0;
                 }
                 lag += Math.max(0, gap);

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,12 +33,13 @@ public class ResetCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--application-id", paramLabel = "ID", defaultValue = StreamsReset.DEFAULT_APPLICATION_ID,
-            description = "Streams application.id to reset (default ${DEFAULT-VALUE}).")
+            description = "Streams application.id to reset (default ${DEFAULT-VALUE}), behind riposte.topic.prefix "
+                    + "as 'riposte streams' runs it.")
     String applicationId;
 
     @Option(names = "--input-topics", paramLabel = "TOPIC", split = ",",
-            description = "Input topics to rewind (default: articles).")
-    List<String> inputTopics = new ArrayList<>(StreamsReset.DEFAULT_INPUT_TOPICS);
+            description = "Input topics to rewind, as named on the cluster (default: articles, behind riposte.topic.prefix).")
+    List<String> inputTopics;
 
     @Option(names = "--dry-run", description = "Show what the tool would do, change nothing.")
     boolean dryRun;
@@ -57,6 +57,10 @@ public class ResetCommand implements Callable<Integer> {
         if (config.get(io.riposte.cli.config.RiposteConfig.BOOTSTRAP_SERVERS) != null) {
             // A secured cluster refusing our settings is said as such, not as a broker that does not answer.
             io.riposte.cli.config.ClusterCheck.securityMatches(config);
+        }
+        applicationId = io.riposte.topics.Topics.prefixedOnce(config, applicationId);
+        if (inputTopics == null) {
+            inputTopics = StreamsReset.DEFAULT_INPUT_TOPICS.stream().map(t -> io.riposte.topics.Topics.name(config, t)).toList();
         }
         PrintWriter err = spec.commandLine().getErr();
         if (!dryRun && !yes) {

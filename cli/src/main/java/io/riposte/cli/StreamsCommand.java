@@ -19,7 +19,8 @@ public class StreamsCommand implements Callable<Integer> {
     @Mixin
     ClientOptions client;
 
-    @Option(names = "--application-id", paramLabel = "ID", description = "Streams application.id (default: the app's, riposte-streams).")
+    @Option(names = "--application-id", paramLabel = "ID",
+            description = "Streams application.id (default: riposte-streams), behind riposte.topic.prefix when one is set.")
     String applicationId;
 
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Directory of the local state stores (Streams state.dir).")
@@ -27,7 +28,8 @@ public class StreamsCommand implements Callable<Integer> {
 
     @Option(names = "--http-port", paramLabel = "PORT",
             description = "Port of the interactive-query HTTP server on riposte.http.host (default 127.0.0.1): "
-                    + "GET /chains, /chains/{id}, /dyads/{A}-{B}, /actions/{id}; 0 = a free port (the default), -1 = none.")
+                    + "GET /chains, /chains/{id}, /dyads/{A}-{B}, /actions/{id}, /health, /metrics; default "
+                    + RiposteStreamsApp.DEFAULT_HTTP_PORT + " (riposte.http.port), 0 = a free port, -1 = none.")
     Integer httpPort;
 
     @Option(names = "--startup-timeout", paramLabel = "SECONDS", defaultValue = "120",
@@ -68,8 +70,7 @@ public class StreamsCommand implements Callable<Integer> {
                         + "); check bootstrap.servers and that the topics exist");
                 return 1;
             }
-            System.err.println("streams: " + app.state() + (app.httpPort() > 0 ? ", queries on http://"
-                    + app.effectiveConfig().get(RiposteStreamsApp.HTTP_HOST) + ":" + app.httpPort() + "/chains" : "")
+            System.err.println("streams: " + app.state() + (app.httpUrl() != null ? ", queries on " + app.httpUrl() + "chains" : "")
                     + "; Ctrl-C to stop");
             while (!stop.await(500, TimeUnit.MILLISECONDS)) {
                 if (DemoCommand.streamsProblem(app) != null) {

@@ -69,6 +69,33 @@ class CommandLineTest {
     }
 
     @Test
+    void kafkaToolFlagNamesAreAcceptedWithTheOldOnesAsAliases(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("c.properties"), "schema.registry.url=http://file:3\n");
+        for (String flag : new String[] {"--bootstrap-server", "--bootstrap-servers", "-b"}) {
+            ClientOptions o = new ClientOptions();
+            new CommandLine(o).parseArgs(flag, "broker-" + flag.length() + ":9092", "--command-config", file.toString());
+            assertThat(o.resolve(Map.of())).as(flag).containsEntry("bootstrap.servers", "broker-" + flag.length() + ":9092")
+                    .containsEntry("schema.registry.url", "http://file:3");
+        }
+        // Every command that takes the client options takes the Kafka tools' names.
+        for (String name : new String[] {"produce", "streams", "consume", "alerts", "reset"}) {
+            assertThat(run(name, "--help").out()).as(name).containsPattern("--bootstrap-server[,= ]").contains("--command-config");
+        }
+    }
+
+    @Test
+    void theDashboardAndTheQueryServerRefuseANonLoopbackBindWithoutACredential(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Run consume = run("consume", "-b", "127.0.0.1:1", "--registry-url", "http://127.0.0.1:1",
+                "--http-port", "0", "--http-host", "0.0.0.0");
+        assertThat(consume.code()).isEqualTo(1);
+        assertThat(consume.err()).contains("the dashboard refuses to listen on 0.0.0.0 without a credential");
+        Run streams = run("streams", "-b", "127.0.0.1:1", "--registry-url", "http://127.0.0.1:1", "--state-dir", dir.toString(),
+                "-X", "riposte.http.host=0.0.0.0", "--http-port", "0");
+        assertThat(streams.code()).isEqualTo(1);
+        assertThat(streams.err()).contains("the query server refuses to listen on 0.0.0.0 without a credential");
+    }
+
+    @Test
     void produceWithAMissingPathFailsBeforeConnecting(@org.junit.jupiter.api.io.TempDir Path dir) {
         Path missing = dir.resolve("no-such-dir");
         Run r = run("produce", "-b", "127.0.0.1:1", "--registry-url", "http://127.0.0.1:1", missing.toString());

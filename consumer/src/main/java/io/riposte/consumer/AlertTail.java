@@ -53,9 +53,10 @@ public final class AlertTail implements AutoCloseable {
              KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             serde.configure(DyadSink.readerSerdeConfig(config), false);
             consumer = c;
-            List<PartitionInfo> info = c.partitionsFor(Topics.ALERTS);
+            String topic = Topics.name(config, Topics.ALERTS);
+            List<PartitionInfo> info = c.partitionsFor(topic);
             if (info == null || info.isEmpty()) {
-                throw new IllegalStateException("topic '" + Topics.ALERTS + "' does not exist (create the topics first, e.g. `riposte local up`)");
+                throw new IllegalStateException("topic '" + topic + "' does not exist (create the topics first, e.g. `riposte local up`)");
             }
             List<TopicPartition> parts = info.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
             c.assign(parts);

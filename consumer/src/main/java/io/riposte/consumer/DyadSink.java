@@ -10,8 +10,10 @@ import io.riposte.serde.SerdeConfig;
 import io.riposte.serde.SpecificAvroDeserializer;
 import io.riposte.topics.Topics;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -39,7 +42,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code chains}, {@code actions} and {@code alerts} with {@code read_committed}, keeps the
- * per-dyad view and upserts it into the {@code dyads} sink topic (key {@code A-B}, JSON value).
+ * per-dyad view and upserts it into the {@code dyads} sink topic (key {@code A-B}, JSON value) and,
+ * from the same view, into {@code dyads-avro} (Avro {@code DyadView} through the registry).
  *
  * <p>It needs no committed offsets: the inputs that define the view are compacted, so every start
  * re-reads them from the beginning and writes only once it has caught up with what was committed
@@ -49,19 +53,30 @@ import org.slf4j.LoggerFactory;
 public final class DyadSink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DyadSink.class);
 
-    /** Settings beyond the client configuration. */
+    /**
+     * Settings beyond the client configuration.
+     *
+     * @param sinkTopic the JSON sink, used as given; null = the catalogue's {@code dyads} behind the topic prefix
+     */
     public record Options(String sinkTopic, boolean replayOldAlerts, Duration pollTimeout) {
         public static Options defaults() {
-            return new Options(Topics.DYADS, false, Duration.ofMillis(200));
+            return new Options(null, false, Duration.ofMillis(200));
         }
     }
 
     private final Map<String, Object> config;
     private final Options options;
+    private final String chainsTopic;
+    private final String actionsTopic;
+    private final String alertsTopic;
+    private final String sinkTopic;
+    private final String avroSinkTopic;
     private final Consumer<Alert> alertListener;
     private final PrintStream err;
     private final DyadView view = new DyadView();
     private final Map<String, String> written = new HashMap<>();
+    /** What dyads-avro holds per dyad, in wire format, so a restart rewrites nothing unchanged there either. */
+    private final Map<String, byte[]> writtenAvro = new HashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong lastChangeNanos = new AtomicLong(System.nanoTime());
     private final AtomicLong recordsRead = new AtomicLong();
@@ -80,20 +95,28 @@ public final class DyadSink implements AutoCloseable {
     private final SpecificAvroDeserializer<Chain> chainSerde = new SpecificAvroDeserializer<>(Chain.class);
     private final SpecificAvroDeserializer<Action> actionSerde = new SpecificAvroDeserializer<>(Action.class);
     private final SpecificAvroDeserializer<Alert> alertSerde = new SpecificAvroDeserializer<>(Alert.class);
+    private final io.riposte.serde.SpecificAvroSerializer<io.riposte.avro.DyadView> dyadAvroSerde =
+            new io.riposte.serde.SpecificAvroSerializer<>();
 
     public DyadSink(Map<String, Object> config, Options options, Consumer<Alert> alertListener, PrintStream err) {
         Objects.requireNonNull(config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG),
-                "no Kafka bootstrap servers configured (--bootstrap-servers or RIPOSTE_BOOTSTRAP_SERVERS)");
+                "no Kafka bootstrap servers configured (--bootstrap-server or RIPOSTE_BOOTSTRAP_SERVERS)");
         Objects.requireNonNull(config.get("schema.registry.url"),
                 "no schema registry URL configured (--registry-url or RIPOSTE_SCHEMA_REGISTRY_URL)");
         this.config = Map.copyOf(config);
         this.options = options;
+        this.chainsTopic = Topics.name(config, Topics.CHAINS);
+        this.actionsTopic = Topics.name(config, Topics.ACTIONS);
+        this.alertsTopic = Topics.name(config, Topics.ALERTS);
+        this.sinkTopic = options.sinkTopic() != null ? options.sinkTopic() : Topics.name(config, Topics.DYADS);
+        this.avroSinkTopic = Topics.name(config, Topics.DYADS_AVRO);
         this.alertListener = alertListener;
         this.err = err;
         Map<String, Object> serdeConfig = readerSerdeConfig(this.config);
         chainSerde.configure(serdeConfig, false);
         actionSerde.configure(serdeConfig, false);
         alertSerde.configure(serdeConfig, false);
+        dyadAvroSerde.configure(serdeConfig, false);
     }
 
     /**
@@ -115,8 +138,8 @@ public final class DyadSink implements AutoCloseable {
         io.micrometer.core.instrument.FunctionCounter.builder("riposte.consumer.records.read", this, s -> s.recordsRead())
                 .description("Records read from chains, actions and alerts").register(registry);
         io.micrometer.core.instrument.FunctionCounter.builder("riposte.consumer.dyad.upserts", this, s -> s.upserts())
-                .description("Dyad records written to the sink topic (upserts and tombstones)").register(registry);
-        io.micrometer.core.instrument.FunctionCounter.builder("riposte.consumer.alerts", this, s -> s.alertsSeen())
+                .description("Dyad records written to the JSON and Avro sink topics (upserts and tombstones)").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("riposte.consumer.alerts.received", this, s -> s.alertsSeen())
                 .description("New alerts handed on to people").register(registry);
         io.micrometer.core.instrument.Gauge.builder("riposte.consumer.lag.records", this, s -> s.lag())
                 .description("Committed input records not read yet (-1 before the first poll)").register(registry);
@@ -145,19 +168,19 @@ public final class DyadSink implements AutoCloseable {
 
     /** Runs the loop on the calling thread until {@link #close()}. */
     public void runLoop() {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
             loadWritten();
             consumer = new KafkaConsumer<>(consumerConfig("riposte-dyad-sink"), new StringDeserializer(), new ByteArrayDeserializer());
             bindClientMetrics(producer, consumer);
             List<TopicPartition> parts = new ArrayList<>();
-            for (String t : List.of(Topics.CHAINS, Topics.ACTIONS, Topics.ALERTS)) {
+            for (String t : List.of(chainsTopic, actionsTopic, alertsTopic)) {
                 parts.addAll(partitions(consumer, t));
             }
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
             Map<TopicPartition, Long> alertStart = new HashMap<>();
             if (!options.replayOldAlerts()) {
-                consumer.endOffsets(parts.stream().filter(p -> p.topic().equals(Topics.ALERTS)).toList())
+                consumer.endOffsets(parts.stream().filter(p -> p.topic().equals(alertsTopic)).toList())
                         .forEach(alertStart::put);
             }
             // Catch up to what is committed now before writing anything: the inputs are not compacted yet,
@@ -182,6 +205,7 @@ public final class DyadSink implements AutoCloseable {
                         if (!catchingUp) {
                             // Dyads the sink holds but the inputs no longer support get their tombstone.
                             view.touch(written.keySet());
+                            view.touch(writtenAvro.keySet());
                         }
                     }
                     if (!catchingUp) {
@@ -223,7 +247,7 @@ public final class DyadSink implements AutoCloseable {
         }
     }
 
-    private void bindClientMetrics(KafkaProducer<String, String> producer, KafkaConsumer<String, byte[]> c) {
+    private void bindClientMetrics(KafkaProducer<String, byte[]> producer, KafkaConsumer<String, byte[]> c) {
         io.micrometer.core.instrument.MeterRegistry r = meters;
         if (r == null) {
             return;
@@ -273,12 +297,13 @@ public final class DyadSink implements AutoCloseable {
         if (r.value() == null) {
             return new Decoded(r, null, null);
         }
-        SpecificAvroDeserializer<?> serde = switch (r.topic()) {
-            case Topics.CHAINS -> chainSerde;
-            case Topics.ACTIONS -> actionSerde;
-            case Topics.ALERTS -> alertSerde;
-            default -> throw new IllegalStateException("unexpected topic " + r.topic());
-        };
+        SpecificAvroDeserializer<?> serde = r.topic().equals(chainsTopic) ? chainSerde
+                : r.topic().equals(actionsTopic) ? actionSerde
+                : r.topic().equals(alertsTopic) ? alertSerde
+                : null;
+        if (serde == null) {
+            throw new IllegalStateException("unexpected topic " + r.topic());
+        }
         try {
             return new Decoded(r, RegistryWait.untilAvailable(() -> serde.deserialize(r.topic(), r.headers(), r.value()),
                     running::get), null);
@@ -295,21 +320,22 @@ public final class DyadSink implements AutoCloseable {
             if (d.error() != null) {
                 throw d.error();
             }
-            switch (r.topic()) {
-                case Topics.CHAINS -> view.applyChain(r.key(), (Chain) d.value(), r.timestamp());
-                case Topics.ACTIONS -> view.applyAction(r.key(), (Action) d.value(), r.timestamp());
-                case Topics.ALERTS -> {
-                    Long from = alertStart.get(new TopicPartition(r.topic(), r.partition()));
-                    if (r.value() != null) {
-                        Alert alert = (Alert) d.value();
-                        everyAlert.accept(alert);
-                        if (from == null || r.offset() >= from) {
-                            alertsSeen.incrementAndGet();
-                            alertListener.accept(alert);
-                        }
+            if (r.topic().equals(chainsTopic)) {
+                view.applyChain(r.key(), (Chain) d.value(), r.timestamp());
+            } else if (r.topic().equals(actionsTopic)) {
+                view.applyAction(r.key(), (Action) d.value(), r.timestamp());
+            } else if (r.topic().equals(alertsTopic)) {
+                Long from = alertStart.get(new TopicPartition(r.topic(), r.partition()));
+                if (r.value() != null) {
+                    Alert alert = (Alert) d.value();
+                    everyAlert.accept(alert);
+                    if (from == null || r.offset() >= from) {
+                        alertsSeen.incrementAndGet();
+                        alertListener.accept(alert);
                     }
                 }
-                default -> throw new IllegalStateException("unexpected topic " + r.topic());
+            } else {
+                throw new IllegalStateException("unexpected topic " + r.topic());
             }
         } catch (RuntimeException e) {
             // Not fatal, not silent: the record's coordinates go to stderr and the log.
@@ -318,20 +344,32 @@ public final class DyadSink implements AutoCloseable {
         }
     }
 
-    private int flush(KafkaProducer<String, String> producer) {
+    private int flush(KafkaProducer<String, byte[]> producer) {
         int n = 0;
         for (String dyad : view.drainDirty()) {
             String json = view.json(dyad);
-            if (Objects.equals(json, written.get(dyad)) || (json == null && !written.containsKey(dyad))) {
-                continue;
+            if (!(Objects.equals(json, written.get(dyad)) || (json == null && !written.containsKey(dyad)))) {
+                producer.send(new ProducerRecord<>(sinkTopic, dyad, json == null ? null : json.getBytes(StandardCharsets.UTF_8)));
+                if (json == null) {
+                    written.remove(dyad);
+                } else {
+                    written.put(dyad, json);
+                }
+                n++;
             }
-            producer.send(new ProducerRecord<>(options.sinkTopic(), dyad, json));
-            if (json == null) {
-                written.remove(dyad);
-            } else {
-                written.put(dyad, json);
+            // The typed twin from the same view: written when its bytes change, like the JSON. A registry outage
+            // holds it (as it holds reads) rather than leaving the twin behind the JSON.
+            io.riposte.avro.DyadView typed = view.avro(dyad);
+            byte[] avro = RegistryWait.untilAvailable(() -> dyadAvroSerde.serialize(avroSinkTopic, typed), running::get);
+            if (!(Arrays.equals(avro, writtenAvro.get(dyad)) || (avro == null && !writtenAvro.containsKey(dyad)))) {
+                producer.send(new ProducerRecord<>(avroSinkTopic, dyad, avro));
+                if (avro == null) {
+                    writtenAvro.remove(dyad);
+                } else {
+                    writtenAvro.put(dyad, avro);
+                }
+                n++;
             }
-            n++;
         }
         if (n > 0) {
             producer.flush();
@@ -340,20 +378,24 @@ public final class DyadSink implements AutoCloseable {
         return n;
     }
 
-    /** Reads the sink's current content so that a restart writes only what changed. */
+    /** Reads the sinks' current content so that a restart writes only what changed. */
     private void loadWritten() {
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerConfig("riposte-dyad-sink-loader"),
-                new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> parts = partitions(c, options.sinkTopic());
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerConfig("riposte-dyad-sink-loader"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = new ArrayList<>(partitions(c, sinkTopic));
+            parts.addAll(partitions(c, avroSinkTopic));
             c.assign(parts);
             c.seekToBeginning(parts);
             Map<TopicPartition, Long> end = c.endOffsets(parts);
             while (parts.stream().anyMatch(p -> c.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    boolean json = r.topic().equals(sinkTopic);
                     if (r.value() == null) {
-                        written.remove(r.key());
+                        (json ? written : writtenAvro).remove(r.key());
+                    } else if (json) {
+                        written.put(r.key(), new String(r.value(), StandardCharsets.UTF_8));
                     } else {
-                        written.put(r.key(), r.value());
+                        writtenAvro.put(r.key(), r.value());
                     }
                 }
             }
@@ -409,6 +451,16 @@ public final class DyadSink implements AutoCloseable {
         return p;
     }
 
+    /** The JSON sink topic this instance writes. */
+    public String sinkTopic() {
+        return sinkTopic;
+    }
+
+    /** The Avro sink topic this instance writes ({@code dyads-avro} behind the topic prefix). */
+    public String avroSinkTopic() {
+        return avroSinkTopic;
+    }
+
     /** True once every committed input record has been read and the sink is up to date. */
     public boolean caughtUp() {
         return caughtUp;
@@ -423,7 +475,7 @@ public final class DyadSink implements AutoCloseable {
         return recordsRead.get();
     }
 
-    /** Dyad records written to the sink (upserts and tombstones) by this instance. */
+    /** Dyad records written to the JSON and the Avro sink (upserts and tombstones) by this instance. */
     public long upserts() {
         return upserts.get();
     }
@@ -481,5 +533,6 @@ public final class DyadSink implements AutoCloseable {
         chainSerde.close();
         actionSerde.close();
         alertSerde.close();
+        dyadAvroSerde.close();
     }
 }

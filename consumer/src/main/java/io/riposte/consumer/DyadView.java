@@ -123,10 +123,7 @@ public final class DyadView {
 
     /** The JSON value for a dyad, or null when there is nothing to say (a tombstone for the sink). */
     public String json(String dyad) {
-        List<Timed<Chain>> cs = chainsByDyad.getOrDefault(dyad, Set.of()).stream().map(chains::get)
-                .sorted(Comparator.comparing((Timed<Chain> t) -> Dates.sortKey(t.value().getFirstDate()))
-                        .thenComparing(t -> t.value().getId()))
-                .toList();
+        List<Timed<Chain>> cs = timedChainsOf(dyad);
         List<Action> threats = pendingThreats(dyad);
         if (cs.isEmpty() && threats.isEmpty()) {
             return null;
@@ -179,6 +176,52 @@ public final class DyadView {
         } catch (Exception e) {
             throw new IllegalStateException("cannot render dyad " + dyad, e);
         }
+    }
+
+    /**
+     * The typed twin of {@link #json}: the same chains, escalation level, last step, pending threats and
+     * update time, as the Avro record of {@code dyads-avro}; null when {@link #json} is (a tombstone).
+     */
+    public io.riposte.avro.DyadView avro(String dyad) {
+        List<Timed<Chain>> cs = timedChainsOf(dyad);
+        List<Action> threats = pendingThreats(dyad);
+        if (cs.isEmpty() && threats.isEmpty()) {
+            return null;
+        }
+        ChainStep lastStep = null;
+        String lastStepChain = null;
+        long updated = Long.MIN_VALUE;
+        for (Timed<Chain> t : cs) {
+            updated = Math.max(updated, t.timestamp());
+            for (ChainStep step : t.value().getSteps()) {
+                if (lastStep == null || stepOrder().compare(step, lastStep) > 0) {
+                    lastStep = step;
+                    lastStepChain = t.value().getId();
+                }
+            }
+        }
+        List<io.riposte.avro.PendingThreat> pending = new ArrayList<>();
+        for (Action a : threats) {
+            pending.add(new io.riposte.avro.PendingThreat(a.getId(), a.getSource(), a.getTarget(), a.getDate(), a.getSeverity()));
+            updated = Math.max(updated, actions.get(a.getId()).timestamp());
+        }
+        return io.riposte.avro.DyadView.newBuilder()
+                .setDyad(dyad)
+                .setChains(cs.stream().map(Timed::value).toList())
+                .setEscalationLevel(cs.stream().mapToDouble(t -> t.value().getEscalation()).max().orElse(0))
+                .setLastStep(lastStep)
+                .setLastStepChainId(lastStepChain)
+                .setPendingThreats(pending)
+                .setUpdatedAt(Instant.ofEpochMilli(updated))
+                .build();
+    }
+
+    /** The dyad's chains with their record timestamps, by first date then id. */
+    private List<Timed<Chain>> timedChainsOf(String dyad) {
+        return chainsByDyad.getOrDefault(dyad, Set.of()).stream().map(chains::get)
+                .sorted(Comparator.comparing((Timed<Chain> t) -> Dates.sortKey(t.value().getFirstDate()))
+                        .thenComparing(t -> t.value().getId()))
+                .toList();
     }
 
     private static Comparator<ChainStep> stepOrder() {

@@ -112,4 +112,36 @@ class DyadViewTest {
         v.applyAction("r1", action("r1", "RUS", "GBR", ActionType.EXPEL_DIPLOMATS, Modality.ASSERTED, List.of("t1")), 12L);
         assertThat(v.json("GBR-RUS")).isNull();
     }
+
+    @Test
+    void theAvroTwinSaysWhatTheJsonSaysAndIsATombstoneWithIt() {
+        DyadView v = new DyadView();
+        Chain other = chain("c0", "GBR-RUS", 5.0, List.of(step("b1", "RUS", "GBR", day(2010, 1, 5), 1, List.of())));
+        v.applyChain("c1", gbrRus, 1_521_244_800_000L);
+        v.applyChain("c0", other, 1_262_649_600_000L);
+        v.applyAction("t1", action("t1", "RUS", "GBR", ActionType.THREATEN_RETALIATION, Modality.THREATENED, List.of()), 1_600_000_000_000L);
+        io.riposte.avro.DyadView a = v.avro("GBR-RUS");
+        assertThat(a.getDyad()).isEqualTo("GBR-RUS");
+        assertThat(a.getChains()).containsExactly(other, gbrRus);
+        assertThat(a.getEscalationLevel()).isEqualTo(14.0);
+        assertThat(a.getLastStep().getActionId()).isEqualTo("a2");
+        assertThat(a.getLastStepChainId()).isEqualTo("c1");
+        assertThat(a.getPendingThreats()).extracting(io.riposte.avro.PendingThreat::getActionId).containsExactly("t1");
+        assertThat(a.getUpdatedAt()).isEqualTo(java.time.Instant.ofEpochMilli(1_600_000_000_000L));
+        assertThat(a.getUpdatedAt().toString()).isEqualTo(readText(v.json("GBR-RUS"), "updated_at"));
+
+        v.applyChain("c1", null, 2L);
+        v.applyChain("c0", null, 3L);
+        v.applyAction("t1", null, 4L);
+        assertThat(v.json("GBR-RUS")).isNull();
+        assertThat(v.avro("GBR-RUS")).isNull();
+    }
+
+    private static String readText(String json, String field) {
+        try {
+            return JSON.readTree(json).get(field).asText();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
 }

@@ -60,10 +60,11 @@ public final class RiposteAcls {
         b.add(allow(principal, txn, AclOperation.WRITE));
         b.add(allow(principal, txn, AclOperation.DESCRIBE));
         // consume (dyad sink) and alerts
-        for (String in : List.of(Topics.CHAINS, Topics.ACTIONS, Topics.ALERTS, Topics.DYADS)) {
+        for (String in : List.of(Topics.CHAINS, Topics.ACTIONS, Topics.ALERTS, Topics.DYADS, Topics.DYADS_AVRO)) {
             b.add(topic(principal, in, AclOperation.READ));
         }
         b.add(topic(principal, Topics.DYADS, AclOperation.WRITE));
+        b.add(topic(principal, Topics.DYADS_AVRO, AclOperation.WRITE));
         return List.copyOf(b);
     }
 

@@ -75,13 +75,13 @@ public final class ArticlePublisher implements AutoCloseable {
      *     unknown keys are passed on untouched
      */
     public ArticlePublisher(Map<String, Object> config, PrintStream err) {
-        this(config, Topics.ARTICLES, Topics.REJECTED_ARTICLES, err);
+        this(config, Topics.name(config, Topics.ARTICLES), Topics.name(config, Topics.REJECTED_ARTICLES), err);
     }
 
     public ArticlePublisher(Map<String, Object> config, String articlesTopic, String rejectedTopic, PrintStream err) {
         if (config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG) == null) {
             throw new IllegalArgumentException("no Kafka bootstrap servers configured "
-                    + "(--bootstrap-servers, RIPOSTE_BOOTSTRAP_SERVERS or bootstrap.servers in --config)");
+                    + "(--bootstrap-server, RIPOSTE_BOOTSTRAP_SERVERS or bootstrap.servers in --config)");
         }
         if (config.get("schema.registry.url") == null) {
             throw new IllegalArgumentException("no schema registry URL configured "

@@ -49,7 +49,7 @@ public final class StreamsReset {
         Object bootstrap = config.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
         if (bootstrap == null) {
             throw new ResetException("no Kafka bootstrap servers configured "
-                    + "(--bootstrap-servers, RIPOSTE_BOOTSTRAP_SERVERS or bootstrap.servers in --config)");
+                    + "(--bootstrap-server, RIPOSTE_BOOTSTRAP_SERVERS or bootstrap.servers in --config)");
         }
         Map<String, Object> admin = new HashMap<>(ArticlePublisher.kafkaOnly(config));
         int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());

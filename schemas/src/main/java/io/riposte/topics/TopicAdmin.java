@@ -28,7 +28,7 @@ public final class TopicAdmin {
     private TopicAdmin() {}
 
     /**
-     * Creates every missing topic of {@link Topics#all()} on the cluster reached with {@code clientProps}
+     * Creates every missing topic of {@link Topics#all()}, behind the configured {@link Topics#PREFIX_CONFIG}, on the cluster reached with {@code clientProps}
      * (any Kafka admin client property, e.g. {@code bootstrap.servers} plus SASL/SSL settings).
      *
      * @return the names of the topics created now (empty when all existed)
@@ -43,7 +43,7 @@ public final class TopicAdmin {
         // Without this the admin client keeps trying an unreachable bootstrap address for minutes.
         props.putIfAbsent(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, Math.min(ms, 10_000));
         try (Admin admin = Admin.create(props)) {
-            return createAll(admin, Topics.all(), timeout, String.valueOf(clientProps.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)));
+            return createAll(admin, Topics.all(Topics.prefix(clientProps)), timeout, String.valueOf(clientProps.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)));
         }
     }
 

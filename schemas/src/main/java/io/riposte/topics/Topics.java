@@ -2,13 +2,24 @@ package io.riposte.topics;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The catalogue of Riposte's topics. Every app names topics through these constants, and
  * {@code riposte local} and the demo create exactly this list before anything runs.
+ *
+ * <p>The constants are base names. A deployment reads and writes {@link #name(Map, String)}: the base
+ * name behind the {@value #PREFIX_CONFIG} of its configuration (empty by default), so that several
+ * deployments share one cluster without touching each other's topics.
  */
 public final class Topics {
     private Topics() {}
+
+    /** Prepended to every topic of the catalogue and to the Streams application id (default: none). */
+    public static final String PREFIX_CONFIG = "riposte.topic.prefix";
+
+    // Kafka's legal topic characters; the prefix is also part of the Streams application id.
+    private static final Pattern LEGAL_PREFIX = Pattern.compile("[a-zA-Z0-9._-]{0,200}");
 
     public static final String ARTICLES = "articles";
     public static final String ACTIONS = "actions";
@@ -36,7 +47,41 @@ public final class Topics {
     private static final Map<String, String> MONTH = Map.of(
             "cleanup.policy", "delete", "retention.ms", THIRTY_DAYS, "message.timestamp.type", "LogAppendTime");
 
-    /** Every topic, in creation order. Archives are kept forever so a reset can reprocess them. */
+    /**
+     * The configured prefix, "" when unset.
+     *
+     * @throws IllegalArgumentException when it holds a character Kafka refuses in topic names
+     */
+    public static String prefix(Map<String, ?> config) {
+        Object p = config.get(PREFIX_CONFIG);
+        String prefix = p == null ? "" : p.toString().trim();
+        if (!LEGAL_PREFIX.matcher(prefix).matches()) {
+            throw new IllegalArgumentException(PREFIX_CONFIG + " '" + prefix
+                    + "' is not a legal topic prefix: use at most 200 of a-z, A-Z, 0-9, '.', '_' and '-'");
+        }
+        return prefix;
+    }
+
+    /** The topic a deployment configured with {@code config} uses for the catalogue's {@code base} name. */
+    public static String name(Map<String, ?> config, String base) {
+        return prefix(config) + base;
+    }
+
+    /**
+     * {@code name} behind the prefix unless it already starts with it: the rule for the Streams
+     * application id, which a user may give with or without the prefix.
+     */
+    public static String prefixedOnce(Map<String, ?> config, String name) {
+        String prefix = prefix(config);
+        return name.startsWith(prefix) ? name : prefix + name;
+    }
+
+    /** The catalogue with every name behind {@code prefix}. */
+    public static List<TopicSpec> all(String prefix) {
+        return all().stream().map(t -> new TopicSpec(prefix + t.name(), t.partitions(), t.configs(), t.key(), t.value())).toList();
+    }
+
+    /** Every topic, in creation order, by base name. Archives are kept forever so a reset can reprocess them. */
     public static List<TopicSpec> all() {
         return List.of(
                 new TopicSpec(ARTICLES, 3, KEEP, "article id", "io.riposte.avro.Article"),

@@ -42,8 +42,12 @@ public final class RiposteStreamsApp implements AutoCloseable {
     public static final String DEFAULT_APPLICATION_ID = "riposte-streams";
     /** Host the query server binds (default 127.0.0.1). */
     public static final String HTTP_HOST = "riposte.http.host";
-    /** Port of the query server: 0 picks a free port, a negative value disables the server (default 0). */
+    /**
+     * Port of the query server: default {@value #DEFAULT_HTTP_PORT}, so that scrapers and proxies find it;
+     * 0 picks a free port, a negative value disables the server.
+     */
     public static final String HTTP_PORT = "riposte.http.port";
+    public static final int DEFAULT_HTTP_PORT = 7070;
     /** Seconds {@link #close()} waits for Streams to shut down (default 30). */
     public static final String CLOSE_TIMEOUT_SECONDS = "riposte.close.timeout.seconds";
 
@@ -69,7 +73,8 @@ public final class RiposteStreamsApp implements AutoCloseable {
     public RiposteStreamsApp(Map<String, ?> settings, Extractor extractor, CorrelatorFactory correlators) {
         this.config = config(settings);
         this.serdes = RiposteSerdes.registry(config);
-        this.topology = RiposteTopology.build(streamsProperties(config), extractor, correlators, serdes, counters);
+        // The whole config: the topology reads the topic prefix, one of Riposte's own keys.
+        this.topology = RiposteTopology.build(config, extractor, correlators, serdes, counters);
         Map<String, Object> props = streamsProperties(config);
         props.put(DeadLetteringDeserializationExceptionHandler.COUNTERS_CONFIG, counters);
         this.streams = new KafkaStreams(topology, toProperties(props));
@@ -101,11 +106,12 @@ public final class RiposteStreamsApp implements AutoCloseable {
 
     /**
      * The effective configuration: {@code settings} over these defaults: application.id
-     * {@value #DEFAULT_APPLICATION_ID}, exactly_once_v2, a 1 MiB store cache, state.dir
-     * {@code <tmp>/riposte-streams-state}, dead-lettering deserialization, processing and production
-     * handlers that fail (never skip) on a registry outage, dead letters to {@code dead-letters}, and
-     * a serde that waits up to 120 s for the registry in one call ({@code schema.registry.outage.wait.ms},
-     * below the consumer's 300 s {@code max.poll.interval.ms}, so a waiting thread keeps its partitions).
+     * {@value #DEFAULT_APPLICATION_ID} (behind the topic prefix, when one is set), exactly_once_v2, a 1 MiB
+     * store cache, state.dir {@code <tmp>/riposte-streams-state}, dead-lettering deserialization, processing
+     * and production handlers that fail (never skip) on a registry outage, dead letters to {@code dead-letters}
+     * (behind the prefix), a serde that waits up to 120 s for the registry in one call
+     * ({@code schema.registry.outage.wait.ms}, below the consumer's 300 s {@code max.poll.interval.ms}, so a
+     * waiting thread keeps its partitions), and the query server on 127.0.0.1:{@value #DEFAULT_HTTP_PORT}.
      */
     public static Map<String, Object> config(Map<String, ?> settings) {
         Map<String, Object> c = new LinkedHashMap<>();
@@ -117,12 +123,17 @@ public final class RiposteStreamsApp implements AutoCloseable {
         c.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, OutageAwareProcessingExceptionHandler.class.getName());
         c.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProductionExceptionHandler.class.getName());
         c.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        c.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
         c.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         c.put(SerdeConfig.OUTAGE_WAIT_MS, 120_000L);
         c.put(HTTP_HOST, "127.0.0.1");
-        c.put(HTTP_PORT, 0);
+        c.put(HTTP_PORT, DEFAULT_HTTP_PORT);
         settings.forEach((k, v) -> c.put(k, Objects.requireNonNull(v, () -> "null value for config key " + k)));
+        // The prefix also goes on the application id, hence on the group, the transactional ids and every
+        // internal topic (repartition, changelogs), which Streams names after it.
+        c.put(StreamsConfig.APPLICATION_ID_CONFIG, Topics.prefixedOnce(c, c.get(StreamsConfig.APPLICATION_ID_CONFIG).toString()));
+        if (!settings.containsKey(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG)) {
+            c.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.name(c, Topics.DEAD_LETTERS));
+        }
         return c;
     }
 
@@ -139,17 +150,21 @@ public final class RiposteStreamsApp implements AutoCloseable {
         return p;
     }
 
-    /** Starts Streams, then the query server (which answers 503 until Streams is RUNNING). */
+    /**
+     * Starts the query server (which answers 503 until Streams is RUNNING), then Streams: an exposure the
+     * server refuses (a non-loopback address without a credential) stops the start before any processing.
+     */
     public synchronized void start() {
-        streams.start();
         int port = Integer.parseInt(config.get(HTTP_PORT).toString());
         if (port >= 0 && server == null) {
             try {
-                server = QueryServer.start(streams, counters, config.get(HTTP_HOST).toString(), port);
+                server = QueryServer.start(streams, counters, config.get(HTTP_HOST).toString(), port,
+                        io.riposte.http.HttpExposure.from(config));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the query server on port " + port, e);
             }
         }
+        streams.start();
     }
 
     /** Waits until Streams is RUNNING; false on timeout or when it failed or stopped first. */
@@ -183,6 +198,11 @@ public final class RiposteStreamsApp implements AutoCloseable {
     /** The effective configuration (defaults applied). */
     public Map<String, Object> effectiveConfig() {
         return Map.copyOf(config);
+    }
+
+    /** Base URL of the query server ({@code http(s)://host:port/}), or null when it does not run. */
+    public String httpUrl() {
+        return server == null ? null : server.url(config.get(HTTP_HOST).toString());
     }
 
     /** Port of the query server, or -1 when it does not run. */

@@ -59,7 +59,7 @@ public final class RiposteTopology {
      * Builds the topology.
      *
      * @param config Streams config (needs at least application.id and bootstrap.servers to be valid,
-     *     any values will do for describing or testing)
+     *     any values will do for describing or testing); its {@link Topics#PREFIX_CONFIG} names the topics
      * @param extractor the extraction engine
      * @param correlators makes one correlator per task over that task's stores
      */
@@ -70,14 +70,15 @@ public final class RiposteTopology {
         props.putIfAbsent(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
         Serde<String> keys = Serdes.String();
+        String prefix = Topics.prefix(config);
 
         KStream<String, Routed> extracted = builder
-                .stream(Topics.ARTICLES, Consumed.with(keys, serdes.articles()).withName(SOURCE_ARTICLES))
+                .stream(prefix + Topics.ARTICLES, Consumed.with(keys, serdes.articles()).withName(SOURCE_ARTICLES))
                 .process(extractSupplier(extractor, serdes, counters), Named.as(EXTRACT));
 
         extracted.split(Named.as(EXTRACT + "-route-"))
                 .branch((k, v) -> v.is(Routed.Route.DEAD_LETTER), Branched.withConsumer(
-                        s -> deadLetterSink(s, EXTRACT), "dead-letters"))
+                        s -> deadLetterSink(s, EXTRACT, prefix), "dead-letters"))
                 .defaultBranch(Branched.withConsumer(s -> s
                         .mapValues(v -> v.as(ActionMention.class), Named.as(EXTRACT + "-mention"))
                         .selectKey((articleId, m) -> io.riposte.domain.Dyad.of(m.getSource(), m.getTarget()), Named.as(KEY_BY_DYAD))
@@ -87,22 +88,22 @@ public final class RiposteTopology {
                         .split(Named.as(CORRELATE + "-route-"))
                         .branch((k, v) -> v.is(Routed.Route.ACTION), Branched.withConsumer(a -> a
                                 .mapValues(v -> v.as(io.riposte.avro.Action.class), Named.as("actions-value"))
-                                .to(Topics.ACTIONS, Produced.with(keys, serdes.actions()).withName("actions-sink")), "actions"))
+                                .to(prefix + Topics.ACTIONS, Produced.with(keys, serdes.actions()).withName("actions-sink")), "actions"))
                         .branch((k, v) -> v.is(Routed.Route.CHAIN), Branched.withConsumer(c -> c
                                 .mapValues(v -> v.as(io.riposte.avro.Chain.class), Named.as("chains-value"))
-                                .to(Topics.CHAINS, Produced.with(keys, serdes.chains()).withName("chains-sink")), "chains"))
+                                .to(prefix + Topics.CHAINS, Produced.with(keys, serdes.chains()).withName("chains-sink")), "chains"))
                         .branch((k, v) -> v.is(Routed.Route.ALERT), Branched.withConsumer(a -> a
                                 .mapValues(v -> v.as(io.riposte.avro.Alert.class), Named.as("alerts-value"))
-                                .to(Topics.ALERTS, Produced.with(keys, serdes.alerts()).withName("alerts-sink")), "alerts"))
-                        .defaultBranch(Branched.withConsumer(d -> deadLetterSink(d, CORRELATE), "dead-letters")),
+                                .to(prefix + Topics.ALERTS, Produced.with(keys, serdes.alerts()).withName("alerts-sink")), "alerts"))
+                        .defaultBranch(Branched.withConsumer(d -> deadLetterSink(d, CORRELATE, prefix), "dead-letters")),
                         "mentions"));
 
         return builder.build();
     }
 
-    private static void deadLetterSink(KStream<String, Routed> s, String stage) {
+    private static void deadLetterSink(KStream<String, Routed> s, String stage, String prefix) {
         s.mapValues(v -> v.as(byte[].class), Named.as(stage + "-dead-letter-value"))
-                .to(Topics.DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.ByteArray()).withName(stage + "-dead-letters-sink"));
+                .to(prefix + Topics.DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.ByteArray()).withName(stage + "-dead-letters-sink"));
     }
 
     private static ProcessorSupplier<String, io.riposte.avro.Article, String, Routed> extractSupplier(

@@ -68,17 +68,18 @@ public final class StreamsCounters {
     }
 
     /**
-     * Registers every counter with Micrometer as a function counter (Prometheus: {@code riposte_..._total}),
+     * Registers every counter with Micrometer as a function counter (Prometheus:
+     * {@code riposte_streams_<what>_total}, as the consumer's are {@code riposte_consumer_<what>_total}),
      * so the topology keeps its plain atomics and scrapes read them.
      */
     public void bindTo(MeterRegistry registry) {
-        counter(registry, "riposte.articles.processed", "Articles read from the articles topic", StreamsCounters::articlesProcessed);
-        counter(registry, "riposte.actions.extracted", "Action mentions extracted from articles", StreamsCounters::actionsExtracted);
-        counter(registry, "riposte.mentions.correlated", "Action mentions through the correlator", StreamsCounters::mentionsCorrelated);
-        counter(registry, "riposte.merged.duplicates", "Mentions merged into an action other mentions already reported", StreamsCounters::mergedDuplicates);
-        counter(registry, "riposte.dead.lettered", "Records the topology sent to the dead-letter topic", StreamsCounters::deadLettered);
-        counter(registry, "riposte.chains.updated", "Chain upserts and tombstones emitted", StreamsCounters::chainsUpdated);
-        counter(registry, "riposte.alerts.emitted", "Alerts emitted", StreamsCounters::alertsEmitted);
+        counter(registry, "riposte.streams.articles.processed", "Articles read from the articles topic", StreamsCounters::articlesProcessed);
+        counter(registry, "riposte.streams.actions.extracted", "Action mentions extracted from articles", StreamsCounters::actionsExtracted);
+        counter(registry, "riposte.streams.mentions.correlated", "Action mentions through the correlator", StreamsCounters::mentionsCorrelated);
+        counter(registry, "riposte.streams.merged.duplicates", "Mentions merged into an action other mentions already reported", StreamsCounters::mergedDuplicates);
+        counter(registry, "riposte.streams.dead.letters", "Records the topology sent to the dead-letter topic", StreamsCounters::deadLettered);
+        counter(registry, "riposte.streams.chains.updated", "Chain upserts and tombstones emitted", StreamsCounters::chainsUpdated);
+        counter(registry, "riposte.streams.alerts.emitted", "Alerts emitted", StreamsCounters::alertsEmitted);
         io.riposte.registry.RegistryHealth.global().bindTo(registry, "streams");
     }
 

@@ -83,6 +83,7 @@ class EmbeddedClusterTest {
         settings.put("application.id", "riposte-streams-it");
         settings.put("state.dir", state.resolve("app").toString());
         settings.put("auto.offset.reset", "earliest");
+        settings.put(RiposteStreamsApp.HTTP_PORT, 0);
         try (RiposteStreamsApp app = new RiposteStreamsApp(settings, Extractors.standard(), CorrelatorFactory.standard())) {
             HttpClient http = HttpClient.newHttpClient();
             app.start();

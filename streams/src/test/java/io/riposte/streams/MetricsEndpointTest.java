@@ -39,6 +39,7 @@ class MetricsEndpointTest {
             settings.put("bootstrap.servers", cluster.bootstrapServers());
             settings.put("schema.registry.url", cluster.registryUrl());
             settings.put("application.id", "riposte-streams-metrics");
+            settings.put(RiposteStreamsApp.HTTP_PORT, 0);
             settings.put("state.dir", state.toString());
             settings.put("auto.offset.reset", "earliest");
             try (RiposteStreamsApp app = RiposteStreamsApp.standard(settings)) {
@@ -60,12 +61,12 @@ class MetricsEndpointTest {
                 assertThat(metrics.statusCode()).isEqualTo(200);
                 assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
                 String text = metrics.body();
-                assertThat(value(text, "riposte_articles_processed_total")).isEqualTo(articles.size());
-                assertThat(value(text, "riposte_actions_extracted_total")).isEqualTo(app.counters().actionsExtracted()).isPositive();
-                assertThat(value(text, "riposte_merged_duplicates_total")).isEqualTo(app.counters().mergedDuplicates()).isPositive();
-                assertThat(value(text, "riposte_chains_updated_total")).isEqualTo(app.counters().chainsUpdated()).isPositive();
-                assertThat(value(text, "riposte_alerts_emitted_total")).isEqualTo(app.counters().alertsEmitted()).isPositive();
-                assertThat(value(text, "riposte_dead_lettered_total")).isEqualTo(app.counters().deadLettered());
+                assertThat(value(text, "riposte_streams_articles_processed_total")).isEqualTo(articles.size());
+                assertThat(value(text, "riposte_streams_actions_extracted_total")).isEqualTo(app.counters().actionsExtracted()).isPositive();
+                assertThat(value(text, "riposte_streams_merged_duplicates_total")).isEqualTo(app.counters().mergedDuplicates()).isPositive();
+                assertThat(value(text, "riposte_streams_chains_updated_total")).isEqualTo(app.counters().chainsUpdated()).isPositive();
+                assertThat(value(text, "riposte_streams_alerts_emitted_total")).isEqualTo(app.counters().alertsEmitted()).isPositive();
+                assertThat(value(text, "riposte_streams_dead_letters_total")).isEqualTo(app.counters().deadLettered());
                 // The registry answered throughout: no outage reported.
                 assertThat(value(text, "riposte_registry_unavailable")).isZero();
                 assertThat(value(text, "riposte_registry_outages_total")).isEqualTo(io.riposte.registry.RegistryHealth.global().outages());

@@ -19,9 +19,9 @@ import java.util.TreeMap;
  *   <li>a properties file ({@code --config FILE}, or {@code RIPOSTE_CONFIG}): any Kafka client,
  *       Streams or registry property, e.g. {@code security.protocol=SASL_SSL};
  *   <li>environment variables: {@code RIPOSTE_BOOTSTRAP_SERVERS}, {@code RIPOSTE_SCHEMA_REGISTRY_URL}
- *       and {@code RIPOSTE_KAFKA_<PROP>} ({@code RIPOSTE_KAFKA_SASL_MECHANISM} sets
- *       {@code sasl.mechanism});
- *   <li>flags: {@code --bootstrap-servers}, {@code --registry-url}, {@code -X key=value}.
+ *       and {@code RIPOSTE_KAFKA_<PROP>} named as the apache/kafka image names broker properties
+ *       ({@link #propertyName});
+ *   <li>flags: {@code --bootstrap-server}, {@code --registry-url}, {@code -X key=value}.
  * </ol>
  *
  * Later layers win. Everything passes through untouched to the Kafka clients and the serde, which
@@ -95,9 +95,16 @@ public final class RiposteConfig {
         return m;
     }
 
-    /** {@code SASL_JAAS_CONFIG} -> {@code sasl.jaas.config}. */
-    static String propertyName(String envSuffix) {
-        return envSuffix.toLowerCase(Locale.ROOT).replace('_', '.');
+    /**
+     * The property an environment suffix names, by the apache/kafka image's rule (its
+     * {@code KafkaDockerWrapper}), so that one convention covers the broker and the apps: lower case,
+     * then {@code _} -> {@code .}, {@code ___} -> {@code -}, {@code __} -> {@code _}. So
+     * {@code SASL_JAAS_CONFIG} -> {@code sasl.jaas.config}, {@code RIPOSTE_TOPIC_PREFIX} ->
+     * {@code riposte.topic.prefix}, {@code A__B} -> {@code a_b}, {@code A___B} -> {@code a-b}. Names
+     * with single underscores mean what they meant before this rule.
+     */
+    public static String propertyName(String envSuffix) {
+        return envSuffix.toLowerCase(Locale.ROOT).replace("_", ".").replace("...", "-").replace("..", "_");
     }
 
     /** Parses one {@code -X key=value} flag. */

@@ -41,6 +41,22 @@ class RiposteConfigTest {
     }
 
     @Test
+    void environmentNamesFollowTheApacheKafkaImageRule() {
+        Map<String, Object> c = RiposteConfig.fromEnv(Map.of(
+                "RIPOSTE_KAFKA_SASL_JAAS_CONFIG", "jaas",
+                "RIPOSTE_KAFKA_RIPOSTE_TOPIC_PREFIX", "t1.",
+                "RIPOSTE_KAFKA_SOME__UNDERSCORED_NAME", "u",
+                "RIPOSTE_KAFKA_A___DASHED___NAME", "d",
+                "RIPOSTE_KAFKA_X___Y__Z_W", "mixed"));
+        assertThat(c).containsEntry("sasl.jaas.config", "jaas")
+                .containsEntry("riposte.topic.prefix", "t1.")
+                .containsEntry("some_underscored.name", "u")
+                .containsEntry("a-dashed-name", "d")
+                .containsEntry("x-y_z.w", "mixed")
+                .hasSize(5);
+    }
+
+    @Test
     void theConfigFileCanComeFromTheEnvironment() throws IOException {
         Path file = dir.resolve("c.properties");
         Files.writeString(file, "schema.registry.url=https://registry.example/apis/ccompat/v7\n");

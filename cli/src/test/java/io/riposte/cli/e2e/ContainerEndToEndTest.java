@@ -24,7 +24,7 @@ class ContainerEndToEndTest {
     void sampleArticlesBecomeChainsAlertsAndOneDyadRecordPerDyad(@TempDir Path state) throws Exception {
         TopicAdmin.createAll(Map.of("bootstrap.servers", KAFKA.getBootstrapServers()), Duration.ofSeconds(60));
         try (LocalSchemaRegistry registry = LocalSchemaRegistry.onKafka(KAFKA.getBootstrapServers(), 0)) {
-            PipelineScenario.run(KAFKA.getBootstrapServers(), registry.url(), state);
+            PipelineScenario.run(KAFKA.getBootstrapServers(), registry.url(), state, "");
         }
     }
 }

@@ -52,7 +52,11 @@ final class PipelineScenario {
         return seeds;
     }
 
-    static void run(String bootstrap, String registryUrl, Path stateDir) throws Exception {
+    /**
+     * @param prefix the deployment's {@code riposte.topic.prefix} ("" for none): the scenario creates its
+     *     topics and checks that nothing else was written
+     */
+    static void run(String bootstrap, String registryUrl, Path stateDir, String prefix) throws Exception {
         Path articles = sampleArticles();
         Map<String, Object> config = new HashMap<>();
         config.put("bootstrap.servers", bootstrap);
@@ -60,6 +64,8 @@ final class PipelineScenario {
         config.put("state.dir", stateDir.toString());
         config.put(RiposteStreamsApp.HTTP_PORT, -1);
         config.put("statestore.cache.max.bytes", 0);
+        config.put(Topics.PREFIX_CONFIG, prefix);
+        io.riposte.topics.TopicAdmin.createAll(config, Duration.ofSeconds(30));
 
         List<Alert> alerts = Collections.synchronizedList(new ArrayList<>());
         PrintStream err = System.err;
@@ -81,11 +87,11 @@ final class PipelineScenario {
         }
 
         // The producer's counts reconcile with the articles topic: one record per published article.
-        List<ConsumerRecord<String, byte[]>> articleRecords = TopicContent.read(bootstrap, Topics.ARTICLES);
+        List<ConsumerRecord<String, byte[]>> articleRecords = TopicContent.read(bootstrap, prefix + Topics.ARTICLES);
         assertThat(articleRecords).hasSize(summary.published());
 
         // Chains: the compacted topic's final content, decoded through the registry.
-        Map<String, Chain> chains = decode(TopicContent.latest(TopicContent.read(bootstrap, Topics.CHAINS)), Chain.class, registryUrl, Topics.CHAINS);
+        Map<String, Chain> chains = decode(TopicContent.latest(TopicContent.read(bootstrap, prefix + Topics.CHAINS)), Chain.class, registryUrl, prefix + Topics.CHAINS);
         assertThat(chains).as("at least one retaliation chain").isNotEmpty();
         for (Chain c : chains.values()) {
             assertThat(c.getSteps()).as("chain %s", c.getId()).isNotEmpty();
@@ -96,13 +102,13 @@ final class PipelineScenario {
         assertThat(answered).as("some step answers another").isTrue();
 
         // Alerts: on the topic (read_committed), and the consumer handed every one of them on.
-        List<ConsumerRecord<String, byte[]>> alertRecords = TopicContent.read(bootstrap, Topics.ALERTS);
+        List<ConsumerRecord<String, byte[]>> alertRecords = TopicContent.read(bootstrap, prefix + Topics.ALERTS);
         assertThat(alertRecords).as("alerts").isNotEmpty();
-        List<Alert> topicAlerts = decode(alertRecords, Alert.class, registryUrl, Topics.ALERTS);
+        List<Alert> topicAlerts = decode(alertRecords, Alert.class, registryUrl, prefix + Topics.ALERTS);
         assertThat(alerts).extracting(Alert::getId).containsExactlyInAnyOrderElementsOf(topicAlerts.stream().map(Alert::getId).toList());
 
         // The dyads sink holds one record per dyad the chains mention, and only those (plus dyads with pending threats).
-        List<ConsumerRecord<String, byte[]>> dyadRecords = TopicContent.read(bootstrap, Topics.DYADS);
+        List<ConsumerRecord<String, byte[]>> dyadRecords = TopicContent.read(bootstrap, prefix + Topics.DYADS);
         Map<String, byte[]> dyads = TopicContent.latest(dyadRecords);
         Set<String> chainDyads = chains.values().stream().map(Chain::getDyad).collect(Collectors.toCollection(TreeSet::new));
         assertThat(dyads.keySet()).containsAll(chainDyads);
@@ -119,6 +125,27 @@ final class PipelineScenario {
             }
         }
 
+        // The typed twin: one Avro DyadView per dyad of the JSON sink, decoded through the registry, saying the same.
+        List<ConsumerRecord<String, byte[]>> avroRecords = TopicContent.read(bootstrap, prefix + Topics.DYADS_AVRO);
+        Map<String, io.riposte.avro.DyadView> typed = decode(TopicContent.latest(avroRecords), io.riposte.avro.DyadView.class,
+                registryUrl, prefix + Topics.DYADS_AVRO);
+        assertThat(typed.keySet()).isEqualTo(dyads.keySet());
+        for (Map.Entry<String, io.riposte.avro.DyadView> e : typed.entrySet()) {
+            JsonNode n = JSON.readTree(dyads.get(e.getKey()));
+            io.riposte.avro.DyadView v = e.getValue();
+            assertThat(v.getDyad()).isEqualTo(e.getKey());
+            List<String> jsonChains = new ArrayList<>();
+            n.get("chains").forEach(c -> jsonChains.add(c.get("id").asText()));
+            assertThat(v.getChains()).extracting(Chain::getId).containsExactlyElementsOf(jsonChains);
+            assertThat(v.getEscalationLevel()).isEqualTo(n.get("escalation_level").asDouble());
+            List<String> jsonThreats = new ArrayList<>();
+            n.get("pending_threats").forEach(t -> jsonThreats.add(t.get("action_id").asText()));
+            assertThat(v.getPendingThreats()).extracting(io.riposte.avro.PendingThreat::getActionId).containsExactlyElementsOf(jsonThreats);
+            assertThat(v.getLastStep() == null ? null : v.getLastStep().getActionId())
+                    .isEqualTo(n.get("last_step").isNull() ? null : n.get("last_step").get("action_id").asText());
+            assertThat(v.getUpdatedAt().toString()).isEqualTo(n.get("updated_at").asText());
+        }
+
         // A restarted consumer recomputes the same view from the compacted inputs and writes nothing new.
         try (DyadSink again = new DyadSink(config, DyadSink.Options.defaults(), a -> { }, err).start()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -130,7 +157,31 @@ final class PipelineScenario {
             assertThat(again.upserts()).as("records written by a restarted consumer").isZero();
             assertThat(again.dyadJson().keySet()).isEqualTo(dyads.keySet());
         }
-        assertThat(TopicContent.read(bootstrap, Topics.DYADS)).hasSameSizeAs(dyadRecords);
+        assertThat(TopicContent.read(bootstrap, prefix + Topics.DYADS)).hasSameSizeAs(dyadRecords);
+        assertThat(TopicContent.read(bootstrap, prefix + Topics.DYADS_AVRO)).hasSameSizeAs(avroRecords);
+
+        // Everything the deployment wrote is behind its prefix: the catalogue's topics and Streams' internal ones.
+        // (Names with a leading '_' belong to the broker and the registry.)
+        Set<String> base = Topics.all().stream().map(io.riposte.topics.TopicSpec::name).collect(Collectors.toSet());
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.<String, Object>of("bootstrap.servers", bootstrap))) {
+            Set<String> topics = admin.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            List<String> written = new ArrayList<>();
+            for (String t : topics) {
+                if (t.startsWith("_")) {
+                    continue;
+                }
+                if (base.contains(t) && !prefix.isEmpty()) {
+                    // created empty by the cluster's own set-up; this deployment must not have written there
+                    assertThat(TopicContent.read(bootstrap, t)).as("records on unprefixed topic %s", t).isEmpty();
+                    continue;
+                }
+                written.add(t);
+            }
+            assertThat(written).as("topics of the deployment").isNotEmpty().allSatisfy(t -> assertThat(t).startsWith(prefix))
+                    .contains(prefix + "riposte-streams-by-dyad-repartition")
+                    .containsAll(base.stream().map(b -> prefix + b).toList());
+        }
     }
 
     static <T extends org.apache.avro.specific.SpecificRecord> Map<String, T> decode(Map<String, byte[]> latest, Class<T> type,

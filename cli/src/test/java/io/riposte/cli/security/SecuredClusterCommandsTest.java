@@ -212,7 +212,9 @@ class SecuredClusterCommandsTest {
         assertThat(dashboardHost(List.of())).isEqualTo("127.0.0.1");
         InetAddress other = nonLoopbackAddress();
         Assumptions.assumeTrue(other != null, "no non-loopback IPv4 address to bind");
-        assertThat(dashboardHost(List.of("--http-host", other.getHostAddress()))).isEqualTo(other.getHostAddress());
+        // Beyond loopback only with a credential (HttpExposureTest covers the refusal and the 401s).
+        assertThat(dashboardHost(List.of("--http-host", other.getHostAddress(), "-X", "riposte.http.auth.token=t0ken-for-this-test")))
+                .isEqualTo(other.getHostAddress());
     }
 
     /** Runs consume with a dashboard, checks where it answers while it runs, and returns the host it printed. */

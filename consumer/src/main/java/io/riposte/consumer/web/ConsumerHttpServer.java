@@ -9,10 +9,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.riposte.avro.Alert;
 import io.riposte.consumer.Dates;
 import io.riposte.consumer.DyadSink;
+import io.riposte.http.HttpExposure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,6 +44,7 @@ public final class ConsumerHttpServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer http;
+    private final String scheme;
     private final ExecutorService executor;
     private final ScheduledExecutorService heartbeat;
     private final DyadSink sink;
@@ -51,8 +52,9 @@ public final class ConsumerHttpServer implements AutoCloseable {
     private final Deque<Alert> recent = new ArrayDeque<>();
     private final List<HttpExchange> listeners = new CopyOnWriteArrayList<>();
 
-    private ConsumerHttpServer(HttpServer http, DyadSink sink, PrometheusMeterRegistry metrics) {
+    private ConsumerHttpServer(HttpServer http, DyadSink sink, PrometheusMeterRegistry metrics, String scheme) {
         this.http = http;
+        this.scheme = scheme;
         this.sink = sink;
         this.metrics = metrics;
         // Each open /events stream holds no thread (writes come from the sink's thread), so a small pool serves all.
@@ -77,9 +79,19 @@ public final class ConsumerHttpServer implements AutoCloseable {
 
     /** Serves on host:port (port 0 = any free port); wire {@link #onAlert} as the sink's every-alert listener. */
     public static ConsumerHttpServer start(DyadSink sink, PrometheusMeterRegistry metrics, String host, int port) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 0);
-        ConsumerHttpServer s = new ConsumerHttpServer(http, sink, metrics);
-        http.createContext("/", s::handle);
+        return start(sink, metrics, host, port, HttpExposure.from(Map.of()));
+    }
+
+    /**
+     * As {@link #start(DyadSink, PrometheusMeterRegistry, String, int)} with {@code exposure}'s credential and TLS.
+     *
+     * @throws IllegalArgumentException when host is not loopback and {@code exposure} has no credential
+     */
+    public static ConsumerHttpServer start(DyadSink sink, PrometheusMeterRegistry metrics, String host, int port,
+            HttpExposure exposure) throws IOException {
+        HttpServer http = exposure.bind(host, port, "the dashboard");
+        ConsumerHttpServer s = new ConsumerHttpServer(http, sink, metrics, exposure.scheme());
+        exposure.protect(http.createContext("/", s::handle));
         http.setExecutor(s.executor);
         http.start();
         s.heartbeat.scheduleAtFixedRate(s::ping, 15, 15, TimeUnit.SECONDS);
@@ -91,7 +103,7 @@ public final class ConsumerHttpServer implements AutoCloseable {
     }
 
     public String url() {
-        return "http://" + http.getAddress().getHostString() + ":" + port() + "/";
+        return scheme + "://" + http.getAddress().getHostString() + ":" + port() + "/";
     }
 
     /** Keeps the alert for the page and pushes it to every open {@code /events} stream. */

@@ -15,11 +15,11 @@ import io.riposte.domain.Action;
 import io.riposte.domain.Chain;
 import io.riposte.domain.Dyad;
 import io.riposte.domain.FuzzyDate;
+import io.riposte.http.HttpExposure;
 import io.riposte.streams.RiposteTopology;
 import io.riposte.streams.StreamsCounters;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +56,7 @@ public final class QueryServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueryServer.class);
 
     private final HttpServer http;
+    private String scheme = "http";
     private final ExecutorService executor;
     private final KafkaStreams streams;
     private final StreamsCounters counters;
@@ -77,17 +78,28 @@ public final class QueryServer implements AutoCloseable {
     }
 
     public static QueryServer start(KafkaStreams streams, StreamsCounters counters, String host, int port) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 0);
+        return start(streams, counters, host, port, HttpExposure.from(Map.of()));
+    }
+
+    /**
+     * Serves on host:port with {@code exposure}'s credential and TLS.
+     *
+     * @throws IllegalArgumentException when host is not loopback and {@code exposure} has no credential
+     */
+    public static QueryServer start(KafkaStreams streams, StreamsCounters counters, String host, int port,
+            HttpExposure exposure) throws IOException {
+        HttpServer http = exposure.bind(host, port, "the query server");
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "riposte-query-http");
             t.setDaemon(true);
             return t;
         });
         QueryServer server = new QueryServer(http, executor, streams, counters);
-        http.createContext("/", server::handle);
+        server.scheme = exposure.scheme();
+        exposure.protect(http.createContext("/", server::handle));
         http.setExecutor(executor);
         http.start();
-        LOG.info("Query server listening on http://{}:{}/", host, http.getAddress().getPort());
+        LOG.info("Query server listening on {}://{}:{}/", exposure.scheme(), host, http.getAddress().getPort());
         return server;
     }
 
@@ -111,6 +123,11 @@ public final class QueryServer implements AutoCloseable {
 
     public int port() {
         return http.getAddress().getPort();
+    }
+
+    /** The base URL on {@code host} (as configured; the bound address may be the wildcard). */
+    public String url(String host) {
+        return scheme + "://" + host + ":" + port() + "/";
     }
 
     private void handle(HttpExchange ex) throws IOException {
