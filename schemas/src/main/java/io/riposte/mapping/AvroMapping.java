@@ -189,7 +189,7 @@ public final class AvroMapping {
                 .build();
     }
 
-    static ChainStep toDomain(io.riposte.avro.ChainStep s) {
+    public static ChainStep toDomain(io.riposte.avro.ChainStep s) {
         return new ChainStep(
                 s.getActionId(),
                 s.getSource(),

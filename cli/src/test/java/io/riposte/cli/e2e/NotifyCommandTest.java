@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.riposte.avro.Alert;
 import io.riposte.avro.AlertType;
+import io.riposte.cli.JsonSchemas;
 import io.riposte.cli.e2e.CommandsAgainstClusterTest.Run;
 import io.riposte.consumer.AlertFilter;
 import io.riposte.consumer.WebhookDelivery;
@@ -214,6 +215,7 @@ class NotifyCommandTest extends ClusterTest {
         for (Receiver.Request q : hook.requests) {
             JsonNode body = JSON.readTree(q.body());
             assertThat(body.get("id").asText()).as("Idempotency-Key is the alert id").isEqualTo(q.key());
+            JsonSchemas.assertValid("alert", body);
             assertThat(q.contentType()).startsWith("application/json");
             bodyByKey.merge(q.key(), q.body(), (a, b) -> {
                 assertThat(b).as("a copy of %s is the same alert", q.key()).isEqualTo(a);

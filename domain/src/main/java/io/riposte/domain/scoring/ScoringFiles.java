@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.riposte.domain.FuzzyDate;
+import io.riposte.domain.json.JsonContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -82,8 +83,7 @@ public final class ScoringFiles {
     public static ObjectNode toJson(PredictedAction p) {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", p.id());
-        o.put("date", p.date().iso());
-        o.put("date_precision", p.date().precision().name());
+        JsonContract.putDate(o, "date", p.date());
         o.put("source", p.source());
         o.put("target", p.target());
         o.put("type", p.type());
