@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.riposte.cli.export.ExportFormat;
 import io.riposte.consumer.DyadView;
 import io.riposte.consumer.WebhookNotifier;
 import io.riposte.correlation.Correlation;
@@ -113,6 +114,17 @@ class JsonContractTest {
             io.riposte.avro.Alert avro = AvroMapping.toAvro(a);
             assertValid("alert", WebhookNotifier.body(avro, WebhookNotifier.Format.JSON));
             assertValid("alert", AlertOutput.renderer("json", false).apply(avro));
+        }
+    }
+
+    @Test
+    void exportRecordsFollowTheContractAndPlover() {
+        for (Action a : result.actions()) {
+            assertValid("action", ExportFormat.JSONL.action(a));
+            assertValid("plover-action", ExportFormat.PLOVER.action(a));
+        }
+        for (Chain c : result.chains()) {
+            assertValid("chain", ExportFormat.JSONL.chain(c));
         }
     }
 
