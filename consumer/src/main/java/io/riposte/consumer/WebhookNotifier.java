@@ -159,8 +159,15 @@ public final class WebhookNotifier implements AutoCloseable {
         if (!filter.test(alert)) {
             return "";
         }
-        WebhookDelivery.Outcome o = delivery.deliver(alert.getId(),
-                "application/json; charset=utf-8", body(alert, format).getBytes(StandardCharsets.UTF_8));
+        byte[] body;
+        try {
+            body = body(alert, format).getBytes(StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            // A record that decodes but cannot be rendered would stop the notifier at the same offset forever.
+            park(dead, r, alert.getId(), new WebhookDelivery.Outcome(false, "UNRENDERABLE", String.valueOf(e), 0), log);
+            return "UNRENDERABLE";
+        }
+        WebhookDelivery.Outcome o = delivery.deliver(alert.getId(), "application/json; charset=utf-8", body);
         if (o.delivered()) {
             return null;
         }
