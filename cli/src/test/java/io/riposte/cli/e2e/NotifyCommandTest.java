@@ -132,7 +132,7 @@ class NotifyCommandTest extends ClusterTest {
                 int status = answer.apply(key, n);
                 requests.add(new Request(key, ex.getRequestHeaders().getFirst("Content-Type"), body, status));
                 if (status == SLOW) {
-                    sleep(1_500);
+                    sleep(3_000); // three times the client's timeout, so a loaded machine still sees it as too late
                     status = 200;
                 }
                 ex.sendResponseHeaders(status, -1);
@@ -206,7 +206,7 @@ class NotifyCommandTest extends ClusterTest {
                 });
             }
         };
-        Run r = notify(hook.port, "flaky", "--max-attempts", "12", "--backoff", "PT0.1S", "--max-backoff", "PT0.4S", "--timeout", "PT0.5S");
+        Run r = notify(hook.port, "flaky", "--max-attempts", "12", "--backoff", "PT0.1S", "--max-backoff", "PT0.4S", "--timeout", "PT1S");
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(restarted).as("the receiver went down once").isTrue();
