@@ -1,13 +1,17 @@
 package io.riposte.cli;
 
+import io.riposte.avro.Alert;
 import io.riposte.consumer.AlertFilter;
-import io.riposte.consumer.AlertFormat;
 import io.riposte.consumer.AlertTail;
 import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,12 +36,27 @@ public class AlertsCommand implements Callable<Integer> {
                     + "(Goldstein magnitude; -7 and 7 mean the same).")
     String minSeverity;
 
+    @Option(names = "--type", paramLabel = "TYPE", split = ",",
+            description = "Only these alert types (repeatable or comma-separated), e.g. ESCALATION,THREAT.")
+    List<String> types = new ArrayList<>();
+
+    @Option(names = "--since", paramLabel = "WHEN",
+            description = "Only alerts appended since WHEN: an instant (2026-03-01T12:00:00Z), a day (2026-03-01, from 00:00 UTC) "
+                    + "or a duration back from now (PT6H, P2D).")
+    String since;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text",
+            description = "text: one line per alert; json: one JSON object per line, the alert in the JSON contract "
+                    + "(docs/json-contract.md). Default ${DEFAULT-VALUE}.")
+    String output;
+
     @Override
     public Integer call() {
-        AlertFilter filter = AlertFilter.parse(dyad, minSeverity);
+        AlertFilter filter = AlertFilter.parse(dyad, minSeverity, types);
+        Instant from = AlertOutput.since(since, Instant.now());
+        Function<Alert, String> render = AlertOutput.renderer(output, System.console() != null && !"dumb".equals(System.getenv("TERM")));
         Map<String, Object> config = client.resolveRequired();
         PrintStream out = System.out;
-        boolean colour = System.console() != null && !"dumb".equals(System.getenv("TERM"));
         AlertTail tail = new AlertTail(config);
         CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C on --follow: stop the reader and let the summary out before the JVM halts.
@@ -51,7 +70,7 @@ public class AlertsCommand implements Callable<Integer> {
         }, "riposte-alerts-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            AlertTail.Result r = tail.run(follow, filter, a -> out.println(AlertFormat.line(a, colour)), System.err::println);
+            AlertTail.Result r = tail.run(follow, from, filter, a -> out.println(render.apply(a)), System.err::println);
             out.flush();
             System.err.printf("alerts: %d shown of %d read%s%n", r.shown(), r.read(),
                     r.unreadable() == 0 ? "" : ", " + r.unreadable() + " unreadable");

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ProduceCommand.class, ResetCommand.class,
             StreamsCommand.class,
-            ConsumeCommand.class, AlertsCommand.class,
+            ConsumeCommand.class, AlertsCommand.class, NotifyCommand.class, ExportCommand.class,
             LocalCommand.class,
             ExtractCommand.class, EvalCommand.class,
             BenchCommand.class,

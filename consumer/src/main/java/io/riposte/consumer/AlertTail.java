@@ -6,6 +6,8 @@ import io.riposte.serde.RegistryWait;
 import io.riposte.serde.SpecificAvroDeserializer;
 import io.riposte.topics.Topics;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,6 +16,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -39,6 +42,14 @@ public final class AlertTail implements AutoCloseable {
     }
 
     public Result run(boolean follow, Predicate<Alert> filter, Consumer<Alert> out, Consumer<String> problems) {
+        return run(follow, null, filter, out, problems);
+    }
+
+    /**
+     * As {@link #run(boolean, Predicate, Consumer, Consumer)}, starting at the first alert appended at or after
+     * {@code since} (the topic keeps the broker's append time), or at the beginning when null.
+     */
+    public Result run(boolean follow, Instant since, Predicate<Alert> filter, Consumer<Alert> out, Consumer<String> problems) {
         Map<String, Object> p = DyadSink.kafkaOnly(config);
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -60,7 +71,7 @@ public final class AlertTail implements AutoCloseable {
             }
             List<TopicPartition> parts = info.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
             c.assign(parts);
-            c.seekToBeginning(parts);
+            seek(c, parts, since);
             // With read_committed these are last stable offsets: what was committed when we started.
             Map<TopicPartition, Long> end = c.endOffsets(parts);
             while (running.get() && (follow || parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)))) {
@@ -92,6 +103,22 @@ public final class AlertTail implements AutoCloseable {
             consumer = null;
         }
         return new Result(read, shown, bad);
+    }
+
+    private static void seek(KafkaConsumer<String, byte[]> c, List<TopicPartition> parts, Instant since) {
+        if (since == null) {
+            c.seekToBeginning(parts);
+            return;
+        }
+        Map<TopicPartition, Long> at = new HashMap<>();
+        parts.forEach(tp -> at.put(tp, since.toEpochMilli()));
+        for (Map.Entry<TopicPartition, OffsetAndTimestamp> e : c.offsetsForTimes(at).entrySet()) {
+            if (e.getValue() == null) {
+                c.seekToEnd(List.of(e.getKey())); // nothing that recent in this partition
+            } else {
+                c.seek(e.getKey(), e.getValue().offset());
+            }
+        }
     }
 
     @Override

@@ -10,6 +10,8 @@ import io.riposte.avro.Chain;
 import io.riposte.avro.ChainStep;
 import io.riposte.avro.Link;
 import io.riposte.avro.Modality;
+import io.riposte.json.JsonContract;
+import io.riposte.mapping.AvroMapping;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -143,8 +145,8 @@ public final class DyadView {
             cn.put("id", c.getId());
             cn.put("status", c.getStatus().name());
             cn.put("escalation", c.getEscalation());
-            cn.put("first_date", Dates.iso(c.getFirstDate()));
-            cn.put("last_date", Dates.iso(c.getLastDate()));
+            JsonContract.putDate(cn, "first_date", AvroMapping.toDomain(c.getFirstDate()));
+            JsonContract.putDate(cn, "last_date", AvroMapping.toDomain(c.getLastDate()));
             ArrayNode steps = cn.putArray("steps");
             for (ChainStep s : c.getSteps()) {
                 steps.add(step(s));
@@ -166,7 +168,7 @@ public final class DyadView {
             tn.put("action_id", a.getId());
             tn.put("source", a.getSource());
             tn.put("target", a.getTarget());
-            tn.put("date", Dates.iso(a.getDate()));
+            JsonContract.putDate(tn, "date", AvroMapping.toDomain(a.getDate()));
             tn.put("severity", a.getSeverity());
             last = Math.max(last, actions.get(a.getId()).timestamp());
         }
@@ -229,20 +231,7 @@ public final class DyadView {
     }
 
     private static ObjectNode step(ChainStep s) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("action_id", s.getActionId());
-        n.put("date", Dates.iso(s.getDate()));
-        n.put("source", s.getSource());
-        n.put("target", s.getTarget());
-        n.put("type", s.getType().name());
-        if (s.getCount() == null) {
-            n.putNull("count");
-        } else {
-            n.put("count", s.getCount());
-        }
-        ArrayNode r = n.putArray("responds_to");
-        s.getRespondsTo().forEach(r::add);
-        return n;
+        return JsonContract.step(AvroMapping.toDomain(s));
     }
 
     /**

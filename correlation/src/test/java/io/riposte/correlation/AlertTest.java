@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.riposte.domain.Alert;
 import io.riposte.domain.AlertType;
 import io.riposte.domain.ExtractedAction;
+import io.riposte.domain.Modality;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -82,5 +83,36 @@ class AlertTest {
         List<Alert> out = alerts(List.of(m("t", "a", "RUS", "USA", io.riposte.domain.ActionType.THREATEN_RETALIATION, "2021-11-29", null)));
         assertThat(out).extracting(Alert::type).containsExactly(AlertType.THREAT);
         assertThat(out.get(0).severity()).isNegative();
+    }
+
+    @Test
+    void anAlertCarriesTheFactsToRouteOnBesideItsSummary() {
+        List<Alert> out = alerts(List.of(
+                m("us", "a", "USA", "RUS", EXPEL_DIPLOMATS, "2021-04-15", 2),
+                m("ru", "b", "RUS", "USA", EXPEL_DIPLOMATS, "2021-04-20", 20),
+                m("ru2", "c", "RUS", "USA", EXPEL_DIPLOMATS, "2021-04-20", 20)));
+        Alert first = out.stream().filter(a -> a.type() == AlertType.NEW_CHAIN).findFirst().orElseThrow();
+        assertThat(first.source()).isEqualTo("USA");
+        assertThat(first.target()).isEqualTo("RUS");
+        assertThat(first.chainStep()).isEqualTo(1);
+        assertThat(first.provocationId()).isNull();
+
+        Alert escalation = out.stream().filter(a -> a.type() == AlertType.ESCALATION).findFirst().orElseThrow();
+        assertThat(escalation.source()).isEqualTo("RUS");
+        assertThat(escalation.target()).isEqualTo("USA");
+        assertThat(escalation.actionType()).isEqualTo(EXPEL_DIPLOMATS);
+        assertThat(escalation.count()).isEqualTo(20);
+        assertThat(escalation.actionDate().iso()).isEqualTo("2021-04-20");
+        assertThat(escalation.chainId()).isEqualTo(first.chainId());
+        assertThat(escalation.chainStep()).isEqualTo(2);
+        assertThat(escalation.provocationId()).isEqualTo(first.actionId());
+        assertThat(escalation.articleOrigins()).containsExactly("b.txt");
+
+        Alert threat = alerts(List.of(
+                m("x", "a", "USA", "RUS", SANCTION, "2021-11-20", null),
+                m("t", "b", "RUS", "USA", io.riposte.domain.ActionType.THREATEN_RETALIATION, "2021-11-29", null, Modality.THREATENED, "x")))
+                .stream().filter(a -> a.type() == AlertType.THREAT).findFirst().orElseThrow();
+        assertThat(threat.actionType()).isEqualTo(io.riposte.domain.ActionType.THREATEN_RETALIATION);
+        assertThat(threat.provocationId()).isNotNull();
     }
 }

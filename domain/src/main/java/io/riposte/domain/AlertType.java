@@ -10,5 +10,7 @@ public enum AlertType {
     THREAT,
     THREAT_CARRIED_OUT,
     /** Talks, agreements, returned ambassadors. */
-    DE_ESCALATION
+    DE_ESCALATION,
+    /** What a reader gets for a type added after it was built (the Avro enum's default); never emitted. */
+    OTHER
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.riposte.domain.DatePrecision;
 import io.riposte.domain.FuzzyDate;
+import io.riposte.json.JsonContract;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -118,8 +119,7 @@ public final class ScoringFiles {
     public static ObjectNode toJson(PredictedAction p) {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", p.id());
-        o.put("date", p.date().iso());
-        o.put("date_precision", p.date().precision().name());
+        JsonContract.putDate(o, "date", p.date());
         o.put("source", p.source());
         o.put("target", p.target());
         o.put("type", p.type());

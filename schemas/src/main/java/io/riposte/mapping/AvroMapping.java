@@ -189,7 +189,7 @@ public final class AvroMapping {
                 .build();
     }
 
-    static ChainStep toDomain(io.riposte.avro.ChainStep s) {
+    public static ChainStep toDomain(io.riposte.avro.ChainStep s) {
         return new ChainStep(
                 s.getActionId(),
                 s.getSource(),
@@ -212,6 +212,13 @@ public final class AvroMapping {
                 .setSeverity(a.severity())
                 .setActionDate(toAvro(a.actionDate()))
                 .setSummary(a.summary())
+                .setSource(a.source())
+                .setTarget(a.target())
+                .setActionType(enumOf(io.riposte.avro.ActionType.class, a.actionType()))
+                .setCount(a.count())
+                .setChainStep(a.chainStep())
+                .setProvocationId(a.provocationId())
+                .setArticleOrigins(List.copyOf(a.articleOrigins()))
                 .build();
     }
 
@@ -224,7 +231,14 @@ public final class AvroMapping {
                 a.getActionId(),
                 a.getSeverity(),
                 toDomain(a.getActionDate()),
-                a.getSummary());
+                a.getSummary(),
+                a.getSource(),
+                a.getTarget(),
+                enumOf(ActionType.class, a.getActionType()),
+                a.getCount(),
+                a.getChainStep(),
+                a.getProvocationId(),
+                List.copyOf(a.getArticleOrigins()));
     }
 
     // ---- shared types

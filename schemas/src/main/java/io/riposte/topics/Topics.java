@@ -33,6 +33,8 @@ public final class Topics {
     public static final String DYADS = "dyads";
     /** The same view in Avro, for consumers with a registry. */
     public static final String DYADS_AVRO = "dyads-avro";
+    /** Alerts {@code riposte notify} could not deliver to its webhook, as read, with the reason in headers. */
+    public static final String NOTIFY_DEAD_LETTERS = "notify-dead-letters";
 
     private static final String FOREVER = "-1";
     private static final String THIRTY_DAYS = String.valueOf(30L * 24 * 3600 * 1000);
@@ -91,6 +93,7 @@ public final class Topics {
                 new TopicSpec(DEAD_LETTERS, 1, MONTH, "raw source key", "raw source value; reason and provenance in headers"),
                 new TopicSpec(REJECTED_ARTICLES, 1, MONTH, "origin", "raw input bytes (truncated); reason in headers"),
                 new TopicSpec(DYADS, 3, COMPACT, "dyad A-B", "JSON dyad summary"),
-                new TopicSpec(DYADS_AVRO, 3, COMPACT, "dyad A-B", "Avro dyad summary"));
+                new TopicSpec(DYADS_AVRO, 3, COMPACT, "dyad A-B", "Avro dyad summary"),
+                new TopicSpec(NOTIFY_DEAD_LETTERS, 1, MONTH, "dyad (the alert's key)", "the alert as read; reason in headers"));
     }
 }

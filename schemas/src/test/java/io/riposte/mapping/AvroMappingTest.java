@@ -123,9 +123,11 @@ class AvroMappingTest {
     @Test
     void alertRoundTrips() {
         Alert alert = new Alert("al-1", AlertType.RETALIATION, "CZE-RUS", "chain-1", "act-2", -5.0,
-                FuzzyDate.ofDay(LocalDate.of(2021, 4, 18)), "RUS expelled 20 CZE diplomats");
+                FuzzyDate.ofDay(LocalDate.of(2021, 4, 18)), "RUS expelled 20 CZE diplomats",
+                "RUS", "CZE", ActionType.EXPEL_DIPLOMATS, 20, 2, "act-1", List.of("a.txt", "https://example.org/b"));
         assertThat(AvroMapping.toDomain(AvroMapping.toAvro(alert))).isEqualTo(alert);
-        Alert noChain = new Alert("al-2", AlertType.THREAT, "CZE-RUS", null, null, -4.4, FuzzyDate.UNKNOWN, "a warning");
+        Alert noChain = new Alert("al-2", AlertType.THREAT, "CZE-RUS", null, null, -4.4, FuzzyDate.UNKNOWN, "a warning",
+                null, null, null, null, null, null, List.of());
         assertThat(AvroMapping.toDomain(AvroMapping.toAvro(noChain))).isEqualTo(noChain);
     }
 

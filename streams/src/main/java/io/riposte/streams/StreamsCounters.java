@@ -58,13 +58,13 @@ public final class StreamsCounters {
 
     public Map<String, Long> snapshot() {
         return Map.of(
-                "articlesProcessed", articlesProcessed(),
-                "deadLettered", deadLettered(),
-                "actionsExtracted", actionsExtracted(),
-                "mentionsCorrelated", mentionsCorrelated(),
-                "mergedDuplicates", mergedDuplicates(),
-                "chainsUpdated", chainsUpdated(),
-                "alertsEmitted", alertsEmitted());
+                "articles_processed", articlesProcessed(),
+                "dead_lettered", deadLettered(),
+                "actions_extracted", actionsExtracted(),
+                "mentions_correlated", mentionsCorrelated(),
+                "merged_duplicates", mergedDuplicates(),
+                "chains_updated", chainsUpdated(),
+                "alerts_emitted", alertsEmitted());
     }
 
     /**

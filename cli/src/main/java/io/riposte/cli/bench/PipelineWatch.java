@@ -133,9 +133,9 @@ final class PipelineWatch implements AutoCloseable {
                     lag += end - at;
                 }
             }
-            return new Snapshot(articlesEnd, articlesCommitted, lag, counters.path("actionsExtracted").asLong(),
-                    counters.path("mentionsCorrelated").asLong(), counters.path("deadLettered").asLong(),
-                    counters.path("articlesProcessed").asLong());
+            return new Snapshot(articlesEnd, articlesCommitted, lag, counters.path("actions_extracted").asLong(),
+                    counters.path("mentions_correlated").asLong(), counters.path("dead_lettered").asLong(),
+                    counters.path("articles_processed").asLong());
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot read the offsets of group " + appId + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -128,7 +128,7 @@ final class StreamsProcess implements AutoCloseable {
         }
     }
 
-    /** One counter of /health ({@code articlesProcessed}, {@code mentionsCorrelated}, ...). */
+    /** One counter of /health ({@code articles_processed}, {@code mentions_correlated}, ...). */
     long counter(String name) {
         return health().path("counters").path(name).asLong();
     }

@@ -9,7 +9,12 @@ import io.riposte.avro.FuzzyDate;
 import io.riposte.cli.e2e.CommandsAgainstClusterTest.Run;
 import io.riposte.serde.SpecificAvroSerializer;
 import io.riposte.topics.Topics;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -66,6 +71,27 @@ class AlertsCommandTest extends ClusterTest {
                 "--dyad", "RUS-GBR", "--min-severity", "high");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().lines()).singleElement().asString().contains("expulsion answered with a larger one");
+    }
+
+    @Test
+    void writesTheJsonContractFilteredByTypeAndSince() throws Exception {
+        Run r = CommandsAgainstClusterTest.riposte("alerts", "-b", cluster.bootstrapServers(), "--registry-url", cluster.registryUrl(),
+                "--output", "json", "--type", "ESCALATION,THREAT", "--since", "PT1H");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : r.out().lines().toList()) {
+            lines.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(lines).extracting(n -> n.get("id").asText()).containsExactlyInAnyOrder("a1", "a2");
+        assertThat(lines).allSatisfy(n -> {
+            assertThat(n.get("action_date").asText()).isEqualTo("2018-03-26");
+            assertThat(n.get("action_date_precision").asText()).isEqualTo("DAY");
+        });
+
+        Run none = CommandsAgainstClusterTest.riposte("alerts", "-b", cluster.bootstrapServers(), "--registry-url", cluster.registryUrl(),
+                "--since", Instant.now().plusSeconds(3600).toString());
+        assertThat(none.code()).as(none.err()).isZero();
+        assertThat(none.out()).isEmpty();
     }
 
     @Test

@@ -7,8 +7,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.riposte.avro.Alert;
-import io.riposte.consumer.Dates;
 import io.riposte.consumer.DyadSink;
+import io.riposte.json.JsonContract;
+import io.riposte.mapping.AvroMapping;
 import io.riposte.http.HttpExposure;
 import java.io.IOException;
 import java.io.InputStream;
@@ -114,14 +115,9 @@ public final class ConsumerHttpServer implements AutoCloseable {
                 recent.removeFirst();
             }
         }
-        ObjectNode n = JSON.createObjectNode();
-        n.put("id", a.getId());
-        n.put("type", a.getType().name());
-        n.put("dyad", a.getDyad());
-        n.put("date", Dates.column(a.getActionDate()));
-        n.put("severity", a.getSeverity());
+        // The alert in the JSON contract, plus the page's colour band.
+        ObjectNode n = JsonContract.alert(AvroMapping.toDomain(a));
         n.put("level", DashboardPage.alertClass(a.getSeverity()));
-        n.put("summary", a.getSummary());
         // JSON escapes newlines, so one event is one data line; the page inserts it as text, never as HTML.
         broadcast("event: alert\ndata: " + n + "\n\n");
     }

@@ -34,7 +34,7 @@
     meta.appendChild(document.createTextNode(" "));
     meta.appendChild(el("span", "adyad", String(a.dyad)));
     meta.appendChild(document.createTextNode(" "));
-    meta.appendChild(el("time", null, String(a.date)));
+    meta.appendChild(el("time", null, a.action_date === null ? "date unknown" : String(a.action_date)));
     li.appendChild(meta);
     li.appendChild(el("p", null, String(a.summary)));
     list.insertBefore(li, list.firstChild);

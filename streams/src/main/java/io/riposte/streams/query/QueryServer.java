@@ -16,6 +16,7 @@ import io.riposte.domain.Chain;
 import io.riposte.domain.Dyad;
 import io.riposte.domain.FuzzyDate;
 import io.riposte.http.HttpExposure;
+import io.riposte.json.JsonContract;
 import io.riposte.streams.RiposteTopology;
 import io.riposte.streams.StreamsCounters;
 import java.io.IOException;
@@ -103,22 +104,22 @@ public final class QueryServer implements AutoCloseable {
         return server;
     }
 
-    /** The JSON form of the domain records: dates also carry their EVALUATION.md form as {@code iso}. */
+    /** Jackson with the domain records written in the JSON contract ({@link JsonContract}), whatever holds them. */
     public static ObjectMapper mapper() {
-        SimpleModule dates = new SimpleModule("riposte-dates");
-        dates.addSerializer(FuzzyDate.class, new StdSerializer<>(FuzzyDate.class) {
+        SimpleModule contract = new SimpleModule("riposte-json-contract");
+        contract.addSerializer(Chain.class, new StdSerializer<>(Chain.class) {
             @Override
-            public void serialize(FuzzyDate d, JsonGenerator g, SerializerProvider p) throws IOException {
-                g.writeStartObject();
-                g.writeStringField("iso", d.iso());
-                g.writeStringField("precision", d.precision().name());
-                if (d.note() != null) {
-                    g.writeStringField("note", d.note());
-                }
-                g.writeEndObject();
+            public void serialize(Chain c, JsonGenerator g, SerializerProvider p) throws IOException {
+                g.writeTree(JsonContract.chain(c));
             }
         });
-        return new ObjectMapper().registerModule(dates);
+        contract.addSerializer(Action.class, new StdSerializer<>(Action.class) {
+            @Override
+            public void serialize(Action a, JsonGenerator g, SerializerProvider p) throws IOException {
+                g.writeTree(JsonContract.action(a));
+            }
+        });
+        return new ObjectMapper().registerModule(contract);
     }
 
     public int port() {

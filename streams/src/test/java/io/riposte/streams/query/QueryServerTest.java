@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.riposte.domain.ActionType;
+import io.riposte.domain.Chain;
+import io.riposte.domain.ChainStatus;
+import io.riposte.domain.ChainStep;
 import io.riposte.domain.FuzzyDate;
 import io.riposte.streams.RiposteStreamsApp;
 import io.riposte.streams.StreamsCounters;
@@ -16,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
@@ -75,7 +80,7 @@ class QueryServerTest {
         assertThat(r.statusCode()).isEqualTo(503);
         JsonNode body = json.readTree(r.body());
         assertThat(body.get("state").asText()).isEqualTo("CREATED");
-        assertThat(body.get("counters").get("articlesProcessed").asLong()).isZero();
+        assertThat(body.get("counters").get("articles_processed").asLong()).isZero();
     }
 
     @Test
@@ -85,15 +90,22 @@ class QueryServerTest {
     }
 
     @Test
-    void datesAreWrittenWithTheirEvaluationForm() throws Exception {
+    void recordsAreWrittenInTheJsonContractWithFlatDates() throws Exception {
         ObjectMapper m = QueryServer.mapper();
-        JsonNode day = m.readTree(m.writeValueAsString(FuzzyDate.ofDay(LocalDate.of(2021, 4, 17))));
-        assertThat(day.get("iso").asText()).isEqualTo("2021-04-17");
-        assertThat(day.get("precision").asText()).isEqualTo("DAY");
-        JsonNode undated = m.readTree(m.writeValueAsString(FuzzyDate.ofMonthWithoutYear(9, "in September")));
-        assertThat(undated.get("iso").asText()).isEqualTo("--09");
-        assertThat(undated.get("note").asText()).isEqualTo("in September");
-        assertThat(m.readTree(m.writeValueAsString(FuzzyDate.UNKNOWN)).get("iso").isNull()).isTrue();
+        Chain c = new Chain("chain-1", "CZE-RUS", ChainStatus.ACTIVE, 12.5, FuzzyDate.ofMonthWithoutYear(9, "in September"),
+                FuzzyDate.ofDay(LocalDate.of(2021, 4, 17)),
+                List.of(new ChainStep("act-1", "CZE", "RUS", ActionType.EXPEL_DIPLOMATS, FuzzyDate.UNKNOWN, 18, List.of())));
+        JsonNode chain = m.readTree(m.writeValueAsString(List.of(c))).get(0);
+        assertThat(chain.get("first_date").asText()).isEqualTo("--09");
+        assertThat(chain.get("first_date_precision").asText()).isEqualTo("MONTH");
+        assertThat(chain.get("first_date_note").asText()).isEqualTo("in September");
+        assertThat(chain.get("last_date").asText()).isEqualTo("2021-04-17");
+        assertThat(chain.get("last_date_precision").asText()).isEqualTo("DAY");
+        JsonNode step = chain.get("steps").get(0);
+        assertThat(step.get("action_id").asText()).isEqualTo("act-1");
+        assertThat(step.get("date").isNull()).isTrue();
+        assertThat(step.get("date_precision").asText()).isEqualTo("UNKNOWN");
+        assertThat(chain.toString()).doesNotContain("firstDate", "actionId", "\"iso\"");
     }
 
     @Test
