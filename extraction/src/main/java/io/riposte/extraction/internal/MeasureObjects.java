@@ -1,5 +1,6 @@
 package io.riposte.extraction.internal;
 
+import io.riposte.domain.ActionType;
 import java.util.Set;
 
 /**
@@ -30,9 +31,37 @@ final class MeasureObjects {
             "over", "because", "after", "following", "amid", "per", "pursuant", "according");
 
     private final Tokens t;
+    private final Set<String> military;
+    private final Set<String> diplomatic;
 
-    MeasureObjects(Tokens t) {
+    MeasureObjects(Tokens t, Lexicon lex) {
         this.t = t;
+        this.military = lex.words("MILITARY_NOUNS");
+        this.diplomatic = lex.words("DIPLOMATIC_NOUNS");
+    }
+
+    /**
+     * Whether an expulsion or a staff measure concerns soldiers, not a mission: "whose troops were ordered out",
+     * "plans to cut the contingent's strength". An expulsion needs the military noun within five words of its
+     * trigger, a staff measure anywhere in the sentence; either way no diplomatic noun may be as close.
+     * Word classes (words.tsv): {@code MILITARY_NOUNS}, {@code DIPLOMATIC_NOUNS}.
+     */
+    boolean militaryObject(Trig tr, int from, int to) {
+        boolean staff = tr.type() == ActionType.RESTRICT_STAFF;
+        if (!staff && tr.type() != ActionType.EXPEL_DIPLOMATS) {
+            return false;
+        }
+        int lo = staff ? from : Math.max(from, tr.from() - 5);
+        int hi = staff ? to : Math.min(to, tr.to() + 5);
+        boolean soldiers = false;
+        for (int k = lo; k < hi; k++) {
+            String l = t.lower[k];
+            if (diplomatic.contains(l)) {
+                return false;
+            }
+            soldiers |= military.contains(l);
+        }
+        return soldiers;
     }
 
     /**
