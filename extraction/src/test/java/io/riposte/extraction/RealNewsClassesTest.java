@@ -102,4 +102,35 @@ class RealNewsClassesTest {
         assertThat(run("2020-11-20", "Sweden, Denmark, and Norway expelled Belarusian diplomats on Thursday."))
                 .extracting(x -> x.source() + ">" + x.target()).containsExactlyInAnyOrder("SWE>BLR", "DNK>BLR", "NOR>BLR");
     }
+
+    @Test
+    void cuttingOnesOwnStaffIsADrawdownNotACap() {
+        ExtractedAction a = only(run("2019-09-30", "Peru reduced its staff in Quito after a string of break-ins."), ActionType.RECALL_ENVOY);
+        assertThat(a.source() + ">" + a.target()).isEqualTo("PER>ECU");
+        ExtractedAction b = only(run("2019-09-30", "The decision follows the Peruvian withdrawal of more than half of its own "
+                + "diplomats from the Ecuadorian capital."), ActionType.RECALL_ENVOY);
+        assertThat(b.source() + ">" + b.target()).isEqualTo("PER>ECU");
+        // demanded or obliged, the cut is the other side's cap
+        ExtractedAction c = only(run("2019-09-30", "Ecuador demanded that Peru reduce its staff in Quito."), ActionType.RESTRICT_STAFF);
+        assertThat(c.source() + ">" + c.target()).isEqualTo("ECU>PER");
+        assertThat(run("2019-09-30", "Ecuador said Peru would have to reduce its staff by the end of June."))
+                .noneMatch(x -> x.type() == ActionType.RECALL_ENVOY);
+    }
+
+    @Test
+    void anOrderToLeaveInAParticipialClauseRestatesTheExpulsion() {
+        List<ExtractedAction> as = run("2020-07-02", "Guyana on Wednesday expelled the European Union's ambassador, giving the "
+                + "Belgian diplomat 72 hours to leave the country.");
+        assertThat(as).extracting(x -> x.source() + ">" + x.target() + " " + x.type()).containsExactly("GUY>EUU EXPEL_DIPLOMATS");
+    }
+
+    @Test
+    void inResponseToIsACueNotAThreat() {
+        assertThat(run("2020-07-02", "Guyana expelled the Surinamese ambassador to Georgetown in response to new border patrols."))
+                .noneMatch(x -> x.type() == ActionType.THREATEN_RETALIATION);
+        // a future answer is still a threat
+        ExtractedAction t = only(run("2020-07-02", "Suriname expelled two Guyanese diplomats. Guyana said it would respond."),
+                ActionType.THREATEN_RETALIATION);
+        assertThat(t.source() + ">" + t.target()).isEqualTo("GUY>SUR");
+    }
 }

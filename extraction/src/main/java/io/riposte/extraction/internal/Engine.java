@@ -215,6 +215,9 @@ public final class Engine {
             List<Hit> sentenceHits = new ArrayList<>();
             FuzzyDate inherited = inheritedDate(from, to, prevSentenceDate, lastDate);
             for (Trig tr : trigs) {
+                if (restatesExpulsion(tr, sentenceHits)) {
+                    continue;
+                }
                 Hit h = analyse(tr, s, from, to, trigs, dates, deadlineSentence, inherited);
                 if (h != null) {
                     lastHitInSentence = h;
@@ -724,6 +727,30 @@ public final class Engine {
         }
     }
 
+    /** Participles that restate an expulsion just told: "expelled the envoy, giving him 72 hours to leave". */
+    private static final Set<String> RESTATING = Set.of("giving", "ordering", "telling", "granting", "allowing");
+
+    /**
+     * "X expelled Y's ambassador, giving the Z-born envoy 72 hours to leave": the order to leave in a participial
+     * clause restates the expulsion before it (same sentence); its demonym names the envoy's nationality, not a
+     * second target.
+     */
+    private boolean restatesExpulsion(Trig tr, List<Hit> sentenceHits) {
+        if (!tr.def().needs().equals("LEAVE") || sentenceHits.isEmpty()) {
+            return false;
+        }
+        for (Hit h : sentenceHits) {
+            if (h.type == ActionType.EXPEL_DIPLOMATS && h.anchor < tr.from()) {
+                for (int k = h.anchor + 1; k + 1 < tr.from(); k++) {
+                    if (t.word[k].equals(",") && RESTATING.contains(t.lower[k + 1])) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     private static final Set<String> TIME_UNITS = Set.of("day", "days", "week", "weeks", "month", "months", "year", "years");
 
     /**
@@ -1215,7 +1242,8 @@ public final class Engine {
             }
             case "ENVOY" -> {
                 if (!near(i, end, from, to, 8, ENVOY_NOUNS) && !nearNamedAmbassador(i, end, 8) && !diplomaticStaffAfter(end, to)
-                        && !(after(end, to, 5, Set.of("ministry", "mea")) && t.lower[i].startsWith("summon"))) {
+                        && !(after(end, to, 5, Set.of("ministry", "mea")) && t.lower[i].startsWith("summon"))
+                        && !measureObjects.ownDrawdown(i, end, from, to)) {
                     return null;
                 }
             }
@@ -1313,6 +1341,10 @@ public final class Engine {
                 if (!before(i, from, w, FUTURE_MARKERS) || (t.lower[i - 1].equals("to") && !before(i - 1, from, 3, FUTURE_MARKERS))) {
                     return null;
                 }
+                if (i - 1 >= from && (t.lower[i - 1].equals("in") || t.lower[i - 1].equals("as")) && end < to
+                        && (t.lower[end].equals("to") || t.lower[end].equals("for"))) {
+                    return null; // "expelled the envoy to X in response to ...": a response cue, the act before it answers
+                }
             }
             case "TAKEN" -> {
                 if (!threatFrames.measuresTaken(i, from)) {
@@ -1381,6 +1413,9 @@ public final class Engine {
         } else if (d.type().equals("RESTRICT") && t.lower[i].startsWith("den") && end < to
                 && (denialObjects.contains(t.lower[end]) || isGerund(end))) {
             return null; // "denies expelling ...", "denied any involvement": a denial, not visas denied
+        } else if (d.type().equals("RESTRICT") && (t.lower[i].startsWith("reduc") || t.lower[i].startsWith("cut"))
+                && measureObjects.ownDrawdown(i, end, from, to)) {
+            type = ActionType.RECALL_ENVOY; // "reduced its staff in X": one's own people brought home
         } else if (d.type().equals("RESTRICT")) {
             type = restrictionType(i, end, from, to);
             if (type == null && after(end, to, 4, RELATION_NOUNS) && !after(end, to, 3, Set.of("trade", "economic", "business"))) {
