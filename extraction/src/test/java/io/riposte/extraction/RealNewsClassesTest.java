@@ -133,4 +133,30 @@ class RealNewsClassesTest {
                 ActionType.THREATEN_RETALIATION);
         assertThat(t.source() + ">" + t.target()).isEqualTo("GUY>SUR");
     }
+
+    @Test
+    void aRelativeClauseAfterADemonymAndItsNounActsForThatState() {
+        ExtractedAction a = only(run("2021-02-24", "Chile will recognise Kosovo on 28 May, which has angered the Serbian state, "
+                + "which has proceeded to recall its ambassador for consultations."), ActionType.RECALL_ENVOY);
+        assertThat(a.source() + ">" + a.target()).isEqualTo("SRB>CHL");
+    }
+
+    @Test
+    void aSpeakerWithTitleAndNameAfterAQuoteActs() {
+        ExtractedAction a = only(run("2021-02-24", "Chile will recognise Kosovo. \"I have ordered the immediate withdrawal of "
+                + "our ambassador for consultations,\" Serbian Foreign Minister Ana Petrovic said on Tuesday."), ActionType.RECALL_ENVOY);
+        assertThat(a.source() + ">" + a.target()).isEqualTo("SRB>CHL");
+    }
+
+    @Test
+    void aDescribedCountryIsTheStateNamedLast() {
+        List<ExtractedAction> as = run("2022-02-01",
+                "Spain will recall its ambassador to Niger in reaction to the West African country's decision to expel him.");
+        assertThat(as).extracting(x -> x.source() + ">" + x.target() + " " + x.type())
+                .contains("ESP>NER RECALL_ENVOY", "NER>ESP EXPEL_DIPLOMATS").doesNotContain("ESP>NER EXPEL_DIPLOMATS");
+        // a bare "the country" describes no one
+        ExtractedAction e = only(run("2022-02-01", "Niger ordered two Spanish diplomats to leave the country on Monday."),
+                ActionType.EXPEL_DIPLOMATS);
+        assertThat(e.source() + ">" + e.target()).isEqualTo("NER>ESP");
+    }
 }

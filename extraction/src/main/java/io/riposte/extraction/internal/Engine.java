@@ -837,7 +837,12 @@ public final class Engine {
     private void findMentions() {
         findMentionsInText();
         index();
-        for (Mention m : new StoryActors(t, lex).bareInstitutions(mentions, byToken)) {
+        StoryActors story = new StoryActors(t, lex);
+        for (Mention m : story.bareInstitutions(mentions, byToken)) {
+            addMention(m);
+        }
+        for (Mention m : story.descriptions(mentions, byToken)) {
+            assignRole(m);
             addMention(m);
         }
         coordination = new Coordination(t, byToken, lex);
@@ -1514,6 +1519,13 @@ public final class Engine {
         return type;
     }
 
+    /** "the Serbian state, which": one lower-case head noun (no action word) between the mention and ", which". */
+    private boolean headNounBefore(Mention m, int which) {
+        int noun = which - 2;
+        return noun >= 1 && m.to == noun && t.word[which - 1].equals(",") && Character.isLowerCase(t.word[noun].charAt(0))
+                && Character.isLetter(t.word[noun].charAt(0)) && !lex.triggerWords.contains(t.lower[noun]) && (m.kind == ActorKind.ADJ);
+    }
+
     /** A lower-case -ing form: "denies expelling", "denied targeting". */
     private boolean isGerund(int k) {
         String w = t.word[k];
@@ -1566,8 +1578,10 @@ public final class Engine {
         for (Mention m : cands) {
             m.clauseOut = m.to <= b1 || m.from >= b2;
             if (b1 > from && (t.lower[b1].equals("which") || t.lower[b1].equals("who"))
-                    && (m.to == b1 || m.to == b1 - 1 && t.word[b1 - 1].equals(","))) {
-                m.clauseOut = false; // "Poland, which expelled four Russians": the relative pronoun stands for Poland
+                    && (m.to == b1 || m.to == b1 - 1 && t.word[b1 - 1].equals(",") || headNounBefore(m, b1))) {
+                // "Poland, which expelled four Russians", "the Serbian state, which recalled ...": the relative
+                // pronoun stands for the state
+                m.clauseOut = false;
                 antecedent = m;
             }
             if (m.to <= tr.from() && (tr.from() - m.to <= (m.possessive ? 4 : 0))) {
@@ -2074,6 +2088,9 @@ public final class Engine {
     private boolean isSpeaker(Mention m) {
         int end = Math.max(m.to, m.headEnd);
         boolean speaks = end < t.size && SPEECH.contains(t.lower[end]) || end + 1 < t.size && SPEECH.contains(t.lower[end + 1]);
+        for (int k = end; !speaks && k < Math.min(t.size - 1, end + 4) && Character.isUpperCase(t.word[k].charAt(0)); k++) {
+            speaks = SPEECH.contains(t.lower[k + 1]); // "... ," Israeli Foreign Minister Jane Doe said: title and name
+        }
         if (!speaks) {
             return false;
         }
