@@ -159,4 +159,20 @@ class RealNewsClassesTest {
                 ActionType.EXPEL_DIPLOMATS);
         assertThat(e.source() + ">" + e.target()).isEqualTo("NER>ESP");
     }
+
+    @Test
+    void aBaseFormThatLooksLikeANounIsAVerbAfterToOrAModal() {
+        ExtractedAction a = only(run("2021-02-24", "Canada agreed to sanction 11 Nicaraguan officials over the vote."), ActionType.SANCTION);
+        assertThat(a.source() + ">" + a.target()).isEqualTo("CAN>NIC");
+        assertThat(a.count()).isEqualTo(11);
+    }
+
+    @Test
+    void scrappingAVisaWaiverIsAVisaRestriction() {
+        ExtractedAction a = only(run("2017-03-02", "Thailand has decided to scrap its visa-free entry scheme for N. Koreans."),
+                ActionType.RESTRICT_VISAS);
+        assertThat(a.source() + ">" + a.target()).isEqualTo("THA>PRK");
+        // a waiver agreed is no restriction
+        assertThat(run("2017-03-02", "Thailand and Laos signed a visa waiver in 2004.")).noneMatch(x -> x.type() == ActionType.RESTRICT_VISAS);
+    }
 }

@@ -1189,6 +1189,9 @@ public final class Engine {
                 continue; // "met with countermeasures": the object of the threat already found
             }
             Trig tr = resolve(i, end, d, from, to);
+            if (DEBUG) {
+                System.err.println("CAND " + t.word[i] + " " + d + " -> " + tr);
+            }
             if (tr != null && d.needs().equals("MET")) {
                 metEnd = end;
             }
@@ -2108,10 +2111,16 @@ public final class Engine {
         return w.length() > 5 && w.endsWith("ing") && Character.isLowerCase(w.charAt(0)) && !lex.triggerWords.contains(t.lower[k]);
     }
 
+    /** Words after which a base form is a verb: "to", the modals. */
+    private static final Set<String> VERB_OPENERS = Set.of("to", "will", "would", "shall", "could", "may", "might", "must", "'ll");
+
     private boolean isNominal(Trig tr) {
         String w = t.lower[tr.from()];
         if (w.endsWith("ing") && tr.to() < t.size && t.lower[tr.to()].equals("of")) {
             return true; // "the freezing of new trade"
+        }
+        if (w.endsWith("ion") && tr.from() > 0 && VERB_OPENERS.contains(t.lower[tr.from() - 1])) {
+            return false; // "agreed to sanction 19 officials", "will sanction": a verb that looks like a noun
         }
         return w.endsWith("ion") || w.endsWith("ions") || w.endsWith("ure") || w.endsWith("ures") || w.equals("sanctions")
                 || w.equals("ban") && tr.from() > 0 && (t.lower[tr.from() - 1].equals("a") || t.lower[tr.from() - 1].equals("the"));
