@@ -505,8 +505,12 @@ class ExtractorHardCasesTest {
         assertThat(a.date()).isEqualTo(FuzzyDate.ofDay(LocalDate.of(2022, 3, 23)));
     }
     @Test
-    void organisationsAreNotStatesAndSpeakersThreatenForTheirState() {
-        assertThat(run("2024-02-15", "The European Union has imposed new sanctions on Russia, and Lithuania welcomed the move."))
+    void theUnionIsAPartyOtherOrganisationsAreNotAndSpeakersThreatenForTheirState() {
+        // EVALUATION.md codes the European Union as a party (EUU); a member welcoming its move is no party to it
+        List<ExtractedAction> eu = run("2024-02-15", "The European Union has imposed new sanctions on Russia, and Lithuania welcomed the move.");
+        assertThat(eu).filteredOn(a -> a.type() == ActionType.SANCTION).extracting(a -> a.source() + ">" + a.target())
+                .containsExactly("EUU>RUS");
+        assertThat(run("2024-02-15", "NATO has imposed new sanctions on Russia, and Lithuania welcomed the move."))
                 .noneMatch(a -> a.type() == ActionType.SANCTION);
         ExtractedAction t = only(run("2024-02-15", "Lithuania expelled a Russian diplomat. Russian officials warned that any further "
                 + "steps against Russian diplomats would not go unanswered."), ActionType.THREATEN_RETALIATION);

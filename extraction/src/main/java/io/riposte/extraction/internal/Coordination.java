@@ -24,10 +24,12 @@ final class Coordination {
 
     private final Tokens t;
     private final Mention[] byToken;
+    private final Set<String> clauseVerbs;
 
-    Coordination(Tokens t, Mention[] byToken) {
+    Coordination(Tokens t, Mention[] byToken, Lexicon lex) {
         this.t = t;
         this.byToken = byToken;
+        this.clauseVerbs = lex.words("CLAUSE_VERBS");
     }
 
     /** "Germany, France and Poland": two mentions joined only by commas, and/or, "the", "as well as". */
@@ -59,7 +61,7 @@ final class Coordination {
         for (List<Mention> ms : bySentence) {
             List<Mention> run = new ArrayList<>();
             for (Mention m : ms) {
-                if (!run.isEmpty() && !coordinated(run.get(run.size() - 1), m)) {
+                if (!run.isEmpty() && (!coordinated(run.get(run.size() - 1), m) || run.size() == 1 && opensClause(run.get(0), m))) {
                     close(run);
                     run = new ArrayList<>();
                 }
@@ -67,6 +69,23 @@ final class Coordination {
             }
             close(run);
         }
+    }
+
+    /**
+     * "sanctions on Peru, and Chile welcomed the move": a second state after ", and" with a verb of its own
+     * starts a clause. Only a pair is split so: in "Sweden, Denmark, and Norway expelled" the comma before "and"
+     * ends a list of three. Word class (words.tsv): {@code CLAUSE_VERBS}.
+     */
+    private boolean opensClause(Mention x, Mention y) {
+        if (y.from < 2 || !t.lower[y.from - 1].equals("and") || !t.lower[y.from - 2].equals(",") || y.from - 2 != x.to) {
+            return false;
+        }
+        int v = Math.max(y.to, y.headEnd);
+        if (v >= t.size) {
+            return false;
+        }
+        String w = t.word[v];
+        return clauseVerbs.contains(t.lower[v]) || w.length() > 4 && w.endsWith("ed") && Character.isLowerCase(w.charAt(0));
     }
 
     private static void close(List<Mention> run) {

@@ -118,11 +118,14 @@ public final class Engine {
     private final boolean keepNonFactual;
     private final SpeechActs speech;
     private final List<Mention> mentions = new ArrayList<>();
-    private List<Trig> currentTrigs = List.of();
     private boolean conditional;
     private Hit lastHitInSentence;
     private final MeasureObjects measureObjects;
     private final Framing framing;
+    private final Counts counts;
+    private final ThreatFrames threatFrames;
+    private final Set<String> refusals;
+    private final Set<String> denialObjects;
     /** The day of the last reported (not recalled) act or day named, and its sentence: what an "also" continues. */
     private LocalDate newsDay;
     private int newsDaySentence = -10;
@@ -162,7 +165,6 @@ public final class Engine {
         String id;
     }
 
-    private record Trig(int from, int to, int anchor, TriggerDef def, ActionType type, boolean passive) {}
 
     public Engine(Lexicon lex, Article article, Tokens tokens, boolean keepNonFactual) {
         this.lex = lex;
@@ -171,8 +173,12 @@ public final class Engine {
         this.published = article.publishedDate();
         this.keepNonFactual = keepNonFactual;
         this.speech = new SpeechActs(tokens, lex);
-        this.measureObjects = new MeasureObjects(tokens);
+        this.measureObjects = new MeasureObjects(tokens, lex);
         this.framing = new Framing(tokens);
+        this.refusals = lex.words("REFUSALS");
+        this.denialObjects = lex.words("DENIAL_OBJECTS");
+        this.threatFrames = new ThreatFrames(tokens, lex, this::mentionAt);
+        this.counts = new Counts(tokens, lex, framing, this::mentionAt);
     }
 
     public List<ExtractedAction> run() {
@@ -209,6 +215,9 @@ public final class Engine {
             List<Hit> sentenceHits = new ArrayList<>();
             FuzzyDate inherited = inheritedDate(from, to, prevSentenceDate, lastDate);
             for (Trig tr : trigs) {
+                if (restatesExpulsion(tr, sentenceHits)) {
+                    continue;
+                }
                 Hit h = analyse(tr, s, from, to, trigs, dates, deadlineSentence, inherited);
                 if (h != null) {
                     lastHitInSentence = h;
@@ -568,8 +577,8 @@ public final class Engine {
         int days;
         if (unit.equals("day") && (n.equals("a") || n.equals("one"))) {
             days = 1;
-        } else if (unit.equals("days") && NUMBER_WORDS.containsKey(n) && NUMBER_WORDS.get(n) < 8) {
-            days = NUMBER_WORDS.get(n);
+        } else if (unit.equals("days") && Counts.numberWord(n) > 0 && Counts.numberWord(n) < 8) {
+            days = Counts.numberWord(n);
         } else if (unit.equals("hours") || unit.equals("hour")) {
             days = 0;
         } else {
@@ -718,6 +727,30 @@ public final class Engine {
         }
     }
 
+    /** Participles that restate an expulsion just told: "expelled the envoy, giving him 72 hours to leave". */
+    private static final Set<String> RESTATING = Set.of("giving", "ordering", "telling", "granting", "allowing");
+
+    /**
+     * "X expelled Y's ambassador, giving the Z-born envoy 72 hours to leave": the order to leave in a participial
+     * clause restates the expulsion before it (same sentence); its demonym names the envoy's nationality, not a
+     * second target.
+     */
+    private boolean restatesExpulsion(Trig tr, List<Hit> sentenceHits) {
+        if (!tr.def().needs().equals("LEAVE") || sentenceHits.isEmpty()) {
+            return false;
+        }
+        for (Hit h : sentenceHits) {
+            if (h.type == ActionType.EXPEL_DIPLOMATS && h.anchor < tr.from()) {
+                for (int k = h.anchor + 1; k + 1 < tr.from(); k++) {
+                    if (t.word[k].equals(",") && RESTATING.contains(t.lower[k + 1])) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     private static final Set<String> TIME_UNITS = Set.of("day", "days", "week", "weeks", "month", "months", "year", "years");
 
     /**
@@ -804,10 +837,15 @@ public final class Engine {
     private void findMentions() {
         findMentionsInText();
         index();
-        for (Mention m : new StoryActors(t, lex).bareInstitutions(mentions, byToken)) {
+        StoryActors story = new StoryActors(t, lex);
+        for (Mention m : story.bareInstitutions(mentions, byToken)) {
             addMention(m);
         }
-        coordination = new Coordination(t, byToken);
+        for (Mention m : story.descriptions(mentions, byToken)) {
+            assignRole(m);
+            addMention(m);
+        }
+        coordination = new Coordination(t, byToken, lex);
         coordination.markLists(bySentence);
         for (Mention g : coordination.groups(bySentence)) {
             assignRole(g);
@@ -1151,6 +1189,9 @@ public final class Engine {
                 continue; // "met with countermeasures": the object of the threat already found
             }
             Trig tr = resolve(i, end, d, from, to);
+            if (DEBUG) {
+                System.err.println("CAND " + t.word[i] + " " + d + " -> " + tr);
+            }
             if (tr != null && d.needs().equals("MET")) {
                 metEnd = end;
             }
@@ -1209,7 +1250,8 @@ public final class Engine {
             }
             case "ENVOY" -> {
                 if (!near(i, end, from, to, 8, ENVOY_NOUNS) && !nearNamedAmbassador(i, end, 8) && !diplomaticStaffAfter(end, to)
-                        && !(after(end, to, 5, Set.of("ministry", "mea")) && t.lower[i].startsWith("summon"))) {
+                        && !(after(end, to, 5, Set.of("ministry", "mea")) && t.lower[i].startsWith("summon"))
+                        && !measureObjects.ownDrawdown(i, end, from, to)) {
                     return null;
                 }
             }
@@ -1307,6 +1349,20 @@ public final class Engine {
                 if (!before(i, from, w, FUTURE_MARKERS) || (t.lower[i - 1].equals("to") && !before(i - 1, from, 3, FUTURE_MARKERS))) {
                     return null;
                 }
+                if (i - 1 >= from && (t.lower[i - 1].equals("in") || t.lower[i - 1].equals("as")) && end < to
+                        && (t.lower[end].equals("to") || t.lower[end].equals("for"))) {
+                    return null; // "expelled the envoy to X in response to ...": a response cue, the act before it answers
+                }
+            }
+            case "TAKEN" -> {
+                if (!threatFrames.measuresTaken(i, from)) {
+                    return null;
+                }
+            }
+            case "WEIGHED" -> {
+                if (!threatFrames.measuresWeighed(end, to)) {
+                    return null;
+                }
             }
             case "HELD" -> {
                 if (!before(i, from, 3, HELD_MARKERS)) {
@@ -1362,6 +1418,12 @@ public final class Engine {
         } else if (d.type().equals("RESTRICT") && after(end, to, 3, Set.of("operations", "activities", "activity"))
                 && after(end, to, 7, MISSION_NOUNS)) {
             type = ActionType.CLOSE_MISSION; // "suspended operations at its embassy in X": the mission stops working
+        } else if (d.type().equals("RESTRICT") && t.lower[i].startsWith("den") && end < to
+                && (denialObjects.contains(t.lower[end]) || isGerund(end))) {
+            return null; // "denies expelling ...", "denied any involvement": a denial, not visas denied
+        } else if (d.type().equals("RESTRICT") && (t.lower[i].startsWith("reduc") || t.lower[i].startsWith("cut"))
+                && measureObjects.ownDrawdown(i, end, from, to)) {
+            type = ActionType.RECALL_ENVOY; // "reduced its staff in X": one's own people brought home
         } else if (d.type().equals("RESTRICT")) {
             type = restrictionType(i, end, from, to);
             if (type == null && after(end, to, 4, RELATION_NOUNS) && !after(end, to, 3, Set.of("trade", "economic", "business"))) {
@@ -1460,6 +1522,19 @@ public final class Engine {
         return type;
     }
 
+    /** "the Serbian state, which": one lower-case head noun (no action word) between the mention and ", which". */
+    private boolean headNounBefore(Mention m, int which) {
+        int noun = which - 2;
+        return noun >= 1 && m.to == noun && t.word[which - 1].equals(",") && Character.isLowerCase(t.word[noun].charAt(0))
+                && Character.isLetter(t.word[noun].charAt(0)) && !lex.triggerWords.contains(t.lower[noun]) && (m.kind == ActorKind.ADJ);
+    }
+
+    /** A lower-case -ing form: "denies expelling", "denied targeting". */
+    private boolean isGerund(int k) {
+        String w = t.word[k];
+        return w.length() > 4 && w.endsWith("ing") && Character.isLowerCase(w.charAt(0));
+    }
+
     private static boolean isParticiple(String w) {
         return w.endsWith("ed") || w.equals("told") || w.equals("shut") || w.equals("cut") || w.equals("withdrawn")
                 || w.equals("given") || w.equals("seized") || w.equals("frozen") || w.equals("kicked");
@@ -1484,6 +1559,9 @@ public final class Engine {
         if (nominal && framing.recordPhrase(tr.from(), tr.to(), from, to)) {
             return null; // "the first expulsion of an ambassador from X since 1945": a comment on an act told elsewhere
         }
+        if (measureObjects.militaryObject(tr, from, to)) {
+            return null; // soldiers sent home are no diplomatic measure
+        }
         int b1 = from;
         int b2 = to;
         for (int k = a - 1; k >= from; k--) {
@@ -1503,8 +1581,10 @@ public final class Engine {
         for (Mention m : cands) {
             m.clauseOut = m.to <= b1 || m.from >= b2;
             if (b1 > from && (t.lower[b1].equals("which") || t.lower[b1].equals("who"))
-                    && (m.to == b1 || m.to == b1 - 1 && t.word[b1 - 1].equals(","))) {
-                m.clauseOut = false; // "Poland, which expelled four Russians": the relative pronoun stands for Poland
+                    && (m.to == b1 || m.to == b1 - 1 && t.word[b1 - 1].equals(",") || headNounBefore(m, b1))) {
+                // "Poland, which expelled four Russians", "the Serbian state, which recalled ...": the relative
+                // pronoun stands for the state
+                m.clauseOut = false;
                 antecedent = m;
             }
             if (m.to <= tr.from() && (tr.from() - m.to <= (m.possessive ? 4 : 0))) {
@@ -1749,6 +1829,37 @@ public final class Engine {
             }
             confidence = 0.6;
         }
+        if (tr.def().needs().equals("TAKEN")) {
+            // "other measures will be taken", "X said": no agent in the clause, the speaker answers the other side
+            Mention speaker = threatFrames.speaker(from, to);
+            if (speaker != null) {
+                source = speaker.iso;
+                sourceM = speaker;
+                target = null;
+                targetM = null;
+                for (Mention m : cands) {
+                    if (target == null && !m.iso.equals(source)) {
+                        target = m.iso;
+                        targetM = m;
+                    }
+                }
+                if (target == null) {
+                    target = counterpart(source, cands);
+                }
+                if (target == null) {
+                    return null;
+                }
+            } else if (cands.stream().map(m -> m.iso).distinct().count() == 1) {
+                // "If X goes ahead, a similar step will be taken against it," he said: the one named is warned
+                target = cands.get(0).iso;
+                targetM = cands.get(0);
+                source = counterpart(target, cands);
+                sourceM = null;
+                if (source == null) {
+                    return null;
+                }
+            }
+        }
         if (!reciprocal && groupObject(tr, from, to, targetM)) {
             return null; // "expelled more than 300 Western diplomats since its invasion of Ukraine": no state is the target
         }
@@ -1785,8 +1896,7 @@ public final class Engine {
         if (!keepNonFactual && (h.modality == Modality.NEGATED || h.modality == Modality.HYPOTHETICAL)) {
             return null;
         }
-        currentTrigs = all;
-        h.count = count(tr, from, to);
+        h.count = counts.count(tr, all, from, to);
         // date: the nearest date expression with no other action word between it and the trigger,
         // preferring one that follows the trigger ("expelled X on May 3") to one before it
         Dates.DateExpr chosen = null;
@@ -1981,6 +2091,9 @@ public final class Engine {
     private boolean isSpeaker(Mention m) {
         int end = Math.max(m.to, m.headEnd);
         boolean speaks = end < t.size && SPEECH.contains(t.lower[end]) || end + 1 < t.size && SPEECH.contains(t.lower[end + 1]);
+        for (int k = end; !speaks && k < Math.min(t.size - 1, end + 4) && Character.isUpperCase(t.word[k].charAt(0)); k++) {
+            speaks = SPEECH.contains(t.lower[k + 1]); // "... ," Israeli Foreign Minister Jane Doe said: title and name
+        }
         if (!speaks) {
             return false;
         }
@@ -1998,10 +2111,16 @@ public final class Engine {
         return w.length() > 5 && w.endsWith("ing") && Character.isLowerCase(w.charAt(0)) && !lex.triggerWords.contains(t.lower[k]);
     }
 
+    /** Words after which a base form is a verb: "to", the modals. */
+    private static final Set<String> VERB_OPENERS = Set.of("to", "will", "would", "shall", "could", "may", "might", "must", "'ll");
+
     private boolean isNominal(Trig tr) {
         String w = t.lower[tr.from()];
         if (w.endsWith("ing") && tr.to() < t.size && t.lower[tr.to()].equals("of")) {
             return true; // "the freezing of new trade"
+        }
+        if (w.endsWith("ion") && tr.from() > 0 && VERB_OPENERS.contains(t.lower[tr.from() - 1])) {
+            return false; // "agreed to sanction 19 officials", "will sanction": a verb that looks like a noun
         }
         return w.endsWith("ion") || w.endsWith("ions") || w.endsWith("ure") || w.endsWith("ures") || w.equals("sanctions")
                 || w.equals("ban") && tr.from() > 0 && (t.lower[tr.from() - 1].equals("a") || t.lower[tr.from() - 1].equals("the"));
@@ -2164,7 +2283,7 @@ public final class Engine {
         int a = tr.anchor();
         for (int k = a - 1; k >= Math.max(from, a - 3); k--) {
             String l = t.lower[k];
-            if (NEGATORS.contains(l) && !(k + 1 < to && t.lower[k + 1].equals("only")) || REFUSALS.contains(l)) {
+            if (NEGATORS.contains(l) && !(k + 1 < to && t.lower[k + 1].equals("only")) || refusals.contains(l)) {
                 return Modality.NEGATED;
             }
             if (l.equals(",") || l.equals(";")) {
@@ -2173,6 +2292,9 @@ public final class Engine {
         }
         if (tr.type() == ActionType.THREATEN_RETALIATION) {
             return Modality.ASSERTED;
+        }
+        if (threatFrames.insideFutureSubject(a, from, to)) {
+            return Modality.HYPOTHETICAL; // "measures, including curbs on hiring, will be taken": announced, the threat says so
         }
         if (speech.threatVerbBefore(a, from) || startsWith(from, to, "otherwise") || startsWith(from, to, "or else")) {
             // "threatened to expel": the threat is the action; "Otherwise, we will close ...": the price
@@ -2253,8 +2375,6 @@ public final class Engine {
         return Modality.ASSERTED;
     }
 
-    private static final Set<String> REFUSALS = Set.of("refused", "refuses", "refuse", "refusing", "declined", "declines",
-            "decline", "declining");
     private static final Set<String> REPORTING = Set.of("said", "says", "announced", "confirmed", "stated", "added", "told");
 
     /** "X said (that) it had ...": a reporting verb just before the subject of the past perfect. */
@@ -2343,79 +2463,6 @@ public final class Engine {
 
     // ------------------------------------------------------------------ counts
 
-    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
-            Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
-            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
-            Map.entry("thirteen", 13), Map.entry("fourteen", 14), Map.entry("fifteen", 15), Map.entry("sixteen", 16),
-            Map.entry("seventeen", 17), Map.entry("eighteen", 18), Map.entry("nineteen", 19), Map.entry("twenty", 20),
-            Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("seventy", 70),
-            Map.entry("eighty", 80), Map.entry("ninety", 90), Map.entry("hundred", 100), Map.entry("dozen", 12));
-    private static final Set<String> COUNT_NOUNS = Set.of("diplomats", "diplomat", "officials", "official", "staff", "staffers",
-            "employees", "personnel", "people", "persons", "individuals", "entities", "companies", "firms", "representatives",
-            "journalists", "members", "spies", "workers", "nationals", "citizens", "officers", "envoys", "banks", "organizations",
-            "organisations", "consulates", "missions", "attaches", "attachés", "agents", "reporters");
-
-    private Integer count(Trig tr, int from, int to) {
-        Integer best = null;
-        int bestDist = Integer.MAX_VALUE;
-        int lo = Math.max(from, Math.min(tr.from(), tr.anchor()) - 12);
-        int hi = Math.min(to, tr.to() + 14);
-        for (int k = lo; k < hi; k++) {
-            int[] num = numberAt(k, hi);
-            if (num == null) {
-                continue;
-            }
-            int j = num[1];
-            if (j < hi && t.lower[j].equals("other")) {
-                k = j;
-                continue;
-            }
-            if (k >= from + 2 && t.lower[k - 1].equals("than") && (t.lower[k - 2].equals("more") || t.lower[k - 2].equals("fewer"))) {
-                k = j - 1;
-                continue; // "more than 300 diplomats": a bound, not the number concerned
-            }
-            if (framing.subordinateBetween(k < tr.from() ? k : tr.to(), k < tr.from() ? Math.min(tr.from(), tr.anchor()) : k)) {
-                k = j - 1;
-                continue; // "expelled diplomats, a day after gunmen killed 26 people": another clause's number
-            }
-            int limit = Math.min(hi, j + 5);
-            boolean nounFound = false;
-            while (j < limit) {
-                String l = t.lower[j];
-                Mention m = mentionAt(j);
-                if (COUNT_NOUNS.contains(l) || (m != null && m.kind == ActorKind.PLURAL)) {
-                    nounFound = true;
-                    break;
-                }
-                if (l.equals("year") || l.equals("years") || l.equals("percent") || l.equals("%") || l.equals("days")
-                        || l.equals("months") || l.equals("-") || Dates.MONTHS.containsKey(l) || !Character.isLetter(l.charAt(0))) {
-                    break;
-                }
-                j++;
-            }
-            if (!nounFound) {
-                k = num[1] - 1;
-                continue;
-            }
-            int dist = k < tr.from() ? tr.from() - k : k - tr.to();
-            boolean other = false;
-            for (Trig o : currentTrigs) {
-                if (o != tr && o.type() != tr.type()) {
-                    int od = k < o.from() ? o.from() - k : k - o.to();
-                    if (od < dist) {
-                        other = true;
-                    }
-                }
-            }
-            if (!other && dist < bestDist) {
-                bestDist = dist;
-                best = num[0];
-            }
-            k = num[1] - 1;
-        }
-        return best;
-    }
-
     /** A demonym before a person (not "the Iranian judiciary executed"): within five words after the act. */
     private boolean foreignPersonAfter(int end, int to) {
         for (int k = end; k < Math.min(to, end + 5); k++) {
@@ -2462,48 +2509,6 @@ public final class Engine {
             }
         }
         return false;
-    }
-
-    /** A number at token k: {value, end token}, or null. */
-    private int[] numberAt(int k, int hi) {
-        String w = t.word[k];
-        if (Dates.isNumber(w)) {
-            if (k > 0 && (Dates.MONTHS.containsKey(t.lower[k - 1]) || t.lower[k - 1].equals("."))) {
-                return null;
-            }
-            try {
-                long v = Long.parseLong(w.replace(",", ""));
-                if (v <= 0 || v > 1_000_000 || (w.length() == 4 && v >= 1900 && v <= 2100)) {
-                    return null;
-                }
-                return new int[] {(int) v, k + 1};
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        String l = t.lower[k];
-        if (l.equals("dozen") && k > 0 && (t.lower[k - 1].equals("a") || t.lower[k - 1].equals("half"))) {
-            return new int[] {t.lower[k - 1].equals("half") ? 6 : 12, k + 1};
-        }
-        Integer v = NUMBER_WORDS.get(l);
-        if (v == null || l.equals("dozen") || l.equals("hundred")) {
-            return null;
-        }
-        if (l.equals("one")) {
-            return null; // "one of", "one another": too ambiguous to be a count
-        }
-        int j = k + 1;
-        if (j + 1 < hi && t.word[j].equals("-") && NUMBER_WORDS.containsKey(t.lower[j + 1]) && v >= 20 && NUMBER_WORDS.get(t.lower[j + 1]) < 10) {
-            v += NUMBER_WORDS.get(t.lower[j + 1]);
-            j += 2;
-        }
-        if (j < hi && t.lower[j].equals("dozen")) {
-            return new int[] {v * 12, j + 1};
-        }
-        if (j < hi && t.lower[j].equals("hundred")) {
-            return new int[] {v * 100, j + 1};
-        }
-        return new int[] {v, j};
     }
 
     // ------------------------------------------------------------------ merging and links

@@ -20,7 +20,7 @@ import java.util.Set;
 /**
  * The dictionaries of the extractor, loaded from the TSV data files next to this class
  * ({@code countries.tsv}, {@code people.tsv}, {@code blocked.tsv}, {@code institutions.tsv},
- * {@code triggers.tsv}, {@code cues.tsv}) and from same-named files ({@code countries*.tsv}, ...)
+ * {@code triggers.tsv}, {@code cues.tsv}, {@code words.tsv}) and from same-named files ({@code countries*.tsv}, ...)
  * in the directory given by the system property {@value #EXTRA_DIR_PROPERTY}, which add to them.
  * Immutable once built, so one instance is shared by all threads.
  */
@@ -51,6 +51,8 @@ public final class Lexicon {
     /** Every lower-case first token of a trigger: the prefilter's word set. */
     final Set<String> triggerWords = new HashSet<>();
     final Set<String> isoCodes = new HashSet<>();
+    /** Named closed word classes of the passes ({@code words.tsv}), lower case. */
+    private final Map<String, Set<String>> wordLists = new HashMap<>();
 
     public static Lexicon load() {
         Lexicon l = new Lexicon();
@@ -60,6 +62,8 @@ public final class Lexicon {
         l.read("institutions", l::institutionLine);
         l.read("triggers", l::triggerLine);
         l.read("cues", l::cueLine);
+        l.read("words", l::wordsLine);
+        l.wordLists.replaceAll((k, v) -> Set.copyOf(v));
         l.buildHashes();
         return l;
     }
@@ -82,15 +86,15 @@ public final class Lexicon {
 
     private boolean zeroHash;
 
-    /** Whether text[from, to) lower-cased is a trigger word. */
+    /** Whether text[from, to) lower-cased is a word that opens the prefilter. */
     public boolean isTriggerWord(String text, int from, int to) {
-        return triggerWords.contains(text.substring(from, to).toLowerCase(java.util.Locale.ROOT));
+        return prefilterWords.contains(text.substring(from, to).toLowerCase(java.util.Locale.ROOT));
     }
 
     private void buildHashes() {
-        int size = Integer.highestOneBit(Math.max(16, triggerWords.size() * 4)) * 2;
+        int size = Integer.highestOneBit(Math.max(16, prefilterWords.size() * 4)) * 2;
         int[] table = new int[size];
-        for (String w : triggerWords) {
+        for (String w : prefilterWords) {
             int h = w.hashCode();
             if (h == 0) {
                 zeroHash = true;
@@ -107,7 +111,7 @@ public final class Lexicon {
 
     /** Whether a lower-case word starts a trigger phrase (the prefilter). */
     public boolean isTriggerWord(String lowerWord) {
-        return triggerWords.contains(lowerWord);
+        return prefilterWords.contains(lowerWord);
     }
 
     public boolean isKnownState(String iso) {
@@ -215,13 +219,49 @@ public final class Lexicon {
         }
     }
 
+    /**
+     * Needs whose trigger words are everyday words ("taken", "considering") that only make a measure in an
+     * article about measures: they do not open the prefilter, so an article with no other trigger word stays
+     * cheap, but they are looked at in the sentences of an article that has one.
+     */
+    private static final Set<String> SECONDARY_NEEDS = Set.of("TAKEN", "WEIGHED");
+
+    /** The words that open the prefilter: the trigger words but those only of secondary needs. */
+    private final Set<String> prefilterWords = new HashSet<>();
+
     private void triggerLine(String[] c) {
         TriggerDef d = new TriggerDef(col(c, 1), col(c, 2).isEmpty() ? "-" : col(c, 2), col(c, 3).isEmpty() ? 'V' : col(c, 3).charAt(0));
         for (String s : alts(col(c, 0))) {
             String[] toks = lowerTokens(s);
             triggers.computeIfAbsent(toks[0], k -> new ArrayList<>()).add(new Phrase<>(toks, d));
             triggerWords.add(toks[0]);
+            if (!SECONDARY_NEEDS.contains(d.needs())) {
+                prefilterWords.add(toks[0]);
+            }
         }
+    }
+
+    private void wordsLine(String[] c) {
+        String name = col(c, 0);
+        if (!name.matches("[A-Z][A-Z_]*")) {
+            throw new IllegalArgumentException("not a word list name (UPPER_CASE): " + name);
+        }
+        Set<String> set = wordLists.computeIfAbsent(name, k -> new HashSet<>());
+        for (String w : alts(col(c, 1))) {
+            set.add(w.trim().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /**
+     * The word list of that name in {@code words.tsv} (lower case, immutable, shared). A missing list is a
+     * packaging error, so it fails loudly.
+     */
+    public Set<String> words(String name) {
+        Set<String> s = wordLists.get(name);
+        if (s == null) {
+            throw new IllegalStateException("no word list " + name + " in words.tsv");
+        }
+        return s;
     }
 
     private void cueLine(String[] c) {

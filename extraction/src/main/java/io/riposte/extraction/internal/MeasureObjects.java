@@ -1,5 +1,6 @@
 package io.riposte.extraction.internal;
 
+import io.riposte.domain.ActionType;
 import java.util.Set;
 
 /**
@@ -30,9 +31,76 @@ final class MeasureObjects {
             "over", "because", "after", "following", "amid", "per", "pursuant", "according");
 
     private final Tokens t;
+    private final Set<String> military;
+    private final Set<String> diplomatic;
+    private final Set<String> ownStaff;
+    private final Set<String> ownStaffModifiers;
+    private final Set<String> demands;
 
-    MeasureObjects(Tokens t) {
+    MeasureObjects(Tokens t, Lexicon lex) {
         this.t = t;
+        this.ownStaff = lex.words("OWN_STAFF_NOUNS");
+        this.ownStaffModifiers = lex.words("OWN_STAFF_MODIFIERS");
+        this.demands = lex.words("DEMAND_VERBS");
+        this.military = lex.words("MILITARY_NOUNS");
+        this.diplomatic = lex.words("DIPLOMATIC_NOUNS");
+    }
+
+    /**
+     * Whether an expulsion or a staff measure concerns soldiers, not a mission: "whose troops were ordered out",
+     * "plans to cut the contingent's strength". An expulsion needs the military noun within five words of its
+     * trigger, a staff measure anywhere in the sentence; either way no diplomatic noun may be as close.
+     * Word classes (words.tsv): {@code MILITARY_NOUNS}, {@code DIPLOMATIC_NOUNS}.
+     */
+    boolean militaryObject(Trig tr, int from, int to) {
+        boolean staff = tr.type() == ActionType.RESTRICT_STAFF;
+        if (!staff && tr.type() != ActionType.EXPEL_DIPLOMATS) {
+            return false;
+        }
+        int lo = staff ? from : Math.max(from, tr.from() - 5);
+        int hi = staff ? to : Math.min(to, tr.to() + 5);
+        boolean soldiers = false;
+        for (int k = lo; k < hi; k++) {
+            String l = t.lower[k];
+            if (diplomatic.contains(l)) {
+                return false;
+            }
+            soldiers |= military.contains(l);
+        }
+        return soldiers;
+    }
+
+    /**
+     * A drawdown: "reduced its staff in X", "the withdrawal of more than half of its own diplomats from X". The
+     * people cut are the actor's own ("its", "their") within a few words after the verb, and no order or demand
+     * before it, nor an obligation ("must", "has to"), makes the cut the other side's ("demanded that Washington
+     * reduce its staff" is a cap imposed by the one who demands). Word classes (words.tsv): {@code OWN_STAFF_NOUNS}, {@code OWN_STAFF_MODIFIERS},
+     * {@code DEMAND_VERBS}.
+     */
+    boolean ownDrawdown(int i, int end, int from, int to) {
+        if (i - 1 >= from && t.lower[i - 1].equals("must") || i - 2 >= from && t.lower[i - 1].equals("to")
+                && Set.of("have", "has", "had", "having").contains(t.lower[i - 2])) {
+            return false; // "Russia would have to reduce its staff": an obligation imposed by the other side
+        }
+        for (int k = i - 1; k >= from; k--) {
+            if (demands.contains(t.lower[k])) {
+                return false;
+            }
+        }
+        for (int k = end; k < Math.min(to, end + 7); k++) {
+            String l = t.lower[k];
+            if (l.equals("its") || l.equals("their")) {
+                int j = k + 1;
+                while (j < to && ownStaffModifiers.contains(t.lower[j])) {
+                    j++;
+                }
+                return j < to && ownStaff.contains(t.lower[j]);
+            }
+            if (l.equals(",") || l.equals(";") || l.equals("to")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

@@ -21,10 +21,12 @@ final class SpeechActs {
 
     private final Tokens t;
     private final Lexicon lex;
+    private final Set<String> advocating;
 
     SpeechActs(Tokens t, Lexicon lex) {
         this.t = t;
         this.lex = lex;
+        this.advocating = lex.words("ADVOCATING");
     }
 
     /** "Beijing would retaliate", "Moscow will take countermeasures": the mention is the subject of a future answer. */
@@ -63,6 +65,25 @@ final class SpeechActs {
     }
 
     /**
+     * "pushed for new sanctions", "called on Tuesday for the government to expel the envoy": an advocacy verb whose
+     * "for" (after at most a day word) opens the phrase holding the measure.
+     */
+    private boolean advocatedFor(int k, int a) {
+        if (!advocating.contains(t.lower[k])) {
+            return false;
+        }
+        for (int j = k + 1; j < Math.min(a, k + 4); j++) {
+            if (t.lower[j].equals("for")) {
+                return true;
+            }
+            if (!Dates.WEEKDAYS.containsKey(t.lower[j]) && !t.lower[j].equals("on") && !t.lower[j].equals("today")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Something asked for or put forward, not done: "proposed to the president that Russia expel 35
      * diplomats", "asked Mexico to let police enter the building to arrest him". A demand that the
      * other side itself act ("asked Canada to reduce its staff") is a measure and stays one.
@@ -71,6 +92,9 @@ final class SpeechActs {
         boolean permit = false;
         for (int k = a - 1; k >= Math.max(from, a - 14); k--) {
             String l = t.lower[k];
+            if (advocatedFor(k, a)) {
+                return true; // before the trigger-word stop: "called" also starts "called back its envoy"
+            }
             if (l.equals(",") || l.equals("but") || clauseBoundary.test(k) || lex.triggerWords.contains(l) && !l.equals("request")) {
                 return false; // "After Brussels proposed sanctions, Moscow expelled ...": the proposal is another clause's
             }

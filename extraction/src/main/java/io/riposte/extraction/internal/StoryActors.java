@@ -8,18 +8,74 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Actors a story names without naming their state: "the foreign ministry", "the junta" stand for
- * the state whose body of that name was named last, else for the state of the dateline.
+ * the state whose body of that name was named last, else for the state of the dateline; "the West African
+ * country" stands for the state named last.
  */
 final class StoryActors {
+    /** How many sentences back a description may point for the state it describes. */
+    private static final int DESCRIBED_WITHIN = 2;
+
     private final Tokens t;
     private final Lexicon lex;
+    private final Set<String> descriptorNouns;
+    private final Set<String> descriptorModifiers;
 
     StoryActors(Tokens t, Lexicon lex) {
         this.t = t;
         this.lex = lex;
+        this.descriptorNouns = lex.words("DESCRIPTOR_NOUNS");
+        this.descriptorModifiers = lex.words("DESCRIPTOR_MODIFIERS");
+    }
+
+    /**
+     * "in reaction to the West African country's decision", "the Gulf state said": "the", one to three modifiers of
+     * which one is capitalised or a describing word ("neighbouring"), and a country noun stand for the state named
+     * by name (or seat) last before it, in that sentence or the two before. A bare "the country" is too common (the
+     * country one leaves) to stand for anyone. Word classes (words.tsv): {@code DESCRIPTOR_NOUNS},
+     * {@code DESCRIPTOR_MODIFIERS}.
+     */
+    List<Mention> descriptions(List<Mention> mentions, Mention[] byToken) {
+        List<Mention> out = new ArrayList<>();
+        int seen = 0;
+        Mention last = null;
+        for (int noun = 2; noun < t.size; noun++) {
+            String l = t.lower[noun];
+            if (l.length() < 5 || !descriptorNouns.contains(l) || byToken[noun] != null
+                    || noun + 1 < t.size && Character.isUpperCase(t.word[noun + 1].charAt(0))) {
+                continue; // "the Islamic State group" style names continue with a capital
+            }
+            int the = -1;
+            boolean describing = false;
+            for (int k = noun - 1; k >= Math.max(0, noun - 4) && t.sentenceOf(k) == t.sentenceOf(noun); k--) {
+                if (t.lower[k].equals("the")) {
+                    the = k;
+                    break;
+                }
+                String w = t.word[k];
+                if (byToken[k] != null || !Character.isLetter(w.charAt(0))) {
+                    break; // "the Malian state" is a mention already; punctuation ends the phrase
+                }
+                describing |= Character.isUpperCase(w.charAt(0)) || descriptorModifiers.contains(t.lower[k]);
+            }
+            if (the < 0 || !describing || the == noun - 1) {
+                continue;
+            }
+            for (; seen < mentions.size() && mentions.get(seen).from < the; seen++) {
+                Mention m = mentions.get(seen);
+                if (m.kind == ActorKind.NAME || m.kind == ActorKind.SEAT) {
+                    last = m;
+                }
+            }
+            if (last == null || t.sentenceOf(the) - t.sentenceOf(last.from) > DESCRIBED_WITHIN) {
+                continue;
+            }
+            out.add(new Mention(the + 1, noun + 1, last.iso, ActorKind.NAME));
+        }
+        return out;
     }
 
     /**
