@@ -42,7 +42,7 @@ class ModuleRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"domain", "extraction", "correlation", "evaluation", "synthetic"})
+    @ValueSource(strings = {"domain", "json", "extraction", "correlation", "evaluation", "synthetic"})
     void theDomainCoreHasNoKafka(String module) throws IOException {
         assertThat(compileDeps(module)).noneMatch(d -> d.group().equals("org.apache.kafka"));
         Path src = project().resolve(module).resolve("src/main/java");
@@ -58,6 +58,9 @@ class ModuleRulesTest {
         assertThat(compileDeps("domain")).noneMatch(d -> d.group().startsWith("com.fasterxml.jackson"));
         assertThat(compileDeps("evaluation")).extracting(Dep::artifact)
                 .contains("riposte-domain")
+                .allMatch(a -> a.equals("riposte-domain") || a.equals("riposte-json") || a.startsWith("jackson-"));
+        // The JSON contract is the model's one JSON form: the model and Jackson, nothing else.
+        assertThat(compileDeps("json")).extracting(Dep::artifact)
                 .allMatch(a -> a.equals("riposte-domain") || a.startsWith("jackson-"));
         // Scoring is tooling: the pipeline's modules may test with it but never ship it.
         for (String module : List.of("extraction", "correlation", "producer", "streams", "consumer")) {
