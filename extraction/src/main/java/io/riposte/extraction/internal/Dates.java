@@ -222,6 +222,64 @@ public final class Dates {
     }
 
     /**
+     * The last sentence of an article's lead: its headline and the first sentence of its body. A news
+     * report opens with the news of its day, and often leaves it undated ("Israel recalled its
+     * ambassadors ...", "Malaysia has declared the envoy persona non grata ..."): the day is the
+     * publication's.
+     *
+     * @param titleLength the length of the title that {@code Article.text()} puts before a blank line (0: none)
+     */
+    public static int leadEnd(Tokens t, int titleLength) {
+        for (int s = 0; s < t.sentences; s++) {
+            if (t.sentenceCharStart(s) >= titleLength) {
+                return s;
+            }
+        }
+        return t.sentences - 1;
+    }
+
+    /**
+     * The date of a reported act the text does not date, in an article published on {@code published}:
+     * the publication day for the news of the lead ({@link #leadEnd}), else the month of publication.
+     * Either is an upper bound rather than a statement (basis {@link DateBasis#PUBLICATION_FALLBACK});
+     * the range, the week before publication, lets correlation order it.
+     */
+    public static FuzzyDate publicationFallback(LocalDate published, boolean lead) {
+        FuzzyDate d = lead ? FuzzyDate.ofDay(published) : FuzzyDate.ofMonth(published.getYear(), published.getMonthValue());
+        return ranged(d, lead ? "the news of the lead: day of publication" : "month of publication: no date in the text",
+                published.minusDays(7), published).withBasis(DateBasis.PUBLICATION_FALLBACK);
+    }
+
+    /** Verbs that attribute a report to its speaker: "..., the minister said on Saturday". */
+    static final Set<String> SPEECH_VERBS = Set.of("said", "says", "told", "added", "stated", "announced", "declared",
+            "confirmed", "warned", "wrote", "tweeted", "reported");
+
+    /**
+     * The date of the attribution of a sentence ("..., the premier said on Saturday", "announced
+     * Tuesday that ..."): the day the act was made public, which dates what the sentence reports when
+     * nothing closer does, even across a relative clause between the act and its attribution. Only an
+     * expression a speech verb introduces, at most three words before it ("said in a statement on
+     * Friday", "told reporters on Friday"), with no punctuation between; never a deadline or a future.
+     */
+    public static DateExpr attribution(Tokens t, List<DateExpr> dates, int from) {
+        for (DateExpr d : dates) {
+            if (d.deadline() || d.future() || d.date().precision() == DatePrecision.UNKNOWN) {
+                continue;
+            }
+            for (int k = d.from() - 1; k >= Math.max(from, d.from() - 5); k--) {
+                String w = t.lower[k];
+                if (SPEECH_VERBS.contains(w)) {
+                    return d;
+                }
+                if (!Character.isLetter(w.charAt(0))) {
+                    break;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * The day "the same day", "the day after", "two days later" refer to: a day named earlier in the
      * same sentence ("expelled the ambassador on January 23; the other side answered the same day"),
      * else the last day named before the sentence.

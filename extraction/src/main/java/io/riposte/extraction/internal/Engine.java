@@ -2,7 +2,6 @@ package io.riposte.extraction.internal;
 
 import io.riposte.domain.ActionType;
 import io.riposte.domain.Article;
-import io.riposte.domain.DateBasis;
 import io.riposte.domain.DatePrecision;
 import io.riposte.domain.Evidence;
 import io.riposte.domain.ExtractedAction;
@@ -124,6 +123,8 @@ public final class Engine {
     private final MeasureObjects measureObjects;
     private final Framing framing;
     /** The day of the last reported (not recalled) act or day named, and its sentence: what an "also" continues. */
+    /** The last sentence of the lead (see {@link Dates#leadEnd}). */
+    private final int leadEnd;
     private LocalDate newsDay;
     private int newsDaySentence = -10;
     /** Who acted in the news day's sentence: reported speech continues the news of the same actor only. */
@@ -169,6 +170,7 @@ public final class Engine {
         this.article = article;
         this.t = tokens;
         this.published = article.publishedDate();
+        this.leadEnd = Dates.leadEnd(tokens, article.title().isEmpty() ? 0 : article.title().length());
         this.keepNonFactual = keepNonFactual;
         this.speech = new SpeechActs(tokens, lex);
         this.measureObjects = new MeasureObjects(tokens);
@@ -1828,6 +1830,9 @@ public final class Engine {
                 chosen = d;
             }
         }
+        if (chosen == null && !h.referenced && !deadlineSentence) {
+            chosen = Dates.attribution(t, dates, from);
+        }
         if (deadlineSentence && chosen != null && chosen.date().precision() == DatePrecision.DAY && !h.referenced) {
             chosen = null;
         }
@@ -1843,9 +1848,8 @@ public final class Engine {
             h.date = FuzzyDate.ofDay(newsDay).withNote("the day of the news it continues");
         } else if (published != null) {
             // a reported action the text does not date is recent news: the range lets correlation order it
-            h.date = Dates.ranged(FuzzyDate.ofMonth(published.getYear(), published.getMonthValue()),
-                    "month of publication: no date in the text", published.minusDays(7), published)
-                    .withBasis(DateBasis.PUBLICATION_FALLBACK);
+            h.date = Dates.publicationFallback(published, s <= leadEnd
+                    && (h.modality == Modality.ASSERTED || h.modality == Modality.PLANNED));
             h.dateFallback = true;
         } else {
             h.date = FuzzyDate.unknown("undated article");
