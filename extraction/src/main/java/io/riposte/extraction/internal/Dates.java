@@ -128,6 +128,9 @@ public final class Dates {
                     while (d.getDayOfWeek() != dow) {
                         d = d.minusDays(1);
                     }
+                    if (d.equals(published) && i > from && t.lower[i - 1].equals("last")) {
+                        d = d.minusWeeks(1); // "last Tuesday" written on a Tuesday is a week before
+                    }
                     fd = FuzzyDate.ofDay(d);
                 }
                 out.add(new DateExpr(i, i + 1, fd, isDeadline(t, i, from), false, true));

@@ -362,6 +362,16 @@ public final class Engine {
             }
             hits.addAll(sentenceHits);
         }
+        if (published == null) {
+            List<FuzzyDate> chained = UndatedMonths.resolve(hits.stream()
+                    .map(h -> new UndatedMonths.Report(h.source, h.target, h.type, h.count, h.date, isRecalled(h))).toList());
+            for (int i = 0; i < hits.size(); i++) {
+                if (chained.get(i) != null) {
+                    // a fallback stays one: the month of writing bounds undated news, it does not date it
+                    hits.get(i).date = chained.get(i);
+                }
+            }
+        }
         return merge(hits);
     }
 
