@@ -736,8 +736,8 @@ final class Episode {
      * date is chosen by {@link #actionDate}'s rule (the most precise, then the most reported, then the
      * earliest). A publication fallback (an undated report: the month, or the day of a lead) bounds the
      * act rather than dating it: it wins only where it is more precise than every stated date and lies
-     * inside the chosen one, or where nothing is stated; among fallbacks the most precise, those that
-     * state a count first, then the earliest. Reports whose stated dates disagree beyond the merge
+     * inside the chosen one, or where nothing is stated; among fallbacks the most precise, then one
+     * that states a count, then the earliest. Reports whose stated dates disagree beyond the merge
      * tolerance never reach this point: they are separate actions.
      */
     static FuzzyDate shownDate(List<ExtractedAction> members, boolean noYear) {
@@ -753,20 +753,14 @@ final class Episode {
         }
         FuzzyDate best = stated.isEmpty() ? null : actionDate(stated, noYear);
         // a fallback refines a stated date only inside it ("in 2022" and the news of a June article);
-        // the fallback that states the count is this act's own news, a count-less one may be a loose
-        // mention from another month; then the earliest, since the act precedes every report of it
-        boolean counted = fallbacks.stream().anyMatch(m -> m.count() != null);
-        FuzzyDate refined = null;
-        for (ExtractedAction m : fallbacks) {
-            FuzzyDate d = m.date();
-            if (counted && m.count() == null || best != null && !within(d, best)) {
-                continue;
-            }
-            if (refined == null || rank(d) > rank(refined) || rank(d) == rank(refined)
-                    && (pos(d).e() < pos(refined).e() || pos(d).e() == pos(refined).e() && noteOf(d).compareTo(noteOf(refined)) < 0)) {
-                refined = d;
-            }
-        }
+        // the most precise wins, then one that states the count (this act's own news; a count-less one
+        // may be a loose mention from another month), then the earliest: the act precedes every report
+        Comparator<ExtractedAction> finest = Comparator.comparingInt((ExtractedAction m) -> -rank(m.date()))
+                .thenComparingInt(m -> m.count() != null ? 0 : 1)
+                .thenComparingLong(m -> pos(m.date()).e())
+                .thenComparing(m -> noteOf(m.date()));
+        FuzzyDate refined = fallbacks.stream().filter(m -> best == null || within(m.date(), best)).min(finest)
+                .map(ExtractedAction::date).orElse(null);
         if (refined != null && (best == null || rank(refined) > rank(best))) {
             return refined;
         }

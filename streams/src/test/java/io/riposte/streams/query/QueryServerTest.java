@@ -94,6 +94,10 @@ class QueryServerTest {
         assertThat(undated.get("iso").asText()).isEqualTo("--09");
         assertThat(undated.get("note").asText()).isEqualTo("in September");
         assertThat(m.readTree(m.writeValueAsString(FuzzyDate.UNKNOWN)).get("iso").isNull()).isTrue();
+        // an action's evidence carries each report's own date (issue 13)
+        JsonNode evidence = m.readTree(m.writeValueAsString(new io.riposte.domain.Evidence("a1", "a1.txt", "A sentence.", 0, 11,
+                FuzzyDate.ofMonth(2021, 4))));
+        assertThat(evidence.get("date").get("iso").asText()).isEqualTo("2021-04");
     }
 
     @Test
