@@ -17,7 +17,8 @@ import java.util.Set;
  * or the year before when the month lies after the publication month; a weekday is the latest such
  * day on or before publication; "last month", "this year", "earlier this year", "last week" are
  * resolved to a month or a year, never to an invented day; without a publication date only a month
- * ({@code --09}) survives, anything else becomes UNKNOWN with the expression as a note. "the same
+ * ({@code --09}) survives, anything else becomes UNKNOWN with the expression as a note, unless the text
+ * chains its months ({@link UndatedMonths}). "the same
  * day", "the day before" and "the next day" refer to the last day-precision date the article named.
  * A date introduced by "by", "until", "before" or "deadline" is a deadline, not the date of an action.
  */
@@ -225,32 +226,16 @@ public final class Dates {
     }
 
     /**
-     * The last sentence of an article's lead: its headline and the first sentence of its body. A news
-     * report opens with the news of its day, and often leaves it undated ("Israel recalled its
-     * ambassadors ...", "Malaysia has declared the envoy persona non grata ..."): the day is the
-     * publication's.
-     *
-     * @param titleLength the length of the title that {@code Article.text()} puts before a blank line (0: none)
-     */
-    public static int leadEnd(Tokens t, int titleLength) {
-        for (int s = 0; s < t.sentences; s++) {
-            if (t.sentenceCharStart(s) >= titleLength) {
-                return s;
-            }
-        }
-        return t.sentences - 1;
-    }
-
-    /**
      * The date of a reported act the text does not date, in an article published on {@code published}:
-     * the publication day for the news of the lead ({@link #leadEnd}), else the month of publication.
-     * Either is an upper bound rather than a statement (basis {@link DateBasis#PUBLICATION_FALLBACK});
-     * the range, the week before publication, lets correlation order it.
+     * the publication day. A news report tells the news of its day and often leaves it undated
+     * ("Israel recalled its ambassadors ...", "the embassy warned that ..."); the day is an upper bound
+     * rather than a statement (basis {@link DateBasis#PUBLICATION_FALLBACK}, which correlation widens
+     * to the year for merging and shows only where no stated date is as precise), and the range, the
+     * week before publication, lets correlation order it.
      */
-    public static FuzzyDate publicationFallback(LocalDate published, boolean lead) {
-        FuzzyDate d = lead ? FuzzyDate.ofDay(published) : FuzzyDate.ofMonth(published.getYear(), published.getMonthValue());
-        return ranged(d, lead ? "the news of the lead: day of publication" : "month of publication: no date in the text",
-                published.minusDays(7), published).withBasis(DateBasis.PUBLICATION_FALLBACK);
+    public static FuzzyDate publicationFallback(LocalDate published) {
+        return ranged(FuzzyDate.ofDay(published), "publication day: no date in the text", published.minusDays(7), published)
+                .withBasis(DateBasis.PUBLICATION_FALLBACK);
     }
 
     /** Verbs that attribute a report to its speaker: "..., the minister said on Saturday". */

@@ -2,6 +2,7 @@ package io.riposte.extraction.internal;
 
 import io.riposte.domain.ActionType;
 import io.riposte.domain.Article;
+import io.riposte.domain.DateBasis;
 import io.riposte.domain.DatePrecision;
 import io.riposte.domain.Evidence;
 import io.riposte.domain.ExtractedAction;
@@ -123,8 +124,6 @@ public final class Engine {
     private final MeasureObjects measureObjects;
     private final Framing framing;
     /** The day of the last reported (not recalled) act or day named, and its sentence: what an "also" continues. */
-    /** The last sentence of the lead (see {@link Dates#leadEnd}). */
-    private final int leadEnd;
     private LocalDate newsDay;
     private int newsDaySentence = -10;
     /** Who acted in the news day's sentence: reported speech continues the news of the same actor only. */
@@ -170,7 +169,6 @@ public final class Engine {
         this.article = article;
         this.t = tokens;
         this.published = article.publishedDate();
-        this.leadEnd = Dates.leadEnd(tokens, article.title().isEmpty() ? 0 : article.title().length());
         this.keepNonFactual = keepNonFactual;
         this.speech = new SpeechActs(tokens, lex);
         this.measureObjects = new MeasureObjects(tokens);
@@ -1858,8 +1856,7 @@ public final class Engine {
             h.date = FuzzyDate.ofDay(newsDay).withNote("the day of the news it continues");
         } else if (published != null) {
             // a reported action the text does not date is recent news: the range lets correlation order it
-            h.date = Dates.publicationFallback(published, s <= leadEnd
-                    && (h.modality == Modality.ASSERTED || h.modality == Modality.PLANNED));
+            h.date = Dates.publicationFallback(published);
             h.dateFallback = true;
         } else {
             h.date = FuzzyDate.unknown("undated article");
@@ -2618,13 +2615,13 @@ public final class Engine {
         return out;
     }
 
-    /** A guess of "the month of publication" and a stated date in the last five weeks before it are the same news. */
+    /** A guess from the publication and a stated date in the last five weeks before it are the same news. */
     private boolean recentFallback(Cluster c, FuzzyDate cd, Hit h) {
         if (published == null) {
             return false;
         }
-        boolean clusterGuess = clusterFallback(c) && cd.precision() == DatePrecision.MONTH;
-        boolean hitGuess = h.dateFallback && h.date.precision() == DatePrecision.MONTH;
+        boolean clusterGuess = clusterFallback(c) && cd.basis() == DateBasis.PUBLICATION_FALLBACK;
+        boolean hitGuess = h.dateFallback && h.date.basis() == DateBasis.PUBLICATION_FALLBACK;
         FuzzyDate stated = clusterGuess && !h.dateFallback ? h.date : hitGuess && !clusterFallback(c) ? cd : null;
         if (stated == null || stated.latest() == null) {
             return false;
