@@ -8,6 +8,7 @@ import io.riposte.domain.Chain;
 import io.riposte.domain.ChainStatus;
 import io.riposte.domain.ChainStep;
 import io.riposte.domain.Dyad;
+import io.riposte.domain.Evidence;
 import io.riposte.domain.ExtractedAction;
 import io.riposte.domain.FuzzyDate;
 import io.riposte.domain.Link;
@@ -225,14 +226,21 @@ public final class Correlator {
                 : Keys.noYear(a.dyad(), a.id());
     }
 
-    /** The mention as correlation stores and reads it (see {@link Episode#effectiveDate}). */
+    /**
+     * The mention as correlation stores and reads it (see {@link Episode#effectiveDate}). Its evidence
+     * first records the date extraction gave it: merging reads the widened date, but the action shows
+     * the most precise date its reports gave ({@link Episode#actionDate}), and every report's own.
+     */
     static ExtractedAction normalize(ExtractedAction m) {
         FuzzyDate d = Episode.effectiveDate(m.date());
-        if (d.equals(m.date())) {
+        boolean stamped = m.evidence().stream().allMatch(e -> e.date() != null);
+        if (d.equals(m.date()) && stamped) {
             return m;
         }
+        List<Evidence> evidence = stamped ? m.evidence()
+                : m.evidence().stream().map(e -> e.date() != null ? e : e.withDate(m.date())).toList();
         return new ExtractedAction(m.id(), m.articleId(), m.origin(), m.source(), m.target(), m.type(), d, m.count(),
-                m.modality(), m.confidence(), m.evidence(), m.respondsTo(), m.cue());
+                m.modality(), m.confidence(), evidence, m.respondsTo(), m.cue());
     }
 
     /**

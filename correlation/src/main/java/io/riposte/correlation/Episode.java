@@ -52,7 +52,10 @@ final class Episode {
         final int index;
         // filled by build()
         String id;
+        /** The date merging and linking work with (a publication-month fallback widened to its year). */
         FuzzyDate date;
+        /** The date the action is published with: the most precise its reports give ({@link #shownDate}). */
+        FuzzyDate shown;
         Pos pos;
         /** Where the action sits for ordering: {@link #pos} narrowed by the days its reports say it may denote. */
         Pos opos;
@@ -225,12 +228,15 @@ final class Episode {
 
     /**
      * The date correlation works with. Extraction dates an action it found no date for by the month
-     * of publication (basis {@link DateBasis#PUBLICATION_FALLBACK}): an upper bound, not a date. Two
-     * articles published months apart about the same action would never merge on it, and a year-end
-     * review would found new actions, so such a month is widened to its year (note, range and basis kept).
+     * of publication, or the day for the news of an article's lead (basis
+     * {@link DateBasis#PUBLICATION_FALLBACK}): an upper bound, not a date. Two articles published
+     * months apart about the same action would never merge on it, and a year-end review would found
+     * new actions, so such a date is widened to its year for merging and linking (note, range and basis
+     * kept); the action still shows it when nothing stated is as precise ({@link #shownDate}).
      */
     static FuzzyDate effectiveDate(FuzzyDate d) {
-        if (d.precision() == DatePrecision.MONTH && d.hasYear() && d.basis() == DateBasis.PUBLICATION_FALLBACK) {
+        if ((d.precision() == DatePrecision.MONTH || d.precision() == DatePrecision.DAY) && d.hasYear()
+                && d.basis() == DateBasis.PUBLICATION_FALLBACK) {
             return new FuzzyDate(d.year(), null, null, DatePrecision.YEAR, d.note(), d.rangeStart(), d.rangeEnd(), d.basis());
         }
         return d;
@@ -540,7 +546,7 @@ final class Episode {
                 if (p.type.severity() < 0) {
                     escalation += -p.type.severity() * (1 + Math.log10(1 + (p.count == null ? 0 : p.count)));
                 }
-                chainSteps.add(new ChainStep(p.id, p.source, p.target, p.type, p.date, p.count,
+                chainSteps.add(new ChainStep(p.id, p.source, p.target, p.type, p.shown, p.count,
                         p.links.stream().map(Link::actionId).toList()));
             }
             ChainStatus status = ChainStatus.ACTIVE;
@@ -549,7 +555,7 @@ final class Episode {
                 status = ChainStatus.DORMANT;
             }
             chains.add(new Chain(chainId, dyad, status, Math.round(escalation * 100) / 100.0,
-                    steps.get(0).date, steps.get(steps.size() - 1).date, chainSteps));
+                    steps.get(0).shown, steps.get(steps.size() - 1).shown, chainSteps));
             chainKeyDays.put(chainId, lastDay == Long.MIN_VALUE ? null : lastDay);
         }
 
@@ -558,7 +564,7 @@ final class Episode {
         for (Proto p : protos) {
             List<Link> links = new ArrayList<>(p.links);
             links.sort(Comparator.comparing((Link l) -> l.reason().ordinal()).thenComparing(Link::actionId));
-            actions.add(new Action(p.id, dyad, p.source, p.target, p.type, p.date, p.count, p.modality,
+            actions.add(new Action(p.id, dyad, p.source, p.target, p.type, p.shown, p.count, p.modality,
                     p.confidence, p.articles, p.evidence, links, p.chainId));
             mentionIds.put(p.id, p.members.stream().map(ExtractedAction::id).sorted().toList());
         }
@@ -804,6 +810,72 @@ final class Episode {
     }
 
     /**
+     * The date a report gave its action before correlation widened it ({@link #effectiveDate}): its
+     * evidence records it ({@link Correlator#normalize}); a mention without it is taken as it is.
+     */
+    static FuzzyDate reportedDate(ExtractedAction m) {
+        for (Evidence e : m.evidence()) {
+            if (e.date() != null) {
+                return e.date();
+            }
+        }
+        return m.date();
+    }
+
+    /**
+     * The date an action is published with: never coarser than its best-dated report. Among the
+     * reports' own dates ({@link #reportedDate}; in a dated episode only those with a year) a stated
+     * date is chosen by {@link #actionDate}'s rule (the most precise, then the most reported, then the
+     * earliest). A publication fallback (an undated report: the month, or the day of a lead) bounds the
+     * act rather than dating it: it wins only where it is more precise than every stated date and lies
+     * inside the chosen one, or where nothing is stated; among fallbacks the most precise, then one
+     * that states a count, then the earliest. Reports whose stated dates disagree beyond the merge
+     * tolerance never reach this point: they are separate actions.
+     */
+    static FuzzyDate shownDate(List<ExtractedAction> members, boolean noYear) {
+        List<ExtractedAction> stated = new ArrayList<>(members.size());
+        List<ExtractedAction> fallbacks = new ArrayList<>();
+        for (ExtractedAction m : members) {
+            FuzzyDate d = reportedDate(m);
+            if (!noYear && !d.hasYear() || d.precision() == DatePrecision.UNKNOWN) {
+                continue;
+            }
+            ExtractedAction r = m.date() == d ? m : withDate(m, d);
+            (d.basis() == DateBasis.PUBLICATION_FALLBACK ? fallbacks : stated).add(r);
+        }
+        FuzzyDate best = stated.isEmpty() ? null : actionDate(stated, noYear);
+        // a fallback refines a stated date only inside it ("in 2022" and the news of a June article);
+        // the most precise wins, then one that states the count (this act's own news; a count-less one
+        // may be a loose mention from another month), then the earliest: the act precedes every report
+        Comparator<ExtractedAction> finest = Comparator.comparingInt((ExtractedAction m) -> -rank(m.date()))
+                .thenComparingInt(m -> m.count() != null ? 0 : 1)
+                .thenComparingLong(m -> pos(m.date()).e())
+                .thenComparing(m -> noteOf(m.date()));
+        FuzzyDate refined = fallbacks.stream().filter(m -> best == null || within(m.date(), best)).min(finest)
+                .map(ExtractedAction::date).orElse(null);
+        if (refined != null && (best == null || rank(refined) > rank(best))) {
+            return refined;
+        }
+        return best != null ? best : actionDate(members, noYear);
+    }
+
+    /** Whether every day {@code inner} may denote is one {@code outer} may denote. */
+    private static boolean within(FuzzyDate inner, FuzzyDate outer) {
+        Pos i = pos(inner);
+        Pos o = pos(outer);
+        return i != null && o != null && inner.hasYear() == outer.hasYear() && o.e() <= i.e() && i.l() <= o.l();
+    }
+
+    private static String noteOf(FuzzyDate d) {
+        return d.note() == null ? "" : d.note();
+    }
+
+    private static ExtractedAction withDate(ExtractedAction m, FuzzyDate d) {
+        return new ExtractedAction(m.id(), m.articleId(), m.origin(), m.source(), m.target(), m.type(), d, m.count(),
+                m.modality(), m.confidence(), m.evidence(), m.respondsTo(), m.cue());
+    }
+
+    /**
      * The members' evidence in {@link #EVIDENCE_ORDER} without repeats, the first given of equals kept (as
      * a TreeSet fed in member order would, which a stable sort does in one pass).
      */
@@ -826,6 +898,7 @@ final class Episode {
         // The most precise date wins; among equally precise ones the most reported, then the earliest.
         // In a dated episode only dated reports count (anchored undated ones only add their evidence).
         p.date = actionDate(p.members, noYear);
+        p.shown = shownDate(p.members, noYear);
         p.pos = pos(p.date);
         p.opos = orderingPos(p);
         Map<Integer, Integer> counts = new TreeMap<>();
@@ -866,7 +939,7 @@ final class Episode {
     private static void assignIds(List<Proto> protos) {
         Map<String, List<Proto>> byBase = new TreeMap<>();
         for (Proto p : protos) {
-            String base = "act-" + Keys.hash(p.source + "|" + p.target + "|" + p.type + "|" + p.date.iso() + "|" + p.count, 16);
+            String base = "act-" + Keys.hash(p.source + "|" + p.target + "|" + p.type + "|" + p.shown.iso() + "|" + p.count, 16);
             byBase.computeIfAbsent(base, k -> new ArrayList<>()).add(p);
         }
         for (Map.Entry<String, List<Proto>> e : byBase.entrySet()) {

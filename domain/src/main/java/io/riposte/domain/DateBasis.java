@@ -5,8 +5,8 @@ public enum DateBasis {
     /** The text states the date (or states nothing more precise): the ordinary case. */
     STATED,
     /**
-     * The text gives no date for a reported action, so it is dated by the month of publication: an
-     * upper bound on when it happened rather than a statement of when.
+     * The text gives no date for a reported action, so it is dated by the publication (the day; the
+     * month before issue 13): an upper bound on when it happened rather than a statement of when.
      */
     PUBLICATION_FALLBACK,
     /**

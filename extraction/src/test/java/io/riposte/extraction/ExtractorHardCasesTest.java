@@ -56,9 +56,10 @@ class ExtractorHardCasesTest {
         assertThat(a.source()).isEqualTo("USA");
         assertThat(a.target()).isEqualTo("CUB");
         assertThat(a.count()).isEqualTo(4);
-        // "before the end of the month" is a deadline, not the date of the order
-        assertThat(a.date().precision()).isEqualTo(DatePrecision.MONTH);
-        assertThat(a.date().month()).isEqualTo(6);
+        // "before the end of the month" is a deadline, not the date of the order: the order is
+        // undated news, so the publication day bounds it
+        assertThat(a.date().iso()).isEqualTo("2019-06-12");
+        assertThat(a.date().basis()).isEqualTo(DateBasis.PUBLICATION_FALLBACK);
     }
 
     @Test
@@ -318,10 +319,11 @@ class ExtractorHardCasesTest {
         assertThat(week.rangeStart()).isEqualTo(LocalDate.of(2019, 1, 25));
         assertThat(week.rangeEnd()).isEqualTo(LocalDate.of(2019, 1, 31));
         assertThat(week.basis()).isEqualTo(DateBasis.STATED);
-        // an undated report is news of the days before publication
-        FuzzyDate undated = only(run("2019-01-31", "Minsk expelled two Norwegian diplomats."), ActionType.EXPEL_DIPLOMATS).date();
-        assertThat(undated.iso()).isEqualTo("2019-01");
-        assertThat(undated.note()).startsWith("month of publication").endsWith("[2019-01-24..2019-01-31]");
+        // an undated report is news of the days before publication: bounded by the publication day
+        FuzzyDate undated = only(run("2019-01-31", "The foreign ministry met the press. Minsk expelled two Norwegian diplomats."),
+                ActionType.EXPEL_DIPLOMATS).date();
+        assertThat(undated.iso()).isEqualTo("2019-01-31");
+        assertThat(undated.note()).startsWith("publication day").endsWith("[2019-01-24..2019-01-31]");
         assertThat(undated.rangeStart()).isEqualTo(LocalDate.of(2019, 1, 24));
         assertThat(undated.rangeEnd()).isEqualTo(LocalDate.of(2019, 1, 31));
         assertThat(undated.basis()).isEqualTo(DateBasis.PUBLICATION_FALLBACK);

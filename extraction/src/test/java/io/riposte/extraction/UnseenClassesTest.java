@@ -5,6 +5,7 @@ import static io.riposte.extraction.ExtractorHardCasesTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riposte.domain.ActionType;
+import io.riposte.domain.DateBasis;
 import io.riposte.domain.DatePrecision;
 import io.riposte.domain.ExtractedAction;
 import java.time.LocalDate;
@@ -33,11 +34,13 @@ class UnseenClassesTest {
         ExtractedAction a = only(run("2021-06-11",
                 "Slovakia expelled three Russian diplomats on Thursday.\n\nThe government suspended visas for Russian officials."),
                 ActionType.RESTRICT_VISAS);
-        assertThat(a.date().precision()).isEqualTo(DatePrecision.MONTH);
+        // the fallback (issue 13: the publication day, an upper bound), not the news day of 10 June
+        assertThat(a.date().basis()).isEqualTo(DateBasis.PUBLICATION_FALLBACK);
+        assertThat(a.date().iso()).isEqualTo("2021-06-11");
         ExtractedAction b = only(run("2021-06-11",
                 "Slovakia expelled three Russian diplomats on May 3.\n\nThe government also suspended visas for Russian officials."),
                 ActionType.RESTRICT_VISAS);
-        assertThat(b.date().precision()).isNotEqualTo(DatePrecision.DAY);
+        assertThat(b.date().basis()).isEqualTo(DateBasis.PUBLICATION_FALLBACK);
     }
 
     private static void assertAct(String published, String text, ActionType type, String source, String target) {
@@ -98,7 +101,7 @@ class UnseenClassesTest {
                 + "The foreign ministry said it had summoned the Swedish charge d'affaires, Anna Berg, to protest."),
                 ActionType.SUMMON_ENVOY);
         assertThat(b.source()).isEqualTo("HUN");
-        assertThat(b.date().precision()).isNotEqualTo(DatePrecision.DAY);
+        assertThat(b.date().basis()).as("bounded by the publication day, not the news day").isEqualTo(DateBasis.PUBLICATION_FALLBACK);
     }
 
     @Test

@@ -89,10 +89,20 @@ public final class JsonContract {
         putStrings(o, "articles", a.articles());
         ArrayNode ev = o.putArray("evidence");
         for (Evidence e : a.evidence()) {
-            ev.addObject().put("article_id", e.articleId()).put("origin", e.origin()).put("sentence", e.sentence())
-                    .put("start", e.start()).put("end", e.end());
+            ev.add(evidence(e));
         }
         return o;
+    }
+
+    /** One report of an action: where it was read and, when it gave one, the report's own date. */
+    public static ObjectNode evidence(Evidence e) {
+        ObjectNode report = object().put("article_id", e.articleId()).put("origin", e.origin())
+                .put("sentence", e.sentence()).put("start", e.start()).put("end", e.end());
+        if (e.date() != null) {
+            // The action shows the most precise date its reports give; each report keeps its own.
+            putDate(report, "date", e.date());
+        }
+        return report;
     }
 
     public static ObjectNode step(ChainStep s) {

@@ -277,11 +277,13 @@ public final class AvroMapping {
                 .setSentence(e.sentence())
                 .setStart(e.start())
                 .setEnd(e.end())
+                .setDate(e.date() == null ? null : toAvro(e.date()))
                 .build();
     }
 
     static Evidence toDomain(io.riposte.avro.Evidence e) {
-        return new Evidence(e.getArticleId(), e.getOrigin(), e.getSentence(), e.getStart(), e.getEnd());
+        return new Evidence(e.getArticleId(), e.getOrigin(), e.getSentence(), e.getStart(), e.getEnd(),
+                e.getDate() == null ? null : toDomain(e.getDate()));
     }
 
     static io.riposte.avro.Link toAvro(Link l) {

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class AvroMappingTest {
 
     static final Evidence EV1 = new Evidence("a1", "prague.txt", "Prague ordered 18 Russian diplomats out.", 0, 41);
-    static final Evidence EV2 = new Evidence("a2", "moscow.txt", "Moscow sent 20 Czech diplomats home.", 10, 46);
+    static final Evidence EV2 = new Evidence("a2", "moscow.txt", "Moscow sent 20 Czech diplomats home.", 10, 46,
+            FuzzyDate.ofMonth(2021, 4)); // a report's own date survives the round trip
 
     static ExtractedAction extracted() {
         return new ExtractedAction("m1", "a1", "prague.txt", "CZE", "RUS", ActionType.EXPEL_DIPLOMATS,

@@ -177,6 +177,31 @@ public final class DashboardPage {
             b.append("<span class=\"more\">").append(ev.size()).append(" mentions</span>");
         }
         b.append("</div>");
+        reportDates(b, ev);
+    }
+
+    /**
+     * The date each report gave, as the action's date is the finest of them: a reader sees which
+     * articles said the day and which only the month ("2021-04-17 (2 reports) · 2021-04 (1 report)").
+     */
+    private static void reportDates(StringBuilder b, List<Evidence> ev) {
+        Map<String, Integer> reports = new java.util.TreeMap<>(
+                Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.reverseOrder())); // finest first, "?" last
+        for (Evidence e : ev) {
+            if (e.getDate() != null) {
+                reports.merge(Dates.column(e.getDate()), 1, Integer::sum);
+            }
+        }
+        if (reports.isEmpty()) {
+            return;
+        }
+        b.append("<div class=\"report-dates\">reported: ");
+        String sep = "";
+        for (Map.Entry<String, Integer> r : reports.entrySet()) {
+            b.append(sep).append(esc(r.getKey())).append(" (").append(r.getValue()).append(r.getValue() == 1 ? " report)" : " reports)");
+            sep = " · ";
+        }
+        b.append("</div>");
     }
 
     /**

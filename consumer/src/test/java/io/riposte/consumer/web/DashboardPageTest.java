@@ -38,7 +38,10 @@ class DashboardPageTest {
                 .setType(ActionType.EXPEL_DIPLOMATS).setSeverity(-5).setDate(day(2018, 3, 14)).setCount(count)
                 .setModality(Modality.ASSERTED).setConfidence(0.9).setArticles(List.of(origin))
                 .setEvidence(List.of(Evidence.newBuilder().setArticleId("art-" + id).setOrigin(origin).setSentence(sentence)
-                        .setStart(0).setEnd(sentence.length()).build()))
+                        .setStart(0).setEnd(sentence.length()).setDate(day(2018, 3, 14)).build(),
+                        Evidence.newBuilder().setArticleId("art2-" + id).setOrigin(origin + "#2").setSentence(sentence)
+                        .setStart(0).setEnd(sentence.length())
+                        .setDate(FuzzyDate.newBuilder().setYear(2018).setMonth(3).setPrecision(DatePrecision.MONTH).build()).build()))
                 .build();
     }
 
@@ -62,6 +65,8 @@ class DashboardPageTest {
         String html = DashboardPage.render(view(), List.of(alert), "2026-01-01T00:00:00Z");
         assertThat(html).contains("<svg class=\"timeline\"", "GBR ▲", "RUS ▼", "2018-03-14", "2018-03-17", "expel diplomats",
                 "count 23", "Moscow answered in kind.", "answers step 1", "Dyads by escalation");
+        // the date each report gave, finest first (issue 13)
+        assertThat(html).contains("reported: 2018-03-14 (1 report) · 2018-03 (1 report)");
         // GBR acts first and is the top side: its card sits above the axis; RUS's card below it.
         List<Double> cardYs = numbers(html, "<rect class=\"card\" x=\"[0-9.]+\" y=\"([0-9.]+)\"");
         double axis = numbers(html, "<line class=\"axis\" x1=\"[0-9.]+\" y1=\"([0-9.]+)\"").get(0);

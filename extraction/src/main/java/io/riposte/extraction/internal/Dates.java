@@ -17,7 +17,8 @@ import java.util.Set;
  * or the year before when the month lies after the publication month; a weekday is the latest such
  * day on or before publication; "last month", "this year", "earlier this year", "last week" are
  * resolved to a month or a year, never to an invented day; without a publication date only a month
- * ({@code --09}) survives, anything else becomes UNKNOWN with the expression as a note. "the same
+ * ({@code --09}) survives, anything else becomes UNKNOWN with the expression as a note, unless the text
+ * chains its months ({@link UndatedMonths}). "the same
  * day", "the day before" and "the next day" refer to the last day-precision date the article named.
  * A date introduced by "by", "until", "before" or "deadline" is a deadline, not the date of an action.
  */
@@ -128,6 +129,9 @@ public final class Dates {
                     while (d.getDayOfWeek() != dow) {
                         d = d.minusDays(1);
                     }
+                    if (d.equals(published) && i > from && t.lower[i - 1].equals("last")) {
+                        d = d.minusWeeks(1); // "last Tuesday" written on a Tuesday is a week before
+                    }
                     fd = FuzzyDate.ofDay(d);
                 }
                 out.add(new DateExpr(i, i + 1, fd, isDeadline(t, i, from), false, true));
@@ -219,6 +223,48 @@ public final class Dates {
             }
         }
         return out;
+    }
+
+    /**
+     * The date of a reported act the text does not date, in an article published on {@code published}:
+     * the publication day. A news report tells the news of its day and often leaves it undated
+     * ("Israel recalled its ambassadors ...", "the embassy warned that ..."); the day is an upper bound
+     * rather than a statement (basis {@link DateBasis#PUBLICATION_FALLBACK}, which correlation widens
+     * to the year for merging and shows only where no stated date is as precise), and the range, the
+     * week before publication, lets correlation order it.
+     */
+    public static FuzzyDate publicationFallback(LocalDate published) {
+        return ranged(FuzzyDate.ofDay(published), "publication day: no date in the text", published.minusDays(7), published)
+                .withBasis(DateBasis.PUBLICATION_FALLBACK);
+    }
+
+    /** Verbs that attribute a report to its speaker: "..., the minister said on Saturday". */
+    static final Set<String> SPEECH_VERBS = Set.of("said", "says", "told", "added", "stated", "announced", "declared",
+            "confirmed", "warned", "wrote", "tweeted", "reported");
+
+    /**
+     * The date of the attribution of a sentence ("..., the premier said on Saturday", "announced
+     * Tuesday that ..."): the day the act was made public, which dates what the sentence reports when
+     * nothing closer does, even across a relative clause between the act and its attribution. Only an
+     * expression a speech verb introduces, at most three words before it ("said in a statement on
+     * Friday", "told reporters on Friday"), with no punctuation between; never a deadline or a future.
+     */
+    public static DateExpr attribution(Tokens t, List<DateExpr> dates, int from) {
+        for (DateExpr d : dates) {
+            if (d.deadline() || d.future() || d.date().precision() == DatePrecision.UNKNOWN) {
+                continue;
+            }
+            for (int k = d.from() - 1; k >= Math.max(from, d.from() - 5); k--) {
+                String w = t.lower[k];
+                if (SPEECH_VERBS.contains(w)) {
+                    return d;
+                }
+                if (!Character.isLetter(w.charAt(0))) {
+                    break;
+                }
+            }
+        }
+        return null;
     }
 
     /**

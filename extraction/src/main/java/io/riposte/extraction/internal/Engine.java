@@ -369,6 +369,16 @@ public final class Engine {
             }
             hits.addAll(sentenceHits);
         }
+        if (published == null) {
+            List<FuzzyDate> chained = UndatedMonths.resolve(hits.stream()
+                    .map(h -> new UndatedMonths.Report(h.source, h.target, h.type, h.count, h.date, isRecalled(h))).toList());
+            for (int i = 0; i < hits.size(); i++) {
+                if (chained.get(i) != null) {
+                    // a fallback stays one: the month of writing bounds undated news, it does not date it
+                    hits.get(i).date = chained.get(i);
+                }
+            }
+        }
         return merge(hits);
     }
 
@@ -1938,6 +1948,9 @@ public final class Engine {
                 chosen = d;
             }
         }
+        if (chosen == null && !h.referenced && !deadlineSentence) {
+            chosen = Dates.attribution(t, dates, from);
+        }
         if (deadlineSentence && chosen != null && chosen.date().precision() == DatePrecision.DAY && !h.referenced) {
             chosen = null;
         }
@@ -1953,9 +1966,7 @@ public final class Engine {
             h.date = FuzzyDate.ofDay(newsDay).withNote("the day of the news it continues");
         } else if (published != null) {
             // a reported action the text does not date is recent news: the range lets correlation order it
-            h.date = Dates.ranged(FuzzyDate.ofMonth(published.getYear(), published.getMonthValue()),
-                    "month of publication: no date in the text", published.minusDays(7), published)
-                    .withBasis(DateBasis.PUBLICATION_FALLBACK);
+            h.date = Dates.publicationFallback(published);
             h.dateFallback = true;
         } else {
             h.date = FuzzyDate.unknown("undated article");
@@ -2609,13 +2620,13 @@ public final class Engine {
         return out;
     }
 
-    /** A guess of "the month of publication" and a stated date in the last five weeks before it are the same news. */
+    /** A guess from the publication and a stated date in the last five weeks before it are the same news. */
     private boolean recentFallback(Cluster c, FuzzyDate cd, Hit h) {
         if (published == null) {
             return false;
         }
-        boolean clusterGuess = clusterFallback(c) && cd.precision() == DatePrecision.MONTH;
-        boolean hitGuess = h.dateFallback && h.date.precision() == DatePrecision.MONTH;
+        boolean clusterGuess = clusterFallback(c) && cd.basis() == DateBasis.PUBLICATION_FALLBACK;
+        boolean hitGuess = h.dateFallback && h.date.basis() == DateBasis.PUBLICATION_FALLBACK;
         FuzzyDate stated = clusterGuess && !h.dateFallback ? h.date : hitGuess && !clusterFallback(c) ? cd : null;
         if (stated == null || stated.latest() == null) {
             return false;

@@ -106,6 +106,11 @@ class QueryServerTest {
         assertThat(step.get("date").isNull()).isTrue();
         assertThat(step.get("date_precision").asText()).isEqualTo("UNKNOWN");
         assertThat(chain.toString()).doesNotContain("firstDate", "actionId", "\"iso\"");
+        // an action's evidence carries each report's own date, in the same flat form (issue 13)
+        JsonNode evidence = io.riposte.json.JsonContract.evidence(new io.riposte.domain.Evidence("a1", "a1.txt", "A sentence.", 0, 11,
+                FuzzyDate.ofMonth(2021, 4)));
+        assertThat(evidence.get("date").asText()).isEqualTo("2021-04");
+        assertThat(evidence.get("date_precision").asText()).isEqualTo("MONTH");
     }
 
     @Test
