@@ -3,12 +3,12 @@ package io.riposte.cli;
 import io.riposte.correlation.Correlation;
 import io.riposte.domain.Article;
 import io.riposte.domain.ExtractedAction;
-import io.riposte.domain.scoring.PredictedAction;
-import io.riposte.domain.scoring.ScoringFiles;
+import io.riposte.evaluation.PredictedAction;
+import io.riposte.evaluation.Predictions;
+import io.riposte.evaluation.ScoringFiles;
 import io.riposte.extraction.ExtractionResult;
 import io.riposte.extraction.Extractor;
 import io.riposte.extraction.Extractors;
-import io.riposte.extraction.Predictions;
 import io.riposte.producer.ArticleFiles;
 import io.riposte.producer.InputItem;
 import java.io.PrintWriter;
@@ -73,7 +73,7 @@ public class ExtractCommand implements Callable<Integer> {
         }
         if (correlate) {
             // The same correlation core as the topology, over in-memory stores.
-            return Correlation.predict(actions);
+            return Correlation.correlateAll(actions).actions().stream().map(Predictions::of).toList();
         }
         return actions.stream().map(Predictions::of).toList();
     }

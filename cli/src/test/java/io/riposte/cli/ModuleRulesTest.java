@@ -42,7 +42,7 @@ class ModuleRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"domain", "extraction", "correlation", "synthetic"})
+    @ValueSource(strings = {"domain", "extraction", "correlation", "evaluation", "synthetic"})
     void theDomainCoreHasNoKafka(String module) throws IOException {
         assertThat(compileDeps(module)).noneMatch(d -> d.group().equals("org.apache.kafka"));
         Path src = project().resolve(module).resolve("src/main/java");
@@ -51,6 +51,19 @@ class ModuleRulesTest {
                 assertThat(Files.readString(f)).as(f.toString()).doesNotContain("import org.apache.kafka");
             }
         }
+    }
+
+    @Test
+    void theDomainHasNoJacksonAndScoringStaysOutOfThePipeline() throws IOException {
+        assertThat(compileDeps("domain")).noneMatch(d -> d.group().startsWith("com.fasterxml.jackson"));
+        assertThat(compileDeps("evaluation")).extracting(Dep::artifact)
+                .contains("riposte-domain")
+                .allMatch(a -> a.equals("riposte-domain") || a.startsWith("jackson-"));
+        // Scoring is tooling: the pipeline's modules may test with it but never ship it.
+        for (String module : List.of("extraction", "correlation", "producer", "streams", "consumer")) {
+            assertThat(compileDeps(module)).extracting(Dep::artifact).as(module).doesNotContain("riposte-evaluation");
+        }
+        assertThat(compileDeps("cli")).extracting(Dep::artifact).contains("riposte-evaluation");
     }
 
     @ParameterizedTest

@@ -49,20 +49,6 @@ public final class Correlation {
         return correlateAll(mentions, CorrelationSettings.defaults());
     }
 
-    /** An action in the "Predicted actions" form of EVALUATION.md. */
-    public static io.riposte.domain.scoring.PredictedAction toPrediction(Action a) {
-        return new io.riposte.domain.scoring.PredictedAction(a.id(), a.date(), a.source(), a.target(), a.type().name(), a.count(),
-                a.respondsTo().stream().map(io.riposte.domain.Link::actionId).toList(), a.chainId(), a.articles(), a.confidence());
-    }
-
-    /**
-     * What {@code riposte extract --correlate} prints: every correlated action, by id, as a prediction.
-     * Mentions go in the order given; the result does not depend on it.
-     */
-    public static List<io.riposte.domain.scoring.PredictedAction> predict(List<ExtractedAction> mentions) {
-        return correlateAll(mentions).actions().stream().map(Correlation::toPrediction).toList();
-    }
-
     private static <V> List<V> all(SortedStore<V> store, java.util.function.Function<V, String> id) {
         List<V> out = new ArrayList<>();
         for (Map.Entry<String, V> e : store.range("", "\uffff")) {

@@ -9,12 +9,13 @@ import io.riposte.domain.Evidence;
 import io.riposte.domain.ExtractedAction;
 import io.riposte.domain.Link;
 import io.riposte.domain.Modality;
-import io.riposte.domain.scoring.GoldAction;
-import io.riposte.domain.scoring.GoldChain;
-import io.riposte.domain.scoring.PredictedAction;
-import io.riposte.domain.scoring.Report;
-import io.riposte.domain.scoring.Scorer;
-import io.riposte.domain.scoring.ScoringFiles;
+import io.riposte.evaluation.GoldAction;
+import io.riposte.evaluation.GoldChain;
+import io.riposte.evaluation.PredictedAction;
+import io.riposte.evaluation.Predictions;
+import io.riposte.evaluation.Report;
+import io.riposte.evaluation.Scorer;
+import io.riposte.evaluation.ScoringFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,9 +46,9 @@ class GoldReplayEvaluationTest {
 
     static Report score(Path dir) throws Exception {
         List<GoldAction> gold = ScoringFiles.readGold(dir.resolve("gold.jsonl"));
-        List<GoldChain> chains = ScoringFiles.readChains(dir.resolve("chains.jsonl"));
+        List<GoldChain> chains = ScoringFiles.readChains(dir.resolve("chains.jsonl"), gold);
         Correlation.Result r = Correlation.correlateAll(oracleMentions(gold));
-        Report report = Scorer.score(gold, chains, r.actions().stream().map(Correlation::toPrediction).toList());
+        Report report = Scorer.score(gold, chains, r.actions().stream().map(Predictions::of).toList());
         String links = linkTable(report, r, gold);
         System.out.println("== correlation of oracle mentions, " + dir + "\n" + report.toText() + links);
         return report;
@@ -56,7 +57,7 @@ class GoldReplayEvaluationTest {
     /** Each action with links or gold provocations: its gold id, its links as gold ids, the gold's, and its chain. */
     static String linkTable(Report report, Correlation.Result r, List<GoldAction> gold) {
         java.util.Map<String, String> goldOf = new java.util.HashMap<>();
-        report.matches().forEach(m -> goldOf.put(m.predicted().id(), m.gold()));
+        report.matches().forEach((g, p) -> goldOf.put(p, g));
         java.util.Map<String, GoldAction> goldById = new java.util.HashMap<>();
         gold.forEach(g -> goldById.put(g.id(), g));
         StringBuilder links = new StringBuilder();
@@ -77,7 +78,7 @@ class GoldReplayEvaluationTest {
         assumeTrue(Files.isRegularFile(dir.resolve("gold.jsonl")), "no seeds gold at " + dir + ": skipped");
         Report r = score(dir);
         assertThat(r.duplicateRate()).isZero();
-        assertThat(r.chainPairF1()).isGreaterThanOrEqualTo(0.9);
+        assertThat(r.chainPairs().f1()).isGreaterThanOrEqualTo(0.9);
     }
 
     @Test

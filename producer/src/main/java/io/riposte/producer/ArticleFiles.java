@@ -188,7 +188,7 @@ public final class ArticleFiles {
                 } else if (!isBlank(bytes)) {
                     Instant now = clock.instant();
                     try {
-                        Article a = ArticleParser.parseJson(ArticleParser.decode(bytes, origin), origin, now);
+                        Article a = JsonArticleParser.parse(ArticleParser.decode(bytes, origin), origin, now);
                         sink.accept(new InputItem.Parsed(origin, a));
                     } catch (ArticleFormatException e) {
                         sink.accept(new InputItem.Rejected(origin, e.reason(), e.getMessage(), keep(bytes)));

@@ -1,7 +1,5 @@
 package io.riposte.domain.input;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.riposte.domain.Article;
 import io.riposte.domain.DatePrecision;
 import java.nio.ByteBuffer;
@@ -10,7 +8,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
@@ -18,11 +15,11 @@ import java.util.regex.Pattern;
 
 /**
  * Reads articles in the forms archives hold them: the loose scraped-text format of EVALUATION.md
- * (an optional leading {@code " date YYYY-MM-DD "} line, an optional URL after it) and JSON Lines
- * objects ({@code id, url, published, title, body, outlet, language}).
+ * (an optional leading {@code " date YYYY-MM-DD "} line, an optional URL after it). JSON Lines
+ * articles are the producer's ({@code io.riposte.producer.JsonArticleParser}): Jackson stays out of
+ * the domain.
  */
 public final class ArticleParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DATE_LINE =
             Pattern.compile("^\\s*date\\s+(\\d{4}-\\d{2}-\\d{2})\\s*(https?://\\S+)?\\s*(.*)$", Pattern.DOTALL);
 
@@ -89,57 +86,4 @@ public final class ArticleParser {
                 published == null ? DatePrecision.UNKNOWN : DatePrecision.DAY, null, null, ingestedAt);
     }
 
-    /** Parses one JSON Lines object; {@code origin} defaults to the url, then the id. */
-    public static Article parseJson(String line, String fallbackOrigin, Instant ingestedAt) throws ArticleFormatException {
-        JsonNode n;
-        try {
-            n = JSON.readTree(line);
-        } catch (Exception e) {
-            throw new ArticleFormatException("BAD_JSON", fallbackOrigin + ": not JSON (" + firstLine(e.getMessage()) + ")");
-        }
-        if (n == null || !n.isObject()) {
-            throw new ArticleFormatException("BAD_JSON", fallbackOrigin + ": not a JSON object");
-        }
-        String url = text(n, "url");
-        String title = text(n, "title");
-        String body = text(n, "body");
-        if ((title == null || title.isBlank()) && (body == null || body.isBlank())) {
-            throw new ArticleFormatException("EMPTY", fallbackOrigin + ": no title and no body");
-        }
-        Instant published = null;
-        DatePrecision precision = DatePrecision.UNKNOWN;
-        String p = text(n, "published");
-        if (p != null && !p.isBlank()) {
-            try {
-                if (p.length() == 10) {
-                    published = LocalDate.parse(p).atStartOfDay(ZoneOffset.UTC).toInstant();
-                    precision = DatePrecision.DAY;
-                } else {
-                    published = OffsetDateTime.parse(p).toInstant();
-                    precision = DatePrecision.DAY;
-                }
-            } catch (DateTimeParseException e) {
-                throw new ArticleFormatException("BAD_DATE", fallbackOrigin + ": bad 'published' value '" + p + "'");
-            }
-        }
-        String id = text(n, "id");
-        if (id == null || id.isBlank()) {
-            id = ArticleIds.of(url, title, body);
-        }
-        String origin = url != null ? url : fallbackOrigin;
-        return new Article(id, origin, url, title, body, published, precision, text(n, "outlet"), text(n, "language"), ingestedAt);
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
 }

@@ -47,16 +47,6 @@ class ArticleParserTest {
     }
 
     @Test
-    void readsJsonLines() throws Exception {
-        Article a = ArticleParser.parseJson(
-                "{\"url\":\"https://e.org/2\",\"published\":\"2021-04-15\",\"title\":\"T\",\"body\":\"B\",\"outlet\":\"O\",\"extra\":1}",
-                "f.jsonl:1", NOW);
-        assertThat(a.origin()).isEqualTo("https://e.org/2");
-        assertThat(a.publishedDate()).hasToString("2021-04-15");
-        assertThat(a.outlet()).isEqualTo("O");
-    }
-
-    @Test
     void rejectsBadInputWithAReason() {
         assertThatThrownBy(() -> ArticleParser.decode(new byte[0], "e.txt"))
                 .isInstanceOfSatisfying(ArticleFormatException.class, e -> assertThat(e.reason()).isEqualTo("EMPTY"));
@@ -66,10 +56,6 @@ class ArticleParserTest {
                 .isInstanceOfSatisfying(ArticleFormatException.class, e -> assertThat(e.reason()).isEqualTo("BAD_ENCODING"));
         assertThatThrownBy(() -> ArticleParser.parseText("   \n ", "w.txt", NOW))
                 .isInstanceOfSatisfying(ArticleFormatException.class, e -> assertThat(e.reason()).isEqualTo("EMPTY"));
-        assertThatThrownBy(() -> ArticleParser.parseJson("{oops", "j:1", NOW))
-                .isInstanceOfSatisfying(ArticleFormatException.class, e -> assertThat(e.reason()).isEqualTo("BAD_JSON"));
-        assertThatThrownBy(() -> ArticleParser.parseJson("{\"title\":\"t\",\"published\":\"yesterday\"}", "j:2", NOW))
-                .isInstanceOfSatisfying(ArticleFormatException.class, e -> assertThat(e.reason()).isEqualTo("BAD_DATE"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.riposte.domain.scoring;
+package io.riposte.evaluation;
 
 import io.riposte.domain.FuzzyDate;
 import java.util.List;

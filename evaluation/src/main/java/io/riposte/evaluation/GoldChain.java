@@ -1,4 +1,4 @@
-package io.riposte.domain.scoring;
+package io.riposte.evaluation;
 
 import java.util.List;
 
