@@ -37,7 +37,7 @@ public class InstanceClient {
     public InstanceClient(String scheme, Duration timeout) {
         this.scheme = scheme;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     /**

@@ -59,7 +59,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 public final class QueryRouter {
     /** Internal endpoint: the entries of some partitions of a store on this instance, as Avro bytes. */
     public static final String INTERNAL_PATH = "/internal/partitions";
-    /** How long a peer may take to answer a forwarded query, in ms (default 5000); then it counts as down. */
+    /** How long a peer may take to answer a forwarded query, in ms (default 10000); then it counts as down. */
     public static final String FORWARD_TIMEOUT_MS = "riposte.query.forward.timeout.ms";
     /**
      * A {@link Runnable} run after a query gathered its data and before it checks the assignment did not
@@ -135,7 +135,7 @@ public final class QueryRouter {
         HostInfo self = server == null || server.toString().isBlank() ? null : HostInfo.buildFromEndpoint(server.toString());
         String topic = config.get(StreamsConfig.APPLICATION_ID_CONFIG) + "-" + RiposteTopology.REPARTITION_BY_DYAD + "-repartition";
         Object forwardTimeout = config.get(FORWARD_TIMEOUT_MS);
-        Duration timeout = Duration.ofMillis(forwardTimeout == null ? 5000 : Long.parseLong(forwardTimeout.toString()));
+        Duration timeout = Duration.ofMillis(forwardTimeout == null ? 10_000 : Long.parseLong(forwardTimeout.toString()));
         return new QueryRouter(streams, self, topic, new InstanceClient(scheme, timeout), (Runnable) config.get(HOOK));
     }
 

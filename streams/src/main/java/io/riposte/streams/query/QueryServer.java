@@ -91,7 +91,9 @@ public final class QueryServer implements AutoCloseable {
     public static QueryServer start(KafkaStreams streams, StreamsCounters counters, String host, int port,
             HttpExposure exposure, QueryRouter router) throws IOException {
         HttpServer http = exposure.bind(host, port, "the query server");
-        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+        // More threads than callers need: a query waiting for a peer holds one while the peer may be asking
+        // this instance for its partitions; with too few, both would wait for each other until the timeout.
+        ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "riposte-query-http");
             t.setDaemon(true);
             return t;
