@@ -26,9 +26,6 @@ final class Replay {
     private volatile ArticlePublisher.Session session;
     private volatile Throwable failure;
     private Thread thread;
-    private volatile int holdAfter = -1;
-    private volatile boolean holding;
-    private final java.util.concurrent.CountDownLatch resume = new java.util.concurrent.CountDownLatch(1);
 
     /** The publisher runs with its own defaults: the broker-restart test checks that they ride out a restart. */
     Replay(List<Article> articles, String bootstrap, String registryUrl, double articlesPerSecond) {
@@ -48,13 +45,7 @@ final class Replay {
                 int i = 0;
                 for (Article a : articles) {
                     session.publish(new InputItem.Parsed("synthetic:" + i++, a));
-                    if (handed.incrementAndGet() == holdAfter) {
-                        // Everything so far acknowledged before the pause, so a reader can catch up with it.
-                        session.flush();
-                        holding = true;
-                        resume.await();
-                        holding = false;
-                    }
+                    handed.incrementAndGet();
                     if (session.summary().failure() != null) {
                         break;
                     }
@@ -65,20 +56,6 @@ final class Replay {
             }
         }, "replay");
         thread.start();
-    }
-
-    /** Before {@link #start()}: after {@code n} articles, flush them and wait for {@link #resume()}. */
-    void holdAfter(int n) {
-        holdAfter = n;
-    }
-
-    /** Whether the replay waits at its hold point, everything before it acknowledged. */
-    boolean holding() {
-        return holding;
-    }
-
-    void resume() {
-        resume.countDown();
     }
 
     /** Articles handed to the publisher so far. */
