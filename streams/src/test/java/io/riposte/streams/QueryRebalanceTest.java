@@ -28,9 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A rebalance while a query runs: the query has gathered its data when a second instance joins the group
  * and the partitions move; the answer is 503 with the reason and Retry-After, not the list it had gathered
- * under the old assignment. Once the group settles, both instances answer the whole list, identically.
+ * under the old assignment. Once the group settles, both instances answer the whole list, identically
+ * (the query servers require a token: the second instance's answers prove it passes the caller's on).
  */
 class QueryRebalanceTest {
+    static final String TOKEN = "t0ken-of-this-test";
+
     @TempDir
     Path state;
 
@@ -72,6 +75,8 @@ class QueryRebalanceTest {
             }
             assertThat(settled.statusCode()).isEqualTo(200);
             assertThat(ids(settled)).as("chain ids").isNotEmpty().isEqualTo(expected);
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(baseA + "/chains")).GET().build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).as("a query without the credential").isEqualTo(401);
 
             armed.set(true);
             CompletableFuture<HttpResponse<String>> during = http.sendAsync(request(baseA + "/chains"), HttpResponse.BodyHandlers.ofString());
@@ -132,6 +137,8 @@ class QueryRebalanceTest {
         settings.put("state.dir", state.resolve(name).toString());
         settings.put("auto.offset.reset", "earliest");
         settings.put(RiposteStreamsApp.HTTP_PORT, 0);
+        // Protected query servers: b's answers need a's partitions, so they pass only if b forwards the caller's credential.
+        settings.put(io.riposte.http.HttpExposure.AUTH_TOKEN, TOKEN);
         if (hook != null) {
             settings.put(QueryRouter.HOOK, hook);
         }
@@ -147,7 +154,7 @@ class QueryRebalanceTest {
     }
 
     private HttpRequest request(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(90)).GET().build();
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(90)).header("Authorization", "Bearer " + TOKEN).GET().build();
     }
 
     private HttpResponse<String> get(String url) throws Exception {
