@@ -32,6 +32,12 @@ public class StreamsCommand implements Callable<Integer> {
                     + RiposteStreamsApp.DEFAULT_HTTP_PORT + " (riposte.http.port), 0 = a free port, -1 = none.")
     Integer httpPort;
 
+    @Option(names = "--advertised-host", paramLabel = "HOST",
+            description = "Host the other instances of this application.id use to reach this query server "
+                    + "(riposte.http.advertised.host; with the port it becomes Streams' application.server). "
+                    + "Default: riposte.http.host, or this machine's name when that is 0.0.0.0.")
+    String advertisedHost;
+
     @Option(names = "--startup-timeout", paramLabel = "SECONDS", defaultValue = "120",
             description = "How long to wait for the app to reach RUNNING (default ${DEFAULT-VALUE}).")
     int startupTimeout;
@@ -48,6 +54,9 @@ public class StreamsCommand implements Callable<Integer> {
         }
         if (httpPort != null) {
             config.put(RiposteStreamsApp.HTTP_PORT, httpPort);
+        }
+        if (advertisedHost != null) {
+            config.put(io.riposte.streams.query.InstanceAddress.ADVERTISED_HOST, advertisedHost);
         }
         // On Ctrl-C or SIGTERM the hook asks for a stop and waits for a clean close (the JVM halts as
         // soon as its hooks return, and an unclean exactly-once shutdown wipes the local state).

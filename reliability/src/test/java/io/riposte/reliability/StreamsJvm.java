@@ -33,8 +33,13 @@ final class StreamsJvm implements AutoCloseable {
      * @param properties extra {@code -X key=value} settings (commit interval, session timeout)
      */
     StreamsJvm(String bootstrap, String registryUrl, Path stateDir, Path workDir, List<String> properties) {
+        this(bootstrap, registryUrl, stateDir, workDir, properties, -1);
+    }
+
+    /** @param httpPort the query server's port on 127.0.0.1 (-1: none) */
+    StreamsJvm(String bootstrap, String registryUrl, Path stateDir, Path workDir, List<String> properties, int httpPort) {
         List<String> a = new ArrayList<>(List.of("io.riposte.cli.Main", "streams", "--bootstrap-servers", bootstrap,
-                "--registry-url", registryUrl, "--state-dir", stateDir.toString(), "--http-port", "-1"));
+                "--registry-url", registryUrl, "--state-dir", stateDir.toString(), "--http-port", Integer.toString(httpPort)));
         for (String p : properties) {
             a.add("-X");
             a.add(p);
@@ -42,6 +47,11 @@ final class StreamsJvm implements AutoCloseable {
         this.args = List.copyOf(a);
         this.workDir = workDir;
         this.log = workDir.resolve("streams.log");
+        try {
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void start() {

@@ -72,6 +72,8 @@ public final class RiposteStreamsApp implements AutoCloseable {
      */
     public RiposteStreamsApp(Map<String, ?> settings, Extractor extractor, CorrelatorFactory correlators) {
         this.config = config(settings);
+        // Before KafkaStreams exists: the group learns each instance's query address from application.server.
+        io.riposte.streams.query.InstanceAddress.advertise(config);
         this.serdes = RiposteSerdes.registry(config);
         // The whole config: the topology reads the topic prefix, one of Riposte's own keys.
         this.topology = RiposteTopology.build(config, extractor, correlators, serdes, counters);
@@ -158,8 +160,9 @@ public final class RiposteStreamsApp implements AutoCloseable {
         int port = Integer.parseInt(config.get(HTTP_PORT).toString());
         if (port >= 0 && server == null) {
             try {
-                server = QueryServer.start(streams, counters, config.get(HTTP_HOST).toString(), port,
-                        io.riposte.http.HttpExposure.from(config));
+                io.riposte.http.HttpExposure exposure = io.riposte.http.HttpExposure.from(config);
+                server = QueryServer.start(streams, counters, config.get(HTTP_HOST).toString(), port, exposure,
+                        io.riposte.streams.query.QueryRouter.from(streams, config, exposure.scheme()));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the query server on port " + port, e);
             }

@@ -75,7 +75,7 @@ class EmbeddedClusterTest {
         // A different order than the driver saw, spread over three partitions: a permutation through the cluster.
         List<Article> shuffled = new ArrayList<>(corpus);
         Collections.shuffle(shuffled, new Random(7));
-        publish(shuffled, notAvro);
+        publish(cluster, shuffled, notAvro);
 
         Map<String, Object> settings = new HashMap<>();
         settings.put("bootstrap.servers", cluster.bootstrapServers());
@@ -142,7 +142,7 @@ class EmbeddedClusterTest {
         List<Article> everything = new ArrayList<>(corpus);
         everything.addAll(more);
         PermutationTest.Outcome expectedAfter = PermutationTest.run(cluster.registryUrl(), state.resolve("ttd-after"), everything);
-        publish(more, null);
+        publish(cluster, more, null);
         settings.put("state.dir", state.resolve("app-restored").toString());
         try (RiposteStreamsApp restored = RiposteStreamsApp.standard(settings)) {
             restored.start();
@@ -167,7 +167,7 @@ class EmbeddedClusterTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private void publish(List<Article> corpus, byte[] notAvro) {
+    static void publish(EmbeddedCluster cluster, List<Article> corpus, byte[] notAvro) {
         Map<String, Object> p = new HashMap<>();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -189,7 +189,7 @@ class EmbeddedClusterTest {
     }
 
     /** Waits (bounded) until the app read {@code articles} articles and correlated every mention it extracted. */
-    private static void awaitProcessed(RiposteStreamsApp app, int articles) throws InterruptedException {
+    static void awaitProcessed(RiposteStreamsApp app, int articles) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline && !(app.counters().articlesProcessed() == articles
                 && app.counters().mentionsCorrelated() == app.counters().actionsExtracted())) {

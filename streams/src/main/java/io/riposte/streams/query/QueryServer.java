@@ -34,13 +34,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import io.riposte.registry.RegistryHealth;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.query.KeyQuery;
-import org.apache.kafka.streams.query.QueryResult;
-import org.apache.kafka.streams.query.RangeQuery;
-import org.apache.kafka.streams.query.StateQueryRequest;
-import org.apache.kafka.streams.query.StateQueryResult;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,9 +42,10 @@ import org.slf4j.LoggerFactory;
  * {@code GET /chains}, {@code /chains/{id}}, {@code /dyads/{A}-{B}}, {@code /actions/{id}},
  * {@code /health}, and Prometheus metrics on {@code /metrics} (always served). While Streams is not RUNNING every query answers 503 with the state as reason.
  *
- * <p>Queries see the stores of this instance only: with several instances, each serves its own
- * partitions (no forwarding between instances yet). Stores have no transactions (KIP-892), so a
- * query may see writes of a transaction that has not committed yet.
+ * <p>Any instance answers for the whole application: {@link QueryRouter} asks the instances that own
+ * the partitions (or their standbys, flagged {@code stale}, when an owner is down) and refuses with 503
+ * and Retry-After when a rebalance interferes. Stores have no transactions (KIP-892), so a query may
+ * see writes of a transaction that has not committed yet.
  */
 public final class QueryServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueryServer.class);
@@ -64,6 +58,9 @@ public final class QueryServer implements AutoCloseable {
     private final ObjectMapper json;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final KafkaStreamsMetrics streamsMetrics;
+    private QueryRouter router;
+    /** Exchange attribute: the standby notes of the answer being built (see {@link #send}). */
+    private static final String STALE = "riposte.stale";
 
     private QueryServer(HttpServer http, ExecutorService executor, KafkaStreams streams, StreamsCounters counters) {
         this.http = http;
@@ -82,21 +79,30 @@ public final class QueryServer implements AutoCloseable {
         return start(streams, counters, host, port, HttpExposure.from(Map.of()));
     }
 
+    /** Serves this instance's stores only (no {@code application.server}). */
+    public static QueryServer start(KafkaStreams streams, StreamsCounters counters, String host, int port,
+            HttpExposure exposure) throws IOException {
+        return start(streams, counters, host, port, exposure, QueryRouter.local(streams));
+    }
+
     /**
      * Serves on host:port with {@code exposure}'s credential and TLS.
      *
      * @throws IllegalArgumentException when host is not loopback and {@code exposure} has no credential
      */
     public static QueryServer start(KafkaStreams streams, StreamsCounters counters, String host, int port,
-            HttpExposure exposure) throws IOException {
+            HttpExposure exposure, QueryRouter router) throws IOException {
         HttpServer http = exposure.bind(host, port, "the query server");
-        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+        // More threads than callers need: a query waiting for a peer holds one while the peer may be asking
+        // this instance for its partitions; with too few, both would wait for each other until the timeout.
+        ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "riposte-query-http");
             t.setDaemon(true);
             return t;
         });
         QueryServer server = new QueryServer(http, executor, streams, counters);
         server.scheme = exposure.scheme();
+        server.router = router;
         exposure.protect(http.createContext("/", server::handle));
         http.setExecutor(executor);
         http.start();
@@ -154,6 +160,7 @@ public final class QueryServer implements AutoCloseable {
                 body.put("status", state != KafkaStreams.State.RUNNING ? "DOWN" : registryDown != null ? "DEGRADED" : "UP");
                 body.put("state", state.name());
                 body.put("counters", counters.snapshot());
+                body.put("instance", router.ownership());
                 if (state != KafkaStreams.State.RUNNING) {
                     body.put("reason", "streams is " + state + ", not RUNNING"
                             + (registryDown == null ? "" : "; " + registryDown));
@@ -168,8 +175,16 @@ public final class QueryServer implements AutoCloseable {
                 send(ex, 503, Map.of("error", "not ready", "reason", "streams is " + state + ", not RUNNING", "state", state.name()));
                 return;
             }
-            route(ex, path);
-        } catch (StoreUnavailable | org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+            if (ex.getRequestURI().getRawPath().startsWith(QueryRouter.INTERNAL_PATH + "/")) {
+                send(ex, 200, router.serveInternal(ex.getRequestURI()));
+                return;
+            }
+            QueryRouter.Context ctx = new QueryRouter.Context(ex.getRequestHeaders().getFirst("Authorization"));
+            ex.setAttribute(STALE, ctx);
+            route(ex, path, ctx);
+        } catch (QueryRouter.PeerFailure e) {
+            send(ex, 502, Map.of("error", "another instance failed", "reason", String.valueOf(e.getMessage())));
+        } catch (QueryRouter.Unavailable | org.apache.kafka.streams.errors.InvalidStateStoreException e) {
             // Rebalancing or restoring: the state is momentarily not queryable.
             send(ex, 503, Map.of("error", "not ready", "reason", String.valueOf(e.getMessage())));
         } catch (RuntimeException e) {
@@ -178,16 +193,16 @@ public final class QueryServer implements AutoCloseable {
         }
     }
 
-    private void route(HttpExchange ex, List<String> path) throws IOException {
+    private void route(HttpExchange ex, List<String> path, QueryRouter.Context ctx) throws IOException {
         if (path.equals(List.of("chains"))) {
-            List<Chain> chains = all(RiposteTopology.STORE_CHAINS_BY_ID);
+            List<Chain> chains = new ArrayList<>(router.<Chain>all(RiposteTopology.STORE_CHAINS_BY_ID, ctx));
             chains.sort(Comparator.comparing(Chain::dyad).thenComparing(Chain::id));
             send(ex, 200, chains);
         } else if (path.size() == 2 && path.get(0).equals("chains")) {
-            Optional<Chain> c = byKey(RiposteTopology.STORE_CHAINS_BY_ID, path.get(1));
+            Optional<Chain> c = router.byKey(RiposteTopology.STORE_CHAINS_BY_ID, path.get(1), ctx);
             send(ex, c.isPresent() ? 200 : 404, c.isPresent() ? c.get() : Map.of("error", "no chain with id " + path.get(1)));
         } else if (path.size() == 2 && path.get(0).equals("actions")) {
-            Optional<Action> a = byKey(RiposteTopology.STORE_ACTIONS_BY_ID, path.get(1));
+            Optional<Action> a = router.byKey(RiposteTopology.STORE_ACTIONS_BY_ID, path.get(1), ctx);
             send(ex, a.isPresent() ? 200 : 404, a.isPresent() ? a.get() : Map.of("error", "no action with id " + path.get(1)));
         } else if (path.size() == 2 && path.get(0).equals("dyads")) {
             String dyad;
@@ -201,10 +216,10 @@ public final class QueryServer implements AutoCloseable {
                 send(ex, 400, Map.of("error", "bad dyad", "reason", e.getMessage() + " (expected two ISO 3166-1 alpha-3 codes, e.g. RUS-USA)"));
                 return;
             }
-            List<Chain> chains = new ArrayList<>(all(RiposteTopology.STORE_CHAINS_BY_ID).stream().map(Chain.class::cast)
+            List<Chain> chains = new ArrayList<>(router.partitionOf(RiposteTopology.STORE_CHAINS_BY_ID, dyad, ctx).stream().map(Chain.class::cast)
                     .filter(c -> c.dyad().equals(dyad)).toList());
             chains.sort(Comparator.comparing(Chain::id));
-            List<Action> actions = new ArrayList<>(all(RiposteTopology.STORE_ACTIONS_BY_ID).stream().map(Action.class::cast)
+            List<Action> actions = new ArrayList<>(router.partitionOf(RiposteTopology.STORE_ACTIONS_BY_ID, dyad, ctx).stream().map(Action.class::cast)
                     .filter(a -> a.dyad().equals(dyad)).toList());
             actions.sort(Comparator.comparing(Action::id));
             Map<String, Object> body = new LinkedHashMap<>();
@@ -214,40 +229,6 @@ public final class QueryServer implements AutoCloseable {
             send(ex, 200, body);
         } else {
             send(ex, 404, Map.of("error", "no such resource", "paths", List.of("/chains", "/chains/{id}", "/dyads/{A}-{B}", "/actions/{id}", "/health", "/metrics")));
-        }
-    }
-
-    private <V> Optional<V> byKey(String store, String key) {
-        StateQueryResult<V> result = streams.query(StateQueryRequest.inStore(store).withQuery(KeyQuery.<String, V>withKey(key)));
-        V found = null;
-        for (QueryResult<V> r : result.getPartitionResults().values()) {
-            check(store, r);
-            if (r.getResult() != null) {
-                found = r.getResult();
-            }
-        }
-        return Optional.ofNullable(found);
-    }
-
-    private <V> List<V> all(String store) {
-        StateQueryResult<KeyValueIterator<String, V>> result =
-                streams.query(StateQueryRequest.inStore(store).withQuery(RangeQuery.<String, V>withNoBounds()));
-        List<V> out = new ArrayList<>();
-        for (QueryResult<KeyValueIterator<String, V>> r : result.getPartitionResults().values()) {
-            check(store, r);
-            try (KeyValueIterator<String, V> it = r.getResult()) {
-                while (it.hasNext()) {
-                    KeyValue<String, V> kv = it.next();
-                    out.add(kv.value);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void check(String store, QueryResult<?> r) {
-        if (r.isFailure()) {
-            throw new StoreUnavailable("store " + store + ": " + r.getFailureReason() + " " + r.getFailureMessage());
         }
     }
 
@@ -261,7 +242,23 @@ public final class QueryServer implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Writes the JSON answer. A 503 says when to ask again; an answer that read some partitions from a
+     * standby (its owner down) says so: header {@code X-Riposte-Stale}, and in an object body
+     * {@code stale: true} with {@code stale_reasons}.
+     */
     private void send(HttpExchange ex, int status, Object body) throws IOException {
+        if (status == 503) {
+            ex.getResponseHeaders().set("Retry-After", "1");
+        }
+        if (status == 200 && ex.getAttribute(STALE) instanceof QueryRouter.Context ctx && !ctx.stale().isEmpty()) {
+            ex.getResponseHeaders().set("X-Riposte-Stale", "true");
+            if (json.valueToTree(body) instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                object.put("stale", true);
+                object.putPOJO("stale_reasons", ctx.stale());
+                body = object;
+            }
+        }
         byte[] bytes = json.writeValueAsBytes(body);
         ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         ex.sendResponseHeaders(status, bytes.length);
@@ -276,11 +273,5 @@ public final class QueryServer implements AutoCloseable {
         executor.shutdownNow();
         streamsMetrics.close();
         metrics.close();
-    }
-
-    private static final class StoreUnavailable extends RuntimeException {
-        StoreUnavailable(String message) {
-            super(message);
-        }
     }
 }
