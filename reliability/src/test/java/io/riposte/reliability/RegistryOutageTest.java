@@ -65,13 +65,16 @@ class RegistryOutageTest extends LocalBrokerRun {
      * answering 500, and one slower than the client's timeout, each with both apps restarted meanwhile.
      */
     static Stream<Plan> longPlans() {
+        // -Driposte.registry.plans=500,slower runs only the plans whose label contains one of the words.
+        String only = System.getProperty("riposte.registry.plans", "");
         return Stream.of(
                 new Plan("registry answering 500", 1_500, 40, Fault.SERVER_ERRORS, true, true, Duration.ofSeconds(30)),
                 new Plan("registry slower than the client timeout", 1_500, 40, Fault.SLOWER_THAN_TIMEOUT, true, true,
                         Duration.ofSeconds(30)),
                 new Plan("registry killed, streams restarted", 1_500, 40, Fault.KILLED, true, false, Duration.ofSeconds(30)),
                 new Plan("registry killed, consumer restarted", 1_500, 40, Fault.KILLED, false, true, Duration.ofSeconds(30)),
-                new Plan("registry killed, apps running", 1_500, 40, Fault.KILLED, false, false, Duration.ofSeconds(20)));
+                new Plan("registry killed, apps running", 1_500, 40, Fault.KILLED, false, false, Duration.ofSeconds(20)))
+                .filter(p -> only.isBlank() || java.util.Arrays.stream(only.split(",")).anyMatch(w -> p.label().contains(w.trim())));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -99,7 +102,8 @@ class RegistryOutageTest extends LocalBrokerRun {
             List<Alert> alerts = Collections.synchronizedList(new ArrayList<>());
             DyadSink sink = sink(bootstrap, appRegistry, alerts).start();
             try {
-                Replay replay = new Replay(corpus, bootstrap, registry, plan.articlesPerSecond());
+                // The last 30 % wait for the fault, so the apps restarted during it have articles to read then.
+                Replay replay = new Replay(corpus, bootstrap, registry, plan.articlesPerSecond()).holdAt(plan.articles() * 7 / 10);
                 long replayStart = System.nanoTime();
                 replay.start();
                 int at = (int) (plan.articles() * 0.3);
@@ -113,8 +117,6 @@ class RegistryOutageTest extends LocalBrokerRun {
 
                 long faultStart = System.nanoTime();
                 int handedAtFault = replay.handed();
-                // Articles must go on arriving during the outage, or a restarted app would have nothing to wait for.
-                assertThat(handedAtFault).as("articles handed when the fault begins").isLessThan(plan.articles() * 3 / 4);
                 long waitsBefore = RegistryHealth.global().recordsWaited();
                 switch (plan.fault()) {
                     case KILLED -> {
@@ -130,12 +132,14 @@ class RegistryOutageTest extends LocalBrokerRun {
                 List<String> during = new ArrayList<>();
                 if (plan.restartStreams()) {
                     assertThat(app.stop()).as("Streams stopped cleanly with SIGTERM during the outage").isIn(0, 143);
+                    replay.release(); // what arrives now is the restarted app's to read, during the outage
                     app.start();
                     // The restarted app has cold caches: it must meet the outage and say so, not skip records.
                     EndState.await("the restarted Streams app to report the registry outage",
                             () -> app.sinceStart().contains("Schema registry unavailable"), app, Duration.ofSeconds(60));
                     during.add("Streams restarted, waiting");
                 }
+                replay.release();
                 if (plan.restartConsumer()) {
                     sink.close();
                     alerts.clear();

@@ -26,6 +26,8 @@ final class Replay {
     private volatile ArticlePublisher.Session session;
     private volatile Throwable failure;
     private Thread thread;
+    private int holdAt = -1;
+    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
 
     /** The publisher runs with its own defaults: the broker-restart test checks that they ride out a restart. */
     Replay(List<Article> articles, String bootstrap, String registryUrl, double articlesPerSecond) {
@@ -38,12 +40,28 @@ final class Replay {
         return new ArticleGenerator(seed).generate(n).stream().map(ArticleGenerator.Generated::article).toList();
     }
 
+    /**
+     * Makes the replay stop after {@code n} articles until {@link #release()}, so that a test can be sure
+     * articles still arrive after the fault it injects, however slow the machine. Call before {@link #start()}.
+     */
+    Replay holdAt(int n) {
+        holdAt = n;
+        return this;
+    }
+
+    void release() {
+        released.countDown();
+    }
+
     void start() {
         thread = new Thread(() -> {
             try (ArticlePublisher publisher = new ArticlePublisher(config, new PrintStream(OutputStream.nullOutputStream()))) {
                 session = publisher.session(new ReplayOptions(ReplayOptions.Order.AS_READ, 0, rate, 0), Progress.NONE);
                 int i = 0;
                 for (Article a : articles) {
+                    if (i == holdAt) {
+                        released.await();
+                    }
                     session.publish(new InputItem.Parsed("synthetic:" + i++, a));
                     handed.incrementAndGet();
                     if (session.summary().failure() != null) {

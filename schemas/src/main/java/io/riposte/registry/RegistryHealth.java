@@ -57,23 +57,22 @@ public final class RegistryHealth {
     /** {@code client} got an answer: its outage is over, and the process's once no client sees one. */
     public synchronized void answered(Object client) {
         byClient.remove(client);
-        closeIfClear();
+        closeIfClear("Schema registry answers again");
     }
 
     /** {@code client} was closed: what it saw no longer counts. */
     public synchronized void forget(Object client) {
         byClient.remove(client);
-        closeIfClear();
+        closeIfClear("No open client waits for the schema registry any more");
     }
 
-    private void closeIfClear() {
+    private void closeIfClear(String why) {
         if (!byClient.isEmpty()) {
             return;
         }
         Outage was = current.getAndSet(null);
         if (was != null) {
-            LOG.info("Schema registry answers again after {} s; {} waits so far", Duration.between(was.since(), Instant.now()).toSeconds(),
-                    waited.get());
+            LOG.info("{} after {} s; {} waits so far", why, Duration.between(was.since(), Instant.now()).toSeconds(), waited.get());
         }
     }
 
