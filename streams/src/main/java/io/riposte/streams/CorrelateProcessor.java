@@ -57,9 +57,9 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
         BufferedSortedStore<ExtractedAction> mentions = buffered(context.getStateStore(RiposteTopology.STORE_MENTIONS));
         BufferedSortedStore<Action> actions = buffered(context.getStateStore(RiposteTopology.STORE_ACTIONS));
         BufferedSortedStore<Chain> chains = buffered(context.getStateStore(RiposteTopology.STORE_CHAINS));
-        BufferedSortedStore<String> alerts = buffered(context.getStateStore(RiposteTopology.STORE_ALERTS));
-        buffers = List.of(mentions, actions, chains, alerts);
-        correlator = factory.create(new CorrelationStores(mentions, actions, chains, alerts));
+        BufferedSortedStore<String> index = buffered(context.getStateStore(RiposteTopology.STORE_INDEX));
+        buffers = List.of(mentions, actions, chains, index);
+        correlator = factory.create(new CorrelationStores(mentions, actions, chains, index));
         actionsById = context.getStateStore(RiposteTopology.STORE_ACTIONS_BY_ID);
         chainsById = context.getStateStore(RiposteTopology.STORE_CHAINS_BY_ID);
     }

@@ -48,7 +48,12 @@ public final class RiposteTopology {
     public static final String STORE_MENTIONS = "correlation-mentions";
     public static final String STORE_ACTIONS = "correlation-actions";
     public static final String STORE_CHAINS = "correlation-chains";
-    public static final String STORE_ALERTS = "correlation-alerts";
+    /**
+     * The correlator's general index (alerts already announced, mentions by id, citations, anchors of
+     * undated mentions, each dyad's latest day): see {@link io.riposte.correlation.CorrelationStores#index()}.
+     * Store names are the changelog contract: renaming one needs {@code riposte reset}.
+     */
+    public static final String STORE_INDEX = "correlation-index";
     /** What the {@code actions} topic holds, by action id: the interactive-query view. */
     public static final String STORE_ACTIONS_BY_ID = "actions-by-id";
     /** What the {@code chains} topic holds, by chain id: the interactive-query view. */
@@ -113,13 +118,15 @@ public final class RiposteTopology {
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                // Ordered, so the topology description (pinned by a golden test) is stable.
+                // The order here is not the order of the description: Kafka lists a processor's stores
+                // from a hash set, in an order of its own (stable for a given set of names, which the golden
+                // test pins).
                 Set<StoreBuilder<?>> stores = new LinkedHashSet<>();
                 stores.addAll(List.of(
                         store(STORE_MENTIONS, AvroStoreSerde.mentions()),
                         store(STORE_ACTIONS, AvroStoreSerde.actions()),
                         store(STORE_CHAINS, AvroStoreSerde.chains()),
-                        store(STORE_ALERTS, Serdes.String()),
+                        store(STORE_INDEX, Serdes.String()),
                         store(STORE_ACTIONS_BY_ID, AvroStoreSerde.actions()),
                         store(STORE_CHAINS_BY_ID, AvroStoreSerde.chains())));
                 return stores;
