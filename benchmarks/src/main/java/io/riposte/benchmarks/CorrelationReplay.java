@@ -98,7 +98,7 @@ public final class CorrelationReplay {
         System.out.println("mentions " + fingerprint((InMemorySortedStore<?>) stores.mentions()));
         System.out.println("actions  " + fingerprint((InMemorySortedStore<?>) stores.actions()));
         System.out.println("chains   " + fingerprint((InMemorySortedStore<?>) stores.chains()));
-        System.out.println("book     " + fingerprint((InMemorySortedStore<?>) stores.alerts()));
+        System.out.println("book     " + fingerprint((InMemorySortedStore<?>) stores.index()));
     }
 
     private static List<ExtractedAction> goldMentions(List<ArticleGenerator.GoldAction> gold) {

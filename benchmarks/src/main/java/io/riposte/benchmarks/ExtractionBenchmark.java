@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 public class ExtractionBenchmark extends ExtractionThroughput {
 
     @Param({"RELEVANT", "IRRELEVANT", "NOISY"})
-    public ArticleGenerator.Kind kind;
+    public SizedArticles.Kind kind;
 
     @Param({"200", "800", "2000"})
     public int words;
@@ -22,9 +22,9 @@ public class ExtractionBenchmark extends ExtractionThroughput {
     @Setup(Level.Trial)
     public void setUp() {
         extractor = Extractors.standard();
-        articles = new ArticleGenerator(42).articles(kind, words, 64);
+        articles = new SizedArticles(42).articles(kind, words, 64);
         ExtractionResult check = extractor.extract(articles.get(0));
-        if (kind == ArticleGenerator.Kind.RELEVANT && check.actions().isEmpty()) {
+        if (kind == SizedArticles.Kind.RELEVANT && check.actions().isEmpty()) {
             throw new IllegalStateException("a relevant benchmark article gave no action: " + check.reason());
         }
     }

@@ -40,7 +40,7 @@ public class EvalCommand implements Callable<Integer> {
             description = "Directory of articles (or with an 'articles' subdirectory) to extract; not with --predictions.")
     Path dir;
 
-    @Option(names = "--gold", required = true, paramLabel = "GOLD.jsonl", description = "Gold actions (EVALUATION.md format).")
+    @Option(names = "--gold", required = true, paramLabel = "GOLD.jsonl", description = "Gold actions (../shared/EVALUATION.md format).")
     Path gold;
 
     @Option(names = "--chains", paramLabel = "CHAINS.jsonl",

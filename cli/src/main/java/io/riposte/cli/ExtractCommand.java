@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {
             "Extract the actions that articles report and print them as JSON Lines in the \"Predicted actions\" format "
-                    + "of EVALUATION.md: one line per action per article (no Kafka needed).",
+                    + "of ../shared/EVALUATION.md: one line per action per article (no Kafka needed).",
             "Reads what the producer reads: the loose text format (optional ' date YYYY-MM-DD [URL]' first line), "
                     + "JSON Lines (.jsonl) and .gz of either; directories are walked, gold*.jsonl and chains*.jsonl are skipped.",
             "Unreadable or rejected articles get a one-line reason on stderr.",

@@ -56,7 +56,7 @@ class ExtractEvalCommandTest {
         assertThat(r.get("date_exact_core").asDouble()).as("date exactness").isGreaterThanOrEqualTo(m.dateExactness() - MARGIN);
         assertThat(r.get("link_f1").asDouble()).as("link F1").isGreaterThanOrEqualTo(m.linkF1() - MARGIN);
         assertThat(r.get("chain_pair_f1").asDouble()).as("chain-pair F1").isGreaterThanOrEqualTo(m.chainPairF1() - MARGIN);
-        // EVALUATION.md's bar for correlation, not a measured floor
+        // ../shared/EVALUATION.md's bar for correlation, not a measured floor
         assertThat(r.get("duplicate_rate").asDouble()).as("duplicate rate").isLessThanOrEqualTo(0.05);
     }
 

@@ -11,10 +11,13 @@ import io.riposte.domain.ExtractedAction;
  * @param mentions every extracted action received, the input of recomputation
  * @param actions the merged actions last emitted, to emit only changes and tombstone what vanished
  * @param chains the chains last emitted
- * @param alerts ids of alerts already emitted, so each change of state is announced once
+ * @param index the correlator's general index, by key prefix (see {@link Keys}): alerts already
+ *     emitted ({@code alert|}, {@code mark|}, so each change of state is announced once), mentions by
+ *     id ({@code mid|}), who cites whom ({@code ref|}), undated mentions and their anchors
+ *     ({@code anc|}, {@code flo|}, {@code fanc|}, {@code fat|}) and each dyad's latest day ({@code meta|})
  */
 public record CorrelationStores(
         SortedStore<ExtractedAction> mentions,
         SortedStore<Action> actions,
         SortedStore<Chain> chains,
-        SortedStore<String> alerts) {}
+        SortedStore<String> index) {}

@@ -52,7 +52,7 @@ public final class Correlator {
     public Correlator(CorrelationSettings settings, CorrelationStores stores) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.stores = Objects.requireNonNull(stores, "stores");
-        this.book = stores.alerts();
+        this.book = stores.index();
     }
 
     /** Mentions read from the mention store so far (a cost measure for tests and benchmarks). */

@@ -17,9 +17,9 @@ import java.util.HexFormat;
  *           dyad|N|actionId
  * chains    dyad|D|dddddddd|chainId        day = first day of the chain's latest step
  *           dyad|N|chainId
- * alerts    alert|alertId                  -> summary of an alert already emitted
- *  (book-   mark|TYPE|mentionId            -> alert id: this mention's action was already announced
- *  keeping) meta|dyad|latest               -> day of the dyad's latest known action
+ * index     alert|alertId                  -> summary of an alert already emitted
+ *  (general mark|TYPE|mentionId            -> alert id: this mention's action was already announced
+ *  index)   meta|dyad|latest               -> day of the dyad's latest known action
  *           mid|mentionId                  -> key of the mention (to find it by id)
  *           ref|citedId|mentionId          -> key of a mention whose explicit cue cites citedId
  *           anc|dyad|src|tgt|type|cN|key   -> key: a dated mention by count (key = its mention key)

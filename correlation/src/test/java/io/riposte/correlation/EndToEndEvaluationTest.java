@@ -83,7 +83,7 @@ class EndToEndEvaluationTest {
         List<ExtractedAction> mentions = extract(dir);
         Report r = score(dir, mentions);
         assertOrderIndependent(mentions);
-        // EVALUATION.md's bar for correlation; the measured floors are the cli's ExtractEvalCommandTest's
+        // ../shared/EVALUATION.md's bar for correlation; the measured floors are the cli's ExtractEvalCommandTest's
         assertThat(r.duplicateRate()).as("duplicate rate").isLessThanOrEqualTo(0.05);
     }
 

@@ -1,7 +1,7 @@
 package io.riposte.domain;
 
 /**
- * The action ontology of EVALUATION.md with its event-data codes.
+ * The action ontology of ../shared/EVALUATION.md with its event-data codes.
  *
  * <p>This enum is the one table of codes and severities. {@code severity} is Goldstein-style
  * (-10 most hostile, +10 most cooperative). Where CAMEO has a code its Goldstein weight is used;

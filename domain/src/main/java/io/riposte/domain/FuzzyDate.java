@@ -125,7 +125,7 @@ public record FuzzyDate(Integer year, Integer month, Integer day, DatePrecision 
         return rangeStart != null;
     }
 
-    /** The EVALUATION.md form: {@code 2021-04-16}, {@code 2021-04}, {@code 2021}, {@code --09}, or null. */
+    /** The ../shared/EVALUATION.md form: {@code 2021-04-16}, {@code 2021-04}, {@code 2021}, {@code --09}, or null. */
     public String iso() {
         return switch (precision) {
             case DAY -> LocalDate.of(year, month, day).toString();

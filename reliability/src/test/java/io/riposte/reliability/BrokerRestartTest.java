@@ -53,7 +53,7 @@ class BrokerRestartTest extends LocalBrokerRun {
         startLocal();
         List<Article> corpus = Replay.corpus(SEED, plan.articles());
         List<String> restarts = new ArrayList<>();
-        try (ClusterCheck check = new ClusterCheck(bootstrap);
+        try (ExactlyOnceAudit check = new ExactlyOnceAudit(bootstrap);
                 StreamsJvm app = new StreamsJvm(bootstrap, registry, dir.resolve("state"), dir, List.of(
                         "commit.interval.ms=1000", "session.timeout.ms=6000", "heartbeat.interval.ms=1500"))) {
             Outputs expected = Oracle.run(registry, dir.resolve("oracle"), corpus);

@@ -62,7 +62,7 @@ class CrashTest {
         List<String> kills = new ArrayList<>();
         List<Double> toRunning = new ArrayList<>();
         try (EmbeddedCluster cluster = EmbeddedCluster.start();
-                ClusterCheck check = new ClusterCheck(cluster.bootstrapServers());
+                ExactlyOnceAudit check = new ExactlyOnceAudit(cluster.bootstrapServers());
                 StreamsJvm app = new StreamsJvm(cluster.bootstrapServers(), cluster.registryUrl(), state, dir, List.of(
                         "commit.interval.ms=" + plan.commitMillis(),
                         // A killed member holds its partitions until its session expires: 6 s, the broker's minimum.

@@ -23,7 +23,7 @@ final class EndState {
     private EndState() {}
 
     /** Waits until the app consumed every record on {@code articles}; returns the seconds it took. */
-    static double awaitCaughtUp(ClusterCheck check, StreamsJvm app, Duration timeout) throws InterruptedException {
+    static double awaitCaughtUp(ExactlyOnceAudit check, StreamsJvm app, Duration timeout) throws InterruptedException {
         return await("the app to consume every article record", check::caughtUp, app, timeout);
     }
 
@@ -35,7 +35,7 @@ final class EndState {
      * for a transaction a killed instance left behind to be aborted by the coordinator (the
      * transaction timeout, 10 s under exactly-once); what is still open after it is a dangling transaction.
      */
-    static Verified verify(String label, ClusterCheck check, String registryUrl, Outputs expected, List<Article> articles,
+    static Verified verify(String label, ExactlyOnceAudit check, String registryUrl, Outputs expected, List<Article> articles,
             ProduceSummary summary, boolean inputDuplicatesAllowed, StreamsJvm app, Duration openTransactionWait) throws InterruptedException {
         // A replay that stopped explains any missing output: say so first.
         assertThat(summary.failure()).as("%s: producer failure (%s)", label, summary).isNull();

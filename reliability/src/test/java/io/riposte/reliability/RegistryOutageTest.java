@@ -90,7 +90,7 @@ class RegistryOutageTest extends LocalBrokerRun {
         startLocal();
         List<Article> corpus = Replay.corpus(SEED, plan.articles());
         try (RegistryProxy proxy = new RegistryProxy(registry);
-                ClusterCheck check = new ClusterCheck(bootstrap);
+                ExactlyOnceAudit check = new ExactlyOnceAudit(bootstrap);
                 StreamsJvm app = new StreamsJvm(bootstrap, plan.fault() == Fault.KILLED ? registry : proxy.url(), dir.resolve("state"), dir,
                         List.of("commit.interval.ms=1000", "session.timeout.ms=6000", "heartbeat.interval.ms=1500",
                                 RegistryConfig.REQUEST_TIMEOUT_MS + "=" + CLIENT_TIMEOUT_MS))) {

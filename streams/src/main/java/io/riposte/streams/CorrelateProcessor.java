@@ -33,13 +33,13 @@ import org.slf4j.LoggerFactory;
  * would only name the by-dyad record; so the processor catches it, forgets the step's state writes,
  * and dead-letters the mention with the provenance of its article.
  */
-final class CorrelateProcessor implements Processor<String, ActionMention, String, Routed> {
+final class CorrelateProcessor implements Processor<String, ActionMention, String, Emitted.FromCorrelate> {
     private static final Logger LOG = LoggerFactory.getLogger(CorrelateProcessor.class);
 
     private final CorrelatorFactory factory;
     private final Serializer<ActionMention> mentionSerializer;
     private final StreamsCounters counters;
-    private ProcessorContext<String, Routed> context;
+    private ProcessorContext<String, Emitted.FromCorrelate> context;
     private List<BufferedSortedStore<?>> buffers;
     private Function<ExtractedAction, CorrelationUpdate> correlator;
     private KeyValueStore<String, Action> actionsById;
@@ -52,14 +52,14 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed> context) {
+    public void init(ProcessorContext<String, Emitted.FromCorrelate> context) {
         this.context = context;
         BufferedSortedStore<ExtractedAction> mentions = buffered(context.getStateStore(RiposteTopology.STORE_MENTIONS));
         BufferedSortedStore<Action> actions = buffered(context.getStateStore(RiposteTopology.STORE_ACTIONS));
         BufferedSortedStore<Chain> chains = buffered(context.getStateStore(RiposteTopology.STORE_CHAINS));
-        BufferedSortedStore<String> alerts = buffered(context.getStateStore(RiposteTopology.STORE_ALERTS));
-        buffers = List.of(mentions, actions, chains, alerts);
-        correlator = factory.create(new CorrelationStores(mentions, actions, chains, alerts));
+        BufferedSortedStore<String> index = buffered(context.getStateStore(RiposteTopology.STORE_INDEX));
+        buffers = List.of(mentions, actions, chains, index);
+        correlator = factory.create(new CorrelationStores(mentions, actions, chains, index));
         actionsById = context.getStateStore(RiposteTopology.STORE_ACTIONS_BY_ID);
         chainsById = context.getStateStore(RiposteTopology.STORE_CHAINS_BY_ID);
     }
@@ -75,7 +75,7 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
             deadLetter(record, null, "no action mention in the record (null value)", null);
             return;
         }
-        List<Record<String, Routed>> out = new ArrayList<>();
+        List<Record<String, Emitted.FromCorrelate>> out = new ArrayList<>();
         CorrelationUpdate update;
         try {
             ExtractedAction action = AvroMapping.toDomain(mention);
@@ -84,19 +84,19 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
             String cause = mention.getArticleId();
             // Map every output before writing anything, so a mapping failure leaves no trace either.
             for (Action a : update.actions()) {
-                out.add(output(a.id(), Routed.of(Routed.Route.ACTION, AvroMapping.toAvro(a)), ts, cause));
+                out.add(output(a.id(), new Emitted.ActionChange(AvroMapping.toAvro(a)), ts, cause));
             }
             for (String id : update.deletedActions()) {
-                out.add(output(id, Routed.of(Routed.Route.ACTION, null), ts, cause));
+                out.add(output(id, new Emitted.ActionChange(null), ts, cause));
             }
             for (Chain c : update.chains()) {
-                out.add(output(c.id(), Routed.of(Routed.Route.CHAIN, AvroMapping.toAvro(c)), ts, cause));
+                out.add(output(c.id(), new Emitted.ChainChange(AvroMapping.toAvro(c)), ts, cause));
             }
             for (String id : update.deletedChains()) {
-                out.add(output(id, Routed.of(Routed.Route.CHAIN, null), ts, cause));
+                out.add(output(id, new Emitted.ChainChange(null), ts, cause));
             }
             for (var alert : update.alerts()) {
-                out.add(output(alert.dyad(), Routed.of(Routed.Route.ALERT, AvroMapping.toAvro(alert)), ts, cause));
+                out.add(output(alert.dyad(), new Emitted.NewAlert(AvroMapping.toAvro(alert)), ts, cause));
             }
         } catch (RuntimeException e) {
             buffers.forEach(BufferedSortedStore::rollback);
@@ -114,7 +114,7 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
         out.forEach(context::forward);
     }
 
-    private static Record<String, Routed> output(String key, Routed value, long timestamp, String causeArticleId) {
+    private static Record<String, Emitted.FromCorrelate> output(String key, Emitted.FromCorrelate value, long timestamp, String causeArticleId) {
         // Fresh headers: outputs are new facts, not copies of the article record. One header names the
         // article whose mention caused the output (a NEW_CHAIN alert's own action may be older), so
         // `riposte bench` can time publish -> alert; it is not part of the record's content.
@@ -159,6 +159,6 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
         var headers = DeadLetters.headers("correlate", reason, error, articleId,
                 mention == null ? null : mention.getOrigin(), where, raw == null ? null : valueTopic);
         counters.deadLettered.incrementAndGet();
-        context.forward(new Record<>(articleId != null ? articleId : record.key(), Routed.deadLetter(raw), record.timestamp(), headers));
+        context.forward(new Record<>(articleId != null ? articleId : record.key(), new Emitted.DeadLetter(raw), record.timestamp(), headers));
     }
 }

@@ -24,13 +24,13 @@ import org.slf4j.LoggerFactory;
  * cannot be mapped or extracted, becomes a dead letter with the reason. An article that reports
  * nothing is processed and yields nothing.
  */
-final class ExtractProcessor implements Processor<String, io.riposte.avro.Article, String, Routed> {
+final class ExtractProcessor implements Processor<String, io.riposte.avro.Article, String, Emitted.FromExtract> {
     private static final Logger LOG = LoggerFactory.getLogger(ExtractProcessor.class);
 
     private final Extractor extractor;
     private final Serializer<io.riposte.avro.Article> articleSerializer;
     private final StreamsCounters counters;
-    private ProcessorContext<String, Routed> context;
+    private ProcessorContext<String, Emitted.FromExtract> context;
 
     ExtractProcessor(Extractor extractor, Serializer<io.riposte.avro.Article> articleSerializer, StreamsCounters counters) {
         this.extractor = extractor;
@@ -39,7 +39,7 @@ final class ExtractProcessor implements Processor<String, io.riposte.avro.Articl
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed> context) {
+    public void init(ProcessorContext<String, Emitted.FromExtract> context) {
         this.context = context;
     }
 
@@ -61,7 +61,7 @@ final class ExtractProcessor implements Processor<String, io.riposte.avro.Articl
                 // Map everything before forwarding anything: an article either goes on whole or is dead-lettered.
                 var mentions = result.actions().stream().map(a -> AvroMapping.toAvro(a, where)).toList();
                 for (ActionMention m : mentions) {
-                    context.forward(new Record<>(article.id(), Routed.mention(m), record.timestamp(), new RecordHeaders()));
+                    context.forward(new Record<>(article.id(), new Emitted.Mention(m), record.timestamp(), new RecordHeaders()));
                 }
                 counters.actionsExtracted.addAndGet(mentions.size());
                 return;
@@ -98,6 +98,6 @@ final class ExtractProcessor implements Processor<String, io.riposte.avro.Articl
                 where == null ? null : new DeadLetters.Provenance(where.getTopic(), where.getPartition(), where.getOffset()),
                 raw == null ? null : topic);
         counters.deadLettered.incrementAndGet();
-        context.forward(new Record<>(articleId, Routed.deadLetter(raw), record.timestamp(), headers));
+        context.forward(new Record<>(articleId, new Emitted.DeadLetter(raw), record.timestamp(), headers));
     }
 }

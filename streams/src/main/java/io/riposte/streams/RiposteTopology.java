@@ -15,7 +15,6 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -49,7 +48,12 @@ public final class RiposteTopology {
     public static final String STORE_MENTIONS = "correlation-mentions";
     public static final String STORE_ACTIONS = "correlation-actions";
     public static final String STORE_CHAINS = "correlation-chains";
-    public static final String STORE_ALERTS = "correlation-alerts";
+    /**
+     * The correlator's general index (alerts already announced, mentions by id, citations, anchors of
+     * undated mentions, each dyad's latest day): see {@link io.riposte.correlation.CorrelationStores#index()}.
+     * Store names are the changelog contract: renaming one needs {@code riposte reset}.
+     */
+    public static final String STORE_INDEX = "correlation-index";
     /** What the {@code actions} topic holds, by action id: the interactive-query view. */
     public static final String STORE_ACTIONS_BY_ID = "actions-by-id";
     /** What the {@code chains} topic holds, by chain id: the interactive-query view. */
@@ -72,46 +76,40 @@ public final class RiposteTopology {
         Serde<String> keys = Serdes.String();
         String prefix = Topics.prefix(config);
 
-        KStream<String, Routed> extracted = builder
+        KStream<String, Emitted.FromExtract> extracted = builder
                 .stream(prefix + Topics.ARTICLES, Consumed.with(keys, serdes.articles()).withName(SOURCE_ARTICLES))
                 .process(extractSupplier(extractor, serdes, counters), Named.as(EXTRACT));
+        deadLetterSink(extracted.flatMapValues(Emitted.FromExtract::toDeadLetters, Named.as(EXTRACT + "-dead-letter-value")), EXTRACT, prefix);
 
-        extracted.split(Named.as(EXTRACT + "-route-"))
-                .branch((k, v) -> v.is(Routed.Route.DEAD_LETTER), Branched.withConsumer(
-                        s -> deadLetterSink(s, EXTRACT, prefix), "dead-letters"))
-                .defaultBranch(Branched.withConsumer(s -> s
-                        .mapValues(v -> v.as(ActionMention.class), Named.as(EXTRACT + "-mention"))
-                        .selectKey((articleId, m) -> io.riposte.domain.Dyad.of(m.getSource(), m.getTarget()), Named.as(KEY_BY_DYAD))
-                        .repartition(Repartitioned.<String, ActionMention>as(REPARTITION_BY_DYAD)
-                                .withKeySerde(keys).withValueSerde(serdes.mentions()))
-                        .process(correlateSupplier(correlators, serdes, counters), Named.as(CORRELATE))
-                        .split(Named.as(CORRELATE + "-route-"))
-                        .branch((k, v) -> v.is(Routed.Route.ACTION), Branched.withConsumer(a -> a
-                                .mapValues(v -> v.as(io.riposte.avro.Action.class), Named.as("actions-value"))
-                                .to(prefix + Topics.ACTIONS, Produced.with(keys, serdes.actions()).withName("actions-sink")), "actions"))
-                        .branch((k, v) -> v.is(Routed.Route.CHAIN), Branched.withConsumer(c -> c
-                                .mapValues(v -> v.as(io.riposte.avro.Chain.class), Named.as("chains-value"))
-                                .to(prefix + Topics.CHAINS, Produced.with(keys, serdes.chains()).withName("chains-sink")), "chains"))
-                        .branch((k, v) -> v.is(Routed.Route.ALERT), Branched.withConsumer(a -> a
-                                .mapValues(v -> v.as(io.riposte.avro.Alert.class), Named.as("alerts-value"))
-                                .to(prefix + Topics.ALERTS, Produced.with(keys, serdes.alerts()).withName("alerts-sink")), "alerts"))
-                        .defaultBranch(Branched.withConsumer(d -> deadLetterSink(d, CORRELATE, prefix), "dead-letters")),
-                        "mentions"));
+        // Every output node sees every record and keeps only its own kind (see Emitted): no split, no casts.
+        KStream<String, Emitted.FromCorrelate> correlated = extracted
+                .flatMapValues(Emitted.FromExtract::toCorrelate, Named.as(EXTRACT + "-mention"))
+                .selectKey((articleId, m) -> io.riposte.domain.Dyad.of(m.getSource(), m.getTarget()), Named.as(KEY_BY_DYAD))
+                .repartition(Repartitioned.<String, ActionMention>as(REPARTITION_BY_DYAD)
+                        .withKeySerde(keys).withValueSerde(serdes.mentions()))
+                .process(correlateSupplier(correlators, serdes, counters), Named.as(CORRELATE));
+        correlated.flatMapValues(Emitted.FromCorrelate::toActions, Named.as("actions-value"))
+                .to(prefix + Topics.ACTIONS, Produced.with(keys, serdes.actions()).withName("actions-sink"));
+        correlated.flatMapValues(Emitted.FromCorrelate::toChains, Named.as("chains-value"))
+                .to(prefix + Topics.CHAINS, Produced.with(keys, serdes.chains()).withName("chains-sink"));
+        correlated.flatMapValues(Emitted.FromCorrelate::toAlerts, Named.as("alerts-value"))
+                .to(prefix + Topics.ALERTS, Produced.with(keys, serdes.alerts()).withName("alerts-sink"));
+        deadLetterSink(correlated.flatMapValues(Emitted.FromCorrelate::toDeadLetters, Named.as(CORRELATE + "-dead-letter-value")),
+                CORRELATE, prefix);
 
         return builder.build();
     }
 
-    private static void deadLetterSink(KStream<String, Routed> s, String stage, String prefix) {
-        s.mapValues(v -> v.as(byte[].class), Named.as(stage + "-dead-letter-value"))
-                .to(prefix + Topics.DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.ByteArray()).withName(stage + "-dead-letters-sink"));
+    private static void deadLetterSink(KStream<String, byte[]> raw, String stage, String prefix) {
+        raw.to(prefix + Topics.DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.ByteArray()).withName(stage + "-dead-letters-sink"));
     }
 
-    private static ProcessorSupplier<String, io.riposte.avro.Article, String, Routed> extractSupplier(
+    private static ProcessorSupplier<String, io.riposte.avro.Article, String, Emitted.FromExtract> extractSupplier(
             Extractor extractor, RiposteSerdes serdes, StreamsCounters counters) {
         return () -> new ExtractProcessor(extractor, serdes.articles().serializer(), counters);
     }
 
-    private static ProcessorSupplier<String, ActionMention, String, Routed> correlateSupplier(
+    private static ProcessorSupplier<String, ActionMention, String, Emitted.FromCorrelate> correlateSupplier(
             CorrelatorFactory correlators, RiposteSerdes serdes, StreamsCounters counters) {
         return new ProcessorSupplier<>() {
             @Override
@@ -121,13 +119,15 @@ public final class RiposteTopology {
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                // Ordered, so the topology description (pinned by a golden test) is stable.
+                // The order here is not the order of the description: Kafka lists a processor's stores
+                // from a hash set, in an order of its own (stable for a given set of names, which the golden
+                // test pins).
                 Set<StoreBuilder<?>> stores = new LinkedHashSet<>();
                 stores.addAll(List.of(
                         store(STORE_MENTIONS, AvroStoreSerde.mentions()),
                         store(STORE_ACTIONS, AvroStoreSerde.actions()),
                         store(STORE_CHAINS, AvroStoreSerde.chains()),
-                        store(STORE_ALERTS, Serdes.String()),
+                        store(STORE_INDEX, Serdes.String()),
                         store(STORE_ACTIONS_BY_ID, AvroStoreSerde.actions()),
                         store(STORE_CHAINS_BY_ID, AvroStoreSerde.chains())));
                 return stores;

@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads articles in the forms archives hold them: the loose scraped-text format of EVALUATION.md
+ * Reads articles in the forms archives hold them: the loose scraped-text format of ../shared/EVALUATION.md
  * (an optional leading {@code " date YYYY-MM-DD "} line, an optional URL after it). JSON Lines
  * articles are the producer's ({@code io.riposte.producer.JsonArticleParser}): Jackson stays out of
  * the domain.

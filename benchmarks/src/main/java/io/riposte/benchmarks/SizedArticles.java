@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * everyday news that does use common words the trigger lexicon starts with (close, cut, limit,
  * talks, stop), so they pass the prefilter and cost a full analysis.
  */
-public final class ArticleGenerator {
+public final class SizedArticles {
     public enum Kind { RELEVANT, IRRELEVANT, NOISY }
 
     private static final String[][] STATES = {
@@ -49,7 +49,7 @@ public final class ArticleGenerator {
 
     private final SplittableRandom random;
 
-    public ArticleGenerator(long seed) {
+    public SizedArticles(long seed) {
         this.random = new SplittableRandom(seed);
     }
 

@@ -26,14 +26,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Reads a cluster the way Kafka's EOS system test verifies one: offsets, open transactions, committed content. */
-final class ClusterCheck implements AutoCloseable {
+final class ExactlyOnceAudit implements AutoCloseable {
     static final String APPLICATION_ID = "riposte-streams";
     static final String REPARTITION = APPLICATION_ID + "-by-dyad-repartition";
 
     private final String bootstrap;
     private final Admin admin;
 
-    ClusterCheck(String bootstrap) {
+    ExactlyOnceAudit(String bootstrap) {
         this.bootstrap = bootstrap;
         this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap, "default.api.timeout.ms", 30_000,
                 "request.timeout.ms", 10_000));
