@@ -50,7 +50,7 @@ class InstancesTest {
                 // A killed member holds its partitions until its session expires: 6 s, the broker's minimum.
                 "session.timeout.ms=6000", "heartbeat.interval.ms=1500");
         try (EmbeddedCluster cluster = EmbeddedCluster.start();
-                ClusterCheck check = new ClusterCheck(cluster.bootstrapServers());
+                ExactlyOnceAudit check = new ExactlyOnceAudit(cluster.bootstrapServers());
                 StreamsJvm a = new StreamsJvm(cluster.bootstrapServers(), cluster.registryUrl(), dir.resolve("state-a"), dir.resolve("a"), settings, portA);
                 StreamsJvm b = new StreamsJvm(cluster.bootstrapServers(), cluster.registryUrl(), dir.resolve("state-b"), dir.resolve("b"), settings, portB)) {
             Outputs expected = Oracle.run(cluster.registryUrl(), dir.resolve("oracle"), corpus);
