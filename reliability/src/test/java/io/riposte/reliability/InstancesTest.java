@@ -119,7 +119,7 @@ class InstancesTest {
                 return false;
             }
             for (JsonNode p : json.readTree(r.body()).path("instance").path("active_partitions")) {
-                if (p.asText().startsWith(ClusterCheck.REPARTITION + "-")) {
+                if (p.asText().startsWith(ExactlyOnceAudit.REPARTITION + "-")) {
                     owned.add(p.asText());
                 }
             }
