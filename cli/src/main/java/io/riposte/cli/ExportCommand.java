@@ -67,10 +67,10 @@ public class ExportCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         if (chains) {
-            TopicSnapshot.read(kafka, config, Topics.CHAINS, io.riposte.avro.Chain.class, timeout, problems::add)
+            TopicSnapshot.read(kafka, config, Topics.name(config, Topics.CHAINS), io.riposte.avro.Chain.class, timeout, problems::add)
                     .values().forEach(c -> lines.add(fmt.chain(AvroMapping.toDomain(c))));
         } else {
-            TopicSnapshot.read(kafka, config, Topics.ACTIONS, io.riposte.avro.Action.class, timeout, problems::add)
+            TopicSnapshot.read(kafka, config, Topics.name(config, Topics.ACTIONS), io.riposte.avro.Action.class, timeout, problems::add)
                     .values().forEach(a -> lines.add(fmt.action(AvroMapping.toDomain(a))));
         }
         try (OutputStream os = output == null ? nonClosing(System.out) : Files.newOutputStream(output);

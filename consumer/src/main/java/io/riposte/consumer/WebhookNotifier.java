@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.riposte.avro.Alert;
 import io.riposte.json.JsonContract;
 import io.riposte.mapping.AvroMapping;
+import io.riposte.serde.RegistryUnavailableException;
+import io.riposte.serde.RegistryWait;
 import io.riposte.serde.SpecificAvroDeserializer;
 import io.riposte.topics.Topics;
 import java.nio.charset.StandardCharsets;
@@ -63,10 +65,14 @@ public final class WebhookNotifier implements AutoCloseable {
     private final AlertFilter filter;
     private final WebhookDelivery delivery;
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final String alertsTopic;
+    private final String deadLetterTopic;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
     public WebhookNotifier(Map<String, Object> config, String groupId, Format format, AlertFilter filter, WebhookDelivery delivery) {
         this.config = config;
+        this.alertsTopic = Topics.name(config, Topics.ALERTS);
+        this.deadLetterTopic = Topics.name(config, Topics.NOTIFY_DEAD_LETTERS);
         this.groupId = groupId;
         this.format = format;
         this.filter = filter;
@@ -103,11 +109,13 @@ public final class WebhookNotifier implements AutoCloseable {
         try (SpecificAvroDeserializer<Alert> serde = new SpecificAvroDeserializer<>(Alert.class);
              KafkaConsumer<String, byte[]> in = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
              KafkaProducer<byte[], byte[]> dead = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
-            serde.configure(config, false);
+            // One call waits a few seconds for the registry; settle() then tries the same record again while
+            // the notifier runs: an outage holds the alert, it never parks it as unreadable.
+            serde.configure(DyadSink.readerSerdeConfig(config), false);
             consumer = in;
-            requireTopic(in, Topics.ALERTS);
-            requireTopic(in, Topics.NOTIFY_DEAD_LETTERS);
-            in.subscribe(List.of(Topics.ALERTS));
+            requireTopic(in, alertsTopic);
+            requireTopic(in, deadLetterTopic);
+            in.subscribe(List.of(alertsTopic));
             long quietSince = System.nanoTime();
             while (running.get()) {
                 var records = in.poll(Duration.ofMillis(200));
@@ -134,8 +142,9 @@ public final class WebhookNotifier implements AutoCloseable {
                     }
                 }
             }
-        } catch (WakeupException | WebhookDelivery.Stopped e) {
-            // close() asked us to stop; the alert in hand stays uncommitted and is delivered after a restart.
+        } catch (WakeupException | WebhookDelivery.Stopped | RegistryUnavailableException e) {
+            // close() asked us to stop (also while waiting for the registry); the alert in hand stays
+            // uncommitted and is delivered after a restart.
         } finally {
             consumer = null;
         }
@@ -151,7 +160,9 @@ public final class WebhookNotifier implements AutoCloseable {
             if (r.value() == null) {
                 throw new IllegalArgumentException("the record has no value");
             }
-            alert = serde.deserialize(r.topic(), r.headers(), r.value());
+            alert = RegistryWait.untilAvailable(() -> serde.deserialize(r.topic(), r.headers(), r.value()), running::get);
+        } catch (RegistryUnavailableException e) {
+            throw e; // only when stopping: the alert is neither parked nor committed
         } catch (RuntimeException e) {
             park(dead, r, null, new WebhookDelivery.Outcome(false, "UNREADABLE", String.valueOf(e.getMessage()), 0), log);
             return "UNREADABLE";
@@ -200,17 +211,17 @@ public final class WebhookNotifier implements AutoCloseable {
             h.add(ALERT_ID, alertId.getBytes(StandardCharsets.UTF_8));
         }
         byte[] key = r.key() == null ? null : r.key().getBytes(StandardCharsets.UTF_8);
-        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(Topics.NOTIFY_DEAD_LETTERS, null, key, r.value(), h);
+        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(deadLetterTopic, null, key, r.value(), h);
         while (true) {
             try {
                 dead.send(out).get(30, TimeUnit.SECONDS);
                 log.accept("notify: parked " + (alertId == null ? "record " : "alert " + alertId + " ") + "from "
-                        + r.topic() + "-" + r.partition() + "@" + r.offset() + " on " + Topics.NOTIFY_DEAD_LETTERS + ": "
+                        + r.topic() + "-" + r.partition() + "@" + r.offset() + " on " + deadLetterTopic + ": "
                         + o.reason() + " (" + o.message() + ")");
                 return;
             } catch (ExecutionException | TimeoutException | KafkaException e) {
                 // Not the alert's fault: the offset stays uncommitted until the dead letter is written.
-                log.accept("notify: cannot write to " + Topics.NOTIFY_DEAD_LETTERS + " yet (" + e + "), retrying");
+                log.accept("notify: cannot write to " + deadLetterTopic + " yet (" + e + "), retrying");
                 delivery.pause(Duration.ofSeconds(2));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -52,7 +52,7 @@ public class DeadLetteringDeserializationExceptionHandler implements Deserializa
         ProducerRecord<byte[], byte[]> letter = ExceptionHandlerUtils.buildDeadLetterQueueRecord(
                 deadLetterTopic, record.key(), record.value(), context, exception);
         DeadLetters.addRiposteHeaders(letter.headers(), STAGE, "cannot deserialize: " + exception.getMessage(),
-                Topics.ARTICLES.equals(record.topic()) && record.key() != null
+                record.topic().endsWith(Topics.ARTICLES) && record.key() != null
                         ? new String(record.key(), StandardCharsets.UTF_8) : null,
                 record.value() == null ? null : record.topic());
         if (counters != null) {
