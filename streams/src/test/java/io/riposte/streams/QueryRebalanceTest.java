@@ -67,10 +67,16 @@ class QueryRebalanceTest {
             EmbeddedClusterTest.awaitProcessed(a, corpus.size());
             String baseA = "http://127.0.0.1:" + a.httpPort();
             // Every mention correlated: the list holds the test driver's chains (bounded wait, under load it lags).
+            // The ids appear before the last mentions of their chains are correlated (the repartition lags the
+            // articles), so the list counts as settled only once it has the driver's ids and has not changed
+            // for two seconds.
             HttpResponse<String> settled = get(baseA + "/chains");
+            HttpResponse<String> before = null;
             long processed = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (!ids(settled).equals(expected) && System.nanoTime() < processed) {
-                Thread.sleep(200);
+            while ((!ids(settled).equals(expected) || before == null || !before.body().equals(settled.body()))
+                    && System.nanoTime() < processed) {
+                before = ids(settled).equals(expected) ? settled : null;
+                Thread.sleep(2_000);
                 settled = get(baseA + "/chains");
             }
             assertThat(settled.statusCode()).isEqualTo(200);
