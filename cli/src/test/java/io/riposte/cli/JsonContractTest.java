@@ -114,6 +114,7 @@ class JsonContractTest {
             io.riposte.avro.Alert avro = AvroMapping.toAvro(a);
             assertValid("alert", WebhookNotifier.body(avro, WebhookNotifier.Format.JSON));
             assertValid("alert", AlertOutput.renderer("json", false).apply(avro));
+            assertValid("alert", io.riposte.consumer.web.ConsumerHttpServer.eventJson(avro));
         }
     }
 

@@ -115,11 +115,15 @@ public final class ConsumerHttpServer implements AutoCloseable {
                 recent.removeFirst();
             }
         }
-        // The alert in the JSON contract, plus the page's colour band.
+        // JSON escapes newlines, so one event is one data line; the page inserts it as text, never as HTML.
+        broadcast("event: alert\ndata: " + eventJson(a) + "\n\n");
+    }
+
+    /** The data of an {@code /events} alert: the alert in the JSON contract, plus the page's colour band. */
+    public static ObjectNode eventJson(Alert a) {
         ObjectNode n = JsonContract.alert(AvroMapping.toDomain(a));
         n.put("level", DashboardPage.alertClass(a.getSeverity()));
-        // JSON escapes newlines, so one event is one data line; the page inserts it as text, never as HTML.
-        broadcast("event: alert\ndata: " + n + "\n\n");
+        return n;
     }
 
     private void ping() {
