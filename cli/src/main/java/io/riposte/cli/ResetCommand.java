@@ -79,7 +79,8 @@ public class ResetCommand implements Callable<Integer> {
     }
 
     boolean confirm(BufferedReader in, PrintWriter err) throws java.io.IOException {
-        err.print("Reset Streams application '" + applicationId + "' (input " + String.join(",", inputTopics)
+        List<String> inputs = inputTopics == null ? StreamsReset.DEFAULT_INPUT_TOPICS : inputTopics;
+        err.print("Reset Streams application '" + applicationId + "' (input " + String.join(",", inputs)
                 + " back to the start, internal topics deleted)? [y/N] ");
         err.flush();
         String answer = in.readLine();
