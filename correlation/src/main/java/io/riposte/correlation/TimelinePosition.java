@@ -1,7 +1,5 @@
 package io.riposte.correlation;
 
-import static io.riposte.correlation.ActionDates.precisionRank;
-
 /**
  * Where a date sits on the timeline, in epoch days: its first and last day, the middle, and how precise
  * it is ({@link ActionDates#precisionRank}). Year-less months sit in a nominal year.
