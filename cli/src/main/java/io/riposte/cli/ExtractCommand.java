@@ -1,6 +1,6 @@
 package io.riposte.cli;
 
-import io.riposte.correlation.Correlation;
+import io.riposte.correlation.BatchCorrelation;
 import io.riposte.domain.Article;
 import io.riposte.domain.ExtractedAction;
 import io.riposte.evaluation.PredictedAction;
@@ -73,7 +73,7 @@ public class ExtractCommand implements Callable<Integer> {
         }
         if (correlate) {
             // The same correlation core as the topology, over in-memory stores.
-            return Correlation.correlateAll(actions).actions().stream().map(Predictions::of).toList();
+            return BatchCorrelation.correlateAll(actions).actions().stream().map(Predictions::of).toList();
         }
         return actions.stream().map(Predictions::of).toList();
     }

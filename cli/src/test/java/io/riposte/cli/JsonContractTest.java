@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.riposte.cli.export.ExportFormat;
 import io.riposte.consumer.DyadView;
 import io.riposte.consumer.WebhookNotifier;
-import io.riposte.correlation.Correlation;
+import io.riposte.correlation.BatchCorrelation;
 import io.riposte.domain.Action;
 import io.riposte.domain.Alert;
 import io.riposte.domain.Chain;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 class JsonContractTest {
     static final Path ARTICLES = Path.of(System.getProperty("riposte.project.dir", "..")).resolve("corpus/articles");
-    static Correlation.Result result;
+    static BatchCorrelation.Result result;
 
     @BeforeAll
     static void correlateTheSamples() {
@@ -44,7 +44,7 @@ class JsonContractTest {
         List<ExtractedAction> mentions = new ArrayList<>();
         ExtractCommand.load(List.of(ARTICLES), new PrintWriter(new StringWriter())).articles()
                 .forEach(a -> mentions.addAll(Extractors.standard().extract(a).actions()));
-        result = Correlation.correlateAll(mentions);
+        result = BatchCorrelation.correlateAll(mentions);
         assertThat(result.chains()).isNotEmpty();
         assertThat(result.alerts()).isNotEmpty();
     }

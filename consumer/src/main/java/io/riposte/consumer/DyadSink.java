@@ -3,17 +3,14 @@ package io.riposte.consumer;
 import io.riposte.avro.Action;
 import io.riposte.avro.Alert;
 import io.riposte.avro.Chain;
-import io.riposte.registry.RegistryHealth;
 import io.riposte.serde.RegistryUnavailableException;
 import io.riposte.serde.RegistryWait;
 import io.riposte.serde.SerdeConfig;
 import io.riposte.serde.SpecificAvroDeserializer;
 import io.riposte.topics.Topics;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +18,6 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,6 +45,10 @@ import org.slf4j.LoggerFactory;
  * re-reads them from the beginning and writes only once it has caught up with what was committed
  * at start; the sink's own content is read first so that an unchanged dyad is never written twice. Alerts are handed to a listener; those already on the topic when
  * the sink starts are skipped unless asked for.
+ *
+ * <p>This class is the read loop (decoding, catching up, handing alerts on); the view is {@link DyadView},
+ * what reaches the sink topics is decided by {@link DyadSinkWriter}, and counters, lag and meters are in
+ * {@link DyadSinkMetrics}.
  */
 public final class DyadSink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DyadSink.class);
@@ -74,23 +74,15 @@ public final class DyadSink implements AutoCloseable {
     private final Consumer<Alert> alertListener;
     private final PrintStream err;
     private final DyadView view = new DyadView();
-    private final Map<String, String> written = new HashMap<>();
-    /** What dyads-avro holds per dyad, in wire format, so a restart rewrites nothing unchanged there either. */
-    private final Map<String, byte[]> writtenAvro = new HashMap<>();
+    private final DyadSinkWriter writer;
+    private final DyadSinkMetrics metrics = new DyadSinkMetrics();
     private final AtomicBoolean running = new AtomicBoolean(true);
-    private final AtomicLong lastChangeNanos = new AtomicLong(System.nanoTime());
-    private final AtomicLong recordsRead = new AtomicLong();
-    private final AtomicLong upserts = new AtomicLong();
-    private final AtomicLong alertsSeen = new AtomicLong();
     private volatile boolean caughtUp;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
     private volatile Throwable failure;
-    private final AtomicLong lag = new AtomicLong(-1);
-    private volatile io.micrometer.core.instrument.MeterRegistry meters;
     private volatile Consumer<Alert> everyAlert = a -> { };
-    private final List<AutoCloseable> binders = new ArrayList<>();
 
     private final SpecificAvroDeserializer<Chain> chainSerde = new SpecificAvroDeserializer<>(Chain.class);
     private final SpecificAvroDeserializer<Action> actionSerde = new SpecificAvroDeserializer<>(Action.class);
@@ -110,6 +102,7 @@ public final class DyadSink implements AutoCloseable {
         this.alertsTopic = Topics.name(config, Topics.ALERTS);
         this.sinkTopic = options.sinkTopic() != null ? options.sinkTopic() : Topics.name(config, Topics.DYADS);
         this.avroSinkTopic = Topics.name(config, Topics.DYADS_AVRO);
+        this.writer = new DyadSinkWriter(sinkTopic, avroSinkTopic);
         this.alertListener = alertListener;
         this.err = err;
         Map<String, Object> serdeConfig = readerSerdeConfig(this.config);
@@ -134,18 +127,7 @@ public final class DyadSink implements AutoCloseable {
      * counters to {@code registry}; call before {@link #start()}.
      */
     public DyadSink withMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
-        this.meters = registry;
-        io.micrometer.core.instrument.FunctionCounter.builder("riposte.consumer.records.read", this, s -> s.recordsRead())
-                .description("Records read from chains, actions and alerts").register(registry);
-        io.micrometer.core.instrument.FunctionCounter.builder("riposte.consumer.dyad.upserts", this, s -> s.upserts())
-                .description("Dyad records written to the JSON and Avro sink topics (upserts and tombstones)").register(registry);
-        io.micrometer.core.instrument.FunctionCounter.builder("riposte.consumer.alerts.received", this, s -> s.alertsSeen())
-                .description("New alerts handed on to people").register(registry);
-        io.micrometer.core.instrument.Gauge.builder("riposte.consumer.lag.records", this, s -> s.lag())
-                .description("Committed input records not read yet (-1 before the first poll)").register(registry);
-        io.micrometer.core.instrument.Gauge.builder("riposte.consumer.dyads", this, s -> s.dyadCount())
-                .description("Dyads in the materialized view").register(registry);
-        RegistryHealth.global().bindTo(registry, "consumer");
+        metrics.register(registry, this, DyadSink::dyadCount);
         return this;
     }
 
@@ -171,7 +153,7 @@ public final class DyadSink implements AutoCloseable {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
             loadWritten();
             consumer = new KafkaConsumer<>(consumerConfig("riposte-dyad-sink"), new StringDeserializer(), new ByteArrayDeserializer());
-            bindClientMetrics(producer, consumer);
+            metrics.bindClients(producer, consumer);
             List<TopicPartition> parts = new ArrayList<>();
             for (String t : List.of(chainsTopic, actionsTopic, alertsTopic)) {
                 parts.addAll(partitions(consumer, t));
@@ -197,15 +179,14 @@ public final class DyadSink implements AutoCloseable {
                 int n = 0;
                 synchronized (this) {
                     for (Decoded d : decoded) {
-                        recordsRead.incrementAndGet();
+                        metrics.recordsRead.incrementAndGet();
                         apply(d, alertStart);
                     }
                     if (catchingUp) {
                         catchingUp = parts.stream().anyMatch(p -> consumer.position(p) < startEnd.get(p));
                         if (!catchingUp) {
                             // Dyads the sink holds but the inputs no longer support get their tombstone.
-                            view.touch(written.keySet());
-                            view.touch(writtenAvro.keySet());
+                            view.touch(writer.heldDyads());
                         }
                     }
                     if (!catchingUp) {
@@ -213,10 +194,10 @@ public final class DyadSink implements AutoCloseable {
                     }
                 }
                 if (!records.isEmpty() || n > 0) {
-                    lastChangeNanos.set(System.nanoTime());
+                    metrics.lastChangeNanos.set(System.nanoTime());
                 }
                 caughtUp = !catchingUp && atEnd(parts);
-                lag.set(currentLag(parts));
+                metrics.lag.set(DyadSinkMetrics.currentLag(consumer, parts));
             }
         } catch (WakeupException e) {
             // close() asked us to stop.
@@ -230,49 +211,12 @@ public final class DyadSink implements AutoCloseable {
             err.println("consumer stopped: " + describe(t));
             LOG.debug("dyad sink failed", t);
         } finally {
-            synchronized (binders) {
-                for (AutoCloseable b : binders) {
-                    try {
-                        b.close();
-                    } catch (Exception e) {
-                        LOG.debug("closing metrics binder", e);
-                    }
-                }
-                binders.clear();
-            }
+            metrics.unbindClients();
             if (consumer != null) {
                 consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
             }
             stopped.countDown();
         }
-    }
-
-    private void bindClientMetrics(KafkaProducer<String, byte[]> producer, KafkaConsumer<String, byte[]> c) {
-        io.micrometer.core.instrument.MeterRegistry r = meters;
-        if (r == null) {
-            return;
-        }
-        synchronized (binders) {
-            var cm = new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(c);
-            cm.bindTo(r);
-            binders.add(cm);
-            var pm = new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(producer);
-            pm.bindTo(r);
-            binders.add(pm);
-        }
-    }
-
-    /** Sum of the consumer's own lag estimates (no broker call); -1 while any is unknown. */
-    private long currentLag(List<TopicPartition> parts) {
-        long sum = 0;
-        for (TopicPartition p : parts) {
-            java.util.OptionalLong l = consumer.currentLag(p);
-            if (l.isEmpty()) {
-                return -1;
-            }
-            sum += l.getAsLong();
-        }
-        return sum;
     }
 
     private String describe(Throwable t) {
@@ -330,7 +274,7 @@ public final class DyadSink implements AutoCloseable {
                     Alert alert = (Alert) d.value();
                     everyAlert.accept(alert);
                     if (from == null || r.offset() >= from) {
-                        alertsSeen.incrementAndGet();
+                        metrics.alertsSeen.incrementAndGet();
                         alertListener.accept(alert);
                     }
                 }
@@ -347,33 +291,16 @@ public final class DyadSink implements AutoCloseable {
     private int flush(KafkaProducer<String, byte[]> producer) {
         int n = 0;
         for (String dyad : view.drainDirty()) {
-            String json = view.json(dyad);
-            if (!(Objects.equals(json, written.get(dyad)) || (json == null && !written.containsKey(dyad)))) {
-                producer.send(new ProducerRecord<>(sinkTopic, dyad, json == null ? null : json.getBytes(StandardCharsets.UTF_8)));
-                if (json == null) {
-                    written.remove(dyad);
-                } else {
-                    written.put(dyad, json);
-                }
-                n++;
-            }
+            n += writer.writeJson(producer, dyad, view.json(dyad));
             // The typed twin from the same view: written when its bytes change, like the JSON. A registry outage
             // holds it (as it holds reads) rather than leaving the twin behind the JSON.
             io.riposte.avro.DyadView typed = view.avro(dyad);
             byte[] avro = RegistryWait.untilAvailable(() -> dyadAvroSerde.serialize(avroSinkTopic, typed), running::get);
-            if (!(Arrays.equals(avro, writtenAvro.get(dyad)) || (avro == null && !writtenAvro.containsKey(dyad)))) {
-                producer.send(new ProducerRecord<>(avroSinkTopic, dyad, avro));
-                if (avro == null) {
-                    writtenAvro.remove(dyad);
-                } else {
-                    writtenAvro.put(dyad, avro);
-                }
-                n++;
-            }
+            n += writer.writeAvro(producer, dyad, avro);
         }
         if (n > 0) {
             producer.flush();
-            upserts.addAndGet(n);
+            metrics.upserts.addAndGet(n);
         }
         return n;
     }
@@ -389,14 +316,7 @@ public final class DyadSink implements AutoCloseable {
             Map<TopicPartition, Long> end = c.endOffsets(parts);
             while (parts.stream().anyMatch(p -> c.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    boolean json = r.topic().equals(sinkTopic);
-                    if (r.value() == null) {
-                        (json ? written : writtenAvro).remove(r.key());
-                    } else if (json) {
-                        written.put(r.key(), new String(r.value(), StandardCharsets.UTF_8));
-                    } else {
-                        writtenAvro.put(r.key(), r.value());
-                    }
+                    writer.remember(r.topic(), r.key(), r.value());
                 }
             }
         }
@@ -468,25 +388,25 @@ public final class DyadSink implements AutoCloseable {
 
     /** Nanotime of the last input record or sink write. */
     public long lastChangeNanos() {
-        return lastChangeNanos.get();
+        return metrics.lastChangeNanos.get();
     }
 
     public long recordsRead() {
-        return recordsRead.get();
+        return metrics.recordsRead.get();
     }
 
     /** Dyad records written to the JSON and the Avro sink (upserts and tombstones) by this instance. */
     public long upserts() {
-        return upserts.get();
+        return metrics.upserts.get();
     }
 
     public long alertsSeen() {
-        return alertsSeen.get();
+        return metrics.alertsSeen.get();
     }
 
     /** Committed input records not read yet, by the consumer's last fetch; -1 when not known yet. */
     public long lag() {
-        return lag.get();
+        return metrics.lag.get();
     }
 
     public synchronized int dyadCount() {

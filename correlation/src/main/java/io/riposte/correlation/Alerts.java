@@ -103,13 +103,13 @@ final class Alerts {
 
     /** The latest chain of the episode that started no later than this action. */
     private Chain chainBefore(Action a) {
-        Episode.Pos ap = Episode.pos(a.date());
+        TimelinePosition ap = ActionDates.positionOf(a.date());
         Chain best = null;
         long bestStart = Long.MIN_VALUE;
         for (Chain c : regionChains) {
-            Episode.Pos cp = Episode.pos(c.firstDate());
-            long start = cp == null ? Long.MIN_VALUE + 1 : cp.e();
-            boolean before = ap == null || cp == null || cp.e() <= ap.l();
+            TimelinePosition cp = ActionDates.positionOf(c.firstDate());
+            long start = cp == null ? Long.MIN_VALUE + 1 : cp.firstDay();
+            boolean before = ap == null || cp == null || cp.firstDay() <= ap.lastDay();
             if (before && (best == null || start > bestStart || (start == bestStart && c.id().compareTo(best.id()) < 0))) {
                 best = c;
                 bestStart = start;

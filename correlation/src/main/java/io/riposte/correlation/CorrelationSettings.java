@@ -1,7 +1,8 @@
 package io.riposte.correlation;
 
 /**
- * Tuning of the correlation core. Every window is in days and measured on action dates (content),
+ * The tuning of the correlation core (merge slack, link, mirror and dormancy windows, confidence
+ * factor), read by every {@link Correlator}. Every window is in days and measured on action dates (content),
  * never on wall-clock or arrival time, so results do not depend on the order articles arrive in.
  *
  * @param mergeSlackDays two day-precise reports of the same action may disagree by this many days

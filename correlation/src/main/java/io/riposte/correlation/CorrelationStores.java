@@ -5,8 +5,9 @@ import io.riposte.domain.Chain;
 import io.riposte.domain.ExtractedAction;
 
 /**
- * The stores correlation reads and writes; the key layout inside them belongs to the correlation
- * core (composite keys such as {@code dyad|day|id}, scanned by range).
+ * The four key-value stores a {@link Correlator} keeps its state in (RocksDB in the topology, in memory
+ * in batch); the key layout inside them belongs to the correlation core (composite keys such as
+ * {@code dyad|day|id}, scanned by range).
  *
  * @param mentions every extracted action received, the input of recomputation
  * @param actions the merged actions last emitted, to emit only changes and tombstone what vanished

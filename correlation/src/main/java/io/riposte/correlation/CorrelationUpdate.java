@@ -6,7 +6,8 @@ import io.riposte.domain.Chain;
 import java.util.List;
 
 /**
- * What one insert changed: actions and chains to upsert in full, ids to tombstone, and new alerts.
+ * The result of one {@link Correlator#add}: what that insert changed. Actions and chains to upsert in
+ * full, ids to tombstone, and new alerts.
  * Only what differs from what was emitted before is in it.
  */
 public record CorrelationUpdate(

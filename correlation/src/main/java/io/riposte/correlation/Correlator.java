@@ -23,8 +23,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Incremental correlation of one stream of mentions: stores each mention, recomputes the episode of
- * its dyad it falls in (the pure {@link Episode}), and returns what changed against what was emitted.
+ * The incremental correlation engine: takes one mention at a time ({@link #add}), stores it, recomputes
+ * the episode of its dyad it falls in (the pure {@link EpisodeCorrelator}), and returns what changed
+ * against what was emitted (a {@link CorrelationUpdate}).
  *
  * <p>Thread-confined: one instance per Kafka Streams task (or per batch), on that task's stores.
  *
@@ -105,7 +106,7 @@ public final class Correlator {
 
         Long oldLatest = parseDay(book.get(Keys.latest(dyad)));
         Long latest = oldLatest;
-        if (mention.date().hasYear() && Episode.canFound(mention)) {
+        if (mention.date().hasYear() && MentionMerger.canFound(mention)) {
             long e = mention.date().earliest().toEpochDay();
             if (latest == null || e > latest) {
                 latest = e;
@@ -123,7 +124,7 @@ public final class Correlator {
         }
 
         List<Region> regions = regions(dyad, seeds);
-        Episode episode = new Episode(settings, this::lookup);
+        EpisodeCorrelator episode = new EpisodeCorrelator(settings, this::lookup);
         List<Action> upsertedActions = new ArrayList<>();
         Set<String> deletedActions = new java.util.TreeSet<>();
         List<Chain> upsertedChains = new ArrayList<>();
@@ -135,7 +136,7 @@ public final class Correlator {
         List<Chain> regionChains = new ArrayList<>();
 
         for (Region r : regions) {
-            Episode.Result res = episode.compute(dyad, r.mentions(), latest, r.noYear());
+            EpisodeCorrelator.Result res = episode.correlate(dyad, r.mentions(), latest, r.noYear());
             mentionIds.putAll(res.mentionIdsByAction());
             carriedOut.putAll(res.carriedOut());
             // actions
@@ -227,12 +228,12 @@ public final class Correlator {
     }
 
     /**
-     * The mention as correlation stores and reads it (see {@link Episode#effectiveDate}). Its evidence
+     * The mention as correlation stores and reads it (see {@link ActionDates#effectiveDate}). Its evidence
      * first records the date extraction gave it: merging reads the widened date, but the action shows
-     * the most precise date its reports gave ({@link Episode#actionDate}), and every report's own.
+     * the most precise date its reports gave ({@link ActionDates#actionDate}), and every report's own.
      */
     static ExtractedAction normalize(ExtractedAction m) {
-        FuzzyDate d = Episode.effectiveDate(m.date());
+        FuzzyDate d = ActionDates.effectiveDate(m.date());
         boolean stamped = m.evidence().stream().allMatch(e -> e.date() != null);
         if (d.equals(m.date()) && stamped) {
             return m;
@@ -250,12 +251,12 @@ public final class Correlator {
      * two indexes), and is then computed with that mention's episode instead of the no-year bucket.
      */
     private void indexAnchoring(ExtractedAction m, String key, List<Seed> seeds) {
-        if (m.date().hasYear() && Episode.participates(m)) {
+        if (m.date().hasYear() && MentionMerger.participates(m)) {
             if (m.count() != null) {
                 book.put(Keys.anchorByCount(m, m.count()) + key, key);
             }
-            if (Episode.anchorMonth(m) != null) {
-                book.put(Keys.anchorByMonth(m, Episode.anchorMonth(m)) + key, key);
+            if (MentionMerger.anchorMonth(m) != null) {
+                book.put(Keys.anchorByMonth(m, MentionMerger.anchorMonth(m)) + key, key);
             }
             // undated mentions this one may anchor, and that had no later anchor
             List<Map.Entry<String, String>> candidates = new ArrayList<>();
@@ -263,13 +264,13 @@ public final class Correlator {
                 String p = Keys.floatingByCount(m, m.count());
                 candidates.addAll(book.range(p, Keys.endOf(p)));
             }
-            if (Episode.anchorMonth(m) != null) {
-                String p = Keys.floatingByMonth(m, Episode.anchorMonth(m));
+            if (MentionMerger.anchorMonth(m) != null) {
+                String p = Keys.floatingByMonth(m, MentionMerger.anchorMonth(m));
                 candidates.addAll(book.range(p, Keys.endOf(p)));
             }
             for (Map.Entry<String, String> c : candidates) {
                 ExtractedAction x = readMention(c.getValue());
-                if (x == null || !Episode.anchors(m, x)) {
+                if (x == null || !MentionMerger.anchors(m, x)) {
                     continue;
                 }
                 String current = book.get(Keys.anchorOf(x.id()));
@@ -288,7 +289,7 @@ public final class Correlator {
                 book.put(Keys.anchorOf(x.id()), key);
                 book.put(Keys.anchoredTo(m.id()) + x.id(), c.getValue());
             }
-        } else if (Episode.anchorable(m)) {
+        } else if (MentionMerger.anchorable(m)) {
             if (m.count() != null) {
                 book.put(Keys.floatingByCount(m, m.count()) + m.id(), key);
             }
@@ -317,7 +318,7 @@ public final class Correlator {
                 continue;
             }
             ExtractedAction y = readMention(c.getValue());
-            if (y != null && Episode.anchors(y, x)) {
+            if (y != null && MentionMerger.anchors(y, x)) {
                 best = c.getValue();
                 bestMention = y;
             }
@@ -335,8 +336,8 @@ public final class Correlator {
             if (old.count() != null) {
                 book.delete(Keys.anchorByCount(old, old.count()) + oldKey);
             }
-            if (Episode.anchorMonth(old) != null) {
-                book.delete(Keys.anchorByMonth(old, Episode.anchorMonth(old)) + oldKey);
+            if (MentionMerger.anchorMonth(old) != null) {
+                book.delete(Keys.anchorByMonth(old, MentionMerger.anchorMonth(old)) + oldKey);
             }
             for (Map.Entry<String, String> x : book.range(Keys.anchoredTo(old.id()), Keys.endOf(Keys.anchoredTo(old.id())))) {
                 book.delete(x.getKey());
@@ -532,7 +533,7 @@ public final class Correlator {
                 // look-up of every mention when the dyad has no such report (the common case).
                 Map<List<Object>, Boolean> floating = new HashMap<>();
                 for (ExtractedAction y : selected) {
-                    if (!Episode.participates(y) || !floating.computeIfAbsent(List.of(y.source(), y.target(), Episode.effectiveType(y)),
+                    if (!MentionMerger.participates(y) || !floating.computeIfAbsent(List.of(y.source(), y.target(), MentionMerger.effectiveType(y)),
                             k -> book.hasAny(Keys.floating(y), Keys.endOf(Keys.floating(y))))) {
                         continue;
                     }

@@ -130,7 +130,7 @@ final class Keys {
     }
 
     private static String signature(ExtractedAction m) {
-        return m.dyad() + "|" + m.source() + "|" + m.target() + "|" + Episode.effectiveType(m);
+        return m.dyad() + "|" + m.source() + "|" + m.target() + "|" + MentionMerger.effectiveType(m);
     }
 
     static String marker(String alertType, String mentionId) {

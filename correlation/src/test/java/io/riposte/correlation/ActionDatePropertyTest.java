@@ -61,7 +61,7 @@ class ActionDatePropertyTest {
         int merged = 0;
         for (long seed = 0; seed < 300; seed++) {
             List<ExtractedAction> reports = reports(seed);
-            for (Action a : Correlation.correlateAll(reports).actions()) {
+            for (Action a : BatchCorrelation.correlateAll(reports).actions()) {
                 assertThat(a.evidence()).as("seed %d: every report's date kept on %s", seed, a.id())
                         .allMatch(e -> e.date() != null);
                 merged += a.evidence().size() > 1 ? 1 : 0;
@@ -70,8 +70,8 @@ class ActionDatePropertyTest {
                     // a dated action is dated by its dated reports; year-less ones only add their evidence
                     boolean counts = a.date().hasYear() == d.hasYear() && d.compatibleWith(a.date(), 3);
                     if (counts) {
-                        assertThat(Episode.rank(a.date())).as("seed %d: %s shows %s but a report says %s", seed, a.id(), a.date(), d)
-                                .isGreaterThanOrEqualTo(Episode.rank(d));
+                        assertThat(ActionDates.precisionRank(a.date())).as("seed %d: %s shows %s but a report says %s", seed, a.id(), a.date(), d)
+                                .isGreaterThanOrEqualTo(ActionDates.precisionRank(d));
                     }
                 }
             }
@@ -96,14 +96,14 @@ class ActionDatePropertyTest {
 
     @Test
     void dayReportsBeyondTheToleranceStaySeparateActions() {
-        List<Action> actions = Correlation.correlateAll(List.of(
+        List<Action> actions = BatchCorrelation.correlateAll(List.of(
                 Fixtures.m("a", "a", "RUS", "USA", ActionType.EXPEL_DIPLOMATS, "2021-04-10", 5),
                 Fixtures.m("b", "b", "RUS", "USA", ActionType.EXPEL_DIPLOMATS, "2021-04-20", 5))).actions();
         assertThat(actions).extracting(a -> a.date().iso()).containsExactlyInAnyOrder("2021-04-10", "2021-04-20");
     }
 
     private static Action only(List<ExtractedAction> reports) {
-        List<Action> actions = Correlation.correlateAll(reports).actions();
+        List<Action> actions = BatchCorrelation.correlateAll(reports).actions();
         assertThat(actions).hasSize(1);
         return actions.get(0);
     }

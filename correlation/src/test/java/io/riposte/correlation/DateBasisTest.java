@@ -35,23 +35,23 @@ class DateBasisTest {
         // published 3 January: the week before reaches into December
         FuzzyDate fallback = FuzzyDate.ofMonth(2022, 1).withRange(LocalDate.of(2021, 12, 27), LocalDate.of(2022, 1, 3))
                 .withBasis(DateBasis.PUBLICATION_FALLBACK);
-        FuzzyDate widened = Episode.effectiveDate(fallback);
+        FuzzyDate widened = ActionDates.effectiveDate(fallback);
         assertThat(widened.precision()).isEqualTo(DatePrecision.YEAR);
         assertThat(widened.year()).isEqualTo(2022);
         assertThat(widened.rangeStart()).isEqualTo(LocalDate.of(2021, 12, 27));
         assertThat(widened.basis()).isEqualTo(DateBasis.PUBLICATION_FALLBACK);
-        assertThat(Episode.dayRange(widened)).containsExactly(LocalDate.of(2021, 12, 27).toEpochDay(), LocalDate.of(2022, 1, 3).toEpochDay());
+        assertThat(ActionDates.dayRange(widened)).containsExactly(LocalDate.of(2021, 12, 27).toEpochDay(), LocalDate.of(2022, 1, 3).toEpochDay());
         // a stated month with a range ("this week") is not widened
         FuzzyDate week = fallback.withBasis(DateBasis.STATED);
-        assertThat(Episode.effectiveDate(week)).isSameAs(week);
-        assertThat(Episode.dayRange(FuzzyDate.ofMonth(2022, 1))).isNull();
+        assertThat(ActionDates.effectiveDate(week)).isSameAs(week);
+        assertThat(ActionDates.dayRange(FuzzyDate.ofMonth(2022, 1))).isNull();
     }
 
     @Test
     void onlyTheBasisSaysAnActCameAfterAnother() {
         FuzzyDate day = FuzzyDate.ofDay(LocalDate.of(2023, 5, 25));
-        assertThat(Episode.datedAfterAnother(day.withNote("the same day"))).isFalse();
-        assertThat(Episode.datedAfterAnother(day.withBasis(DateBasis.AFTER_EARLIER_ACT))).isTrue();
-        assertThat(Episode.datedAfterAnother(FuzzyDate.unknown("a week later").withBasis(DateBasis.AFTER_EARLIER_ACT))).isTrue();
+        assertThat(ActionDates.datedAfterAnother(day.withNote("the same day"))).isFalse();
+        assertThat(ActionDates.datedAfterAnother(day.withBasis(DateBasis.AFTER_EARLIER_ACT))).isTrue();
+        assertThat(ActionDates.datedAfterAnother(FuzzyDate.unknown("a week later").withBasis(DateBasis.AFTER_EARLIER_ACT))).isTrue();
     }
 }

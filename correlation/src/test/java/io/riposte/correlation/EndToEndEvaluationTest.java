@@ -52,7 +52,7 @@ class EndToEndEvaluationTest {
 
     static Report score(Path dir, List<ExtractedAction> mentions) throws Exception {
         List<GoldAction> gold = ScoringFiles.readGold(dir.resolve("gold.jsonl"));
-        Correlation.Result r = Correlation.correlateAll(mentions);
+        BatchCorrelation.Result r = BatchCorrelation.correlateAll(mentions);
         List<PredictedAction> predicted = r.actions().stream().map(Predictions::of).toList();
         Report report = Scorer.score(gold, ScoringFiles.readChains(dir.resolve("chains.jsonl"), gold), predicted);
         if (Boolean.getBoolean("riposte.e2e.dump")) {
@@ -68,10 +68,10 @@ class EndToEndEvaluationTest {
 
     /** The same figures whatever the order the articles' mentions arrive in. */
     static void assertOrderIndependent(List<ExtractedAction> mentions) {
-        Correlation.Result batch = Correlation.correlateAll(mentions);
+        BatchCorrelation.Result batch = BatchCorrelation.correlateAll(mentions);
         List<ExtractedAction> shuffled = new ArrayList<>(mentions);
         Collections.shuffle(shuffled, new Random(42));
-        Correlation.Result other = Correlation.correlateAll(shuffled);
+        BatchCorrelation.Result other = BatchCorrelation.correlateAll(shuffled);
         assertThat(other.actions()).isEqualTo(batch.actions());
         assertThat(other.chains()).isEqualTo(batch.chains());
     }

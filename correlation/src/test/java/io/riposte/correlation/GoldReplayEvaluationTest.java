@@ -47,7 +47,7 @@ class GoldReplayEvaluationTest {
     static Report score(Path dir) throws Exception {
         List<GoldAction> gold = ScoringFiles.readGold(dir.resolve("gold.jsonl"));
         List<GoldChain> chains = ScoringFiles.readChains(dir.resolve("chains.jsonl"), gold);
-        Correlation.Result r = Correlation.correlateAll(oracleMentions(gold));
+        BatchCorrelation.Result r = BatchCorrelation.correlateAll(oracleMentions(gold));
         Report report = Scorer.score(gold, chains, r.actions().stream().map(Predictions::of).toList());
         String links = linkTable(report, r, gold);
         System.out.println("== correlation of oracle mentions, " + dir + "\n" + report.toText() + links);
@@ -55,7 +55,7 @@ class GoldReplayEvaluationTest {
     }
 
     /** Each action with links or gold provocations: its gold id, its links as gold ids, the gold's, and its chain. */
-    static String linkTable(Report report, Correlation.Result r, List<GoldAction> gold) {
+    static String linkTable(Report report, BatchCorrelation.Result r, List<GoldAction> gold) {
         java.util.Map<String, String> goldOf = new java.util.HashMap<>();
         report.matches().forEach((g, p) -> goldOf.put(p, g));
         java.util.Map<String, GoldAction> goldById = new java.util.HashMap<>();

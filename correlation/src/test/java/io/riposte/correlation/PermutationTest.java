@@ -94,7 +94,7 @@ class PermutationTest {
 
     private static void assertIdenticalUnderPermutations(List<ExtractedAction> corpus, int permutations, long seed) {
         Fixtures.Topics batch = Fixtures.run(corpus);
-        Correlation.Result viaBatchApi = Correlation.correlateAll(corpus);
+        BatchCorrelation.Result viaBatchApi = BatchCorrelation.correlateAll(corpus);
         assertThat(viaBatchApi.actions()).containsExactlyElementsOf(batch.actions.values());
         assertThat(viaBatchApi.chains()).containsExactlyElementsOf(batch.chains.values());
         Random random = new Random(seed);

@@ -38,7 +38,7 @@ class RealNewsDatePrecisionTest {
 
     private static void assertNoActionCoarserThanItsReports(Path dir) throws Exception {
         List<ExtractedAction> perArticle = EndToEndEvaluationTest.extract(dir);
-        List<Action> merged = Correlation.correlateAll(perArticle).actions();
+        List<Action> merged = BatchCorrelation.correlateAll(perArticle).actions();
         List<String> coarser = new ArrayList<>();
         int compared = 0;
         for (Action a : merged) {
@@ -54,7 +54,7 @@ class RealNewsDatePrecisionTest {
                         continue;
                     }
                     compared++;
-                    if (Episode.rank(d) > Episode.rank(a.date())) {
+                    if (ActionDates.precisionRank(d) > ActionDates.precisionRank(a.date())) {
                         coarser.add(a.source() + ">" + a.target() + " " + a.type() + " shows " + a.date().iso() + ", "
                                 + m.origin() + " says " + d.iso());
                     }
@@ -69,7 +69,7 @@ class RealNewsDatePrecisionTest {
 
     /** Whether per-article mention m is a report of action a behind its evidence e (same article, sentence, act). */
     private static boolean reports(ExtractedAction m, Action a, Evidence e) {
-        return m.source().equals(a.source()) && m.target().equals(a.target()) && Episode.effectiveType(m) == a.type()
+        return m.source().equals(a.source()) && m.target().equals(a.target()) && MentionMerger.effectiveType(m) == a.type()
                 && m.evidence().stream().anyMatch(x -> x.articleId().equals(e.articleId()) && x.start() == e.start());
     }
 }

@@ -64,7 +64,7 @@ class ShortcutEquivalenceTest {
             int slack = r.nextInt(4);
             boolean noYear = r.nextInt(4) == 0;
             ExtractedAction anchor = mention("m0", randomDate(r), null);
-            Episode.Proto p = new Episode.Proto(anchor, 0);
+            MergedAction p = new MergedAction(anchor, 0);
             List<FuzzyDate> members = new ArrayList<>(List.of(anchor.date()));
             for (int i = 1; i < 8; i++) {
                 // ask before and after each join, so a stale memo would show
@@ -72,9 +72,9 @@ class ShortcutEquivalenceTest {
                     FuzzyDate d = randomDate(r);
                     boolean plain = true;
                     for (FuzzyDate o : members) {
-                        plain &= Episode.datesCompatible(d, o, slack, noYear);
+                        plain &= ActionDates.datesCompatible(d, o, slack, noYear);
                     }
-                    assertThat(p.fitsDates(Episode.mergeKey(d), slack, noYear)).as("%s against %s", d, members).isEqualTo(plain);
+                    assertThat(p.fitsDates(ActionDates.mergeKey(d), slack, noYear)).as("%s against %s", d, members).isEqualTo(plain);
                 }
                 ExtractedAction m = mention("m" + i, randomDate(r), null);
                 p.add(m);
@@ -100,25 +100,25 @@ class ShortcutEquivalenceTest {
                 FuzzyDate d = r.nextInt(3) == 0 ? members.get(r.nextInt(members.size())).date().withNote("n" + r.nextInt(2)) : randomDate(r);
                 members.add(mention("m" + i, d, null));
             }
-            assertThat(Episode.actionDate(members, noYear)).as("%s", members).isEqualTo(plainActionDate(members, noYear));
+            assertThat(ActionDates.actionDate(members, noYear)).as("%s", members).isEqualTo(plainActionDate(members, noYear));
         }
     }
 
     /** The date choice as first written, with streams and a comparator. */
     private static FuzzyDate plainActionDate(List<ExtractedAction> members, boolean noYear) {
         List<ExtractedAction> dating = members.stream().filter(m -> noYear || m.date().hasYear()).toList();
-        int bestRank = dating.stream().mapToInt(m -> Episode.rank(m.date())).max().orElse(0);
+        int bestRank = dating.stream().mapToInt(m -> ActionDates.precisionRank(m.date())).max().orElse(0);
         Map<String, Integer> freq = new HashMap<>();
         for (ExtractedAction m : dating) {
-            if (Episode.rank(m.date()) == bestRank) {
+            if (ActionDates.precisionRank(m.date()) == bestRank) {
                 freq.merge(String.valueOf(m.date().iso()), 1, Integer::sum);
             }
         }
         return dating.stream()
-                .filter(m -> Episode.rank(m.date()) == bestRank)
+                .filter(m -> ActionDates.precisionRank(m.date()) == bestRank)
                 .map(ExtractedAction::date)
                 .min(Comparator.comparingInt((FuzzyDate d) -> -freq.get(String.valueOf(d.iso())))
-                        .thenComparingLong(d -> Episode.pos(d) == null ? 0 : Episode.pos(d).e())
+                        .thenComparingLong(d -> ActionDates.positionOf(d) == null ? 0 : ActionDates.positionOf(d).firstDay())
                         .thenComparing(d -> d.note() == null ? "" : d.note()))
                 .orElseThrow();
     }
@@ -152,7 +152,7 @@ class ShortcutEquivalenceTest {
             for (ExtractedAction m : members) {
                 plain.addAll(m.evidence());
             }
-            assertThat(Episode.evidenceOf(members)).containsExactlyElementsOf(List.copyOf(plain));
+            assertThat(ActionDates.evidenceOf(members)).containsExactlyElementsOf(List.copyOf(plain));
         }
     }
 
@@ -176,7 +176,7 @@ class ShortcutEquivalenceTest {
         for (int round = 0; round < ROUNDS; round++) {
             List<String> a = randomSortedIds(r);
             List<String> b = randomSortedIds(r);
-            assertThat(Episode.disjoint(a, b)).as("%s %s", a, b).isEqualTo(Collections.disjoint(a, b));
+            assertThat(ResponseLinker.disjoint(a, b)).as("%s %s", a, b).isEqualTo(Collections.disjoint(a, b));
         }
     }
 

@@ -8,8 +8,10 @@ import io.riposte.domain.ExtractedAction;
 import java.util.function.Function;
 
 /**
- * Makes the correlation step of one stream task over that task's stores. Each task has its own
- * stores (one per partition of the by-dyad topic), so each gets its own correlator.
+ * Makes the correlation step of each stream task: a {@link Correlator} over that task's stores, as a
+ * function from mention to {@link CorrelationUpdate}. Each task has its own stores (one per partition of
+ * the by-dyad topic), so each gets its own correlator; the topology takes a factory so tests can substitute
+ * their own (other settings, one that fails).
  */
 @FunctionalInterface
 public interface CorrelatorFactory {

@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Batch correlation for the command line and evaluation: the same {@link Correlator} the topology
- * runs, on in-memory stores, so both share one core.
+ * Correlates a whole list of mentions at once and returns the final actions, chains and alerts: the
+ * entry point of the command line ({@code riposte extract --correlate}), evaluation and tests. It feeds
+ * the mentions one by one to the same {@link Correlator} the topology runs, on in-memory stores, so
+ * both share one core.
  */
-public final class Correlation {
+public final class BatchCorrelation {
 
-    private Correlation() {}
+    private BatchCorrelation() {}
 
     /**
      * The final picture of a set of mentions.

@@ -1,0 +1,280 @@
+package io.riposte.correlation;
+
+import static io.riposte.correlation.ActionDates.actionDate;
+import static io.riposte.correlation.ActionDates.dayRange;
+import static io.riposte.correlation.ActionDates.evidenceOf;
+import static io.riposte.correlation.ActionDates.mergeKey;
+import static io.riposte.correlation.ActionDates.positionOf;
+import static io.riposte.correlation.ActionDates.precisionRank;
+import static io.riposte.correlation.ActionDates.shownDate;
+import static io.riposte.correlation.TimelineOrder.ORDER;
+import static io.riposte.correlation.TimelineOrder.orderingPositionOf;
+
+import io.riposte.domain.ActionType;
+import io.riposte.domain.DateBasis;
+import io.riposte.domain.DatePrecision;
+import io.riposte.domain.ExtractedAction;
+import io.riposte.domain.FuzzyDate;
+import io.riposte.domain.Modality;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Merging: which mentions of an episode report one action, and what that action says (its date, count,
+ * modality, confidence, evidence and id). Also the predicates the {@link Correlator} shares to decide
+ * which mentions take part and which undated ones are anchored to a dated one.
+ */
+final class MentionMerger {
+
+    /**
+     * The merged actions in canonical order, the action each mention joined (by mention id), the
+     * participating reports by id, and the participating mentions that joined no action (cues may still
+     * cite them).
+     */
+    record Merge(List<MergedAction> actions, Map<String, MergedAction> byMention, Map<String, ExtractedAction> reports,
+            Map<String, ExtractedAction> unattached) {}
+
+    private final CorrelationSettings settings;
+
+    MentionMerger(CorrelationSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Clusters an episode's mentions into actions (greedy over the canonical merge order, so the clusters
+     * depend only on the set), builds each action's date, count, modality, confidence and evidence,
+     * gives it its content-derived id, and returns them in the canonical {@link TimelineOrder#ORDER}.
+     */
+    Merge merge(List<ExtractedAction> input, boolean noYear) {
+        List<ExtractedAction> mentions = mergeOrder(input);
+
+        List<MergedAction> merged = new ArrayList<>();
+        Map<String, MergedAction> byMention = new HashMap<>();
+        Map<String, ExtractedAction> reports = new HashMap<>();
+        for (ExtractedAction m : mentions) {
+            reports.put(m.id(), m);
+        }
+        Map<String, ExtractedAction> unattached = new HashMap<>();
+        // Actions by (source, target, type), in founding order: only those can take a mention.
+        Map<MergeClass, List<MergedAction>> byClass = new HashMap<>();
+        for (ExtractedAction m : mentions) {
+            MergedAction best = null;
+            long bestDist = Long.MAX_VALUE;
+            // an undated mention anchored into a dated episode cannot be placed on its timeline
+            TimelinePosition mp = !noYear && !m.date().hasYear() ? null : positionOf(m.date());
+            ActionType t = effectiveType(m);
+            MergeClass mc = new MergeClass(m.source(), m.target(), t);
+            List<MergedAction> candidates = byClass.getOrDefault(mc, List.of());
+            int slack = t == ActionType.THREATEN_RETALIATION ? settings.threatMergeSlackDays() : settings.mergeSlackDays();
+            FuzzyDate md = mergeKey(m.date());
+            for (MergedAction c : candidates) {
+                if (!countsCompatible(t, c.clusterCount, m.count())) {
+                    continue;
+                }
+                if (!c.fitsDates(md, slack, noYear)) {
+                    continue;
+                }
+                long dist = mp == null || c.anchorPosition == null ? 0 : Math.abs(mp.middleDay() - c.anchorPosition.middleDay());
+                if (best == null || dist < bestDist
+                        || (dist == bestDist && c.members.size() > best.members.size())) {
+                    best = c;
+                    bestDist = dist;
+                }
+            }
+            if (best != null) {
+                best.add(m);
+                byMention.put(m.id(), best);
+            } else if (canFound(m) && (noYear || m.date().hasYear())) {
+                MergedAction p = new MergedAction(m, merged.size());
+                merged.add(p);
+                byClass.computeIfAbsent(mc, k -> new ArrayList<>()).add(p);
+                byMention.put(m.id(), p);
+            } else {
+                unattached.put(m.id(), m);
+            }
+        }
+        for (MergedAction p : merged) {
+            build(p, noYear);
+        }
+        assignIds(merged);
+        merged.sort(ORDER);
+        return new Merge(merged, byMention, reports, unattached);
+    }
+
+    private void build(MergedAction p, boolean noYear) {
+        // The most precise date wins; among equally precise ones the most reported, then the earliest.
+        // In a dated episode only dated reports count (anchored undated ones only add their evidence).
+        p.workingDate = actionDate(p.members, noYear);
+        p.shownDate = shownDate(p.members, noYear);
+        p.position = positionOf(p.workingDate);
+        p.orderingPosition = orderingPositionOf(p);
+        Map<Integer, Integer> counts = new TreeMap<>();
+        for (ExtractedAction m : p.members) {
+            if (m.count() != null) {
+                counts.merge(m.count(), 1, Integer::sum);
+            }
+        }
+        p.count = counts.entrySet().stream()
+                .max(Comparator.comparingInt((Map.Entry<Integer, Integer> e) -> e.getValue()).thenComparingInt(Map.Entry::getKey))
+                .map(Map.Entry::getKey).orElse(null);
+        p.modality = p.members.stream().map(ExtractedAction::modality)
+                .min(Comparator.comparingInt(MentionMerger::modalityRank)).orElseThrow();
+        // Independent reports raise confidence: 1 - prod(1 - best confidence per article).
+        Map<String, Double> perArticle = new HashMap<>();
+        for (ExtractedAction m : p.members) {
+            double c = Math.max(0, Math.min(1, m.confidence()));
+            perArticle.merge(String.valueOf(m.articleId()), c, Math::max);
+        }
+        List<String> articleIds = new ArrayList<>(perArticle.keySet());
+        articleIds.sort(null); // the product in article order, as floating point makes order matter
+        double miss = 1;
+        for (String a : articleIds) {
+            miss *= 1 - perArticle.get(a);
+        }
+        double conf = Math.min(0.99, 1 - miss);
+        if (p.members.stream().allMatch(m -> m.modality() == Modality.BACKGROUND)) {
+            conf *= settings.backgroundConfidenceFactor();
+        }
+        p.confidence = Math.round(conf * 1000) / 1000.0;
+        p.articles = p.members.stream()
+                .map(m -> m.origin() != null ? m.origin() : String.valueOf(m.articleId()))
+                .distinct().sorted().toList();
+        p.evidence = evidenceOf(p.members);
+    }
+
+    /** Content-derived ids; clashes (two distinct actions with the same visible content) get a suffix in canonical order. */
+    private static void assignIds(List<MergedAction> merged) {
+        Map<String, List<MergedAction>> byBase = new TreeMap<>();
+        for (MergedAction p : merged) {
+            String base = "act-" + Keys.hash(p.source + "|" + p.target + "|" + p.type + "|" + p.shownDate.iso() + "|" + p.count, 16);
+            byBase.computeIfAbsent(base, k -> new ArrayList<>()).add(p);
+        }
+        for (Map.Entry<String, List<MergedAction>> e : byBase.entrySet()) {
+            List<MergedAction> same = e.getValue();
+            if (same.size() == 1) {
+                same.get(0).id = e.getKey();
+                continue;
+            }
+            same.sort(Comparator.comparing((MergedAction p) -> p.members.stream().map(ExtractedAction::id).sorted().findFirst().orElse("")));
+            for (int i = 0; i < same.size(); i++) {
+                same.get(i).id = i == 0 ? e.getKey() : e.getKey() + "-" + (i + 1);
+            }
+        }
+    }
+
+    /** A threatened measure is a threat: the gold ontology codes "will expel 300" as THREATEN_RETALIATION. */
+    static ActionType effectiveType(ExtractedAction m) {
+        return m.modality() == Modality.THREATENED ? ActionType.THREATEN_RETALIATION : m.type();
+    }
+
+    /**
+     * Whether an undated mention is distinctive enough to be recognised as a dated action reported
+     * elsewhere: it states a count, or a month. A bare "the US expelled Russian diplomats" is not.
+     */
+    static boolean anchorable(ExtractedAction m) {
+        return !m.date().hasYear() && participates(m) && (m.count() != null || m.date().month() != null);
+    }
+
+    /** Whether the undated mention x may report the dated mention y (same action, year unknown to x). */
+    static boolean anchors(ExtractedAction y, ExtractedAction x) {
+        if (!y.date().hasYear() || !participates(y) || !anchorable(x)
+                || !y.source().equals(x.source()) || !y.target().equals(x.target()) || effectiveType(y) != effectiveType(x)) {
+            return false;
+        }
+        if (x.count() != null && y.count() != null && !x.count().equals(y.count())) {
+            return false;
+        }
+        if (x.date().month() != null) {
+            return x.date().month().equals(anchorMonth(y));
+        }
+        return x.count() != null && x.count().equals(y.count());
+    }
+
+    /**
+     * The month a dated mention is in, for anchoring: its own, or for a publication-month fallback
+     * (widened to its year) the month its range ends in, so "in April" in an undated article
+     * still finds the undated report of an article published in April.
+     */
+    static Integer anchorMonth(ExtractedAction y) {
+        return anchorMonth(y.date());
+    }
+
+    static Integer anchorMonth(FuzzyDate d) {
+        if (d.month() != null) {
+            return d.month();
+        }
+        long[] r = d.basis() == DateBasis.PUBLICATION_FALLBACK ? dayRange(d) : null;
+        return r == null ? null : LocalDate.ofEpochDay(r[1]).getMonthValue();
+    }
+
+    /** Denied and hypothetical actions never happened: they are stored but take no part. */
+    static boolean participates(ExtractedAction m) {
+        return m.modality() != Modality.NEGATED && m.modality() != Modality.HYPOTHETICAL;
+    }
+
+    /**
+     * Whether a mention may found an action when nothing matches it. A background recall with no
+     * date at all ("after the US expulsions") cannot be placed or told apart from other actions of
+     * its kind: it only attaches, or serves as the target of an explicit cue. A dated background
+     * recall does found an action (the gold counts recalled past actions), with lower confidence.
+     */
+    static boolean canFound(ExtractedAction m) {
+        return participates(m) && !(m.modality() == Modality.BACKGROUND && m.date().precision() == DatePrecision.UNKNOWN);
+    }
+
+    private static int modalityRank(Modality m) {
+        return switch (m) {
+            case ASSERTED -> 0;
+            case PLANNED -> 1;
+            case BACKGROUND -> 2;
+            case THREATENED -> 3;
+            case HYPOTHETICAL -> 4;
+            case NEGATED -> 5;
+        };
+    }
+
+    private record MergeClass(String source, String target, ActionType type) {}
+
+    /** A mention with the keys of the canonical merge order, computed once. */
+    private record Ranked(ExtractedAction mention, int group, long firstDay, long lastDay) {
+        static Ranked of(ExtractedAction m) {
+            // undated reports anchored into a dated episode join the clusters of the dated ones, then the
+            // more precise, the stated (not background), those with a count, the earlier
+            int group = (m.date().hasYear() ? 0 : 1) << 8 | (4 - precisionRank(m.date())) << 2
+                    | (m.modality() == Modality.BACKGROUND ? 1 : 0) << 1 | (m.count() == null ? 1 : 0);
+            TimelinePosition p = positionOf(m.date());
+            return new Ranked(m, group, p == null ? Long.MAX_VALUE : p.firstDay(), p == null ? Long.MAX_VALUE : p.lastDay());
+        }
+    }
+
+    private static final Comparator<Ranked> MERGE_ORDER = Comparator
+            .comparingInt(Ranked::group)
+            .thenComparingLong(Ranked::firstDay)
+            .thenComparingLong(Ranked::lastDay)
+            .thenComparing(r -> r.mention().id());
+
+    /** The mentions that take part, in the canonical merge order. */
+    static List<ExtractedAction> mergeOrder(List<ExtractedAction> input) {
+        List<Ranked> ranked = new ArrayList<>(input.size());
+        for (ExtractedAction m : input) {
+            if (participates(m)) {
+                ranked.add(Ranked.of(m));
+            }
+        }
+        ranked.sort(MERGE_ORDER);
+        List<ExtractedAction> out = new ArrayList<>(ranked.size());
+        for (Ranked r : ranked) {
+            out.add(r.mention());
+        }
+        return out;
+    }
+
+    static boolean countsCompatible(ActionType t, Integer a, Integer b) {
+        return t == ActionType.THREATEN_RETALIATION || a == null || b == null || a.equals(b);
+    }
+}
