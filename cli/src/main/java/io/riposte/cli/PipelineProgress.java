@@ -1,5 +1,6 @@
 package io.riposte.cli;
 
+import io.riposte.config.KafkaClientConfig;
 import io.riposte.consumer.DyadSink;
 import io.riposte.producer.ProduceSummary;
 import io.riposte.topics.Topics;
@@ -21,7 +22,7 @@ import org.apache.kafka.common.TopicPartition;
  * topics and seen nothing new for a quiet period. Bounded: it gives up at the deadline.
  */
 final class PipelineProgress {
-    static final String DEFAULT_APPLICATION_ID = "riposte-streams";
+    static final String DEFAULT_APPLICATION_ID = Topics.DEFAULT_APPLICATION_ID;
 
     private PipelineProgress() {}
 
@@ -41,12 +42,7 @@ final class PipelineProgress {
         String articles = Topics.name(config, Topics.ARTICLES);
         long deadline = System.nanoTime() + timeout.toNanos();
         long nextReport = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        Map<String, Object> adminConfig = new HashMap<>();
-        config.forEach((k, v) -> {
-            if (!k.startsWith("schema.registry.") && !k.startsWith("riposte.") && !k.equals("state.dir") && !k.equals("application.id")) {
-                adminConfig.put(k, v);
-            }
-        });
+        Map<String, Object> adminConfig = KafkaClientConfig.kafkaOnly(config);
         adminConfig.putIfAbsent("default.api.timeout.ms", 10000);
         adminConfig.putIfAbsent("request.timeout.ms", 10000);
         // Quiet is measured from now at the earliest: silence before the articles were even consumed proves nothing.

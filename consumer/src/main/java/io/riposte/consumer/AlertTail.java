@@ -1,5 +1,6 @@
 package io.riposte.consumer;
 
+import io.riposte.config.KafkaClientConfig;
 import io.riposte.avro.Alert;
 import io.riposte.serde.RegistryUnavailableException;
 import io.riposte.serde.RegistryWait;
@@ -50,7 +51,7 @@ public final class AlertTail implements AutoCloseable {
      * {@code since} (the topic keeps the broker's append time), or at the beginning when null.
      */
     public Result run(boolean follow, Instant since, Predicate<Alert> filter, Consumer<Alert> out, Consumer<String> problems) {
-        Map<String, Object> p = DyadSink.kafkaOnly(config);
+        Map<String, Object> p = KafkaClientConfig.kafkaOnly(config);
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -1,5 +1,6 @@
 package io.riposte.consumer;
 
+import io.riposte.config.KafkaClientConfig;
 import io.riposte.avro.Action;
 import io.riposte.avro.Alert;
 import io.riposte.avro.Chain;
@@ -337,7 +338,7 @@ public final class DyadSink implements AutoCloseable {
     }
 
     private Map<String, Object> consumerConfig(String clientId) {
-        Map<String, Object> p = kafkaOnly(config);
+        Map<String, Object> p = KafkaClientConfig.kafkaOnly(config);
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -348,26 +349,13 @@ public final class DyadSink implements AutoCloseable {
     }
 
     private Map<String, Object> producerConfig() {
-        Map<String, Object> p = kafkaOnly(config);
+        Map<String, Object> p = KafkaClientConfig.kafkaOnly(config);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
         p.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         p.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000");
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "riposte-dyad-sink-producer");
-        return p;
-    }
-
-    /** The client properties without the registry's own keys, which Kafka would warn about. */
-    static Map<String, Object> kafkaOnly(Map<String, Object> config) {
-        Map<String, Object> p = new HashMap<>();
-        config.forEach((k, v) -> {
-            if (!k.startsWith("schema.registry.") && !k.startsWith("basic.auth.") && !k.startsWith("bearer.auth.")
-                    && !k.endsWith(".subject.name.strategy") && !k.equals("auto.register.schemas")
-                    && !k.equals("use.latest.version") && !k.startsWith("application.") && !k.startsWith("riposte.")) {
-                p.put(k, v);
-            }
-        });
         return p;
     }
 

@@ -1,6 +1,7 @@
 package io.riposte.consumer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.riposte.config.KafkaClientConfig;
 import io.riposte.avro.Alert;
 import io.riposte.json.JsonContract;
 import io.riposte.mapping.AvroMapping;
@@ -84,7 +85,7 @@ public final class WebhookNotifier implements AutoCloseable {
      * to what is committed and nothing arrived for that long.
      */
     public Result run(Duration exitWhenIdle, Consumer<String> log) {
-        Map<String, Object> c = DyadSink.kafkaOnly(config);
+        Map<String, Object> c = KafkaClientConfig.kafkaOnly(config);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -96,7 +97,7 @@ public final class WebhookNotifier implements AutoCloseable {
         c.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, String.valueOf(Math.max(300_000L, worst + 60_000L)));
         c.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
         c.putIfAbsent(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        Map<String, Object> p = DyadSink.kafkaOnly(config);
+        Map<String, Object> p = KafkaClientConfig.kafkaOnly(config);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");

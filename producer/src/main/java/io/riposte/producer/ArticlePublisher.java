@@ -1,5 +1,6 @@
 package io.riposte.producer;
 
+import io.riposte.config.KafkaClientConfig;
 import io.riposte.mapping.AvroMapping;
 import io.riposte.serde.SpecificAvroSerializer;
 import io.riposte.topics.Topics;
@@ -97,7 +98,7 @@ public final class ArticlePublisher implements AutoCloseable {
         // keys) rather than wait like the readers: nothing is read from Kafka here, so nothing can be skipped.
         p.putIfAbsent(io.riposte.serde.SerdeConfig.OUTAGE_WAIT_MS, 0L);
         this.config = p;
-        this.producer = new KafkaProducer<>(kafkaOnly(p), new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(KafkaClientConfig.kafkaOnly(p), new StringSerializer(), new ByteArraySerializer());
         this.serializer = new SpecificAvroSerializer<>();
         this.serializer.configure(p, false);
         this.articlesTopic = articlesTopic;
@@ -392,19 +393,6 @@ public final class ArticlePublisher implements AutoCloseable {
                     + ", delivery.timeout.ms=" + config.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG) + ")";
         }
         return "Kafka at " + config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG) + ": " + rootMessage(e);
-    }
-
-    /** The producer's properties without the registry's and Riposte's own keys, which Kafka would warn about. */
-    static Map<String, Object> kafkaOnly(Map<String, Object> config) {
-        Map<String, Object> p = new HashMap<>();
-        config.forEach((k, v) -> {
-            if (!k.startsWith("schema.registry.") && !k.startsWith("basic.auth.") && !k.startsWith("bearer.auth.")
-                    && !k.endsWith(".subject.name.strategy") && !k.equals("auto.register.schemas")
-                    && !k.equals("use.latest.version") && !k.startsWith("riposte.")) {
-                p.put(k, v);
-            }
-        });
-        return p;
     }
 
     static String rootMessage(Throwable e) {

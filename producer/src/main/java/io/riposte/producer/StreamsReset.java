@@ -1,5 +1,6 @@
 package io.riposte.producer;
 
+import io.riposte.config.KafkaClientConfig;
 import io.riposte.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import org.apache.kafka.tools.StreamsResetter;
  * report as a stack trace or a long wait: an unreachable broker, and an application still running.
  */
 public final class StreamsReset {
-    public static final String DEFAULT_APPLICATION_ID = "riposte-streams";
+    public static final String DEFAULT_APPLICATION_ID = Topics.DEFAULT_APPLICATION_ID;
     public static final List<String> DEFAULT_INPUT_TOPICS = List.of(Topics.ARTICLES);
 
     private StreamsReset() {}
@@ -51,7 +52,7 @@ public final class StreamsReset {
             throw new ResetException("no Kafka bootstrap servers configured "
                     + "(--bootstrap-server, RIPOSTE_BOOTSTRAP_SERVERS or bootstrap.servers in --config)");
         }
-        Map<String, Object> admin = new HashMap<>(ArticlePublisher.kafkaOnly(config));
+        Map<String, Object> admin = new HashMap<>(KafkaClientConfig.kafkaOnly(config));
         int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         admin.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(ms));
         admin.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(ms));

@@ -21,6 +21,12 @@ public final class Topics {
     // Kafka's legal topic characters; the prefix is also part of the Streams application id.
     private static final Pattern LEGAL_PREFIX = Pattern.compile("[a-zA-Z0-9._-]{0,200}");
 
+    /**
+     * The Streams application id when none is configured (behind the prefix, when one is set): the name of
+     * the consumer group, the transactional ids and every internal topic, so the apps and tools share it.
+     */
+    public static final String DEFAULT_APPLICATION_ID = "riposte-streams";
+
     public static final String ARTICLES = "articles";
     public static final String ACTIONS = "actions";
     public static final String CHAINS = "chains";

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class RiposteStreamsApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RiposteStreamsApp.class);
 
-    public static final String DEFAULT_APPLICATION_ID = "riposte-streams";
+    public static final String DEFAULT_APPLICATION_ID = Topics.DEFAULT_APPLICATION_ID;
     /** Host the query server binds (default 127.0.0.1). */
     public static final String HTTP_HOST = "riposte.http.host";
     /**
