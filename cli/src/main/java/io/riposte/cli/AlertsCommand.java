@@ -4,13 +4,12 @@ import io.riposte.avro.Alert;
 import io.riposte.consumer.AlertFilter;
 import io.riposte.consumer.AlertTail;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,30 +57,13 @@ public class AlertsCommand implements Callable<Integer> {
         Map<String, Object> config = client.resolveRequired();
         PrintStream out = System.out;
         AlertTail tail = new AlertTail(config);
-        CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C on --follow: stop the reader and let the summary out before the JVM halts.
-        Thread hook = new Thread(() -> {
-            tail.close();
-            try {
-                finished.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "riposte-alerts-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (ShutdownGuard guard = ShutdownGuard.install("riposte-alerts-shutdown", () -> tail.close(), Duration.ofSeconds(10))) {
             AlertTail.Result r = tail.run(follow, from, filter, a -> out.println(render.apply(a)), System.err::println);
             out.flush();
             System.err.printf("alerts: %d shown of %d read%s%n", r.shown(), r.read(),
                     r.unreadable() == 0 ? "" : ", " + r.unreadable() + " unreadable");
             return r.unreadable() == 0 ? 0 : 1;
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook is running and waits for us
-            }
         }
     }
 }

@@ -69,17 +69,7 @@ public class ConsumeCommand implements Callable<Integer> {
         // On Ctrl-C or SIGTERM the hook asks the loop below to stop and waits until the summary is out,
         // because the JVM halts as soon as its hooks return.
         CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                finished.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "riposte-consume-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (ShutdownGuard guard = ShutdownGuard.install("riposte-consume-shutdown", stop::countDown, Duration.ofSeconds(15))) {
             sink.start();
             while (!stop.await(200, TimeUnit.MILLISECONDS)) {
                 if (sink.failure() != null) {
@@ -96,13 +86,6 @@ public class ConsumeCommand implements Callable<Integer> {
             }
             System.err.printf("consume: read %d records, %d alerts, wrote %d dyad records to '%s' and '%s'%n",
                     sink.recordsRead(), sink.alertsSeen(), sink.upserts(), sink.sinkTopic(), sink.avroSinkTopic());
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook is running and waits for us
-            }
         }
         return sink.failure() == null ? 0 : 1;
     }

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -78,31 +76,14 @@ public class NotifyCommand implements Callable<Integer> {
         Map<String, Object> config = client.resolveRequired();
         client.ensureTopics(config);
         WebhookNotifier notifier = new WebhookNotifier(config, group, fmt, filter, delivery);
-        CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C: stop between alerts (the one in hand stays uncommitted) and let the summary out.
-        Thread hook = new Thread(() -> {
-            notifier.close();
-            try {
-                finished.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "riposte-notify-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (ShutdownGuard guard = ShutdownGuard.install("riposte-notify-shutdown", () -> notifier.close(), Duration.ofSeconds(15))) {
             System.err.println("notify: delivering to " + webhook.getScheme() + "://" + webhook.getHost()
                     + (webhook.getPort() < 0 ? "" : ":" + webhook.getPort()) + " as group " + group);
             WebhookNotifier.Result r = notifier.run(exitWhenIdle == null ? null : Duration.ofSeconds(exitWhenIdle), System.err::println);
             System.err.printf("notify: read %d, delivered %d, filtered out %d, parked %d%s%n", r.read(), r.delivered(), r.filtered(),
                     r.parked(), r.parkedBy().isEmpty() ? "" : " " + r.parkedBy());
             return r.parked() == 0 ? 0 : 3;
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook is running and waits for us
-            }
         }
     }
 }

@@ -61,41 +61,27 @@ public class StreamsCommand implements Callable<Integer> {
         // On Ctrl-C or SIGTERM the hook asks for a stop and waits for a clean close (the JVM halts as
         // soon as its hooks return, and an unclean exactly-once shutdown wipes the local state).
         CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch finished = new CountDownLatch(1);
         RiposteStreamsApp app = Apps.streams(config);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
+        try (ShutdownGuard guard = ShutdownGuard.install("riposte-streams-shutdown", stop::countDown, Duration.ofSeconds(60))) {
             try {
-                finished.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "riposte-streams-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            app.start();
-            if (!app.awaitRunning(Duration.ofSeconds(startupTimeout))) {
-                System.err.println("streams: not RUNNING after " + startupTimeout + " s (state " + app.state()
-                        + "); check bootstrap.servers and that the topics exist");
-                return 1;
-            }
-            System.err.println("streams: " + app.state() + (app.httpUrl() != null ? ", queries on " + app.httpUrl() + "chains" : "")
-                    + "; Ctrl-C to stop");
-            while (!stop.await(500, TimeUnit.MILLISECONDS)) {
-                if (DemoCommand.streamsProblem(app) != null) {
-                    System.err.println("streams: " + DemoCommand.streamsProblem(app));
+                app.start();
+                if (!app.awaitRunning(Duration.ofSeconds(startupTimeout))) {
+                    System.err.println("streams: not RUNNING after " + startupTimeout + " s (state " + app.state()
+                            + "); check bootstrap.servers and that the topics exist");
                     return 1;
                 }
-            }
-            return 0;
-        } finally {
-            app.close();
-            System.err.println("streams: stopped (state " + app.state() + ")");
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook is running and waits for us
+                System.err.println("streams: " + app.state() + (app.httpUrl() != null ? ", queries on " + app.httpUrl() + "chains" : "")
+                        + "; Ctrl-C to stop");
+                while (!stop.await(500, TimeUnit.MILLISECONDS)) {
+                    if (DemoCommand.streamsProblem(app) != null) {
+                        System.err.println("streams: " + DemoCommand.streamsProblem(app));
+                        return 1;
+                    }
+                }
+                return 0;
+            } finally {
+                app.close();
+                System.err.println("streams: stopped (state " + app.state() + ")");
             }
         }
     }
