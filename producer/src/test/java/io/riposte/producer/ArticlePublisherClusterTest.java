@@ -3,6 +3,7 @@ package io.riposte.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riposte.local.EmbeddedCluster;
+import io.riposte.local.junit.EmbeddedClusterExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,26 +23,21 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The publisher on a real in-process broker and the local registry over HTTP. */
 class ArticlePublisherClusterTest {
+    @RegisterExtension
+    static final EmbeddedClusterExtension CLUSTER = new EmbeddedClusterExtension();
     static EmbeddedCluster cluster;
     static int topicNo;
 
     @BeforeAll
     static void startCluster() {
-        cluster = EmbeddedCluster.start();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
+        cluster = CLUSTER.cluster();
     }
 
     static Map<String, Object> config(String bootstrap, String registry) {

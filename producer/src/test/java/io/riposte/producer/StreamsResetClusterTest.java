@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.riposte.local.EmbeddedCluster;
+import io.riposte.local.junit.EmbeddedClusterExtension;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -17,24 +18,19 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 /** Kafka's reset tool through {@link StreamsReset}, on a real broker. */
 class StreamsResetClusterTest {
+    @RegisterExtension
+    static final EmbeddedClusterExtension CLUSTER = new EmbeddedClusterExtension();
     static EmbeddedCluster cluster;
 
     @BeforeAll
     static void start() {
-        cluster = EmbeddedCluster.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
+        cluster = CLUSTER.cluster();
     }
 
     Map<String, Object> consumerConfig(String group) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.riposte.extraction.Extractors;
 import io.riposte.domain.Article;
 import io.riposte.local.EmbeddedCluster;
+import io.riposte.local.junit.EmbeddedClusterExtension;
 import io.riposte.serde.SpecificAvroSerde;
 import io.riposte.streams.errors.DeadLetters;
 import io.riposte.mapping.AvroMapping;
@@ -36,8 +37,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
  * letters for bytes that are not Avro and the interactive-query endpoints.
  */
 class EmbeddedClusterTest {
+    @RegisterExtension
+    static final EmbeddedClusterExtension CLUSTER = new EmbeddedClusterExtension();
     static EmbeddedCluster cluster;
 
     @TempDir
@@ -56,14 +59,7 @@ class EmbeddedClusterTest {
 
     @BeforeAll
     static void startCluster() {
-        cluster = EmbeddedCluster.start();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
+        cluster = CLUSTER.cluster();
     }
 
     @Test
