@@ -523,6 +523,20 @@ final class Episode {
                 }
             }
         }
+        // An undated act has no gap to measure, but an article that reports it beside the other side's acts
+        // in this dyad tells one story ("X barred their citizens from leaving; hours later Y did the same").
+        for (int i = 0; i < n; i++) {
+            Proto a = protos.get(i);
+            if (!a.contentious() || a.pos != null) {
+                continue;
+            }
+            for (int j = 0; j < n; j++) {
+                Proto b = protos.get(j);
+                if (b.contentious() && opposite(a, b) && !disjoint(a.articles, b.articles)) {
+                    union(parent, i, j);
+                }
+            }
+        }
         Map<Integer, List<Proto>> components = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             components.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(protos.get(i));
