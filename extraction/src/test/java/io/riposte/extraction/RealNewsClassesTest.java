@@ -202,4 +202,15 @@ class RealNewsClassesTest {
         assertThat(run("2020-03-12", "Dockworkers in Armenia went on strikes that halted exports to Azerbaijan for a week."))
                 .noneMatch(x -> x.type() == ActionType.OTHER);
     }
+
+    @Test
+    void assetFreezesAndTravelBansAreASanctionAndARunningTotalIsNoCount() {
+        ExtractedAction a = only(run("2020-07-15",
+                "The EU on Monday listed 11 more Nicaraguan officials, bringing to 40 the number of people facing asset freezes "
+                        + "and travel bans over the crackdown."), ActionType.SANCTION);
+        assertThat(a.source() + ">" + a.target()).isEqualTo("EUU>NIC");
+        assertThat(a.count()).isNotEqualTo(Integer.valueOf(40));
+        assertThat(run("2020-07-15", "The bloc raised the total to 40 with travel bans and asset freezes on Nicaraguan officials."))
+                .noneMatch(x -> Integer.valueOf(40).equals(x.count()) || x.type() == ActionType.RESTRICT_STAFF);
+    }
 }
