@@ -196,6 +196,10 @@ class RealNewsClassesTest {
         ExtractedAction a = only(run("2020-03-12",
                 "Armenia on Wednesday launched drone strikes on depots in Azerbaijan, the defence ministry said."), ActionType.OTHER);
         assertThat(a.source() + ">" + a.target()).isEqualTo("ARM>AZE");
+        // the demonym before the noun names the striker
+        ExtractedAction b = only(run("2020-03-12", "Armenia said on Friday that Azerbaijani strikes on its territory had killed a soldier."),
+                ActionType.OTHER);
+        assertThat(b.source() + ">" + b.target()).isEqualTo("AZE>ARM");
         // a strike with no one carrying it out, or a labour strike, makes nothing
         assertThat(run("2020-03-12", "Missile strikes near the border with Azerbaijan killed two people, Armenia said."))
                 .noneMatch(x -> x.type() == ActionType.OTHER);

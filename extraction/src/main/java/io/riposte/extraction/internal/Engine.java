@@ -1377,7 +1377,7 @@ public final class Engine {
                 }
             }
             case "LAUNCHED" -> {
-                int v = otherActs.strikeVerb(i, from);
+                int v = otherActs.strikeAnchor(i, from);
                 if (v < 0) {
                     return null;
                 }

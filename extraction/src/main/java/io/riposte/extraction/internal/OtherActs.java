@@ -14,7 +14,8 @@ import java.util.function.IntFunction;
  * {@code EXIT_BAN_PEOPLE} (the nouns for the people barred), {@code EXIT_BAN_LEAVING} (the verbs after "from").
  *
  * <p>Strikes: "launched air strikes on targets in Ruritania", "carried out drone strikes against ...". A strike
- * counts only when a verb of carrying out stands right before it, so that its subject is the one who struck;
+ * counts only when a verb of carrying out stands right before it, so that its subject is the one who struck, or
+ * when a state's name or demonym names the striker right before the noun ("Ruritanian strikes on its territory");
  * "strikes" alone (a labour strike, strikes by an unnamed side, "the strikes came a day after ...") makes nothing.
  * Word class {@code STRIKE_VERBS}; the modifiers of the noun ("air", "missile") are part of the trigger phrase.
  */
@@ -51,10 +52,14 @@ final class OtherActs {
     }
 
     /**
-     * The verb that carries out the strike starting at i ("launched air strikes", "conducted precision military
+     * The anchor of the strike starting at i: the striker's mention right before it ("Ruritanian strikes"), else
+     * the verb that carries out the strike ("launched air strikes", "conducted precision military
      * strikes", "carried out a wave of drone strikes"), with at most three words between, or -1.
      */
-    int strikeVerb(int i, int from) {
+    int strikeAnchor(int i, int from) {
+        if (i - 1 >= from && mentionAt.apply(i - 1) != null) {
+            return i;
+        }
         for (int k = i - 1; k >= Math.max(from, i - 4); k--) {
             String l = t.lower[k];
             if (strikeVerbs.contains(l)) {
