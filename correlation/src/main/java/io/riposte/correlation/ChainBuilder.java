@@ -69,6 +69,20 @@ final class ChainBuilder {
                 }
             }
         }
+        // An undated act has no gap to measure, but an article that reports it beside the other side's acts
+        // in this dyad tells one story ("X barred their citizens from leaving; hours later Y did the same").
+        for (int i = 0; i < n; i++) {
+            MergedAction a = merged.get(i);
+            if (!a.contentious() || a.position != null) {
+                continue;
+            }
+            for (int j = 0; j < n; j++) {
+                MergedAction b = merged.get(j);
+                if (b.contentious() && opposite(a, b) && !ResponseLinker.disjoint(a.articles, b.articles)) {
+                    union(parent, i, j);
+                }
+            }
+        }
         Map<Integer, List<MergedAction>> components = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             components.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(merged.get(i));

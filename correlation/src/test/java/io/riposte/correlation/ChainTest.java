@@ -103,4 +103,17 @@ class ChainTest {
         assertThat(c.steps().get(2).type()).isEqualTo(io.riposte.domain.ActionType.THREATEN_RETALIATION);
         assertThat(c.status()).isEqualTo(ChainStatus.ACTIVE);
     }
+
+    @Test
+    void undatedActsOfBothSidesInOneArticleShareAChainButNotAcrossArticles() {
+        Fixtures.Topics t = Fixtures.run(List.of(
+                m("e1", "a", "CHL", "PER", EXPEL_DIPLOMATS, "", null),
+                m("e2", "a", "PER", "CHL", EXPEL_DIPLOMATS, "", null, io.riposte.domain.Modality.ASSERTED, "e1"),
+                m("u1", "a", "CHL", "PER", io.riposte.domain.ActionType.OTHER, "", null),
+                m("u2", "a", "PER", "CHL", io.riposte.domain.ActionType.OTHER, "", null),
+                m("u3", "b", "CHL", "PER", SANCTION, "", null)));
+        assertThat(t.chains.values()).singleElement().satisfies(c -> assertThat(c.steps()).hasSize(4));
+        assertThat(t.actions.values()).filteredOn(a -> a.type() == SANCTION)
+                .singleElement().satisfies(a -> assertThat(a.chainId()).isNull());
+    }
 }

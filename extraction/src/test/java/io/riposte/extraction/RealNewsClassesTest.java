@@ -175,4 +175,46 @@ class RealNewsClassesTest {
         // a waiver agreed is no restriction
         assertThat(run("2017-03-02", "Thailand and Laos signed a visa waiver in 2004.")).noneMatch(x -> x.type() == ActionType.RESTRICT_VISAS);
     }
+
+    @Test
+    void anExitBanIsAnActAgainstTheStateOfThePeopleHeld() {
+        ExtractedAction a = only(run("2019-11-06",
+                "Chile on Tuesday announced it was barring Peruvian nationals from leaving the country."), ActionType.OTHER);
+        assertThat(a.source() + ">" + a.target()).isEqualTo("CHL>PER");
+        ExtractedAction b = only(run("2019-11-06",
+                "Hours later Peru said it had barred the Chilean citizens in Lima from leaving."), ActionType.OTHER);
+        assertThat(b.source() + ">" + b.target()).isEqualTo("PER>CHL");
+        // barred from something else than leaving, or no people barred: no exit ban
+        assertThat(run("2019-11-06", "Chile barred Peruvian journalists from the summit on Tuesday."))
+                .noneMatch(x -> x.type() == ActionType.OTHER);
+        assertThat(run("2019-11-06", "Chile said nothing prevented Peru from leaving the trade bloc."))
+                .noneMatch(x -> x.type() == ActionType.OTHER);
+    }
+
+    @Test
+    void aStrikeCarriedOutIsAnActOfTheOneWhoStruck() {
+        ExtractedAction a = only(run("2020-03-12",
+                "Armenia on Wednesday launched drone strikes on depots in Azerbaijan, the defence ministry said."), ActionType.OTHER);
+        assertThat(a.source() + ">" + a.target()).isEqualTo("ARM>AZE");
+        // the demonym before the noun names the striker
+        ExtractedAction b = only(run("2020-03-12", "Armenia said on Friday that Azerbaijani strikes on its territory had killed a soldier."),
+                ActionType.OTHER);
+        assertThat(b.source() + ">" + b.target()).isEqualTo("AZE>ARM");
+        // a strike with no one carrying it out, or a labour strike, makes nothing
+        assertThat(run("2020-03-12", "Missile strikes near the border with Azerbaijan killed two people, Armenia said."))
+                .noneMatch(x -> x.type() == ActionType.OTHER);
+        assertThat(run("2020-03-12", "Dockworkers in Armenia went on strikes that halted exports to Azerbaijan for a week."))
+                .noneMatch(x -> x.type() == ActionType.OTHER);
+    }
+
+    @Test
+    void assetFreezesAndTravelBansAreASanctionAndARunningTotalIsNoCount() {
+        ExtractedAction a = only(run("2020-07-15",
+                "The EU on Monday listed 11 more Nicaraguan officials, bringing to 40 the number of people facing asset freezes "
+                        + "and travel bans over the crackdown."), ActionType.SANCTION);
+        assertThat(a.source() + ">" + a.target()).isEqualTo("EUU>NIC");
+        assertThat(a.count()).isNotEqualTo(Integer.valueOf(40));
+        assertThat(run("2020-07-15", "The bloc raised the total to 40 with travel bans and asset freezes on Nicaraguan officials."))
+                .noneMatch(x -> Integer.valueOf(40).equals(x.count()) || x.type() == ActionType.RESTRICT_STAFF);
+    }
 }

@@ -11,7 +11,8 @@ import java.util.function.IntFunction;
  * closely and no measure of time, share or date comes first ("within 48 hours to leave" counts nobody), when it
  * is not a bound ("more than 300"), not in another clause ("a day after gunmen killed 26 people") and nearer to
  * this measure than to a measure of another type in the same sentence (an entry ban on N people beside an
- * expulsion of M). Word classes (words.tsv): {@code COUNT_NOUNS}, {@code COUNT_STOPS}.
+ * expulsion of M). Word classes (words.tsv): {@code COUNT_NOUNS}, {@code COUNT_STOPS},
+ * {@code COUNT_TOTALS} (a running total is no count: "brought to 40 the number of ...").
  */
 final class Counts {
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
@@ -27,6 +28,7 @@ final class Counts {
     private final IntFunction<Mention> mentionAt;
     private final Set<String> countNouns;
     private final Set<String> stops;
+    private final Set<String> totals;
 
     Counts(Tokens t, Lexicon lex, Framing framing, IntFunction<Mention> mentionAt) {
         this.t = t;
@@ -34,6 +36,19 @@ final class Counts {
         this.mentionAt = mentionAt;
         this.countNouns = lex.words("COUNT_NOUNS");
         this.stops = lex.words("COUNT_STOPS");
+        this.totals = lex.words("COUNT_TOTALS");
+    }
+
+    /**
+     * Whether the number at k..j is a running total: "brought to 40 the number of people listed", "raising the
+     * total to 40". The number stands after "to" with a total noun right after it or right before the "to".
+     */
+    private boolean total(int k, int j, int from, int hi) {
+        if (k - 1 < from || !t.lower[k - 1].equals("to")) {
+            return false;
+        }
+        boolean nounAfter = j + 1 < hi && t.lower[j].equals("the") && totals.contains(t.lower[j + 1]);
+        return nounAfter || k - 2 >= from && totals.contains(t.lower[k - 2]);
     }
 
     /** The value of a number word ("seven" = 7), or 0 when the word is none. */
@@ -60,6 +75,10 @@ final class Counts {
             if (k >= from + 2 && t.lower[k - 1].equals("than") && (t.lower[k - 2].equals("more") || t.lower[k - 2].equals("fewer"))) {
                 k = j - 1;
                 continue; // a bound, not the number concerned
+            }
+            if (total(k, j, from, hi)) {
+                k = j - 1;
+                continue; // a running total of all such measures, not this one's count
             }
             if (framing.subordinateBetween(k < tr.from() ? k : tr.to(), k < tr.from() ? Math.min(tr.from(), tr.anchor()) : k)) {
                 k = j - 1;

@@ -124,6 +124,7 @@ public final class Engine {
     private final Framing framing;
     private final Counts counts;
     private final ThreatFrames threatFrames;
+    private final OtherActs otherActs;
     private final Set<String> refusals;
     private final Set<String> denialObjects;
     /** The day of the last reported (not recalled) act or day named, and its sentence: what an "also" continues. */
@@ -178,6 +179,7 @@ public final class Engine {
         this.refusals = lex.words("REFUSALS");
         this.denialObjects = lex.words("DENIAL_OBJECTS");
         this.threatFrames = new ThreatFrames(tokens, lex, this::mentionAt);
+        this.otherActs = new OtherActs(tokens, lex, this::mentionAt);
         this.counts = new Counts(tokens, lex, framing, this::mentionAt);
     }
 
@@ -1368,6 +1370,19 @@ public final class Engine {
                 if (!threatFrames.measuresTaken(i, from)) {
                     return null;
                 }
+            }
+            case "EXITBAN" -> {
+                if (!otherActs.barsFromLeaving(end, to)) {
+                    return null;
+                }
+            }
+            case "LAUNCHED" -> {
+                int v = otherActs.strikeAnchor(i, from);
+                if (v < 0) {
+                    return null;
+                }
+                anchor = v;
+                passive = isParticiple(t.lower[v]) && beforeAny(v, from, 3, BE_FORMS);
             }
             case "WEIGHED" -> {
                 if (!threatFrames.measuresWeighed(end, to)) {
