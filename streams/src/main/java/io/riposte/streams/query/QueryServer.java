@@ -138,59 +138,67 @@ public final class QueryServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        // The refusals below are sent before the exchange closes: a catch of the try-with-resources itself
+        // would run after the close, and the client would see a dropped connection instead of the 503.
         try (ex) {
-            if (!"GET".equals(ex.getRequestMethod())) {
-                send(ex, 405, Map.of("error", "only GET is supported"));
-                return;
+            try {
+                answer(ex);
+            } catch (QueryRouter.PeerFailure e) {
+                send(ex, 502, Map.of("error", "another instance failed", "reason", String.valueOf(e.getMessage())));
+            } catch (QueryRouter.Unavailable | org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+                // Rebalancing or restoring: the state is momentarily not queryable.
+                send(ex, 503, Map.of("error", "not ready", "reason", String.valueOf(e.getMessage())));
+            } catch (RuntimeException e) {
+                LOG.warn("Query {} failed", ex.getRequestURI(), e);
+                send(ex, 500, Map.of("error", "query failed", "reason", String.valueOf(e.getMessage())));
             }
-            List<String> path = segments(ex.getRequestURI());
-            if (path.equals(List.of("metrics"))) {
-                byte[] text = metrics.scrape().getBytes(StandardCharsets.UTF_8);
-                ex.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-                ex.sendResponseHeaders(200, text.length);
-                try (OutputStream out = ex.getResponseBody()) {
-                    out.write(text);
-                }
-                return;
-            }
-            KafkaStreams.State state = streams.state();
-            if (path.equals(List.of("health"))) {
-                Map<String, Object> body = new LinkedHashMap<>();
-                String registryDown = RegistryHealth.global().degradedReason();
-                body.put("status", state != KafkaStreams.State.RUNNING ? "DOWN" : registryDown != null ? "DEGRADED" : "UP");
-                body.put("state", state.name());
-                body.put("counters", counters.snapshot());
-                body.put("instance", router.ownership());
-                if (state != KafkaStreams.State.RUNNING) {
-                    body.put("reason", "streams is " + state + ", not RUNNING"
-                            + (registryDown == null ? "" : "; " + registryDown));
-                } else if (registryDown != null) {
-                    // Alive and holding its place: records that need the registry wait, none is skipped.
-                    body.put("reason", registryDown);
-                }
-                send(ex, state == KafkaStreams.State.RUNNING ? 200 : 503, body);
-                return;
-            }
-            if (state != KafkaStreams.State.RUNNING) {
-                send(ex, 503, Map.of("error", "not ready", "reason", "streams is " + state + ", not RUNNING", "state", state.name()));
-                return;
-            }
-            if (ex.getRequestURI().getRawPath().startsWith(QueryRouter.INTERNAL_PATH + "/")) {
-                send(ex, 200, router.serveInternal(ex.getRequestURI()));
-                return;
-            }
-            QueryRouter.Context ctx = new QueryRouter.Context(ex.getRequestHeaders().getFirst("Authorization"));
-            ex.setAttribute(STALE, ctx);
-            route(ex, path, ctx);
-        } catch (QueryRouter.PeerFailure e) {
-            send(ex, 502, Map.of("error", "another instance failed", "reason", String.valueOf(e.getMessage())));
-        } catch (QueryRouter.Unavailable | org.apache.kafka.streams.errors.InvalidStateStoreException e) {
-            // Rebalancing or restoring: the state is momentarily not queryable.
-            send(ex, 503, Map.of("error", "not ready", "reason", String.valueOf(e.getMessage())));
-        } catch (RuntimeException e) {
-            LOG.warn("Query {} failed", ex.getRequestURI(), e);
-            send(ex, 500, Map.of("error", "query failed", "reason", String.valueOf(e.getMessage())));
         }
+    }
+
+    private void answer(HttpExchange ex) throws IOException {
+        if (!"GET".equals(ex.getRequestMethod())) {
+            send(ex, 405, Map.of("error", "only GET is supported"));
+            return;
+        }
+        List<String> path = segments(ex.getRequestURI());
+        if (path.equals(List.of("metrics"))) {
+            byte[] text = metrics.scrape().getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+            ex.sendResponseHeaders(200, text.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(text);
+            }
+            return;
+        }
+        KafkaStreams.State state = streams.state();
+        if (path.equals(List.of("health"))) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            String registryDown = RegistryHealth.global().degradedReason();
+            body.put("status", state != KafkaStreams.State.RUNNING ? "DOWN" : registryDown != null ? "DEGRADED" : "UP");
+            body.put("state", state.name());
+            body.put("counters", counters.snapshot());
+            body.put("instance", router.ownership());
+            if (state != KafkaStreams.State.RUNNING) {
+                body.put("reason", "streams is " + state + ", not RUNNING"
+                        + (registryDown == null ? "" : "; " + registryDown));
+            } else if (registryDown != null) {
+                // Alive and holding its place: records that need the registry wait, none is skipped.
+                body.put("reason", registryDown);
+            }
+            send(ex, state == KafkaStreams.State.RUNNING ? 200 : 503, body);
+            return;
+        }
+        if (state != KafkaStreams.State.RUNNING) {
+            send(ex, 503, Map.of("error", "not ready", "reason", "streams is " + state + ", not RUNNING", "state", state.name()));
+            return;
+        }
+        if (ex.getRequestURI().getRawPath().startsWith(QueryRouter.INTERNAL_PATH + "/")) {
+            send(ex, 200, router.serveInternal(ex.getRequestURI()));
+            return;
+        }
+        QueryRouter.Context ctx = new QueryRouter.Context(ex.getRequestHeaders().getFirst("Authorization"));
+        ex.setAttribute(STALE, ctx);
+        route(ex, path, ctx);
     }
 
     private void route(HttpExchange ex, List<String> path, QueryRouter.Context ctx) throws IOException {
