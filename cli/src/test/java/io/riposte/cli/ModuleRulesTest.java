@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ModuleRulesTest {
     static final Pattern DEPENDENCY = Pattern.compile(
-            "<dependency>\\s*<groupId>([^<]+)</groupId>\\s*<artifactId>([^<]+)</artifactId>(?:\\s*<version>[^<]*</version>)?(\\s*<scope>([^<]+)</scope>)?");
+            "<dependency>\\s*<groupId>([^<]+)</groupId>\\s*<artifactId>([^<]+)</artifactId>(?:\\s*<version>[^<]*</version>)?(?:\\s*<type>[^<]*</type>)?(\\s*<scope>([^<]+)</scope>)?");
 
     record Dep(String group, String artifact, String scope) {}
 
