@@ -42,18 +42,74 @@ public final class Correlator {
     /** A date interval to recompute around, in epoch days (or the no-year bucket). */
     private record Seed(boolean noYear, long a, long b) {}
 
-    /** A region to recompute: the whole no-year bucket, or the dated episodes overlapping [lo, hi]. */
-    private record Region(boolean noYear, long lo, long hi, List<ExtractedAction> mentions) {}
+    /**
+     * A region to recompute: the whole no-year bucket, or the dated episodes overlapping [lo, hi];
+     * {@code episode} is set when the region is exactly one episode (then it may be cached).
+     */
+    private record Region(boolean noYear, long lo, long hi, List<ExtractedAction> mentions, Episode episode) {}
+
+    /**
+     * One dated episode as an insert loaded it: its span (the days its widened intervals cover), its dated
+     * mentions with their keys in key order, and the undated mentions anchored to them, in the order a
+     * load from the stores lists them. See {@link #cached}.
+     */
+    private record Episode(long spanLo, long spanHi, List<String> keys, List<ExtractedAction> dated,
+            List<ExtractedAction> anchored) {
+
+        int size() {
+            return dated.size() + anchored.size();
+        }
+
+        List<ExtractedAction> mentions() {
+            List<ExtractedAction> all = new ArrayList<>(size());
+            all.addAll(dated);
+            all.addAll(anchored);
+            return all;
+        }
+
+        /** This episode with one more dated mention (its key not yet in it) that lies within its span. */
+        Episode with(String key, ExtractedAction m) {
+            int at = -java.util.Collections.binarySearch(keys, key) - 1;
+            List<String> k = new ArrayList<>(keys);
+            List<ExtractedAction> d = new ArrayList<>(dated);
+            k.add(at, key);
+            d.add(at, m);
+            return new Episode(spanLo, spanHi, k, d, anchored);
+        }
+    }
+
+    /** How many mentions the episode cache holds at most, by default (about 10 MB of heap per stream task). */
+    public static final int DEFAULT_CACHED_MENTIONS = 10_000;
 
     private final CorrelationSettings settings;
     private final CorrelationStores stores;
     private final SortedStore<String> book;
     private long mentionReads;
+    /**
+     * The dated episodes the last insert into each recently touched dyad computed, as they stand after it
+     * (least recently touched dyad first). Not state: a copy of what the stores hold, so that the next
+     * report falling inside one of them is recomputed without reading its episode back (on RocksDB,
+     * deserialising every report of the episode). An insert takes its dyad out first and puts back only
+     * what it computed, so whatever it did not recompute, or an insert that failed half-way, cannot leave
+     * a stale copy; a new Correlator (a stream task started again, state restored) starts empty.
+     */
+    private final LinkedHashMap<String, List<Episode>> cached = new LinkedHashMap<>(16, 0.75f, true);
+    private final int cacheCapacity;
+    private int cachedMentions;
 
     public Correlator(CorrelationSettings settings, CorrelationStores stores) {
+        this(settings, stores, DEFAULT_CACHED_MENTIONS);
+    }
+
+    /** @param cachedMentions how many mentions the episode cache may hold (0: none, every insert reads its episode) */
+    public Correlator(CorrelationSettings settings, CorrelationStores stores, int cachedMentions) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.book = stores.index();
+        if (cachedMentions < 0) {
+            throw new IllegalArgumentException("cachedMentions must be >= 0: " + cachedMentions);
+        }
+        this.cacheCapacity = cachedMentions;
     }
 
     /** Mentions read from the mention store so far (a cost measure for tests and benchmarks). */
@@ -72,6 +128,7 @@ public final class Correlator {
         validate(input);
         ExtractedAction mention = normalize(input);
         String dyad = mention.dyad();
+        List<Episode> known = uncache(dyad);
         String key = Keys.mentionKey(mention);
         List<Seed> seeds = new ArrayList<>();
 
@@ -123,7 +180,10 @@ public final class Correlator {
             }
         }
 
-        List<Region> regions = regions(dyad, seeds);
+        Region inKnown = oldKey == null && seeds.size() == 1 && seeds.get(0).equals(seedOf(mention)) && mention.date().hasYear()
+                ? within(known, mention, key) : null;
+        List<Region> regions = inKnown != null ? List.of(inKnown) : regions(dyad, seeds);
+        cache(dyad, regions);
         EpisodeCorrelator episode = new EpisodeCorrelator(settings, this::lookup);
         List<Action> upsertedActions = new ArrayList<>();
         Set<String> deletedActions = new java.util.TreeSet<>();
@@ -401,6 +461,62 @@ public final class Correlator {
         return s == null ? null : Long.parseLong(s) - Keys.DAY_OFFSET;
     }
 
+    /** Takes the dyad's cached episodes out of the cache (an insert puts back what it recomputes). */
+    private List<Episode> uncache(String dyad) {
+        List<Episode> known = cached.remove(dyad);
+        if (known == null) {
+            return List.of();
+        }
+        for (Episode e : known) {
+            cachedMentions -= e.size();
+        }
+        return known;
+    }
+
+    private void cache(String dyad, List<Region> regions) {
+        List<Episode> keep = new ArrayList<>();
+        int size = 0;
+        for (Region r : regions) {
+            if (r.episode() != null && size + r.episode().size() <= cacheCapacity) {
+                keep.add(r.episode());
+                size += r.episode().size();
+            }
+        }
+        if (keep.isEmpty()) {
+            return;
+        }
+        cached.put(dyad, keep);
+        cachedMentions += size;
+        var eldest = cached.entrySet().iterator();
+        while (cachedMentions > cacheCapacity && eldest.hasNext()) {
+            var e = eldest.next();
+            if (!e.getKey().equals(dyad)) {
+                for (Episode x : e.getValue()) {
+                    cachedMentions -= x.size();
+                }
+                eldest.remove();
+            }
+        }
+    }
+
+    /**
+     * The region a new dated mention recomputes when its widened interval lies within the span of a
+     * cached episode, which is then exactly what {@link #episodeAround} would load: that episode's
+     * mentions with this one among the dated ones in key order (the span does not move, so no other
+     * episode comes near). Null when no cached episode holds it (then the stores are read).
+     */
+    private Region within(List<Episode> known, ExtractedAction m, String key) {
+        long e = m.date().earliest().toEpochDay();
+        long l = m.date().latest().toEpochDay() + settings.episodeGapDays();
+        for (Episode ep : known) {
+            if (ep.spanLo() <= e && l <= ep.spanHi()) {
+                Episode grown = ep.with(key, m);
+                return new Region(false, ep.spanLo(), ep.spanHi(), grown.mentions(), grown);
+            }
+        }
+        return null;
+    }
+
     /** The regions to recompute: dated seeds grow to whole episodes; overlapping regions are joined. */
     private List<Region> regions(String dyad, List<Seed> seeds) {
         List<Region> out = new ArrayList<>();
@@ -422,7 +538,7 @@ public final class Correlator {
                     free.add(e.getValue());
                 }
             }
-            out.add(new Region(true, 0, 0, free));
+            out.add(new Region(true, 0, 0, free, null));
         }
         List<Region> dated = new ArrayList<>();
         for (long[] iv : intervals) {
@@ -468,8 +584,11 @@ public final class Correlator {
             // Sweep the loaded mentions in date order into components of [e, l + gap].
             long lo = a;
             long hi = b + gap;
-            List<ExtractedAction> selected = new ArrayList<>();
-            List<ExtractedAction> current = new ArrayList<>();
+            List<Map.Entry<String, ExtractedAction>> selected = new ArrayList<>();
+            int components = 0;
+            long spanLo = 0;
+            long spanHi = 0;
+            List<Map.Entry<String, ExtractedAction>> current = new ArrayList<>();
             long curLo = Long.MIN_VALUE;
             long curHi = Long.MIN_VALUE;
             List<Object[]> comps = new ArrayList<>();
@@ -485,7 +604,7 @@ public final class Correlator {
                     curLo = e;
                     curHi = l;
                 }
-                current.add(m);
+                current.add(entry);
                 curHi = Math.max(curHi, l);
             }
             if (!current.isEmpty()) {
@@ -496,8 +615,11 @@ public final class Correlator {
                 long cHi = (Long) c[1];
                 if (cLo <= b + gap && cHi >= a) {
                     @SuppressWarnings("unchecked")
-                    List<ExtractedAction> members = (List<ExtractedAction>) c[2];
+                    List<Map.Entry<String, ExtractedAction>> members = (List<Map.Entry<String, ExtractedAction>>) c[2];
                     selected.addAll(members);
+                    components++;
+                    spanLo = cLo;
+                    spanHi = cHi;
                     lo = Math.min(lo, cLo);
                     hi = Math.max(hi, cHi);
                 }
@@ -527,12 +649,18 @@ public final class Correlator {
             }
             if (!grew) {
                 // undated reports of these actions (see indexAnchoring) are part of the episode
-                List<ExtractedAction> withAnchored = new ArrayList<>(selected);
+                List<ExtractedAction> dated = new ArrayList<>(selected.size());
+                List<String> keys = new ArrayList<>(selected.size());
+                for (Map.Entry<String, ExtractedAction> e : selected) {
+                    keys.add(e.getKey());
+                    dated.add(e.getValue());
+                }
+                List<ExtractedAction> anchored = new ArrayList<>();
                 // Only a participating mention anchors, and only undated mentions of its sides and type,
                 // which stay indexed as floating while anchored: one look per kind of act spares the
                 // look-up of every mention when the dyad has no such report (the common case).
                 Map<List<Object>, Boolean> floating = new HashMap<>();
-                for (ExtractedAction y : selected) {
+                for (ExtractedAction y : dated) {
                     if (!MentionMerger.participates(y) || !floating.computeIfAbsent(List.of(y.source(), y.target(), MentionMerger.effectiveType(y)),
                             k -> book.hasAny(Keys.floating(y), Keys.endOf(Keys.floating(y))))) {
                         continue;
@@ -540,11 +668,12 @@ public final class Correlator {
                     for (Map.Entry<String, String> x : book.range(Keys.anchoredTo(y.id()), Keys.endOf(Keys.anchoredTo(y.id())))) {
                         ExtractedAction m = readMention(x.getValue());
                         if (m != null) {
-                            withAnchored.add(m);
+                            anchored.add(m);
                         }
                     }
                 }
-                return new Region(false, lo, hi, withAnchored);
+                Episode episode = new Episode(spanLo, spanHi, keys, dated, anchored);
+                return new Region(false, lo, hi, episode.mentions(), components == 1 ? episode : null);
             }
         }
     }

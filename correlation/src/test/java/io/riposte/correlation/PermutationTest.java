@@ -140,35 +140,42 @@ class PermutationTest {
         assertThat(content(Fixtures.run(reversed))).isEqualTo(content(Fixtures.run(corpus())));
     }
 
-    @Test
-    void randomCorporaAreOrderIndependentToo() {
+    /**
+     * 60 random mentions of one dyad: every precision, modality and type, random counts, articles and
+     * cues; odd seeds a dense history (episodes run together), even seeds a sparse one.
+     */
+    static List<ExtractedAction> randomCorpus(long seed) {
         ActionType[] types = ActionType.values();
         Modality[] modalities = {ASSERTED, ASSERTED, ASSERTED, BACKGROUND, PLANNED, THREATENED, NEGATED};
         String[] dates = {"DAY", "DAY", "DAY", "MONTH", "YEAR", "NOYEAR", "UNKNOWN"};
+        Random r = new Random(seed);
+        int spanDays = seed % 2 == 1 ? 900 : 4000;
+        List<ExtractedAction> corpus = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            boolean flip = r.nextBoolean();
+            String src = flip ? "USA" : "RUS";
+            String tgt = flip ? "RUS" : "USA";
+            java.time.LocalDate d = java.time.LocalDate.of(2019, 1, 1).plusDays(r.nextInt(spanDays));
+            String date = switch (dates[r.nextInt(dates.length)]) {
+                case "DAY" -> d.toString();
+                case "MONTH" -> d.toString().substring(0, 7);
+                case "YEAR" -> d.toString().substring(0, 4);
+                case "NOYEAR" -> "--" + d.toString().substring(5, 7);
+                default -> "";
+            };
+            Integer count = r.nextInt(3) == 0 ? null : 1 + r.nextInt(3);
+            String article = "r" + r.nextInt(15);
+            String[] refs = i > 0 && r.nextInt(4) == 0 ? new String[] {"x" + r.nextInt(i)} : new String[0];
+            corpus.add(m("x" + i, article, src, tgt, types[r.nextInt(types.length)], date, count,
+                    modalities[r.nextInt(modalities.length)], refs));
+        }
+        return corpus;
+    }
+
+    @Test
+    void randomCorporaAreOrderIndependentToo() {
         for (long seed = 1; seed <= 16; seed++) {
-            Random r = new Random(seed);
-            // odd seeds: dense history (episodes run together); even seeds: sparse (many separate episodes)
-            int spanDays = seed % 2 == 1 ? 900 : 4000;
-            List<ExtractedAction> corpus = new ArrayList<>();
-            for (int i = 0; i < 60; i++) {
-                boolean flip = r.nextBoolean();
-                String src = flip ? "USA" : "RUS";
-                String tgt = flip ? "RUS" : "USA";
-                java.time.LocalDate d = java.time.LocalDate.of(2019, 1, 1).plusDays(r.nextInt(spanDays));
-                String date = switch (dates[r.nextInt(dates.length)]) {
-                    case "DAY" -> d.toString();
-                    case "MONTH" -> d.toString().substring(0, 7);
-                    case "YEAR" -> d.toString().substring(0, 4);
-                    case "NOYEAR" -> "--" + d.toString().substring(5, 7);
-                    default -> "";
-                };
-                Integer count = r.nextInt(3) == 0 ? null : 1 + r.nextInt(3);
-                String article = "r" + r.nextInt(15);
-                String[] refs = i > 0 && r.nextInt(4) == 0 ? new String[] {"x" + r.nextInt(i)} : new String[0];
-                corpus.add(m("x" + i, article, src, tgt, types[r.nextInt(types.length)], date, count,
-                        modalities[r.nextInt(modalities.length)], refs));
-            }
-            assertIdenticalUnderPermutations(corpus, 6, seed * 31);
+            assertIdenticalUnderPermutations(randomCorpus(seed), 6, seed * 31);
         }
     }
 

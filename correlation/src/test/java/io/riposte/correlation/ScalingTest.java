@@ -5,49 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riposte.domain.ActionType;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Work per insert must not grow with the dyad's history: counted in store entries read, not in time. */
 class ScalingTest {
 
-    /** Counts every entry a store hands out. */
-    static final class CountingStore<V> implements SortedStore<V> {
-        final InMemorySortedStore<V> inner = new InMemorySortedStore<>();
-        long reads;
-
-        @Override
-        public V get(String key) {
-            reads++;
-            return inner.get(key);
-        }
-
-        @Override
-        public void put(String key, V value) {
-            inner.put(key, value);
-        }
-
-        @Override
-        public void delete(String key) {
-            inner.delete(key);
-        }
-
-        @Override
-        public List<Map.Entry<String, V>> range(String from, String to) {
-            List<Map.Entry<String, V>> r = inner.range(from, to);
-            reads += r.size() + 1;
-            return r;
-        }
-    }
-
     /** Reads made by one insert into the middle of a dyad that already holds {@code priorEpisodes} two-step episodes. */
     private static long readsOfOneInsert(int priorEpisodes) {
-        CountingStore<io.riposte.domain.ExtractedAction> mentions = new CountingStore<>();
-        CountingStore<io.riposte.domain.Action> actions = new CountingStore<>();
-        CountingStore<io.riposte.domain.Chain> chains = new CountingStore<>();
-        CountingStore<String> book = new CountingStore<>();
-        Correlator c = new Correlator(CorrelationSettings.defaults(), new CorrelationStores(mentions, actions, chains, book));
+        CountingSortedStore.Counted stores = CountingSortedStore.newStores();
+        Correlator c = new Correlator(CorrelationSettings.defaults(), stores.stores());
         LocalDate start = LocalDate.of(1900, 1, 1);
         for (int i = 0; i < priorEpisodes; i++) {
             // an expulsion and its mirror, then a quiet year
@@ -55,11 +21,11 @@ class ScalingTest {
             c.add(m("p" + i, "a" + i, "USA", "RUS", ActionType.EXPEL_DIPLOMATS, d.toString(), 5));
             c.add(m("q" + i, "a" + i, "RUS", "USA", ActionType.EXPEL_DIPLOMATS, d.plusDays(3).toString(), 5));
         }
-        long before = mentions.reads + actions.reads + chains.reads + book.reads;
+        long before = stores.reads();
         LocalDate mid = start.plusDays(400L * (priorEpisodes / 2) + 10);
         CorrelationUpdate u = c.add(m("new", "z", "USA", "RUS", ActionType.SANCTION, mid.toString(), null));
         assertThat(u.chains()).hasSize(1); // it joined the episode it falls in
-        return mentions.reads + actions.reads + chains.reads + book.reads - before;
+        return stores.reads() - before;
     }
 
     @Test

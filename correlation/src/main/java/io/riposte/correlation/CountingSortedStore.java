@@ -1,0 +1,86 @@
+package io.riposte.correlation;
+
+import io.riposte.domain.Action;
+import io.riposte.domain.Chain;
+import io.riposte.domain.ExtractedAction;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link SortedStore} in memory that counts what passes through it: entries handed out (a point
+ * read, or each entry of a range plus the seek) and entries written (puts and deletes, which is what a
+ * changelogged store sends to its changelog topic). The structural measure of correlation's cost,
+ * independent of the machine's load: tests and benchmarks compare these counts, not times.
+ */
+public final class CountingSortedStore<V> implements SortedStore<V> {
+
+    /** The four correlation stores, each counting. */
+    public record Counted(CountingSortedStore<ExtractedAction> mentions, CountingSortedStore<Action> actions,
+            CountingSortedStore<Chain> chains, CountingSortedStore<String> index) {
+
+        public CorrelationStores stores() {
+            return new CorrelationStores(mentions, actions, chains, index);
+        }
+
+        public long reads() {
+            return mentions.reads + actions.reads + chains.reads + index.reads;
+        }
+
+        public long writes() {
+            return mentions.writes + actions.writes + chains.writes + index.writes;
+        }
+    }
+
+    public static Counted newStores() {
+        return new Counted(new CountingSortedStore<>(), new CountingSortedStore<>(), new CountingSortedStore<>(),
+                new CountingSortedStore<>());
+    }
+
+    private final InMemorySortedStore<V> inner = new InMemorySortedStore<>();
+    private long reads;
+    private long writes;
+
+    public long reads() {
+        return reads;
+    }
+
+    public long writes() {
+        return writes;
+    }
+
+    /** A copy of every entry, in key order (not counted). */
+    public java.util.TreeMap<String, V> snapshot() {
+        return inner.snapshot();
+    }
+
+    @Override
+    public V get(String key) {
+        reads++;
+        return inner.get(key);
+    }
+
+    @Override
+    public void put(String key, V value) {
+        writes++;
+        inner.put(key, value);
+    }
+
+    @Override
+    public void delete(String key) {
+        writes++;
+        inner.delete(key);
+    }
+
+    @Override
+    public List<Map.Entry<String, V>> range(String from, String to) {
+        List<Map.Entry<String, V>> r = inner.range(from, to);
+        reads += r.size() + 1;
+        return r;
+    }
+
+    @Override
+    public boolean hasAny(String from, String to) {
+        reads++;
+        return inner.hasAny(from, to);
+    }
+}

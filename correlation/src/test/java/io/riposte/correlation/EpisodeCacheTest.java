@@ -1,0 +1,108 @@
+package io.riposte.correlation;
+
+import static io.riposte.correlation.Fixtures.m;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.riposte.domain.ActionType;
+import io.riposte.domain.ExtractedAction;
+import io.riposte.domain.Modality;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The episode cache of {@link Correlator} is a copy of what the stores hold, never a second source of
+ * truth: a correlator with it and one without (capacity 0, every insert reads its episode from the
+ * stores) must return the same update for every insert and end with the same stores, whatever the
+ * order, with the cache large or small enough to evict.
+ */
+class EpisodeCacheTest {
+
+    /** Feeds both correlators the same inserts and compares each update and the final stores. */
+    private static long[] assertSameAsWithoutCache(List<ExtractedAction> inserts, int capacity) {
+        CountingSortedStore.Counted withStores = CountingSortedStore.newStores();
+        CountingSortedStore.Counted withoutStores = CountingSortedStore.newStores();
+        Correlator with = new Correlator(CorrelationSettings.defaults(), withStores.stores(), capacity);
+        Correlator without = new Correlator(CorrelationSettings.defaults(), withoutStores.stores(), 0);
+        for (int i = 0; i < inserts.size(); i++) {
+            ExtractedAction m = inserts.get(i);
+            assertThat(with.add(m)).as("update of insert %d (%s)", i, m.id()).isEqualTo(without.add(m));
+        }
+        assertThat(withStores.mentions().snapshot()).isEqualTo(withoutStores.mentions().snapshot());
+        assertThat(withStores.actions().snapshot()).isEqualTo(withoutStores.actions().snapshot());
+        assertThat(withStores.chains().snapshot()).isEqualTo(withoutStores.chains().snapshot());
+        assertThat(withStores.index().snapshot()).isEqualTo(withoutStores.index().snapshot());
+        return new long[] {with.mentionReads(), without.mentionReads()};
+    }
+
+    /**
+     * A much-reported exchange: expulsions, threats and summonses of both sides over a few months, each
+     * reported by many articles with day, month, year, undated and publication-fallback dates, some
+     * reports revised (same id, new content), some denied or background, some citing another report.
+     */
+    private static List<ExtractedAction> coveredExchange(long seed) {
+        Random r = new Random(seed);
+        ActionType[] types = {ActionType.EXPEL_DIPLOMATS, ActionType.EXPEL_DIPLOMATS, ActionType.THREATEN_RETALIATION,
+            ActionType.SUMMON_ENVOY, ActionType.SANCTION};
+        Modality[] modalities = {Modality.ASSERTED, Modality.ASSERTED, Modality.ASSERTED, Modality.BACKGROUND,
+            Modality.NEGATED, Modality.PLANNED};
+        List<ExtractedAction> out = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            int act = r.nextInt(8);
+            boolean us = act % 2 == 0;
+            LocalDate day = LocalDate.of(2017, 2, 1).plusDays(25L * act + (r.nextInt(5) == 0 ? r.nextInt(4) : 0));
+            String date = switch (r.nextInt(8)) {
+                case 0 -> day.toString().substring(0, 7);
+                case 1 -> day.toString().substring(0, 4);
+                case 2 -> "--" + day.toString().substring(5, 7);
+                default -> day.toString();
+            };
+            Integer count = r.nextInt(4) == 0 ? null : 3 + act % 3;
+            String id = r.nextInt(12) == 0 && i > 0 ? "c" + r.nextInt(i) : "c" + i; // a revision of an earlier report
+            String[] refs = r.nextInt(10) == 0 && i > 0 ? new String[] {"c" + r.nextInt(i)} : new String[0];
+            out.add(m(id, "a" + r.nextInt(120), us ? "USA" : "RUS", us ? "RUS" : "USA", types[act % types.length], date,
+                    count, modalities[r.nextInt(modalities.length)], refs));
+        }
+        return out;
+    }
+
+    @Test
+    void randomCorporaGiveTheSameUpdatesAndStoresWithAndWithoutTheCache() {
+        for (long seed = 1; seed <= 16; seed++) {
+            List<ExtractedAction> corpus = new ArrayList<>(PermutationTest.randomCorpus(seed));
+            Collections.shuffle(corpus, new Random(seed));
+            assertSameAsWithoutCache(corpus, Correlator.DEFAULT_CACHED_MENTIONS);
+            assertSameAsWithoutCache(corpus, 12); // small: episodes that do not fit are not cached, dyads evicted
+        }
+    }
+
+    @Test
+    void aMuchReportedExchangeGivesTheSameUpdatesAndStoresAndReadsLess() {
+        for (long seed = 1; seed <= 6; seed++) {
+            List<ExtractedAction> inserts = coveredExchange(seed);
+            long[] reads = assertSameAsWithoutCache(inserts, Correlator.DEFAULT_CACHED_MENTIONS);
+            assertSameAsWithoutCache(inserts, 40);
+            // the reports that fall inside a known episode are not read back from the store
+            assertThat(reads[0]).as("mention reads with the cache, seed %d", seed).isLessThan(reads[1] / 2);
+        }
+    }
+
+    @Test
+    void otherDyadsInBetweenEvictOrKeepTheirOwnEpisodes() {
+        List<ExtractedAction> inserts = new ArrayList<>();
+        String[][] dyads = {{"USA", "RUS"}, {"GBR", "RUS"}, {"FRA", "IRN"}, {"DEU", "CHN"}};
+        Random r = new Random(5);
+        for (int i = 0; i < 200; i++) {
+            String[] d = dyads[r.nextInt(dyads.length)];
+            boolean flip = r.nextBoolean();
+            LocalDate day = LocalDate.of(2020, 5, 1).plusDays(r.nextInt(4) * 30L);
+            inserts.add(m("d" + i, "n" + r.nextInt(50), flip ? d[0] : d[1], flip ? d[1] : d[0], ActionType.EXPEL_DIPLOMATS,
+                    day.toString(), 2 + r.nextInt(2)));
+        }
+        assertSameAsWithoutCache(inserts, Correlator.DEFAULT_CACHED_MENTIONS);
+        assertSameAsWithoutCache(inserts, 30);
+    }
+}
