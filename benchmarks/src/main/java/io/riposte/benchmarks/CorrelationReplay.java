@@ -1,10 +1,9 @@
 package io.riposte.benchmarks;
 
 import io.riposte.correlation.CorrelationSettings;
-import io.riposte.correlation.CorrelationStores;
 import io.riposte.correlation.CorrelationUpdate;
 import io.riposte.correlation.Correlator;
-import io.riposte.correlation.InMemorySortedStore;
+import io.riposte.correlation.CountingSortedStore;
 import io.riposte.domain.ExtractedAction;
 import io.riposte.extraction.Extractor;
 import io.riposte.extraction.Extractors;
@@ -22,7 +21,9 @@ import java.util.Map;
  * is the before/after check of any change meant to be output-preserving (performance work).
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.riposte.benchmarks.CorrelationReplay
- * [articles=30000] [seed=42] [densityOf=articles]}. {@code densityOf} sizes the generator's coverage as
+ * [articles=30000] [seed=42] [densityOf=articles]} ({@code -Driposte.cachedMentions=0}: without the
+ * correlator's episode cache). It also prints the store writes per article: the records the stores'
+ * changelogs would receive. {@code densityOf} sizes the generator's coverage as
  * {@link ArticleGenerator#newsLike} does for a corpus of that many articles (1000000: 100+ reports per
  * action) while only {@code articles} are generated.
  *
@@ -63,8 +64,9 @@ public final class CorrelationReplay {
         long t1 = System.nanoTime();
         System.out.printf("extracted %,d mentions from %,d articles in %.1f s%n", mentions.size(), articles, (t1 - t0) / 1e9);
 
-        CorrelationStores stores = InMemorySortedStore.newStores();
-        Correlator correlator = new Correlator(CorrelationSettings.defaults(), stores);
+        CountingSortedStore.Counted stores = CountingSortedStore.newStores();
+        int cachedMentions = Integer.getInteger("riposte.cachedMentions", Correlator.DEFAULT_CACHED_MENTIONS);
+        Correlator correlator = new Correlator(CorrelationSettings.defaults(), stores.stores(), cachedMentions);
         MessageDigest updates = MessageDigest.getInstance("SHA-256");
         long rejected = 0;
         long correlationNanos = 0;
@@ -94,11 +96,17 @@ public final class CorrelationReplay {
         System.out.printf("correlated %,d mentions (%d rejected) in %.2f s = %,.0f mentions/s (CPU %.2f s = %,.0f mentions/s), %,d mention reads%n",
                 mentions.size(), rejected, correlationNanos / 1e9, mentions.size() / (correlationNanos / 1e9),
                 cpuNanos / 1e9, mentions.size() / (cpuNanos / 1e9), correlator.mentionReads());
+        // each write is one record of the store's changelog topic (before the Streams record cache merges
+        // the writes of one key within a commit interval)
+        System.out.printf("store writes (changelog records) per article: mentions %.2f, actions %.2f, chains %.2f, index %.2f,"
+                + " total %.2f; episode cache %d mentions%n", stores.mentions().writes() / (double) articles,
+                stores.actions().writes() / (double) articles, stores.chains().writes() / (double) articles,
+                stores.index().writes() / (double) articles, stores.writes() / (double) articles, cachedMentions);
         System.out.println("updates  " + hex(updates.digest()));
-        System.out.println("mentions " + fingerprint((InMemorySortedStore<?>) stores.mentions()));
-        System.out.println("actions  " + fingerprint((InMemorySortedStore<?>) stores.actions()));
-        System.out.println("chains   " + fingerprint((InMemorySortedStore<?>) stores.chains()));
-        System.out.println("book     " + fingerprint((InMemorySortedStore<?>) stores.index()));
+        System.out.println("mentions " + fingerprint(stores.mentions().snapshot()));
+        System.out.println("actions  " + fingerprint(stores.actions().snapshot()));
+        System.out.println("chains   " + fingerprint(stores.chains().snapshot()));
+        System.out.println("book     " + fingerprint(stores.index().snapshot()));
     }
 
     private static List<ExtractedAction> goldMentions(List<ArticleGenerator.GoldAction> gold) {
@@ -119,12 +127,12 @@ public final class CorrelationReplay {
         return out;
     }
 
-    private static String fingerprint(InMemorySortedStore<?> store) throws Exception {
+    private static String fingerprint(java.util.SortedMap<String, ?> entries) throws Exception {
         MessageDigest d = MessageDigest.getInstance("SHA-256");
-        for (Map.Entry<String, ?> e : store.snapshot().entrySet()) {
+        for (Map.Entry<String, ?> e : entries.entrySet()) {
             d.update((e.getKey() + "=" + e.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        return store.size() + " entries " + hex(d.digest());
+        return entries.size() + " entries " + hex(d.digest());
     }
 
     private static String hex(byte[] b) {

@@ -67,13 +67,23 @@ public final class Correlator {
             return all;
         }
 
-        /** This episode with one more dated mention (its key not yet in it) that lies within its span. */
-        Episode with(String key, ExtractedAction m) {
-            int at = -java.util.Collections.binarySearch(keys, key) - 1;
-            List<String> k = new ArrayList<>(keys);
+        /**
+         * This episode with a dated mention that lies within its span: one more (its key not yet in it),
+         * or the revision of the one under the same key; null when the keys say otherwise.
+         */
+        Episode with(String key, ExtractedAction m, boolean revision) {
+            int at = java.util.Collections.binarySearch(keys, key);
+            if (revision != at >= 0) {
+                return null;
+            }
             List<ExtractedAction> d = new ArrayList<>(dated);
-            k.add(at, key);
-            d.add(at, m);
+            if (revision) {
+                d.set(at, m);
+                return new Episode(spanLo, spanHi, keys, d, anchored);
+            }
+            List<String> k = new ArrayList<>(keys);
+            k.add(-at - 1, key);
+            d.add(-at - 1, m);
             return new Episode(spanLo, spanHi, k, d, anchored);
         }
     }
@@ -128,17 +138,25 @@ public final class Correlator {
         validate(input);
         ExtractedAction mention = normalize(input);
         String dyad = mention.dyad();
-        List<Episode> known = uncache(dyad);
         String key = Keys.mentionKey(mention);
         List<Seed> seeds = new ArrayList<>();
 
         String oldKey = book.get(Keys.mentionIndex(mention.id()));
+        ExtractedAction previous = oldKey == null ? null : stores.mentions().get(oldKey);
+        if (previous != null && previous.equals(mention) && oldKey.equals(key)) {
+            return new CorrelationUpdate(List.of(), List.of(), List.of(), List.of(), List.of());
+        }
+        List<Episode> known = uncache(dyad);
+        if (previous != null) {
+            uncache(previous.dyad()); // even one that throws below has changed the old dyad's stores
+        }
+        // a revision that keeps the date's days leaves every episode's span as it was
+        boolean sameDays = oldKey == null || previous != null && oldKey.equals(key) && previous.date().hasYear()
+                && previous.date().earliest().equals(mention.date().earliest())
+                && previous.date().latest().equals(mention.date().latest());
         if (oldKey != null) {
-            ExtractedAction old = stores.mentions().get(oldKey);
-            if (old != null && old.equals(mention) && oldKey.equals(key)) {
-                return new CorrelationUpdate(List.of(), List.of(), List.of(), List.of(), List.of());
-            }
             stores.mentions().delete(oldKey);
+            ExtractedAction old = previous;
             if (old != null) {
                 for (String ref : old.respondsTo()) {
                     book.delete(Keys.referrer(ref, old.id()));
@@ -180,8 +198,8 @@ public final class Correlator {
             }
         }
 
-        Region inKnown = oldKey == null && seeds.size() == 1 && seeds.get(0).equals(seedOf(mention)) && mention.date().hasYear()
-                ? within(known, mention, key) : null;
+        Region inKnown = sameDays && seeds.size() == 1 && seeds.get(0).equals(seedOf(mention)) && mention.date().hasYear()
+                ? within(known, mention, key, oldKey != null) : null;
         List<Region> regions = inKnown != null ? List.of(inKnown) : regions(dyad, seeds);
         cache(dyad, regions);
         EpisodeCorrelator episode = new EpisodeCorrelator(settings, this::lookup);
@@ -500,18 +518,19 @@ public final class Correlator {
     }
 
     /**
-     * The region a new dated mention recomputes when its widened interval lies within the span of a
-     * cached episode, which is then exactly what {@link #episodeAround} would load: that episode's
-     * mentions with this one among the dated ones in key order (the span does not move, so no other
-     * episode comes near). Null when no cached episode holds it (then the stores are read).
+     * The region a dated mention recomputes when its widened interval lies within the span of a cached
+     * episode, which is then exactly what {@link #episodeAround} would load: that episode's mentions with
+     * this one among the dated ones in key order, or in place of the revision it replaces (same key, same
+     * days): the span does not move, so no other episode comes near. Null when no cached episode holds it
+     * (then the stores are read).
      */
-    private Region within(List<Episode> known, ExtractedAction m, String key) {
+    private Region within(List<Episode> known, ExtractedAction m, String key, boolean revision) {
         long e = m.date().earliest().toEpochDay();
         long l = m.date().latest().toEpochDay() + settings.episodeGapDays();
         for (Episode ep : known) {
             if (ep.spanLo() <= e && l <= ep.spanHi()) {
-                Episode grown = ep.with(key, m);
-                return new Region(false, ep.spanLo(), ep.spanHi(), grown.mentions(), grown);
+                Episode next = ep.with(key, m, revision);
+                return next == null ? null : new Region(false, ep.spanLo(), ep.spanHi(), next.mentions(), next);
             }
         }
         return null;

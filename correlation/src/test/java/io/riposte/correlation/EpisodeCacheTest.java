@@ -91,6 +91,25 @@ class EpisodeCacheTest {
     }
 
     @Test
+    void revisionsThatKeepTheirDaysUseTheCacheAndChangeNothingElse() {
+        for (long seed = 1; seed <= 4; seed++) {
+            List<ExtractedAction> inserts = new ArrayList<>(coveredExchange(seed));
+            Random r = new Random(seed);
+            Modality[] modalities = Modality.values();
+            for (int i = 0; i < 120; i++) {
+                ExtractedAction x = inserts.get(r.nextInt(inserts.size()));
+                // the same id and date, another count, modality or article: a report revised in place
+                inserts.add(new ExtractedAction(x.id(), "v" + r.nextInt(40), x.origin(), x.source(), x.target(), x.type(),
+                        x.date(), r.nextBoolean() ? x.count() : Integer.valueOf(2 + r.nextInt(4)),
+                        modalities[r.nextInt(modalities.length)], 0.5 + r.nextInt(5) / 10.0, x.evidence(), x.respondsTo(), x.cue()));
+            }
+            long[] reads = assertSameAsWithoutCache(inserts, Correlator.DEFAULT_CACHED_MENTIONS);
+            assertSameAsWithoutCache(inserts, 40);
+            assertThat(reads[0]).isLessThan(reads[1] / 2);
+        }
+    }
+
+    @Test
     void otherDyadsInBetweenEvictOrKeepTheirOwnEpisodes() {
         List<ExtractedAction> inserts = new ArrayList<>();
         String[][] dyads = {{"USA", "RUS"}, {"GBR", "RUS"}, {"FRA", "IRN"}, {"DEU", "CHN"}};
