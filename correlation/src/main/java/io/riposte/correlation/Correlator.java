@@ -156,17 +156,16 @@ public final class Correlator {
                 && previous.date().latest().equals(mention.date().latest());
         if (oldKey != null) {
             stores.mentions().delete(oldKey);
-            ExtractedAction old = previous;
-            if (old != null) {
-                for (String ref : old.respondsTo()) {
-                    book.delete(Keys.referrer(ref, old.id()));
+            if (previous != null) {
+                for (String ref : previous.respondsTo()) {
+                    book.delete(Keys.referrer(ref, previous.id()));
                 }
-                unindexAnchoring(old, oldKey, seeds);
-                if (!old.dyad().equals(dyad)) {
+                unindexAnchoring(previous, oldKey, seeds);
+                if (!previous.dyad().equals(dyad)) {
                     throw new IllegalArgumentException("mention " + mention.id() + " changed dyad from "
-                            + old.dyad() + " to " + dyad + "; ids must be derived from content");
+                            + previous.dyad() + " to " + dyad + "; ids must be derived from content");
                 }
-                seeds.add(seedOf(old));
+                seeds.add(seedOf(previous));
             }
         }
         stores.mentions().put(key, mention);
@@ -201,7 +200,6 @@ public final class Correlator {
         Region inKnown = sameDays && seeds.size() == 1 && seeds.get(0).equals(seedOf(mention)) && mention.date().hasYear()
                 ? within(known, mention, key, oldKey != null) : null;
         List<Region> regions = inKnown != null ? List.of(inKnown) : regions(dyad, seeds);
-        cache(dyad, regions);
         EpisodeCorrelator episode = new EpisodeCorrelator(settings, this::lookup);
         List<Action> upsertedActions = new ArrayList<>();
         Set<String> deletedActions = new java.util.TreeSet<>();
@@ -287,6 +285,7 @@ public final class Correlator {
         deletedChains.removeAll(upsertedChains.stream().map(Chain::id).toList());
         List<Alert> alerts = new Alerts(book, regionActions, mentionIds, carriedOut, regionChains)
                 .forChanges(upsertedActions, upsertedChains);
+        cache(dyad, regions);
         return new CorrelationUpdate(upsertedActions, List.copyOf(deletedActions), upsertedChains,
                 List.copyOf(deletedChains), alerts);
     }
