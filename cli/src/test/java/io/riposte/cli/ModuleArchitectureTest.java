@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The dependency rules of docs/architecture.md, checked by ArchUnit on the compiled main classes
  * of every module on the cli's classpath (cli depends on all the shipped modules). ArchUnit fails a
  * rule whose "that" selects no class, so a renamed package cannot make a rule pass vacuously.
- * {@link ModuleRulesTest} keeps the rules only a pom can state (scopes, what a module ships).
+ * The rules only a pom can state (scopes, what a module ships) are the Maven Enforcer executions of the poms.
  */
 class ModuleArchitectureTest {
     /** Each module's packages (io.riposte.avro is generated into schemas). */
