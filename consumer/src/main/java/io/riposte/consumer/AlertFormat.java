@@ -14,7 +14,7 @@ public final class AlertFormat {
 
     public static String line(Alert a, boolean colour) {
         String text = String.format(java.util.Locale.ROOT, "%-20s %-8s %-10s  sev %5.1f  %s",
-                "[" + a.getType().name() + "]", a.getDyad(), Dates.column(a.getActionDate()), a.getSeverity(),
+                "[" + a.getType().name() + "]", a.getDyad(), FuzzyDateText.column(a.getActionDate()), a.getSeverity(),
                 a.getSummary());
         // The summary comes from article text: strip control characters (escape sequences included)
         // so it cannot drive the terminal.
