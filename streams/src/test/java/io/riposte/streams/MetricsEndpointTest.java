@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riposte.domain.Article;
 import io.riposte.local.EmbeddedCluster;
+import io.riposte.local.junit.EmbeddedClusterExtension;
 import io.riposte.mapping.AvroMapping;
 import io.riposte.serde.SpecificAvroSerde;
 import io.riposte.topics.Topics;
@@ -23,10 +24,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** /health and Prometheus /metrics of the running Streams app, scraped after it processed real articles. */
 class MetricsEndpointTest {
+    @RegisterExtension
+    static final EmbeddedClusterExtension CLUSTER = new EmbeddedClusterExtension();
+
     @TempDir
     Path state;
 
@@ -34,46 +39,45 @@ class MetricsEndpointTest {
     void metricsCarryRiposteCountersWithRealValuesAndKafkaStreamsMetrics() throws Exception {
         List<Article> articles = List.of(TopologyTestDriverTest.PRAGUE_EXPELS, TopologyTestDriverTest.MOSCOW_ANSWERS,
                 TopologyTestDriverTest.PRAGUE_WIRE);
-        try (EmbeddedCluster cluster = EmbeddedCluster.start()) {
-            Map<String, Object> settings = new HashMap<>();
-            settings.put("bootstrap.servers", cluster.bootstrapServers());
-            settings.put("schema.registry.url", cluster.registryUrl());
-            settings.put("application.id", "riposte-streams-metrics");
-            settings.put(RiposteStreamsApp.HTTP_PORT, 0);
-            settings.put("state.dir", state.toString());
-            settings.put("auto.offset.reset", "earliest");
-            try (RiposteStreamsApp app = RiposteStreamsApp.standard(settings)) {
-                app.start();
-                assertThat(app.awaitRunning(Duration.ofSeconds(60))).isTrue();
-                publish(cluster, articles);
-                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-                while (System.nanoTime() < deadline && !(app.counters().articlesProcessed() == articles.size()
-                        && app.counters().alertsEmitted() > 0 && app.counters().mentionsCorrelated() == app.counters().actionsExtracted())) {
-                    Thread.sleep(200);
-                }
-                String base = "http://127.0.0.1:" + app.httpPort();
-                HttpClient http = HttpClient.newHttpClient();
-                HttpResponse<String> health = get(http, base + "/health");
-                assertThat(health.statusCode()).isEqualTo(200);
-                assertThat(health.body()).contains("\"state\":\"RUNNING\"", "\"status\":\"UP\"");
-
-                HttpResponse<String> metrics = get(http, base + "/metrics");
-                assertThat(metrics.statusCode()).isEqualTo(200);
-                assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
-                String text = metrics.body();
-                assertThat(value(text, "riposte_streams_articles_processed_total")).isEqualTo(articles.size());
-                assertThat(value(text, "riposte_streams_actions_extracted_total")).isEqualTo(app.counters().actionsExtracted()).isPositive();
-                assertThat(value(text, "riposte_streams_merged_duplicates_total")).isEqualTo(app.counters().mergedDuplicates()).isPositive();
-                assertThat(value(text, "riposte_streams_chains_updated_total")).isEqualTo(app.counters().chainsUpdated()).isPositive();
-                assertThat(value(text, "riposte_streams_alerts_emitted_total")).isEqualTo(app.counters().alertsEmitted()).isPositive();
-                assertThat(value(text, "riposte_streams_dead_letters_total")).isEqualTo(app.counters().deadLettered());
-                // The registry answered throughout: no outage reported.
-                assertThat(value(text, "riposte_registry_unavailable")).isZero();
-                assertThat(value(text, "riposte_registry_outages_total")).isEqualTo(io.riposte.registry.RegistryHealth.global().outages());
-                // Kafka Streams' own metrics through Micrometer's binder.
-                assertThat(text).contains("kafka_stream_thread_process_total", "kafka_stream_alive_stream_threads");
-                assertThat(value(text, "kafka_stream_thread_process_total")).isPositive();
+        EmbeddedCluster cluster = CLUSTER.cluster();
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("bootstrap.servers", cluster.bootstrapServers());
+        settings.put("schema.registry.url", cluster.registryUrl());
+        settings.put("application.id", "riposte-streams-metrics");
+        settings.put(RiposteStreamsApp.HTTP_PORT, 0);
+        settings.put("state.dir", state.toString());
+        settings.put("auto.offset.reset", "earliest");
+        try (RiposteStreamsApp app = RiposteStreamsApp.standard(settings)) {
+            app.start();
+            assertThat(app.awaitRunning(Duration.ofSeconds(60))).isTrue();
+            publish(cluster, articles);
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (System.nanoTime() < deadline && !(app.counters().articlesProcessed() == articles.size()
+                    && app.counters().alertsEmitted() > 0 && app.counters().mentionsCorrelated() == app.counters().actionsExtracted())) {
+                Thread.sleep(200);
             }
+            String base = "http://127.0.0.1:" + app.httpPort();
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> health = get(http, base + "/health");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"state\":\"RUNNING\"", "\"status\":\"UP\"");
+
+            HttpResponse<String> metrics = get(http, base + "/metrics");
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+            String text = metrics.body();
+            assertThat(value(text, "riposte_streams_articles_processed_total")).isEqualTo(articles.size());
+            assertThat(value(text, "riposte_streams_actions_extracted_total")).isEqualTo(app.counters().actionsExtracted()).isPositive();
+            assertThat(value(text, "riposte_streams_merged_duplicates_total")).isEqualTo(app.counters().mergedDuplicates()).isPositive();
+            assertThat(value(text, "riposte_streams_chains_updated_total")).isEqualTo(app.counters().chainsUpdated()).isPositive();
+            assertThat(value(text, "riposte_streams_alerts_emitted_total")).isEqualTo(app.counters().alertsEmitted()).isPositive();
+            assertThat(value(text, "riposte_streams_dead_letters_total")).isEqualTo(app.counters().deadLettered());
+            // The registry answered throughout: no outage reported.
+            assertThat(value(text, "riposte_registry_unavailable")).isZero();
+            assertThat(value(text, "riposte_registry_outages_total")).isEqualTo(io.riposte.registry.RegistryHealth.global().outages());
+            // Kafka Streams' own metrics through Micrometer's binder.
+            assertThat(text).contains("kafka_stream_thread_process_total", "kafka_stream_alive_stream_threads");
+            assertThat(value(text, "kafka_stream_thread_process_total")).isPositive();
         }
     }
 
