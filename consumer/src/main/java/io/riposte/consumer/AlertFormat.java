@@ -1,14 +1,16 @@
 package io.riposte.consumer;
 
 import io.riposte.avro.Alert;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Help.Ansi.Style;
 
 /** One line per alert, coloured by severity only when writing to a terminal. */
 public final class AlertFormat {
-    static final String RESET = "\u001b[0m";
-    static final String RED = "\u001b[31m";
-    static final String YELLOW = "\u001b[33m";
-    static final String CYAN = "\u001b[36m";
-    static final String GREEN = "\u001b[32m";
+    static final String RESET = Style.reset.on();
+    static final String RED = Style.fg_red.on();
+    static final String YELLOW = Style.fg_yellow.on();
+    static final String CYAN = Style.fg_cyan.on();
+    static final String GREEN = Style.fg_green.on();
 
     private AlertFormat() {}
 
@@ -23,6 +25,14 @@ public final class AlertFormat {
             return text;
         }
         return colourOf(a) + text + RESET;
+    }
+
+    /**
+     * Whether standard output takes colours: picocli's detection (a console, NO_COLOR, CLICOLOR, the
+     * {@code picocli.ansi} property), and never on a {@code dumb} terminal.
+     */
+    public static boolean colourOnThisTerminal() {
+        return Ansi.AUTO.enabled() && !"dumb".equals(System.getenv("TERM"));
     }
 
     /** Red from high hostility, yellow from medium, green for cooperation, cyan otherwise. */
