@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.riposte.domain.Article;
 import io.riposte.local.EmbeddedCluster;
 import io.riposte.local.junit.EmbeddedClusterExtension;
-import io.riposte.mapping.AvroMapping;
-import io.riposte.serde.SpecificAvroSerde;
-import io.riposte.topics.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,10 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +43,7 @@ class MetricsEndpointTest {
         try (RiposteStreamsApp app = RiposteStreamsApp.standard(settings)) {
             app.start();
             assertThat(app.awaitRunning(Duration.ofSeconds(60))).isTrue();
-            publish(cluster, articles);
+            EmbeddedClusterTest.publish(cluster, articles, null);
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (System.nanoTime() < deadline && !(app.counters().articlesProcessed() == articles.size()
                     && app.counters().alertsEmitted() > 0 && app.counters().mentionsCorrelated() == app.counters().actionsExtracted())) {
@@ -90,19 +83,5 @@ class MetricsEndpointTest {
     static HttpResponse<String> get(HttpClient http, String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void publish(EmbeddedCluster cluster, List<Article> articles) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("bootstrap.servers", cluster.bootstrapServers());
-        try (var serde = new SpecificAvroSerde<>(io.riposte.avro.Article.class);
-                KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-            serde.configure(Map.of("schema.registry.url", cluster.registryUrl()), false);
-            for (Article a : articles) {
-                producer.send(new ProducerRecord<>(Topics.ARTICLES, null, a.published().toEpochMilli(), a.id(),
-                        serde.serializer().serialize(Topics.ARTICLES, AvroMapping.toAvro(a))));
-            }
-            producer.flush();
-        }
     }
 }
