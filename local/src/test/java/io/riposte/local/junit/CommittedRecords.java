@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -28,17 +29,26 @@ public final class CommittedRecords {
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(i -> new TopicPartition(topic, i.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end within 30 s");
-                }
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
+            drain(c, parts, Duration.ofSeconds(30), out::add);
         }
         return out;
+    }
+
+    /**
+     * Reads {@code partitions} from the start to their end offsets (the LSO under read_committed, else the HWM),
+     * handing each record to {@code each}; throws when that takes longer than {@code within}.
+     */
+    public static <K, V> void drain(KafkaConsumer<K, V> consumer, List<TopicPartition> partitions, Duration within,
+            Consumer<ConsumerRecord<K, V>> each) {
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        long deadline = System.nanoTime() + within.toNanos();
+        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("could not read " + partitions + " to their end within " + within.toSeconds() + " s");
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(each);
+        }
     }
 }
