@@ -2,6 +2,7 @@ package io.riposte.cli;
 
 import io.riposte.avro.Alert;
 import io.riposte.consumer.AlertFilter;
+import io.riposte.consumer.AlertFormat;
 import io.riposte.consumer.AlertTail;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -53,7 +54,7 @@ public class AlertsCommand implements Callable<Integer> {
     public Integer call() {
         AlertFilter filter = AlertFilter.parse(dyad, minSeverity, types);
         Instant from = AlertOutput.since(since, Instant.now());
-        Function<Alert, String> render = AlertOutput.renderer(output, System.console() != null && !"dumb".equals(System.getenv("TERM")));
+        Function<Alert, String> render = AlertOutput.renderer(output, AlertFormat.colourOnThisTerminal());
         Map<String, Object> config = client.resolveRequired();
         PrintStream out = System.out;
         AlertTail tail = new AlertTail(config);

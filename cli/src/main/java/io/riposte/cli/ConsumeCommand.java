@@ -51,7 +51,7 @@ public class ConsumeCommand implements Callable<Integer> {
         Map<String, Object> config = client.resolveRequired();
         client.ensureTopics(config);
         PrintStream out = System.out;
-        boolean colour = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        boolean colour = AlertFormat.colourOnThisTerminal();
         DyadSink sink = new DyadSink(config, new DyadSink.Options(sinkTopic, fromBeginning, Duration.ofMillis(200)),
                 a -> {
                     synchronized (out) {

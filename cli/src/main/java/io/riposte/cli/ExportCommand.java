@@ -2,6 +2,7 @@ package io.riposte.cli;
 
 import io.riposte.cli.export.ExportFormat;
 import io.riposte.cli.export.TopicSnapshot;
+import io.riposte.config.KafkaClientConfig;
 import io.riposte.mapping.AvroMapping;
 import io.riposte.topics.Topics;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,12 +58,7 @@ public class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("PLOVER records are events: export chains with --format jsonl or csv");
         }
         Map<String, Object> config = client.resolveRequired();
-        Map<String, Object> kafka = new HashMap<>();
-        config.forEach((k, v) -> {
-            if (!k.startsWith("schema.registry.") && !k.startsWith("basic.auth.") && !k.startsWith("bearer.auth.") && !k.startsWith("riposte.")) {
-                kafka.put(k, v);
-            }
-        });
+        Map<String, Object> kafka = KafkaClientConfig.kafkaOnly(config);
         List<String> problems = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         if (chains) {

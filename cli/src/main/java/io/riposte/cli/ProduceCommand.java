@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -155,20 +154,14 @@ public class ProduceCommand implements Callable<Integer> {
      */
     private ProduceSummary follow(Map<String, Object> config, ArticleFiles files, ReplayOptions replay) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
         Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            main.interrupt();
-            try {
-                finished.await(15, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "riposte-produce-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         ProduceSummary summary;
-        try (ArticlePublisher publisher = new ArticlePublisher(config, System.err);
+        // The guard, first resource, is closed last: the hook's wait ends once the publisher has flushed and closed.
+        try (ShutdownGuard guard = ShutdownGuard.install("riposte-produce-stop", () -> {
+                    stop.set(true);
+                    main.interrupt();
+                }, Duration.ofSeconds(15));
+                ArticlePublisher publisher = new ArticlePublisher(config, System.err);
                 Progress progress = ConsoleProgress.forStderr(progressInterval);
                 DirectoryWatcher watcher = watch == null ? null : new DirectoryWatcher(watch, files, watchPoll)) {
             progress.start(-1);
@@ -214,11 +207,6 @@ public class ProduceCommand implements Callable<Integer> {
             }
             summary = session.flush();
             report(summary, System.out, System.err);
-        } finally {
-            finished.countDown();
-        }
-        if (!stop.get()) {
-            Runtime.getRuntime().removeShutdownHook(hook);
         }
         return summary;
     }

@@ -18,12 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The dependency rules of docs/architecture.md, checked by ArchUnit on the compiled main classes
  * of every module on the cli's classpath (cli depends on all the shipped modules). ArchUnit fails a
  * rule whose "that" selects no class, so a renamed package cannot make a rule pass vacuously.
- * {@link ModuleRulesTest} keeps the rules only a pom can state (scopes, what a module ships).
+ * The rules only a pom can state (scopes, what a module ships) are the Maven Enforcer executions of the poms.
  */
 class ModuleArchitectureTest {
     /** Each module's packages (io.riposte.avro is generated into schemas). */
     static final Map<String, List<String>> PACKAGES = Map.ofEntries(
             Map.entry("domain", List.of("io.riposte.domain..")),
+            Map.entry("json", List.of("io.riposte.json..")),
             Map.entry("schemas", List.of("io.riposte.avro..", "io.riposte.mapping..", "io.riposte.registry..",
                     "io.riposte.serde..", "io.riposte.topics..")),
             Map.entry("extraction", List.of("io.riposte.extraction..")),
@@ -40,16 +41,17 @@ class ModuleArchitectureTest {
     /** The Riposte modules each module may use, transitively closed (the graph in docs/architecture.md). */
     static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
             Map.entry("domain", Set.of()),
+            Map.entry("json", Set.of("domain")),
             Map.entry("schemas", Set.of("domain")),
             Map.entry("extraction", Set.of("domain")),
             Map.entry("correlation", Set.of("domain")),
-            Map.entry("evaluation", Set.of("domain")),
+            Map.entry("evaluation", Set.of("domain", "json")),
             Map.entry("synthetic", Set.of("domain")),
             Map.entry("local", Set.of("schemas", "domain")),
             Map.entry("producer", Set.of("domain", "schemas")),
-            Map.entry("streams", Set.of("domain", "schemas", "extraction", "correlation")),
-            Map.entry("consumer", Set.of("domain", "schemas")),
-            Map.entry("cli", Set.of("domain", "schemas", "extraction", "correlation", "evaluation", "synthetic",
+            Map.entry("streams", Set.of("domain", "json", "schemas", "extraction", "correlation")),
+            Map.entry("consumer", Set.of("domain", "json", "schemas")),
+            Map.entry("cli", Set.of("domain", "json", "schemas", "extraction", "correlation", "evaluation", "synthetic",
                     "local", "producer", "streams", "consumer")));
 
     static JavaClasses classes;
@@ -66,7 +68,7 @@ class ModuleArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"domain", "extraction", "correlation", "evaluation", "synthetic"})
+    @ValueSource(strings = {"domain", "json", "extraction", "correlation", "evaluation", "synthetic"})
     void theDomainCoreHasNoKafka(String module) {
         noClasses().that().resideInAnyPackage(packagesOf(module))
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "kafka..")
@@ -83,7 +85,7 @@ class ModuleArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"domain", "schemas", "extraction", "correlation", "evaluation", "synthetic", "local",
+    @ValueSource(strings = {"domain", "json", "schemas", "extraction", "correlation", "evaluation", "synthetic", "local",
             "producer", "streams", "consumer", "cli"})
     void noModuleReachesBackUpOrSideways(String module) {
         List<String> forbidden = new ArrayList<>();

@@ -1,6 +1,5 @@
 package io.riposte.consumer;
 
-import io.riposte.config.KafkaClientConfig;
 import io.riposte.avro.Alert;
 import io.riposte.serde.RegistryUnavailableException;
 import io.riposte.serde.RegistryWait;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -51,13 +49,7 @@ public final class AlertTail implements AutoCloseable {
      * {@code since} (the topic keeps the broker's append time), or at the beginning when null.
      */
     public Result run(boolean follow, Instant since, Predicate<Alert> filter, Consumer<Alert> out, Consumer<String> problems) {
-        Map<String, Object> p = KafkaClientConfig.kafkaOnly(config);
-        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
-        p.putIfAbsent(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "riposte-alerts-tail");
+        Map<String, Object> p = DyadSink.readerConsumerConfig(config, "riposte-alerts-tail");
         long read = 0;
         long shown = 0;
         long bad = 0;

@@ -14,8 +14,8 @@ public final class ChainFormat {
     public static String render(Chain c) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("Chain %s  %s  %s  escalation %.1f  %s .. %s  (%d step%s)%n",
-                c.getId(), c.getDyad(), c.getStatus(), c.getEscalation(), Dates.column(c.getFirstDate()),
-                Dates.column(c.getLastDate()), c.getSteps().size(), c.getSteps().size() == 1 ? "" : "s"));
+                c.getId(), c.getDyad(), c.getStatus(), c.getEscalation(), FuzzyDateText.column(c.getFirstDate()),
+                FuzzyDateText.column(c.getLastDate()), c.getSteps().size(), c.getSteps().size() == 1 ? "" : "s"));
         Map<String, Integer> number = new HashMap<>();
         int i = 1;
         for (ChainStep s : c.getSteps()) {
@@ -28,7 +28,7 @@ public final class ChainFormat {
                 Integer n = number.get(r);
                 answers.add(n == null ? r : "#" + n);
             }
-            String line = String.format("  #%-2d %-10s  %s -> %s  %-20s %-5s %s", i++, Dates.column(s.getDate()),
+            String line = String.format("  #%-2d %-10s  %s -> %s  %-20s %-5s %s", i++, FuzzyDateText.column(s.getDate()),
                     s.getSource(), s.getTarget(), s.getType(), s.getCount() == null ? "" : "x" + s.getCount(),
                     answers.isEmpty() ? "" : "answers " + String.join(", ", answers));
             sb.append(line.stripTrailing()).append('\n');

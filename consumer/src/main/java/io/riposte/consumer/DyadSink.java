@@ -338,6 +338,14 @@ public final class DyadSink implements AutoCloseable {
     }
 
     private Map<String, Object> consumerConfig(String clientId) {
+        return readerConsumerConfig(config, clientId);
+    }
+
+    /**
+     * The consumer settings of a reader without a group (it assigns partitions itself): read_committed, no
+     * commits, bounded waits unless configured.
+     */
+    static Map<String, Object> readerConsumerConfig(Map<String, ?> config, String clientId) {
         Map<String, Object> p = KafkaClientConfig.kafkaOnly(config);
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -83,7 +83,7 @@ public final class DyadView {
     public List<Chain> chains() {
         return chains.values().stream().map(Timed::value)
                 .sorted(Comparator.comparing(Chain::getDyad)
-                        .thenComparing(c -> Dates.sortKey(c.getFirstDate()))
+                        .thenComparing(c -> FuzzyDateText.sortKey(c.getFirstDate()))
                         .thenComparing(Chain::getId))
                 .toList();
     }
@@ -91,7 +91,7 @@ public final class DyadView {
     /** The dyad's current chains, ordered by first date then id. */
     public List<Chain> chainsOf(String dyad) {
         return chainsByDyad.getOrDefault(dyad, Set.of()).stream().map(id -> chains.get(id).value())
-                .sorted(Comparator.comparing((Chain c) -> Dates.sortKey(c.getFirstDate())).thenComparing(Chain::getId))
+                .sorted(Comparator.comparing((Chain c) -> FuzzyDateText.sortKey(c.getFirstDate())).thenComparing(Chain::getId))
                 .toList();
     }
 
@@ -221,13 +221,13 @@ public final class DyadView {
     /** The dyad's chains with their record timestamps, by first date then id. */
     private List<Timed<Chain>> timedChainsOf(String dyad) {
         return chainsByDyad.getOrDefault(dyad, Set.of()).stream().map(chains::get)
-                .sorted(Comparator.comparing((Timed<Chain> t) -> Dates.sortKey(t.value().getFirstDate()))
+                .sorted(Comparator.comparing((Timed<Chain> t) -> FuzzyDateText.sortKey(t.value().getFirstDate()))
                         .thenComparing(t -> t.value().getId()))
                 .toList();
     }
 
     private static Comparator<ChainStep> stepOrder() {
-        return Comparator.comparing((ChainStep s) -> Dates.sortKey(s.getDate())).thenComparing(ChainStep::getActionId);
+        return Comparator.comparing((ChainStep s) -> FuzzyDateText.sortKey(s.getDate())).thenComparing(ChainStep::getActionId);
     }
 
     private static ObjectNode step(ChainStep s) {
@@ -252,7 +252,7 @@ public final class DyadView {
                 out.add(a);
             }
         }
-        out.sort(Comparator.comparing((Action a) -> Dates.sortKey(a.getDate())).thenComparing(Action::getId));
+        out.sort(Comparator.comparing((Action a) -> FuzzyDateText.sortKey(a.getDate())).thenComparing(Action::getId));
         return out;
     }
 }

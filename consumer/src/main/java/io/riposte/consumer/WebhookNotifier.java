@@ -192,7 +192,7 @@ public final class WebhookNotifier implements AutoCloseable {
         if (format == Format.JSON) {
             return JsonContract.alert(AvroMapping.toDomain(alert)).toString();
         }
-        String date = Dates.column(alert.getActionDate()).trim();
+        String date = FuzzyDateText.column(alert.getActionDate()).trim();
         String text = String.format(Locale.ROOT, "*%s* %s (%s, severity %.1f): %s", alert.getType().name(), alert.getDyad(),
                 date, alert.getSeverity(), alert.getSummary().replaceAll("\\p{Cntrl}", " "));
         ObjectNode slack = JsonContract.object().put("text", text);

@@ -19,7 +19,7 @@ import java.util.Collection;
  * describes it and {@code schemas/src/main/resources/json/} holds its JSON Schemas.
  *
  * <p>Keys are snake_case, ids are the Kafka keys, enums are the Avro symbols. A date named {@code X}
- * is written flat, the way EVALUATION.md's predictions already write {@code date}: {@code X} is the
+ * is written flat, the way the predictions of ../shared/EVALUATION.md already write {@code date}: {@code X} is the
  * string at its precision ({@code 2021-04-16}, {@code 2021-04}, {@code 2021}, {@code --09}) or null
  * when unknown, {@code X_precision} the precision, and only when they say something
  * {@code X_range_start}/{@code X_range_end} (ISO days), {@code X_basis} (absent = {@code STATED}) and

@@ -2,6 +2,7 @@ package io.riposte.local;
 
 import io.riposte.local.registry.LocalSchemaRegistry;
 import io.riposte.topics.TopicAdmin;
+import io.riposte.topics.Topics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -51,7 +52,7 @@ import org.apache.kafka.server.common.MetadataVersion;
 public final class EmbeddedCluster implements AutoCloseable {
     private static final int ATTEMPTS = 3;
     /** The Streams application id the ACLs of a secured cluster are made for (by prefix). */
-    public static final String APPLICATION_ID_PREFIX = "riposte-streams";
+    public static final String APPLICATION_ID_PREFIX = Topics.DEFAULT_APPLICATION_ID;
 
     private final Path dataDir;
     private final KafkaRaftServer server;

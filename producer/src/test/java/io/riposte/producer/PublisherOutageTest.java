@@ -32,6 +32,7 @@ class PublisherOutageTest {
 
     @Test
     void aSendRefusedOnTheMetadataWaitAfterAnAcknowledgedRecordIsRetriedThenFailsClearly() throws Exception {
+        // Its own cluster, not EmbeddedClusterExtension's: the outage is this cluster stopped in mid-run.
         EmbeddedCluster cluster = EmbeddedCluster.start();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         boolean closed = false;

@@ -61,6 +61,8 @@ class CrashTest {
         Path state = dir.resolve("state");
         List<String> kills = new ArrayList<>();
         List<Double> toRunning = new ArrayList<>();
+        // A cluster of its own per run, not EmbeddedClusterExtension's one per class: the end state is read from
+        // whole topics, which must hold this run's records only (the quick and the long run share the class).
         try (EmbeddedCluster cluster = EmbeddedCluster.start();
                 ExactlyOnceAudit check = new ExactlyOnceAudit(cluster.bootstrapServers());
                 StreamsJvm app = new StreamsJvm(cluster.bootstrapServers(), cluster.registryUrl(), state, dir, List.of(

@@ -1,5 +1,6 @@
 package io.riposte.reliability;
 
+import io.riposte.local.junit.CommittedRecords;
 import io.riposte.streams.RiposteSerdes;
 import io.riposte.topics.Topics;
 import java.nio.charset.StandardCharsets;
@@ -159,19 +160,9 @@ final class ExactlyOnceAudit implements AutoCloseable {
         return out;
     }
 
-    /** Reads {@code partitions} from the start to their end offsets (the LSO under read_committed, else the HWM). */
     private static void drain(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
             java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> each) {
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("could not read " + partitions + " to their end within 120 s");
-            }
-            consumer.poll(Duration.ofMillis(500)).forEach(each);
-        }
+        CommittedRecords.drain(consumer, partitions, Duration.ofSeconds(120), each);
     }
 
     private static <T> T get(org.apache.kafka.common.KafkaFuture<T> f) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.riposte.domain.Article;
 import io.riposte.local.EmbeddedCluster;
+import io.riposte.local.junit.EmbeddedClusterExtension;
 import io.riposte.producer.ProduceSummary;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.util.Random;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,6 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * chains, though each instance holds only part of the partitions.
  */
 class InstancesTest {
+    // One test, and the broker never stops (the instances are what is killed): the per-class cluster fits.
+    @RegisterExtension
+    static final EmbeddedClusterExtension CLUSTER = new EmbeddedClusterExtension();
     static final long SEED = 20261206L;
 
     @TempDir
@@ -49,8 +54,8 @@ class InstancesTest {
         List<String> settings = List.of("commit.interval.ms=1000", "num.standby.replicas=1",
                 // A killed member holds its partitions until its session expires: 6 s, the broker's minimum.
                 "session.timeout.ms=6000", "heartbeat.interval.ms=1500");
-        try (EmbeddedCluster cluster = EmbeddedCluster.start();
-                ExactlyOnceAudit check = new ExactlyOnceAudit(cluster.bootstrapServers());
+        EmbeddedCluster cluster = CLUSTER.cluster();
+        try (ExactlyOnceAudit check = new ExactlyOnceAudit(cluster.bootstrapServers());
                 StreamsJvm a = new StreamsJvm(cluster.bootstrapServers(), cluster.registryUrl(), dir.resolve("state-a"), dir.resolve("a"), settings, portA);
                 StreamsJvm b = new StreamsJvm(cluster.bootstrapServers(), cluster.registryUrl(), dir.resolve("state-b"), dir.resolve("b"), settings, portB)) {
             Outputs expected = Oracle.run(cluster.registryUrl(), dir.resolve("oracle"), corpus);

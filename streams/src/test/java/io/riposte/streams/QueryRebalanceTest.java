@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.riposte.domain.Article;
 import io.riposte.extraction.Extractors;
 import io.riposte.local.EmbeddedCluster;
+import io.riposte.local.junit.EmbeddedClusterExtension;
 import io.riposte.streams.query.QueryRouter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (the query servers require a token: the second instance's answers prove it passes the caller's on).
  */
 class QueryRebalanceTest {
+    @RegisterExtension
+    static final EmbeddedClusterExtension CLUSTER = new EmbeddedClusterExtension();
     static final String TOKEN = "t0ken-of-this-test";
 
     @TempDir
@@ -58,8 +62,8 @@ class QueryRebalanceTest {
                 }
             }
         };
-        try (EmbeddedCluster cluster = EmbeddedCluster.start();
-                RiposteStreamsApp a = app(cluster, "a", hold)) {
+        EmbeddedCluster cluster = CLUSTER.cluster();
+        try (RiposteStreamsApp a = app(cluster, "a", hold)) {
             java.util.Set<String> expected = PermutationTest.run(cluster.registryUrl(), state.resolve("ttd"), corpus).chains().keySet();
             EmbeddedClusterTest.publish(cluster, corpus, null);
             a.start();

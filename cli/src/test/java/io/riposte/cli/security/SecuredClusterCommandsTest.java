@@ -10,6 +10,7 @@ import io.riposte.cli.e2e.TopicContent;
 import io.riposte.local.ChildJvm;
 import io.riposte.local.EmbeddedCluster;
 import io.riposte.local.Security;
+import io.riposte.local.junit.EmbeddedClusterExtension;
 import io.riposte.topics.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,23 +49,24 @@ import org.junit.jupiter.api.io.TempDir;
 class SecuredClusterCommandsTest {
     private static final Path PROJECT = Path.of(System.getProperty("riposte.project.dir", ".."));
 
+    @RegisterExtension
+    static final EmbeddedClusterExtension CLUSTER = new EmbeddedClusterExtension(Security.scram());
     @TempDir
     static Path dir;
     static EmbeddedCluster cluster;
     static Path config;
     static final List<String> printed = new ArrayList<>();
 
-
     @BeforeAll
     static void start() {
-        cluster = EmbeddedCluster.start(Security.scram());
+        cluster = CLUSTER.cluster();
         Security s = cluster.security();
         config = dir.resolve("client.properties");
         s.writeClientProperties(config, s.app(), cluster.bootstrapServers(), cluster.registryUrl());
     }
 
     @AfterAll
-    static void stop() {
+    static void noPasswordWasPrinted() {
         if (cluster != null) {
             Security s = cluster.security();
             for (String text : printed) {
@@ -71,7 +74,6 @@ class SecuredClusterCommandsTest {
                     assertThat(text).as("a password in the output").doesNotContain(c.password());
                 }
             }
-            cluster.close();
         }
     }
 

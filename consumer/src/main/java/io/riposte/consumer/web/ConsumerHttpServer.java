@@ -116,6 +116,8 @@ public final class ConsumerHttpServer implements AutoCloseable {
             }
         }
         // JSON escapes newlines, so one event is one data line; the page inserts it as text, never as HTML.
+        // SSE framing stays hand-written: the Java SSE libraries are clients (okhttp-sse) or belong to a server
+        // framework (Jetty, Jersey, Spring), and the JDK server needs only these two lines.
         broadcast("event: alert\ndata: " + eventJson(a) + "\n\n");
     }
 

@@ -8,8 +8,8 @@ import io.riposte.avro.Chain;
 import io.riposte.avro.ChainStep;
 import io.riposte.avro.Evidence;
 import io.riposte.consumer.AlertFilter;
-import io.riposte.consumer.Dates;
 import io.riposte.consumer.DyadView;
+import io.riposte.consumer.FuzzyDateText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -77,7 +77,7 @@ public final class DashboardPage {
             List<Chain> cs = view.chainsOf(d);
             int steps = cs.stream().mapToInt(c -> c.getSteps().size()).sum();
             // Unknown and year-less dates ("?", "--09") cannot say which step is last; they do not compete.
-            String last = cs.stream().map(c -> Dates.column(c.getLastDate())).filter(day -> !day.startsWith("?") && !day.startsWith("-"))
+            String last = cs.stream().map(c -> FuzzyDateText.column(c.getLastDate())).filter(day -> !day.startsWith("?") && !day.startsWith("-"))
                     .max(Comparator.naturalOrder()).orElse("—");
             double level = view.escalationLevel(d);
             int pct = max <= 0 ? 0 : (int) Math.round(100 * level / max);
@@ -107,7 +107,7 @@ public final class DashboardPage {
             b.append("<div class=\"threats\"><h3>Pending threats</h3><ul>");
             for (Action a : threats) {
                 b.append("<li><b>").append(esc(a.getSource())).append("</b> → ").append(esc(a.getTarget())).append(" · ")
-                        .append(esc(Dates.show(a.getDate()))).append(" · ").append(esc(label(a.getType().name())));
+                        .append(esc(FuzzyDateText.show(a.getDate()))).append(" · ").append(esc(label(a.getType().name())));
                 evidence(b, a);
                 b.append("</li>");
             }
@@ -120,8 +120,8 @@ public final class DashboardPage {
         List<ChainStep> steps = c.getSteps();
         b.append("<article class=\"chain\"><h3>Chain <code>").append(esc(shortId(c.getId()))).append("</code> <span class=\"status ")
                 .append(esc(c.getStatus().name().toLowerCase(Locale.ROOT))).append("\">").append(esc(c.getStatus().name()))
-                .append("</span> <span class=\"dates\">").append(esc(Dates.column(c.getFirstDate()))).append(" → ")
-                .append(esc(Dates.column(c.getLastDate()))).append("</span> <span class=\"steps-n\">").append(steps.size())
+                .append("</span> <span class=\"dates\">").append(esc(FuzzyDateText.column(c.getFirstDate()))).append(" → ")
+                .append(esc(FuzzyDateText.column(c.getLastDate()))).append("</span> <span class=\"steps-n\">").append(steps.size())
                 .append(steps.size() == 1 ? " step" : " steps").append(" · escalation ")
                 .append(String.format(Locale.ROOT, "%.1f", c.getEscalation())).append("</span></h3>");
         svg(b, view, c, top, bottom, index);
@@ -131,7 +131,7 @@ public final class DashboardPage {
             Action a = view.action(s.getActionId());
             b.append("<li class=\"step ").append(sevClass(s, a)).append("\" id=\"step-").append(esc(s.getActionId())).append("\">")
                     .append("<span class=\"num\">").append(i++).append("</span><div class=\"body\"><div class=\"what\"><time>")
-                    .append(esc(Dates.show(s.getDate()))).append("</time> <b>").append(esc(s.getSource())).append("</b> → <b>")
+                    .append(esc(FuzzyDateText.show(s.getDate()))).append("</time> <b>").append(esc(s.getSource())).append("</b> → <b>")
                     .append(esc(s.getTarget())).append("</b> <span class=\"type\">").append(esc(label(s.getType().name())))
                     .append("</span>");
             if (s.getCount() != null) {
@@ -189,7 +189,7 @@ public final class DashboardPage {
                 Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.reverseOrder())); // finest first, "?" last
         for (Evidence e : ev) {
             if (e.getDate() != null) {
-                reports.merge(Dates.column(e.getDate()), 1, Integer::sum);
+                reports.merge(FuzzyDateText.column(e.getDate()), 1, Integer::sum);
             }
         }
         if (reports.isEmpty()) {
@@ -294,7 +294,7 @@ public final class DashboardPage {
                     .append(CARD_H).append("\" rx=\"2\"/>");
             double tx = left + 14;
             b.append("<text class=\"date\" x=\"").append(fmt(tx)).append("\" y=\"").append(fmt(cardY + 21)).append("\">")
-                    .append(i + 1).append(" · ").append(esc(Dates.column(s.getDate()))).append("  ").append(esc(s.getSource())).append(" → ")
+                    .append(i + 1).append(" · ").append(esc(FuzzyDateText.column(s.getDate()))).append("  ").append(esc(s.getSource())).append(" → ")
                     .append(esc(s.getTarget())).append("</text>");
             b.append("<text class=\"type\" x=\"").append(fmt(tx)).append("\" y=\"").append(fmt(cardY + 44)).append("\">")
                     .append(esc(clip(label(s.getType().name()), 22))).append("</text>");
@@ -308,7 +308,7 @@ public final class DashboardPage {
     private static void alert(StringBuilder b, Alert a) {
         b.append("<li class=\"alert ").append(alertClass(a.getSeverity())).append("\"><div class=\"meta\"><span class=\"atype\">")
                 .append(esc(a.getType().name())).append("</span> <span class=\"adyad\">").append(esc(a.getDyad()))
-                .append("</span> <time>").append(esc(Dates.column(a.getActionDate()))).append("</time></div><p>")
+                .append("</span> <time>").append(esc(FuzzyDateText.column(a.getActionDate()))).append("</time></div><p>")
                 .append(esc(a.getSummary())).append("</p></li>");
     }
 

@@ -2,6 +2,7 @@ package io.riposte.consumer.web;
 
 import java.net.URI;
 import java.util.Locale;
+import org.owasp.encoder.Encode;
 
 /**
  * Escaping for text that comes from articles (hostile input): the same escape is safe in HTML and SVG
@@ -10,28 +11,13 @@ import java.util.Locale;
 public final class Html {
     private Html() {}
 
-    /** Escapes {@code & < > " '}, and drops control characters other than tab and newline. */
+    /**
+     * Escapes {@code & < > " '} (as {@code &amp; &lt; &gt; &#34; &#39;}) and turns control characters other
+     * than tab, CR and LF, and unpaired surrogates, into spaces: OWASP's encoder for HTML text and attributes.
+     */
     public static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> {
-                    if (c >= 0x20 && c != 0x7f || c == '\t' || c == '\n') {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.toString();
+        // Encode.forHtml writes "null" for null; an absent value is shown as nothing.
+        return s == null ? "" : Encode.forHtml(s);
     }
 
     /** The URL when it is an absolute http or https URL with a host, else null (never a javascript: or data: link). */

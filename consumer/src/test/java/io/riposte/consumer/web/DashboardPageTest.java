@@ -82,7 +82,7 @@ class DashboardPageTest {
         assertThat(Pattern.compile("<script").matcher(html).results().count()).isEqualTo(1);
         assertThat(html).contains("<script src=\"/dashboard.js\" defer></script>");
         assertThat(html).doesNotContain("<img", "onerror=\"", SCRIPT);
-        assertThat(html).contains("&lt;script&gt;window.__xss=1&lt;/script&gt;", "&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt;");
+        assertThat(html).contains("&lt;script&gt;window.__xss=1&lt;/script&gt;", "&lt;img src=x onerror=&#34;window.__xss=2&#34;&gt;");
         // An https origin becomes a link with its attribute escaped; a javascript: origin stays text.
         assertThat(html).contains("href=\"https://news.example.org/a?x=1&amp;y=2\"");
         assertThat(html).doesNotContain("href=\"javascript:");
@@ -98,7 +98,7 @@ class DashboardPageTest {
         assertThat(Html.safeHttpUrl("data:text/html,<b>")).isNull();
         assertThat(Html.safeHttpUrl("cz-ru-1.txt")).isNull();
         assertThat(Html.safeHttpUrl("https:///nohost")).isNull();
-        assertThat(Html.esc("a'b\"c<d>&\u0000")).isEqualTo("a&#39;b&quot;c&lt;d&gt;&amp;");
+        assertThat(Html.esc("a'b\"c<d>&\u0000")).isEqualTo("a&#39;b&#34;c&lt;d&gt;&amp; ");
     }
 
     static List<Double> numbers(String s, String regex) {

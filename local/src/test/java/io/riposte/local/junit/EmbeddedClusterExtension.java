@@ -1,6 +1,7 @@
 package io.riposte.local.junit;
 
 import io.riposte.local.EmbeddedCluster;
+import io.riposte.local.Security;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -9,14 +10,26 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * One in-process broker and local registry per test class, the way every module's cluster tests share
  * them (a start costs seconds): register it as a static field,
  * {@code @RegisterExtension static final EmbeddedClusterExtension CLUSTER = new EmbeddedClusterExtension();},
- * and ask {@link #cluster()} in tests or in {@code @BeforeAll} methods, which run after it started.
+ * and ask {@link #cluster()} in tests or in {@code @BeforeAll} methods, which run after it started
+ * ({@code @AfterAll} methods run before it stops).
  */
 public final class EmbeddedClusterExtension implements BeforeAllCallback, AfterAllCallback {
+    private final Security security;
     private EmbeddedCluster cluster;
+
+    /** An unsecured cluster. */
+    public EmbeddedClusterExtension() {
+        this(Security.none());
+    }
+
+    /** A cluster secured as {@link EmbeddedCluster#start(Security)} says. */
+    public EmbeddedClusterExtension(Security security) {
+        this.security = security;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        cluster = EmbeddedCluster.start();
+        cluster = EmbeddedCluster.start(security);
     }
 
     @Override

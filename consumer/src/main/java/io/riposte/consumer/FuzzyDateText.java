@@ -2,9 +2,9 @@ package io.riposte.consumer;
 
 import io.riposte.mapping.AvroMapping;
 
-/** Renders Avro fuzzy dates the way EVALUATION.md writes them. */
-public final class Dates {
-    private Dates() {}
+/** Renders Avro fuzzy dates as text for people and tables, in the ISO forms of the JSON contract (../shared/EVALUATION.md). */
+public final class FuzzyDateText {
+    private FuzzyDateText() {}
 
     /** {@code 2021-04-16}, {@code 2021-04}, {@code 2021}, {@code --09}, or null when unknown. */
     public static String iso(io.riposte.avro.FuzzyDate d) {
