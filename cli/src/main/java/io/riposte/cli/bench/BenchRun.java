@@ -368,14 +368,14 @@ public final class BenchRun {
         report.put("latency", "generated", ready.isEmpty() ? "on schedule" : "before the clock", "articles generated");
         try (OutputTail tail = new OutputTail(bootstrap, p.prefix)) {
             ArticlePublisher.Session session = p.publisher.session(ReplayOptions.AS_FAST_AS_POSSIBLE, Progress.NONE);
-            long warmStart = System.nanoTime();
-            long start = warmStart;
+            long start = System.nanoTime();
             long maxBehind = 0;
             for (int i = 0; i < warmup + n; i++) {
                 if (i == warmup) {
+                    // A new schedule: a publisher late after the warm-up would otherwise catch up above the rate.
                     start = System.nanoTime();
                 }
-                long due = warmStart + (long) (i * 1e9 / rate);
+                long due = start + (long) ((i < warmup ? i : i - warmup) * 1e9 / rate);
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
