@@ -407,6 +407,13 @@ public final class BenchRun {
             report.put("latency", "achieved_rate", n / took, "achieved rate (articles/s, incl. the final flush)");
             // A publisher that cannot keep up sends late and makes the pipeline look faster than it is.
             report.put("latency", "publish_max_behind_schedule_ms", maxBehind / 1_000_000, "publisher most behind schedule (ms)");
+            // Within 5 % of the rate and never a second late: otherwise the percentiles are of a lower, burstier load.
+            boolean sustained = n / took >= 0.95 * rate && maxBehind < TimeUnit.SECONDS.toNanos(1);
+            report.put("latency", "rate_sustained", sustained, "publisher sustained the rate");
+            if (!sustained) {
+                log.printf("bench: the publisher did not sustain %.0f/s (%.0f/s, up to %,d ms late): this machine cannot offer that load%n",
+                        rate, n / took, maxBehind / 1_000_000);
+            }
             Histogram appended = new Histogram(3);
             Histogram visible = new Histogram(3);
             for (OutputTail.Seen s : seen) {

@@ -41,6 +41,7 @@ class BenchCommandTest {
         assertThat(r.at("/latency/warmup_articles").asInt()).as("the throughput phase warmed the JVM up").isZero();
         assertThat(r.at("/latency/achieved_rate").asDouble()).isPositive();
         assertThat(r.at("/latency/publish_max_behind_schedule_ms").isIntegralNumber()).isTrue();
+        assertThat(r.at("/latency/rate_sustained").isBoolean()).isTrue();
         JsonNode alerts = r.at("/latency/publish_to_alert_append_ms");
         assertThat(alerts.path("count").asLong()).as("alerts tied to their articles").isPositive();
         assertThat(alerts.has("p50") && alerts.has("p95") && alerts.has("p99") && alerts.has("max")).isTrue();
