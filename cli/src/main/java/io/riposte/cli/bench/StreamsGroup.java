@@ -77,10 +77,6 @@ final class StreamsGroup implements AutoCloseable {
         return instances;
     }
 
-    int size() {
-        return instances.size();
-    }
-
     /** Fails with the log of the first instance that exited. */
     void requireAlive() {
         instances.forEach(StreamsProcess::requireAlive);
@@ -98,10 +94,6 @@ final class StreamsGroup implements AutoCloseable {
     /** Per instance, in instance order: what it ran (tasks, by thread) and its counters. */
     List<JsonNode> health() {
         return instances.stream().map(StreamsProcess::health).toList();
-    }
-
-    double cpuSeconds() {
-        return instances.stream().mapToDouble(StreamsProcess::cpuSeconds).sum();
     }
 
     double[] cpuSecondsEach() {
