@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
                     + "committed every article and correlated every mention).",
             "latency: --rate articles/s for --duration s; publish -> alert percentiles (the alert's append time, and when a "
                     + "read_committed reader got it).",
-            "Then heap after GC and RSS of the Streams JVM, and what the output topics hold. Prints a table and writes JSON.",
+            "Then heap after GC and RSS of the Streams JVMs, and what the output topics hold. Prints a table and writes JSON.",
+            "--instances N runs N Streams JVMs as one group; --ceiling adds the pass-through topology's throughput on the "
+                    + "same articles, Riposte's Kafka ceiling on this machine.",
             "See docs/benchmarks.md."})
 public class BenchCommand implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "all",
@@ -40,6 +42,27 @@ public class BenchCommand implements Callable<Integer> {
             description = "Length of the latency phase (default ${DEFAULT-VALUE}).")
     int duration;
 
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "-1",
+            description = "Latency phase: publish at --rate for this long first, left out of the percentiles "
+                    + "(default: 0 after a throughput phase, which warms the JVMs; 10 with --mode latency).")
+    int warmup;
+
+    @Option(names = "--instances", paramLabel = "N", defaultValue = "1",
+            description = "Streams JVMs sharing one application.id, each with its own state dir and query port "
+                    + "(default ${DEFAULT-VALUE}); the report gives each one's figures and the totals.")
+    int instances;
+
+    @Option(names = "--ceiling",
+            description = "After Riposte, run the pass-through topology (same topic kinds, serdes, partitions, exactly-once v2, "
+                    + "one repartition, no work) on the same --articles with the same instances and threads, under the "
+                    + "topic prefix <prefix>pass-through.; the report gives Riposte's end to end as a fraction of it.")
+    boolean ceiling;
+
+    @Option(names = "--topic-prefix", paramLabel = "PREFIX",
+            description = "riposte.topic.prefix of the run (also read from -S riposte.topic.prefix=...): every topic and the "
+                    + "application id behind it, as for the other commands.")
+    String topicPrefix;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic articles (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -48,7 +71,7 @@ public class BenchCommand implements Callable<Integer> {
     String streamsHeap;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
-            description = "num.stream.threads of the Streams app (default ${DEFAULT-VALUE}).")
+            description = "num.stream.threads of each Streams instance (default ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = {"-S", "--streams-property"}, paramLabel = "KEY=VALUE",
@@ -83,16 +106,23 @@ public class BenchCommand implements Callable<Integer> {
             case "all" -> BenchRun.Mode.ALL;
             default -> throw new IllegalArgumentException("--mode must be throughput, latency or all, not " + mode);
         };
-        if (articles < 1 || rate <= 0 || duration < 1 || threads < 1) {
-            throw new IllegalArgumentException("--articles, --rate, --duration and --threads must be positive");
+        if (articles < 1 || rate <= 0 || duration < 1 || threads < 1 || instances < 1) {
+            throw new IllegalArgumentException("--articles, --rate, --duration, --threads and --instances must be positive");
+        }
+        if (ceiling && m == BenchRun.Mode.LATENCY) {
+            throw new IllegalArgumentException("--ceiling compares with the throughput phase: use --mode throughput or all");
         }
         Map<String, String> props = new LinkedHashMap<>();
         for (String kv : streamsProperties) {
             Map.Entry<String, String> e = RiposteConfig.parseOverride(kv);
             props.put(e.getKey(), e.getValue());
         }
-        BenchRun.Settings settings = new BenchRun.Settings(m, articles, rate, duration, seed, streamsHeap, threads, props,
-                jvmOptions, Duration.ofSeconds(timeout), Duration.ofSeconds(stallTimeout), workDir);
+        if (topicPrefix != null) {
+            props.put(io.riposte.topics.Topics.PREFIX_CONFIG, topicPrefix);
+        }
+        io.riposte.topics.Topics.prefix(props); // an illegal prefix fails here, before a cluster starts
+        BenchRun.Settings settings = new BenchRun.Settings(m, articles, rate, duration, warmup, seed, streamsHeap, threads,
+                instances, ceiling, props, jvmOptions, Duration.ofSeconds(timeout), Duration.ofSeconds(stallTimeout), workDir);
         BenchReport report = new BenchRun(settings, System.err).run();
         report.printTable(System.out);
         report.writeJson(json);

@@ -86,9 +86,7 @@ public final class TopicAdmin {
             }
         }
         List<String> names = specs.stream().map(TopicSpec::name).toList();
-        Map<String, TopicDescription> described = await(
-                admin.describeTopics(names, new DescribeTopicsOptions().timeoutMs(remaining(deadline))).allTopicNames(),
-                deadline, where, "describe topics");
+        Map<String, TopicDescription> described = describe(admin, names, deadline, where);
         for (TopicSpec spec : specs) {
             int actual = described.get(spec.name()).partitions().size();
             if (actual != spec.partitions()) {
@@ -98,6 +96,29 @@ public final class TopicAdmin {
             }
         }
         return created;
+    }
+
+    /**
+     * Describes the topics, waiting out the moment after a creation when the broker has not learnt of a new
+     * topic yet (a retriable "does not host this topic-partition", seen on a loaded machine).
+     */
+    private static Map<String, TopicDescription> describe(Admin admin, List<String> names, long deadline, String where) {
+        while (true) {
+            try {
+                return await(admin.describeTopics(names, new DescribeTopicsOptions().timeoutMs(remaining(deadline))).allTopicNames(),
+                        deadline, where, "describe topics");
+            } catch (KafkaException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) || deadlineMillis(deadline) <= 0) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KafkaException("Interrupted while trying to describe topics", e);
+            }
+        }
     }
 
     private static <T> T await(org.apache.kafka.common.KafkaFuture<T> future, long deadline, String where, String what) {

@@ -58,6 +58,12 @@ public final class RiposteStreamsApp implements AutoCloseable {
      */
     public static final String CLOSE_LEAVE_GROUP = "riposte.close.leave.group";
 
+    /**
+     * Which topology the app runs: {@code riposte} (the default) or {@value PassThroughTopology#NAME}, the
+     * pipeline's Kafka path with no work on it, which {@code riposte bench --ceiling} measures.
+     */
+    public static final String TOPOLOGY = "riposte.topology";
+
     private final Map<String, Object> config;
     private final StreamsCounters counters = new StreamsCounters();
     private final RiposteSerdes serdes;
@@ -76,7 +82,7 @@ public final class RiposteStreamsApp implements AutoCloseable {
         io.riposte.streams.query.InstanceAddress.advertise(config);
         this.serdes = RiposteSerdes.registry(config);
         // The whole config: the topology reads the topic prefix, one of Riposte's own keys.
-        this.topology = RiposteTopology.build(config, extractor, correlators, serdes, counters);
+        this.topology = topology(config, extractor, correlators, serdes, counters);
         Map<String, Object> props = streamsProperties(config);
         props.put(DeadLetteringDeserializationExceptionHandler.COUNTERS_CONFIG, counters);
         this.streams = new KafkaStreams(topology, toProperties(props));
@@ -99,6 +105,16 @@ public final class RiposteStreamsApp implements AutoCloseable {
                 running.countDown();
             }
         });
+    }
+
+    private static Topology topology(Map<String, Object> config, Extractor extractor, CorrelatorFactory correlators,
+            RiposteSerdes serdes, StreamsCounters counters) {
+        String name = config.getOrDefault(TOPOLOGY, "riposte").toString();
+        return switch (name) {
+            case "riposte" -> RiposteTopology.build(config, extractor, correlators, serdes, counters);
+            case PassThroughTopology.NAME -> PassThroughTopology.build(config, serdes, counters);
+            default -> throw new IllegalArgumentException(TOPOLOGY + " must be riposte or " + PassThroughTopology.NAME + ", not '" + name + "'");
+        };
     }
 
     /** The app with Riposte's extraction engine and correlation core at their default settings. */

@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Reads what the Streams app writes to {@code alerts}, {@code actions} and {@code chains} from now on,
  * read_committed, on its own thread, noting for each record the article that caused it (the
- * {@code riposte.article.id} header the correlate step sets), the broker's append time where the topic
+ * {@code riposte.article.id} header the correlate step sets; topics by base name, without the prefix), the broker's append time where the topic
  * keeps it ({@code alerts}: LogAppendTime) and when this reader got it.
  */
 final class OutputTail implements AutoCloseable {
@@ -25,6 +25,8 @@ final class OutputTail implements AutoCloseable {
 
     /** One output record as seen here. {@code appendTime} is -1 unless the topic stamps append time. */
     record Seen(String topic, String causeArticleId, long appendTime, long receivedAt) {}
+
+    private final String prefix;
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final List<TopicPartition> partitions = new ArrayList<>();
@@ -34,7 +36,9 @@ final class OutputTail implements AutoCloseable {
     private volatile RuntimeException failure;
     private volatile Map<TopicPartition, Long> positions = Map.of();
 
-    OutputTail(String bootstrap) {
+    /** @param prefix the topic prefix of the pipeline ({@code riposte.topic.prefix}) */
+    OutputTail(String bootstrap, String prefix) {
+        this.prefix = prefix;
         consumer = new KafkaConsumer<>(Map.of(
                 "bootstrap.servers", bootstrap,
                 "isolation.level", "read_committed",
@@ -42,7 +46,8 @@ final class OutputTail implements AutoCloseable {
                 // A fetch that finds nothing committed yet returns after 20 ms, so receive times are within ~20 ms.
                 "fetch.max.wait.ms", "20",
                 "client.id", "riposte-bench-tail"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        for (String topic : List.of(Topics.ALERTS, Topics.ACTIONS, Topics.CHAINS)) {
+        for (String base : List.of(Topics.ALERTS, Topics.ACTIONS, Topics.CHAINS)) {
+            String topic = prefix + base;
             consumer.partitionsFor(topic, Duration.ofSeconds(10))
                     .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
@@ -62,7 +67,7 @@ final class OutputTail implements AutoCloseable {
                 List<Seen> batch = new ArrayList<>(records.count());
                 for (ConsumerRecord<byte[], byte[]> r : records) {
                     Header h = r.headers().lastHeader(CAUSE_HEADER);
-                    batch.add(new Seen(r.topic(), h == null ? null : new String(h.value(), StandardCharsets.UTF_8),
+                    batch.add(new Seen(r.topic().substring(prefix.length()), h == null ? null : new String(h.value(), StandardCharsets.UTF_8),
                             r.timestampType() == TimestampType.LOG_APPEND_TIME ? r.timestamp() : -1, now));
                 }
                 Map<TopicPartition, Long> at = new HashMap<>();

@@ -1,7 +1,5 @@
 package io.riposte.cli.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.riposte.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +30,7 @@ final class PipelineWatch implements AutoCloseable {
 
     private final Admin admin;
     private final String appId;
+    private final String articlesTopic;
     private final String repartitionTopic;
 
     /** One look at the group and the topics. */
@@ -54,11 +53,29 @@ final class PipelineWatch implements AutoCloseable {
         }
     }
 
-    PipelineWatch(String bootstrap, String appId) {
+    /**
+     * @param appId the application id (the consumer group), prefix included
+     * @param articlesTopic the input topic, prefix included
+     * @param repartition the name of the app's repartition ({@code by-dyad}, {@code pass-through-by-key})
+     */
+    PipelineWatch(String bootstrap, String appId, String articlesTopic, String repartition) {
         this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap, "default.api.timeout.ms", 10000,
                 "request.timeout.ms", 10000));
         this.appId = appId;
-        this.repartitionTopic = appId + "-by-dyad-repartition";
+        this.articlesTopic = articlesTopic;
+        this.repartitionTopic = appId + "-" + repartition + "-repartition";
+    }
+
+    /** Partitions of the input topic. */
+    int articlePartitions() {
+        try {
+            return partitions(articlesTopic).size();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot describe " + articlesTopic + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /**
@@ -68,7 +85,7 @@ final class PipelineWatch implements AutoCloseable {
      * @param stall fail when nothing moved for this long
      * @param timeout fail when not done by then
      */
-    long awaitDone(long published, StreamsProcess streams, Duration stall, Duration timeout, java.io.PrintStream log)
+    long awaitDone(long published, StreamsGroup streams, Duration stall, Duration timeout, java.io.PrintStream log)
             throws InterruptedException {
         long start = System.nanoTime();
         long nextReport = start + TimeUnit.SECONDS.toNanos(30);
@@ -96,7 +113,7 @@ final class PipelineWatch implements AutoCloseable {
             }
             if (now - lastMove > stall.toNanos()) {
                 throw new IllegalStateException("the pipeline made no progress for " + stall.toSeconds() + " s (" + s
-                        + "); Streams log: " + streams.log() + "\n" + streams.logTail(20));
+                        + "); Streams logs: " + streams.logs() + "\n" + streams.logTail(20));
             }
             if (now - start > timeout.toNanos()) {
                 throw new IllegalStateException("the pipeline did not finish within " + timeout.toSeconds() + " s (" + s
@@ -106,14 +123,14 @@ final class PipelineWatch implements AutoCloseable {
         }
     }
 
-    Snapshot snapshot(StreamsProcess streams) {
+    Snapshot snapshot(StreamsGroup streams) {
         try {
             // Counters first: if they say all mentions were correlated, the offsets read after them are at least as new.
-            JsonNode counters = streams.health().path("counters");
+            Map<String, Long> counters = streams.counters();
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(appId)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            for (String topic : List.of(Topics.ARTICLES, repartitionTopic)) {
+            for (String topic : List.of(articlesTopic, repartitionTopic)) {
                 for (TopicPartition tp : partitions(topic)) {
                     request.put(tp, OffsetSpec.latest());
                 }
@@ -126,16 +143,16 @@ final class PipelineWatch implements AutoCloseable {
                 long end = e.getValue().offset();
                 OffsetAndMetadata c = committed.get(e.getKey());
                 long at = c == null ? 0 : c.offset();
-                if (e.getKey().topic().equals(Topics.ARTICLES)) {
+                if (e.getKey().topic().equals(articlesTopic)) {
                     articlesEnd += end;
                     articlesCommitted += at;
                 } else if (end - at > 1) {
                     lag += end - at;
                 }
             }
-            return new Snapshot(articlesEnd, articlesCommitted, lag, counters.path("actions_extracted").asLong(),
-                    counters.path("mentions_correlated").asLong(), counters.path("dead_lettered").asLong(),
-                    counters.path("articles_processed").asLong());
+            return new Snapshot(articlesEnd, articlesCommitted, lag, counters.getOrDefault("actions_extracted", 0L),
+                    counters.getOrDefault("mentions_correlated", 0L), counters.getOrDefault("dead_lettered", 0L),
+                    counters.getOrDefault("articles_processed", 0L));
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot read the offsets of group " + appId + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -41,10 +41,19 @@ final class StreamsProcess implements AutoCloseable {
     /**
      * Starts {@code riposte streams} against the cluster and waits until it answers RUNNING on /health.
      *
-     * @param properties Streams properties passed with {@code -X} (num.stream.threads, commit.interval.ms, ...)
+     * @param workDir the instance's own directory: its state dir ({@code state}) and log ({@code streams.log}) go there
+     * @param properties Streams and Riposte properties passed with {@code -X} (num.stream.threads, riposte.topic.prefix, ...)
      */
     static StreamsProcess start(String bootstrap, String registryUrl, Path workDir, String heap, List<String> jvmOptions,
             Map<String, String> properties, Duration startupTimeout) throws InterruptedException {
+        StreamsProcess s = launch(bootstrap, registryUrl, workDir, heap, jvmOptions, properties, startupTimeout);
+        s.awaitRunningOrClose(startupTimeout);
+        return s;
+    }
+
+    /** As {@link #start}, without waiting: several instances boot in parallel, then each is awaited. */
+    static StreamsProcess launch(String bootstrap, String registryUrl, Path workDir, String heap, List<String> jvmOptions,
+            Map<String, String> properties, Duration startupTimeout) {
         int port = freePort();
         List<String> jvm = new ArrayList<>();
         jvm.add("-Xmx" + heap);
@@ -57,17 +66,25 @@ final class StreamsProcess implements AutoCloseable {
             args.add("-X");
             args.add(k + "=" + v);
         });
+        try {
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + workDir, e);
+        }
         Path log = workDir.resolve("streams.log");
         // Not in its own session: a Ctrl-C on the bench stops the Streams app too.
         Process p = new ChildJvm(jvm, args, false).start(workDir, log);
-        StreamsProcess s = new StreamsProcess(p, log, port);
+        return new StreamsProcess(p, log, port);
+    }
+
+    /** Waits for RUNNING; on failure stops the process and rethrows. */
+    void awaitRunningOrClose(Duration timeout) throws InterruptedException {
         try {
-            s.awaitRunning(startupTimeout);
+            awaitRunning(timeout);
         } catch (RuntimeException | InterruptedException e) {
-            s.close();
+            close();
             throw e;
         }
-        return s;
     }
 
     private void awaitRunning(Duration timeout) throws InterruptedException {
@@ -117,6 +134,10 @@ final class StreamsProcess implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    int port() {
+        return port;
     }
 
     /** The /health body: {@code state} and the topology's {@code counters}. */
@@ -199,6 +220,15 @@ final class StreamsProcess implements AutoCloseable {
         } catch (IOException | UncheckedIOException e) {
             return "(cannot read " + log + ": " + e.getMessage() + ")";
         }
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** SIGTERM without waiting. */
+    void requestStop() {
+        process.destroy();
     }
 
     /** SIGTERM (a clean exactly-once shutdown), then SIGKILL after 60 s. */

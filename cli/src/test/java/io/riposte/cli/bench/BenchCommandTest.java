@@ -1,6 +1,7 @@
 package io.riposte.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,11 +10,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code riposte bench} end to end on a small run: it finishes, writes every figure, and the counts reconcile. No timing is asserted. */
+/**
+ * {@code riposte bench} end to end on small runs: it finishes, writes every figure, the counts reconcile, several
+ * instances share the work, and the pass-through ceiling runs beside Riposte. No timing is asserted.
+ */
 class BenchCommandTest {
 
     @Test
@@ -32,6 +38,10 @@ class BenchCommandTest {
             assertThat(r.at("/throughput/" + f).asDouble()).as(f).isPositive();
         }
         assertThat(r.at("/latency/articles").asInt()).isEqualTo(200);
+        assertThat(r.at("/latency/warmup_articles").asInt()).as("the throughput phase warmed the JVM up").isZero();
+        assertThat(r.at("/latency/achieved_rate").asDouble()).isPositive();
+        assertThat(r.at("/latency/publish_max_behind_schedule_ms").isIntegralNumber()).isTrue();
+        assertThat(r.at("/latency/rate_sustained").isBoolean()).isTrue();
         JsonNode alerts = r.at("/latency/publish_to_alert_append_ms");
         assertThat(alerts.path("count").asLong()).as("alerts tied to their articles").isPositive();
         assertThat(alerts.has("p50") && alerts.has("p95") && alerts.has("p99") && alerts.has("max")).isTrue();
@@ -54,6 +64,69 @@ class BenchCommandTest {
         assertThat(c.path("chains_live").asLong()).isPositive().isLessThanOrEqualTo(c.path("chains_records").asLong());
         assertThat(c.path("actions_records").asLong()).isGreaterThanOrEqualTo(c.path("actions_live").asLong());
         assertThat(c.path("alerts_records").asLong()).isGreaterThanOrEqualTo(alerts.path("count").asLong());
+    }
+
+    @Test
+    void twoInstancesShareTheWorkAndTheCeilingRunsUnderItsOwnPrefix(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("bench.json");
+        int n = 200;
+        int code = Main.execute("bench", "--mode", "throughput", "--articles", Integer.toString(n), "--instances", "2",
+                "--ceiling", "--topic-prefix", "team-a.", "--threads", "1", "--streams-heap", "256m", "--seed", "11",
+                "--work-dir", dir.resolve("work").toString(), "--timeout", "180", "--json", json.toString());
+        assertThat(code).isZero();
+        JsonNode r = new ObjectMapper().readTree(Files.readString(json));
+
+        assertThat(r.at("/settings/instances").asInt()).isEqualTo(2);
+        assertThat(r.at("/settings/topic_prefix").asText()).isEqualTo("team-a.");
+        assertThat(r.at("/run/streams_pids")).hasSize(2);
+        // Both instances got work, and between them every task of both sub-topologies ran exactly once.
+        for (String section : new String[] {"assignment", "ceiling"}) {
+            List<String> tasks = new ArrayList<>();
+            for (int i = 1; i <= 2; i++) {
+                JsonNode byThread = r.at("/" + section + "/instance_" + i + "_tasks_by_thread");
+                List<String> own = new ArrayList<>();
+                byThread.forEach(t -> t.forEach(task -> own.add(task.asText())));
+                assertThat(own).as(section + " instance " + i).isNotEmpty();
+                tasks.addAll(own);
+            }
+            assertThat(tasks).as(section).containsExactlyInAnyOrder("0_0", "0_1", "0_2", "1_0", "1_1", "1_2");
+        }
+        long processed = r.at("/throughput/instance_1/articles_processed").asLong()
+                + r.at("/throughput/instance_2/articles_processed").asLong();
+        assertThat(processed).isEqualTo(n);
+        assertThat(r.at("/throughput/instance_1/cpu_seconds").asDouble()).isPositive();
+        assertThat(r.at("/throughput/instance_2/cpu_seconds").asDouble()).isPositive();
+        assertThat(r.at("/resources/instance_1/heap_used_after_gc_bytes").asLong()).isPositive();
+        assertThat(r.at("/resources/instance_2/heap_used_after_gc_bytes").asLong()).isPositive();
+        JsonNode c = r.path("counts");
+        assertThat(c.path("articles_committed").asLong()).isEqualTo(n);
+        assertThat(c.path("mentions_correlated").asLong()).isEqualTo(c.path("mentions_extracted").asLong()).isPositive();
+        assertThat(c.path("actions_records").asLong()).isPositive();
+
+        // The pass-through pipeline moved the same articles, one output record each, and the report compares the two.
+        assertThat(r.at("/ceiling/topic_prefix").asText()).isEqualTo("team-a.pass-through.");
+        assertThat(r.at("/ceiling/articles").asInt()).isEqualTo(n);
+        assertThat(r.at("/ceiling/output_records").asLong()).isEqualTo(n);
+        assertThat(r.at("/ceiling/instance_1/articles_processed").asLong() + r.at("/ceiling/instance_2/articles_processed").asLong())
+                .isEqualTo(n);
+        assertThat(r.at("/ceiling/instance_1/actions_extracted").asLong()).isZero();
+        double riposte = r.at("/throughput/end_to_end_articles_per_s").asDouble();
+        double ceiling = r.at("/ceiling/end_to_end_articles_per_s").asDouble();
+        assertThat(ceiling).isPositive();
+        assertThat(r.at("/ceiling/riposte_fraction_of_ceiling").asDouble()).isCloseTo(riposte / ceiling, within(1e-9));
+    }
+
+    @Test
+    void theCeilingNeedsAThroughputPhaseAndThePrefixMustBeLegal() {
+        CommandLine cl = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        assertThat(cl.execute("bench", "--mode", "latency", "--ceiling")).isEqualTo(1);
+        assertThat(err.toString()).contains("--ceiling compares with the throughput phase");
+        assertThat(cl.execute("bench", "--topic-prefix", "a b")).isEqualTo(1);
+        assertThat(err.toString()).contains("is not a legal topic prefix");
+        assertThat(cl.execute("bench", "--instances", "0")).isEqualTo(1);
+        assertThat(err.toString()).contains("--instances must be positive");
     }
 
     @Test

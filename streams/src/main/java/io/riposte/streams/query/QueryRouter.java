@@ -390,6 +390,12 @@ public final class QueryRouter {
         out.put("active_partitions", tasks(threads, ThreadMetadata::activeTasks, true));
         out.put("standby_tasks", tasks(threads, ThreadMetadata::standbyTasks, false));
         out.put("standby_partitions", tasks(threads, ThreadMetadata::standbyTasks, true));
+        // Per stream thread, so a reader sees whether the tasks of extraction and correlation share a thread.
+        Map<String, List<String>> byThread = new java.util.TreeMap<>();
+        for (ThreadMetadata t : threads) {
+            byThread.put(t.threadName(), tasks(Set.of(t), ThreadMetadata::activeTasks, false));
+        }
+        out.put("thread_active_tasks", byThread);
         return out;
     }
 
