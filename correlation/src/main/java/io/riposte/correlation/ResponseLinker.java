@@ -18,6 +18,7 @@ import io.riposte.domain.Link;
 import io.riposte.domain.LinkReason;
 import io.riposte.domain.Modality;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -94,8 +95,37 @@ final class ResponseLinker {
                 }
             }
         }
+        for (MergedAction b : merged) {
+            for (ExtractedAction m : b.members) {
+                for (ExtractedAction x : reversedCues(m, reports, unattached)) {
+                    MergedAction a = byMention.get(x.id());
+                    if (a != null && opposite(a, b) && !datedBefore(a, b)) {
+                        explicit.get(a).add(b);
+                    }
+                }
+            }
+        }
         for (Set<MergedAction> cs : explicit.values()) {
             dropSideSummonses(cs);
+        }
+        Map<MergedAction, MergedAction> byKind = new HashMap<>();
+        Set<String> citedIds = new HashSet<>();
+        Map<String, List<ExtractedAction>> bySentence = new HashMap<>();
+        for (MergedAction c : merged) {
+            for (ExtractedAction m : c.members) {
+                citedIds.addAll(m.respondsTo());
+                for (Evidence e : m.evidence()) {
+                    bySentence.computeIfAbsent(e.sentence(), k -> new ArrayList<>()).add(m);
+                }
+            }
+        }
+        for (MergedAction b : merged) {
+            MergedAction a = explicit.get(b).isEmpty() && b.contentious() ? namedByKind(b, merged, citedIds, bySentence) : null;
+            if (a != null && !explicit.get(a).contains(b)) {
+                byKind.put(b, a);
+                explicit.get(b).add(a);
+                a.citedByCue = true;
+            }
         }
         // only actions whose cues cite something can lend b a grievance
         List<MergedAction> citing = new ArrayList<>();
@@ -118,7 +148,7 @@ final class ResponseLinker {
                 }
             }
         }
-        Answers answers = new Answers(explicit, shared);
+        Answers answers = new Answers(explicit, shared, byKind);
         for (MergedAction b : merged) {
             link(b, merged, windowed ? citing : merged, answers);
         }
@@ -133,6 +163,10 @@ final class ResponseLinker {
             Map<String, ExtractedAction> reports, Map<String, ExtractedAction> unattached) {
         Map<MergedAction, Boolean> out = new TreeMap<>(ORDER);
         for (ExtractedAction m : b.members) {
+            if (cueInCitedSentence(m, reports, unattached)) {
+                // the cue's words stand in a cited act's sentence, not in m's: read backwards (see reversedCues)
+                continue;
+            }
             for (String ref : m.respondsTo()) {
                 MergedAction a = byMention.get(ref);
                 ExtractedAction x = null;
@@ -142,12 +176,88 @@ final class ResponseLinker {
                 } else {
                     x = reports.get(ref);
                 }
+                boolean together = x != null && toldTogether(m, x);
+                if (a != null && together && !datedBefore(a, b) && datedByItsAnswer(m, x)) {
+                    MergedAction earlier = earlierOfKind(x, a, b, merged);
+                    a = earlier == null ? a : earlier;
+                }
                 if (a != null && a != b) {
-                    out.merge(a, x != null && toldTogether(m, x), Boolean::logicalOr);
+                    out.merge(a, together, Boolean::logicalOr);
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * "Moscow expels 15 Dutch diplomats after the Netherlands sent 18 Russians home last month, the
+     * ministry said on Tuesday": the provocation recalled in the answer's sentence carries the date
+     * that sentence gives, the answer's, though the cue says it came before. That date dates the
+     * report, not the recalled act.
+     */
+    private static boolean datedByItsAnswer(ExtractedAction m, ExtractedAction x) {
+        String answered = m.date().iso();
+        return answered != null && answered.equals(x.date().iso());
+    }
+
+    /**
+     * The act a recall dated by its answer's sentence stands for: the latest act of its sides and type
+     * (a compatible count first, then any) that surely precedes the answer within the window; null
+     * when there is none (then the recall's own action is kept).
+     */
+    private MergedAction earlierOfKind(ExtractedAction x, MergedAction own, MergedAction b, List<MergedAction> merged) {
+        ActionType t = effectiveType(x);
+        MergedAction best = null;
+        for (boolean anyCount : new boolean[] {false, true}) {
+            for (MergedAction a : merged) {
+                if (a != own && a != b && a.source.equals(x.source()) && a.target.equals(x.target()) && a.type == t
+                        && (anyCount || countsCompatible(t, a.count, x.count())) && datedBefore(a, b)
+                        && distance(a, b) <= settings.linkWindowDays() && (best == null || precedes(best, a))) {
+                    best = a;
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether m's cue was attached to it from a neighbouring sentence the wrong way round: the cue's
+     * words ("In response to ...") stand in the sentence of a report m cites, told in another sentence,
+     * and not in m's own, and that report is told as news (an act recalled there is what the cue names:
+     * "The minister cited Riga's decision as the reason"). "Belarus expelled the Latvian envoy over the incident. In response to the
+     * actions of Belarus, Riga summoned its charge d'affaires": the summons answers the expulsion.
+     */
+    private static boolean cueInCitedSentence(ExtractedAction m, Map<String, ExtractedAction> reports, Map<String, ExtractedAction> unattached) {
+        return !reversedCues(m, reports, unattached).isEmpty();
+    }
+
+    /** The reports m cites whose own sentence (another than m's) holds m's cue and tells them as news: those answer m (see {@link #cueInCitedSentence}). */
+    static List<ExtractedAction> reversedCues(ExtractedAction m, Map<String, ExtractedAction> reports, Map<String, ExtractedAction> unattached) {
+        String cue = m.cue();
+        if (cue == null || cue.isBlank() || m.respondsTo().isEmpty() || saysCue(m, cue)) {
+            return List.of();
+        }
+        List<ExtractedAction> out = new ArrayList<>();
+        for (String ref : m.respondsTo()) {
+            ExtractedAction x = reports.containsKey(ref) ? reports.get(ref) : unattached.get(ref);
+            if (x != null && x.modality() != Modality.BACKGROUND && !toldTogether(m, x) && saysCue(x, cue)) {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
+    private static boolean saysCue(ExtractedAction m, String cue) {
+        String c = cue.toLowerCase(java.util.Locale.ROOT);
+        for (Evidence e : m.evidence()) {
+            if (e.sentence() != null && e.sentence().toLowerCase(java.util.Locale.ROOT).contains(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -168,6 +278,48 @@ final class ResponseLinker {
         cited.removeIf(a -> a.type == ActionType.SUMMON_ENVOY && measuring.contains(a.source));
     }
 
+    /**
+     * The provocation a cue names by its kind alone ("expelled the envoy in response to new sanctions",
+     * no report of the sanctions in that sentence): the latest act of that kind by the other side that
+     * b does not surely precede, within the window; an act before b wins over one b ties with. Only a
+     * report told as news speaks (a recalled act's sentence is about something else), only one whose
+     * cue extraction could not resolve, and not one that a cue of its sentence names (the cue is about
+     * it), nor a sentence that reports the other side's act of the named kind itself (extraction then
+     * read both acts and left the cue unresolved for a reason: which answers which is not clear).
+     */
+    private MergedAction namedByKind(MergedAction b, List<MergedAction> merged, Set<String> citedIds,
+            Map<String, List<ExtractedAction>> bySentence) {
+        Set<ActionType> kinds = EnumSet.noneOf(ActionType.class);
+        for (ExtractedAction m : b.members) {
+            if (m.modality() != Modality.BACKGROUND && m.respondsTo().isEmpty() && !citedIds.contains(m.id())) {
+                for (Evidence e : m.evidence()) {
+                    Set<ActionType> named = ProvocationKinds.named(e.sentence());
+                    for (ExtractedAction x : bySentence.getOrDefault(e.sentence(), List.of())) {
+                        if (x.source().equals(m.target()) && x.target().equals(m.source()) && Objects.equals(x.articleId(), m.articleId())) {
+                            named.remove(effectiveType(x));
+                        }
+                    }
+                    kinds.addAll(named);
+                }
+            }
+        }
+        kinds.remove(ActionType.THREATEN_RETALIATION);
+        if (kinds.isEmpty() || b.orderingPosition == null) {
+            return null;
+        }
+        MergedAction best = null;
+        for (MergedAction a : merged) {
+            if (!opposite(a, b) || !kinds.contains(a.type) || a.orderingPosition == null || datedBefore(b, a)
+                    || distance(a, b) > settings.linkWindowDays()) {
+                continue;
+            }
+            if (best == null || precedes(a, b) && !precedes(best, b) || precedes(a, b) == precedes(best, b) && ORDER.compare(best, a) < 0) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
     /** Whether two reports of one article share a sentence of their evidence. */
     static boolean toldTogether(ExtractedAction m, ExtractedAction x) {
         if (!Objects.equals(m.articleId(), x.articleId())) {
@@ -184,7 +336,8 @@ final class ResponseLinker {
     }
 
     /** What the text says each act answers: its explicit cues, and the provocation it shares with a cued act. */
-    private record Answers(Map<MergedAction, Set<MergedAction>> cited, Map<MergedAction, MergedAction> shared) {
+    private record Answers(Map<MergedAction, Set<MergedAction>> cited, Map<MergedAction, MergedAction> shared,
+                           Map<MergedAction, MergedAction> byKind) {
         /** Whether a answers b by the text's word: then b cannot be inferred to answer a. */
         boolean answers(MergedAction a, MergedAction b) {
             Set<MergedAction> c = cited.get(a);
@@ -198,8 +351,10 @@ final class ResponseLinker {
         for (MergedAction a : allCited.get(b)) {
             explicit.add(a.id);
         }
+        MergedAction kind = answers.byKind().get(b);
         for (String id : explicit) {
-            b.links.add(new Link(id, LinkReason.EXPLICIT_CUE, 0.9));
+            // a cue that names only the kind of act is resolved by the episode: a little less sure
+            b.links.add(new Link(id, LinkReason.EXPLICIT_CUE, kind != null && kind.id.equals(id) ? 0.8 : 0.9));
         }
         int window = settings.linkWindowDays();
         // What b may answer or carry out: within the window before it (see distance) and starting no later
