@@ -29,6 +29,23 @@ class InferenceOrderTest {
     }
 
     @Test
+    void anUnfriendlyActThatIsNoMeasureGetsNoGuessedProvocationButStaysInTheExchange() {
+        // Hungary expels on Monday; on Wednesday Slovakia suspends a cross-border rail accord. Nothing says
+        // the suspension answers the expulsion (it may be over anything): no link, one chain all the same.
+        // Told with a cue ("in response", the mention's respondsTo), the same act answers the expulsion.
+        for (boolean cued : new boolean[] {false, true}) {
+            Fixtures.Topics t = Fixtures.run(List.of(
+                    m("hu", "a", "HUN", "SVK", EXPEL_DIPLOMATS, "2022-10-03", 2),
+                    cued ? m("sk", "b", "SVK", "HUN", OTHER, "2022-10-05", null, io.riposte.domain.Modality.ASSERTED, "hu")
+                            : m("sk", "b", "SVK", "HUN", OTHER, "2022-10-05", null)));
+            Action hu = Fixtures.only(t, EXPEL_DIPLOMATS, "HUN");
+            Action sk = Fixtures.only(t, OTHER, "SVK");
+            assertThat(sk.respondsTo()).extracting(Link::actionId).isEqualTo(cued ? List.of(hu.id()) : List.of());
+            assertThat(sk.chainId()).isNotNull().isEqualTo(hu.chainId());
+        }
+    }
+
+    @Test
     void aWarningThatAnswersNothingStillBelongsToTheExchange() {
         // Hungary expels on Monday, warns Bratislava against retaliating on Tuesday; Slovakia expels on Thursday
         Fixtures.Topics t = Fixtures.run(List.of(
