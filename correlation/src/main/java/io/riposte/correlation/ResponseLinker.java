@@ -373,7 +373,7 @@ final class ResponseLinker {
                 boolean placed = precedes(a, b) && distance(a, b) <= window;
                 // an undated threat answers what the same article reports of the other side
                 boolean sameArticle = (a.position == null || b.position == null) && !disjoint(a.articles, b.articles);
-                if (a.contentious() && opposite(a, b) && (placed || sameArticle) && !answers.answers(a, b) && !tied(a, b)) {
+                if (provocable(a) && opposite(a, b) && (placed || sameArticle) && !answers.answers(a, b) && !tied(a, b)) {
                     // recency first: a warning answers the latest move (an ultimatum answers the
                     // expulsion before it, the counter-threat answers the ultimatum), coverage second
                     double score = (placed ? -distance(a, b) / 30.0 : 0) + 0.02 * Math.min(a.articles.size(), 3)
@@ -395,7 +395,7 @@ final class ResponseLinker {
             if (b.type != ActionType.OTHER) {
                 long mirrorDist = Long.MAX_VALUE;
                 for (MergedAction a : recent) {
-                    if (a.type == b.type && opposite(a, b) && Objects.equals(a.count, b.count) && precedes(a, b)
+                    if (a.type == b.type && provocable(a) && opposite(a, b) && Objects.equals(a.count, b.count) && precedes(a, b)
                             && !answers.answers(a, b) && !tied(a, b)) {
                         long d = distance(a, b);
                         if (d <= settings.mirrorWindowDays() && (d < mirrorDist || (d == mirrorDist && precedes(mirror, a)))) {
@@ -493,7 +493,7 @@ final class ResponseLinker {
         MergedAction best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (MergedAction a : merged) {
-            if (!(threats ? a.threat() : a.measure()) || !opposite(a, b) || !precedes(a, b) || answers.answers(a, b) || tied(a, b)) {
+            if (!(threats ? a.threat() : a.measure()) || !provocable(a) || !opposite(a, b) || !precedes(a, b) || answers.answers(a, b) || tied(a, b)) {
                 continue;
             }
             long d = distance(a, b);
@@ -508,6 +508,16 @@ final class ResponseLinker {
             }
         }
         return best;
+    }
+
+    /**
+     * Whether inference may take a as a provocation: an unfriendly act, but not a summons. Summoning the
+     * other side's envoy is how a state protests (it answers); what the other side then does answers
+     * the act protested against. Of the 240-odd provocations the four gold sets list, none is a
+     * summons. A cue that names a summons still links to it.
+     */
+    private static boolean provocable(MergedAction a) {
+        return a.contentious() && a.type != ActionType.SUMMON_ENVOY;
     }
 
     /** The actions (in {@link TimelineOrder#ORDER}) whose ordering middle is within {@code lo..hi}, then the undated ones. */
