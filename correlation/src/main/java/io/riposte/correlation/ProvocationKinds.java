@@ -6,12 +6,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The kind of act a response cue names when extraction found no report of it: "expelled the envoy in
@@ -24,7 +27,8 @@ final class ProvocationKinds {
     /** How many words after a marker may name the provocation ("in response to the EU's new sanctions"). */
     static final int REACH = 5;
 
-    private static final List<String[]> MARKERS = new ArrayList<>();
+    /** Marker phrases as words, by their first word (a sentence is read once, word by word). */
+    private static final Map<String, List<String[]>> MARKERS = new HashMap<>();
     /** Word stems (a word starting with one names its kind; no stem starts another) to their kinds. */
     private static final Map<String, ActionType> KINDS = new TreeMap<>();
 
@@ -44,7 +48,8 @@ final class ProvocationKinds {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             } else if (c[0].equals("MARKER") && c.length == 2) {
-                MARKERS.add(words(c[1]));
+                String[] marker = words(c[1]);
+                MARKERS.computeIfAbsent(marker[0], k -> new ArrayList<>()).add(marker);
             } else if (c[0].equals("KIND") && c.length == 3) {
                 KINDS.put(c[1].toLowerCase(Locale.ROOT), ActionType.valueOf(c[2]));
             } else {
@@ -55,15 +60,35 @@ final class ProvocationKinds {
 
     private ProvocationKinds() {}
 
-    /** The kinds of act that a response cue of this sentence names (empty when it names none). */
+    /**
+     * Sentences already read (a pure function of the sentence, so the cache changes no result). Every
+     * report of an episode is read again on each recomputation; this keeps that to a hash lookup.
+     * Cleared when full rather than evicting: the bound is all it needs.
+     */
+    private static final Map<String, Set<ActionType>> READ = new ConcurrentHashMap<>();
+    static final int READ_LIMIT = 16_384;
+
+    /** The kinds of act that a response cue of this sentence names (empty when it names none; unmodifiable). */
     static Set<ActionType> named(String sentence) {
-        Set<ActionType> out = EnumSet.noneOf(ActionType.class);
         if (sentence == null) {
-            return out;
+            return Set.of();
         }
+        Set<ActionType> known = READ.get(sentence);
+        if (known == null) {
+            known = Collections.unmodifiableSet(read(sentence));
+            if (READ.size() >= READ_LIMIT) {
+                READ.clear();
+            }
+            READ.put(sentence, known);
+        }
+        return known;
+    }
+
+    private static Set<ActionType> read(String sentence) {
+        Set<ActionType> out = EnumSet.noneOf(ActionType.class);
         String[] w = words(sentence);
         for (int i = 0; i < w.length; i++) {
-            for (String[] marker : MARKERS) {
+            for (String[] marker : MARKERS.getOrDefault(w[i], List.of())) {
                 if (startsWith(w, i, marker)) {
                     for (int j = i + marker.length; j < Math.min(w.length, i + marker.length + REACH) && !w[j].equals(","); j++) {
                         ActionType t = kindOf(w[j]);
@@ -99,8 +124,38 @@ final class ProvocationKinds {
         return true;
     }
 
-    /** Lower-case words; a comma or a full stop is a word of its own (it ends the reach of a marker). */
+    /**
+     * Lower-case words (letters, digits, hyphens; a possessive "'s" dropped); a comma, a full stop, a
+     * colon or a semicolon is a word "," of its own (it ends the reach of a marker). One pass, no
+     * regular expressions: every report of an episode is read on each recomputation.
+     */
     private static String[] words(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[,.;:]", " , ").replaceAll("['’]s\\b", "").split("[^\\p{L}\\p{N},-]+");
+        List<String> out = new ArrayList<>();
+        StringBuilder w = new StringBuilder();
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c) || c == '-') {
+                w.append(Character.toLowerCase(c));
+                continue;
+            }
+            if ((c == '\'' || c == '\u2019') && i + 1 < n && (s.charAt(i + 1) == 's' || s.charAt(i + 1) == 'S')
+                    && (i + 2 == n || !Character.isLetterOrDigit(s.charAt(i + 2)))) {
+                i++; // possessive: "Chile's sanctions" reads "chile sanctions"
+            }
+            flush(w, out);
+            if (c == ',' || c == '.' || c == ';' || c == ':') {
+                out.add(",");
+            }
+        }
+        flush(w, out);
+        return out.toArray(new String[0]);
+    }
+
+    private static void flush(StringBuilder w, List<String> out) {
+        if (w.length() > 0) {
+            out.add(w.toString());
+            w.setLength(0);
+        }
     }
 }

@@ -109,18 +109,9 @@ final class ResponseLinker {
             dropSideSummonses(cs);
         }
         Map<MergedAction, MergedAction> byKind = new HashMap<>();
-        Set<String> citedIds = new HashSet<>();
-        Map<String, List<ExtractedAction>> bySentence = new HashMap<>();
-        for (MergedAction c : merged) {
-            for (ExtractedAction m : c.members) {
-                citedIds.addAll(m.respondsTo());
-                for (Evidence e : m.evidence()) {
-                    bySentence.computeIfAbsent(e.sentence(), k -> new ArrayList<>()).add(m);
-                }
-            }
-        }
+        SentenceIndex sentences = new SentenceIndex(merged);
         for (MergedAction b : merged) {
-            MergedAction a = explicit.get(b).isEmpty() && b.contentious() ? namedByKind(b, merged, citedIds, bySentence) : null;
+            MergedAction a = explicit.get(b).isEmpty() && b.contentious() ? namedByKind(b, merged, sentences) : null;
             if (a != null && !explicit.get(a).contains(b)) {
                 byKind.put(b, a);
                 explicit.get(b).add(a);
@@ -287,20 +278,24 @@ final class ResponseLinker {
      * it), nor a sentence that reports the other side's act of the named kind itself (extraction then
      * read both acts and left the cue unresolved for a reason: which answers which is not clear).
      */
-    private MergedAction namedByKind(MergedAction b, List<MergedAction> merged, Set<String> citedIds,
-            Map<String, List<ExtractedAction>> bySentence) {
+    private MergedAction namedByKind(MergedAction b, List<MergedAction> merged, SentenceIndex sentences) {
         Set<ActionType> kinds = EnumSet.noneOf(ActionType.class);
         for (ExtractedAction m : b.members) {
-            if (m.modality() != Modality.BACKGROUND && m.respondsTo().isEmpty() && !citedIds.contains(m.id())) {
-                for (Evidence e : m.evidence()) {
-                    Set<ActionType> named = ProvocationKinds.named(e.sentence());
-                    for (ExtractedAction x : bySentence.getOrDefault(e.sentence(), List.of())) {
-                        if (x.source().equals(m.target()) && x.target().equals(m.source()) && Objects.equals(x.articleId(), m.articleId())) {
-                            named.remove(effectiveType(x));
-                        }
-                    }
-                    kinds.addAll(named);
+            if (m.modality() == Modality.BACKGROUND || !m.respondsTo().isEmpty()) {
+                continue;
+            }
+            for (Evidence e : m.evidence()) {
+                Set<ActionType> named = ProvocationKinds.named(e.sentence());
+                if (named.isEmpty() || sentences.cited(m.id())) {
+                    continue;
                 }
+                Set<ActionType> ks = EnumSet.copyOf(named);
+                for (ExtractedAction x : sentences.reporting(e.sentence())) {
+                    if (x.source().equals(m.target()) && x.target().equals(m.source()) && Objects.equals(x.articleId(), m.articleId())) {
+                        ks.remove(effectiveType(x));
+                    }
+                }
+                kinds.addAll(ks);
             }
         }
         kinds.remove(ActionType.THREATEN_RETALIATION);
@@ -318,6 +313,46 @@ final class ResponseLinker {
             }
         }
         return best;
+    }
+
+    /**
+     * Which reports of an episode a cue cites and which report each sentence, built only when some
+     * report names a provocation by its kind (most episodes have none: no cost for them).
+     */
+    private static final class SentenceIndex {
+        private final List<MergedAction> merged;
+        private Set<String> citedIds;
+        private Map<String, List<ExtractedAction>> bySentence;
+
+        SentenceIndex(List<MergedAction> merged) {
+            this.merged = merged;
+        }
+
+        boolean cited(String mentionId) {
+            build();
+            return citedIds.contains(mentionId);
+        }
+
+        List<ExtractedAction> reporting(String sentence) {
+            build();
+            return bySentence.getOrDefault(sentence, List.of());
+        }
+
+        private void build() {
+            if (citedIds != null) {
+                return;
+            }
+            citedIds = new HashSet<>();
+            bySentence = new HashMap<>();
+            for (MergedAction c : merged) {
+                for (ExtractedAction m : c.members) {
+                    citedIds.addAll(m.respondsTo());
+                    for (Evidence e : m.evidence()) {
+                        bySentence.computeIfAbsent(e.sentence(), k -> new ArrayList<>()).add(m);
+                    }
+                }
+            }
+        }
     }
 
     /** Whether two reports of one article share a sentence of their evidence. */
