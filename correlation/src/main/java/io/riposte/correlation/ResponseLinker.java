@@ -1,6 +1,10 @@
 package io.riposte.correlation;
 
 import static io.riposte.correlation.ActionDates.intervalGap;
+import static io.riposte.correlation.CueReading.cueInCitedSentence;
+import static io.riposte.correlation.CueReading.datedByItsAnswer;
+import static io.riposte.correlation.CueReading.reversedCues;
+import static io.riposte.correlation.CueReading.toldTogether;
 import static io.riposte.correlation.MentionMerger.countsCompatible;
 import static io.riposte.correlation.MentionMerger.effectiveType;
 import static io.riposte.correlation.MentionMerger.participates;
@@ -109,7 +113,7 @@ final class ResponseLinker {
             dropSideSummonses(cs);
         }
         Map<MergedAction, MergedAction> byKind = new HashMap<>();
-        SentenceIndex sentences = new SentenceIndex(merged);
+        CueReading.SentenceIndex sentences = new CueReading.SentenceIndex(merged);
         for (MergedAction b : merged) {
             MergedAction a = explicit.get(b).isEmpty() && b.contentious() ? namedByKind(b, merged, sentences) : null;
             if (a != null && !explicit.get(a).contains(b)) {
@@ -181,17 +185,6 @@ final class ResponseLinker {
     }
 
     /**
-     * "Moscow expels 15 Dutch diplomats after the Netherlands sent 18 Russians home last month, the
-     * ministry said on Tuesday": the provocation recalled in the answer's sentence carries the date
-     * that sentence gives, the answer's, though the cue says it came before. That date dates the
-     * report, not the recalled act.
-     */
-    private static boolean datedByItsAnswer(ExtractedAction m, ExtractedAction x) {
-        String answered = m.date().iso();
-        return answered != null && answered.equals(x.date().iso());
-    }
-
-    /**
      * The act a recall dated by its answer's sentence stands for: the latest act of its sides and type
      * (a compatible count first, then any) that surely precedes the answer within the window; null
      * when there is none (then the recall's own action is kept).
@@ -212,43 +205,6 @@ final class ResponseLinker {
             }
         }
         return null;
-    }
-
-    /**
-     * Whether m's cue was attached to it from a neighbouring sentence the wrong way round: the cue's
-     * words ("In response to ...") stand in the sentence of a report m cites, told in another sentence,
-     * and not in m's own, and that report is told as news (an act recalled there is what the cue names:
-     * "The minister cited Riga's decision as the reason"). "Belarus expelled the Latvian envoy over the incident. In response to the
-     * actions of Belarus, Riga summoned its charge d'affaires": the summons answers the expulsion.
-     */
-    private static boolean cueInCitedSentence(ExtractedAction m, Map<String, ExtractedAction> reports, Map<String, ExtractedAction> unattached) {
-        return !reversedCues(m, reports, unattached).isEmpty();
-    }
-
-    /** The reports m cites whose own sentence (another than m's) holds m's cue and tells them as news: those answer m (see {@link #cueInCitedSentence}). */
-    static List<ExtractedAction> reversedCues(ExtractedAction m, Map<String, ExtractedAction> reports, Map<String, ExtractedAction> unattached) {
-        String cue = m.cue();
-        if (cue == null || cue.isBlank() || m.respondsTo().isEmpty() || saysCue(m, cue)) {
-            return List.of();
-        }
-        List<ExtractedAction> out = new ArrayList<>();
-        for (String ref : m.respondsTo()) {
-            ExtractedAction x = reports.containsKey(ref) ? reports.get(ref) : unattached.get(ref);
-            if (x != null && x.modality() != Modality.BACKGROUND && !toldTogether(m, x) && saysCue(x, cue)) {
-                out.add(x);
-            }
-        }
-        return out;
-    }
-
-    private static boolean saysCue(ExtractedAction m, String cue) {
-        String c = cue.toLowerCase(java.util.Locale.ROOT);
-        for (Evidence e : m.evidence()) {
-            if (e.sentence() != null && e.sentence().toLowerCase(java.util.Locale.ROOT).contains(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -278,7 +234,7 @@ final class ResponseLinker {
      * it), nor a sentence that reports the other side's act of the named kind itself (extraction then
      * read both acts and left the cue unresolved for a reason: which answers which is not clear).
      */
-    private MergedAction namedByKind(MergedAction b, List<MergedAction> merged, SentenceIndex sentences) {
+    private MergedAction namedByKind(MergedAction b, List<MergedAction> merged, CueReading.SentenceIndex sentences) {
         Set<ActionType> kinds = EnumSet.noneOf(ActionType.class);
         for (ExtractedAction m : b.members) {
             if (m.modality() == Modality.BACKGROUND || !m.respondsTo().isEmpty()) {
@@ -313,61 +269,6 @@ final class ResponseLinker {
             }
         }
         return best;
-    }
-
-    /**
-     * Which reports of an episode a cue cites and which report each sentence, built only when some
-     * report names a provocation by its kind (most episodes have none: no cost for them).
-     */
-    private static final class SentenceIndex {
-        private final List<MergedAction> merged;
-        private Set<String> citedIds;
-        private Map<String, List<ExtractedAction>> bySentence;
-
-        SentenceIndex(List<MergedAction> merged) {
-            this.merged = merged;
-        }
-
-        boolean cited(String mentionId) {
-            build();
-            return citedIds.contains(mentionId);
-        }
-
-        List<ExtractedAction> reporting(String sentence) {
-            build();
-            return bySentence.getOrDefault(sentence, List.of());
-        }
-
-        private void build() {
-            if (citedIds != null) {
-                return;
-            }
-            citedIds = new HashSet<>();
-            bySentence = new HashMap<>();
-            for (MergedAction c : merged) {
-                for (ExtractedAction m : c.members) {
-                    citedIds.addAll(m.respondsTo());
-                    for (Evidence e : m.evidence()) {
-                        bySentence.computeIfAbsent(e.sentence(), k -> new ArrayList<>()).add(m);
-                    }
-                }
-            }
-        }
-    }
-
-    /** Whether two reports of one article share a sentence of their evidence. */
-    static boolean toldTogether(ExtractedAction m, ExtractedAction x) {
-        if (!Objects.equals(m.articleId(), x.articleId())) {
-            return false;
-        }
-        for (Evidence e : m.evidence()) {
-            for (Evidence f : x.evidence()) {
-                if (Objects.equals(e.sentence(), f.sentence())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** What the text says each act answers: its explicit cues, and the provocation it shares with a cued act. */
