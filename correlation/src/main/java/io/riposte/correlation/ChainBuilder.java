@@ -64,7 +64,10 @@ final class ChainBuilder {
                 if (b.position == null || b.orderingPosition.middleDay() - a.orderingPosition.middleDay() > settings.linkWindowDays() + 1200) {
                     break;
                 }
-                if (b.contentious() && opposite(a, b) && intervalGap(a.position, b.position) <= settings.linkWindowDays()) {
+                // ordering positions: an undated report widened to its publication year would otherwise
+                // join an exchange of April with one of the next April (the week before publication is
+                // what such a report may denote)
+                if (b.contentious() && opposite(a, b) && intervalGap(a.orderingPosition, b.orderingPosition) <= settings.linkWindowDays()) {
                     union(parent, i, j);
                 }
             }

@@ -3,8 +3,8 @@ package io.riposte.correlation;
 import static io.riposte.correlation.Fixtures.m;
 import static io.riposte.domain.ActionType.EXPEL_DIPLOMATS;
 import static io.riposte.domain.ActionType.NEGOTIATE;
+import static io.riposte.domain.ActionType.RECALL_ENVOY;
 import static io.riposte.domain.ActionType.SANCTION;
-import static io.riposte.domain.ActionType.SUMMON_ENVOY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riposte.domain.Alert;
@@ -52,7 +52,7 @@ class AlertTest {
     @Test
     void escalationWhenHarsherOrLargerThanWhatItAnswers() {
         List<Alert> harsher = alerts(List.of(
-                m("us", "a", "USA", "RUS", SUMMON_ENVOY, "2021-04-15", null),
+                m("us", "a", "USA", "RUS", RECALL_ENVOY, "2021-04-15", null),
                 m("ru", "b", "RUS", "USA", SANCTION, "2021-04-20", null)));
         assertThat(harsher).extracting(Alert::type).contains(AlertType.ESCALATION);
         List<Alert> larger = alerts(List.of(

@@ -29,6 +29,40 @@ class InferenceOrderTest {
     }
 
     @Test
+    void anUnfriendlyActThatIsNoMeasureGetsNoGuessedProvocationButStaysInTheExchange() {
+        // Hungary expels on Monday; on Wednesday Slovakia suspends a cross-border rail accord. Nothing says
+        // the suspension answers the expulsion (it may be over anything): no link, one chain all the same.
+        // Told with a cue ("in response", the mention's respondsTo), the same act answers the expulsion.
+        for (boolean cued : new boolean[] {false, true}) {
+            Fixtures.Topics t = Fixtures.run(List.of(
+                    m("hu", "a", "HUN", "SVK", EXPEL_DIPLOMATS, "2022-10-03", 2),
+                    cued ? m("sk", "b", "SVK", "HUN", OTHER, "2022-10-05", null, io.riposte.domain.Modality.ASSERTED, "hu")
+                            : m("sk", "b", "SVK", "HUN", OTHER, "2022-10-05", null)));
+            Action hu = Fixtures.only(t, EXPEL_DIPLOMATS, "HUN");
+            Action sk = Fixtures.only(t, OTHER, "SVK");
+            assertThat(sk.respondsTo()).extracting(Link::actionId).isEqualTo(cued ? List.of(hu.id()) : List.of());
+            assertThat(sk.chainId()).isNotNull().isEqualTo(hu.chainId());
+        }
+    }
+
+    @Test
+    void aSummonsIsAProtestNotAProvocation() {
+        // Hungary summons the Slovak envoy on Monday over a speech; Slovakia expels two Hungarian
+        // diplomats on Thursday, and warns on Friday. Neither answers the summons; a cue still may.
+        Fixtures.Topics t = Fixtures.run(List.of(
+                m("hu", "a", "HUN", "SVK", io.riposte.domain.ActionType.SUMMON_ENVOY, "2022-10-03", null),
+                m("sk", "b", "SVK", "HUN", EXPEL_DIPLOMATS, "2022-10-06", 2),
+                m("sk-warn", "c", "SVK", "HUN", THREATEN_RETALIATION, "2022-10-07", null),
+                m("sk-cued", "d", "SVK", "HUN", io.riposte.domain.ActionType.RECALL_ENVOY, "2022-10-07", null,
+                        io.riposte.domain.Modality.ASSERTED, "hu")));
+        String summons = Fixtures.only(t, io.riposte.domain.ActionType.SUMMON_ENVOY, "HUN").id();
+        assertThat(Fixtures.only(t, EXPEL_DIPLOMATS, "SVK").respondsTo()).isEmpty();
+        assertThat(Fixtures.only(t, THREATEN_RETALIATION, "SVK").respondsTo()).isEmpty();
+        assertThat(Fixtures.only(t, io.riposte.domain.ActionType.RECALL_ENVOY, "SVK").respondsTo()).extracting(Link::actionId)
+                .containsExactly(summons);
+    }
+
+    @Test
     void aWarningThatAnswersNothingStillBelongsToTheExchange() {
         // Hungary expels on Monday, warns Bratislava against retaliating on Tuesday; Slovakia expels on Thursday
         Fixtures.Topics t = Fixtures.run(List.of(
