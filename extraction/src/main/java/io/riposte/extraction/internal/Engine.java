@@ -137,35 +137,6 @@ public final class Engine {
     private final Map<String, Double> stateWeight = new HashMap<>();
     private final List<String> stateOrder = new ArrayList<>();
 
-    /** One mention of an action in one sentence, before merging. */
-    private static final class Hit {
-        ActionType type;
-        String source;
-        String target;
-        FuzzyDate date;
-        boolean dateFallback;
-        Integer count;
-        Modality modality;
-        double confidence;
-        int sentence;
-        int anchor;
-        boolean referenced;
-        final List<Hit> provokedBy = new ArrayList<>();
-        boolean genericProvocation;
-        boolean reciprocal;
-        boolean mirror;
-        String cue;
-        Cluster cluster;
-        /** the mentions the source and the target were taken from, when they were */
-        Mention sourceMention;
-        Mention targetMention;
-    }
-
-    private static final class Cluster {
-        final List<Hit> hits = new ArrayList<>();
-        String id;
-    }
-
 
     public Engine(Lexicon lex, Article article, Tokens tokens, boolean keepNonFactual) {
         this.lex = lex;
@@ -225,7 +196,7 @@ public final class Engine {
                     lastHitInSentence = h;
                     sentenceHits.add(h);
                     if (h.reciprocal && h.type.isHostileMeasure()) {
-                        sentenceHits.add(mirrorOf(h));
+                        sentenceHits.add(Hit.mirrorOf(h));
                     } else {
                         fanOut(h, sentenceHits);
                     }
@@ -373,7 +344,7 @@ public final class Engine {
         }
         if (published == null) {
             List<FuzzyDate> chained = UndatedMonths.resolve(hits.stream()
-                    .map(h -> new UndatedMonths.Report(h.source, h.target, h.type, h.count, h.date, isRecalled(h))).toList());
+                    .map(h -> new UndatedMonths.Report(h.source, h.target, h.type, h.count, h.date, Hit.isRecalled(h))).toList());
             for (int i = 0; i < hits.size(); i++) {
                 if (chained.get(i) != null) {
                     // a fallback stays one: the month of writing bounds undated news, it does not date it
@@ -381,7 +352,7 @@ public final class Engine {
                 }
             }
         }
-        return merge(hits);
+        return new Merging(article, t).merge(hits);
     }
 
     /**
@@ -652,7 +623,7 @@ public final class Engine {
             if (iso.equals(model.target)) {
                 continue;
             }
-            Hit c = copyOf(model);
+            Hit c = Hit.copyOf(model);
             c.source = iso;
             c.count = null;
             c.sentence = s;
@@ -774,7 +745,7 @@ public final class Engine {
         made.add(h);
         if (h.targetMention != null) {
             for (String iso : Coordination.companions(h.targetMention, h.source)) {
-                Hit c = copyOf(h);
+                Hit c = Hit.copyOf(h);
                 c.target = iso;
                 made.add(c);
             }
@@ -784,7 +755,7 @@ public final class Engine {
             for (Hit m : List.copyOf(made)) {
                 for (String iso : sources) {
                     if (!iso.equals(m.target)) {
-                        Hit c = copyOf(m);
+                        Hit c = Hit.copyOf(m);
                         c.source = iso;
                         made.add(c);
                     }
@@ -797,37 +768,6 @@ public final class Engine {
             }
         }
         into.addAll(made.subList(1, made.size()));
-    }
-
-    private static Hit copyOf(Hit h) {
-        Hit c = new Hit();
-        c.type = h.type;
-        c.source = h.source;
-        c.target = h.target;
-        c.date = h.date;
-        c.dateFallback = h.dateFallback;
-        c.count = h.count;
-        c.modality = h.modality;
-        c.confidence = h.confidence;
-        c.sentence = h.sentence;
-        c.anchor = h.anchor;
-        c.referenced = h.referenced;
-        c.cue = h.cue;
-        c.genericProvocation = h.genericProvocation;
-        c.mirror = h.mirror;
-        return c;
-    }
-
-    /** The other half of a reciprocal action ("expelled each other's ambassadors"). */
-    private static Hit mirrorOf(Hit h) {
-        Hit m = copyOf(h);
-        m.source = h.target;
-        m.target = h.source;
-        m.confidence = h.confidence - 0.05;
-        m.cue = null;
-        m.genericProvocation = false;
-        m.mirror = false;
-        return m;
     }
 
     private void markGeneric(Hit h, boolean mirror, String cue) {
@@ -2539,189 +2479,6 @@ public final class Engine {
 
     // ------------------------------------------------------------------ merging and links
 
-    private List<ExtractedAction> merge(List<Hit> hits) {
-        List<Cluster> clusters = new ArrayList<>();
-        for (Hit h : hits) {
-            Cluster into = null;
-            for (Cluster c : clusters) {
-                Hit f = c.hits.get(0);
-                if (!f.type.equals(h.type) || !f.source.equals(h.source) || !f.target.equals(h.target)) {
-                    continue;
-                }
-                Integer cc = clusterCount(c);
-                if (cc != null && h.count != null && !cc.equals(h.count)) {
-                    continue;
-                }
-                FuzzyDate cd = clusterDate(c);
-                boolean cFallback = clusterFallback(c);
-                boolean sameCount = cc != null && cc.equals(h.count);
-                boolean twoDates = !clusterFallback(c) && !h.dateFallback && !cd.compatibleWith(h.date, 3);
-                if (c.hits.get(c.hits.size() - 1).sentence == h.sentence && (cc == null || h.count == null || sameCount) && !twoDates) {
-                    into = c;
-                    break;
-                }
-                boolean sameStanding = isRecalled(f) == isRecalled(h) || sameCount;
-                boolean compatible = cd.compatibleWith(h.date, 3) || recentFallback(c, cd, h);
-                boolean weak = (cFallback && cd.precision() == DatePrecision.UNKNOWN) || (h.dateFallback && h.date.precision() == DatePrecision.UNKNOWN);
-                boolean fallback = cFallback || h.dateFallback;
-                if (fallback ? sameStanding && (compatible && !weak || weak || sameCount) : compatible) {
-                    into = c;
-                    break;
-                }
-            }
-            if (into == null) {
-                into = new Cluster();
-                clusters.add(into);
-            }
-            into.hits.add(h);
-            h.cluster = into;
-        }
-        // ids
-        for (Cluster c : clusters) {
-            Hit f = c.hits.get(0);
-            c.id = id(article.id() + "|" + f.type + "|" + f.source + "|" + f.target + "|" + clusterDate(c).iso() + "|"
-                    + clusterCount(c) + "|" + t.start[f.anchor]);
-        }
-        List<ExtractedAction> out = new ArrayList<>();
-        for (Cluster c : clusters) {
-            Hit f = c.hits.get(0);
-            Set<String> responds = new LinkedHashSet<>();
-            String cue = null;
-            boolean generic = false;
-            boolean mirror = false;
-            for (Hit h : c.hits) {
-                for (Hit p : h.provokedBy) {
-                    if (p.cluster != c) {
-                        responds.add(p.cluster.id);
-                    }
-                }
-                generic |= h.genericProvocation;
-                mirror |= h.mirror;
-                if (cue == null) {
-                    cue = h.cue;
-                }
-            }
-            if (generic && responds.isEmpty()) {
-                List<Cluster> opposite = new ArrayList<>();
-                for (Cluster o : clusters) {
-                    Hit of = o.hits.get(0);
-                    if (o != c && of.source.equals(f.target) && of.target.equals(f.source) && of.type.isHostileMeasure()
-                            && !after(clusterDate(o), clusterDate(c))) {
-                        opposite.add(o);
-                    }
-                }
-                List<Cluster> same = opposite.stream().filter(o -> o.hits.get(0).type == f.type).toList();
-                for (Cluster o : mirror && !same.isEmpty() ? same : opposite) {
-                    responds.add(o.id);
-                }
-            }
-            List<Evidence> ev = new ArrayList<>();
-            Set<Integer> seen = new LinkedHashSet<>();
-            Modality modality = f.modality;
-            double conf = 0;
-            for (Hit h : c.hits) {
-                if (seen.add(h.sentence)) {
-                    int cs = t.sentenceCharStart(h.sentence);
-                    int ce = t.sentenceCharEnd(h.sentence);
-                    ev.add(new Evidence(article.id(), article.origin(), t.text.substring(cs, ce), cs, ce));
-                }
-                modality = strongest(modality, h.modality);
-                conf = Math.max(conf, h.confidence);
-            }
-            conf = Math.min(0.99, conf + 0.03 * (c.hits.size() - 1));
-            out.add(new ExtractedAction(c.id, article.id(), article.origin(), f.source, f.target, f.type, clusterDate(c),
-                    clusterCount(c), modality, Math.round(conf * 100) / 100.0, ev, List.copyOf(responds), cue));
-        }
-        return out;
-    }
-
-    /** A guess from the publication and a stated date in the last five weeks before it are the same news. */
-    private boolean recentFallback(Cluster c, FuzzyDate cd, Hit h) {
-        if (published == null) {
-            return false;
-        }
-        boolean clusterGuess = clusterFallback(c) && cd.basis() == DateBasis.PUBLICATION_FALLBACK;
-        boolean hitGuess = h.dateFallback && h.date.basis() == DateBasis.PUBLICATION_FALLBACK;
-        FuzzyDate stated = clusterGuess && !h.dateFallback ? h.date : hitGuess && !clusterFallback(c) ? cd : null;
-        if (stated == null || stated.latest() == null) {
-            return false;
-        }
-        return !stated.latest().isBefore(published.minusDays(35)) && !stated.earliest().isAfter(published.plusDays(1));
-    }
-
-    private static boolean isRecalled(Hit h) {
-        return h.referenced || h.modality == Modality.BACKGROUND;
-    }
-
-    private static boolean after(FuzzyDate a, FuzzyDate b) {
-        LocalDate ae = a.earliest();
-        LocalDate bl = b.latest();
-        return ae != null && bl != null && ae.isAfter(bl);
-    }
-
-    private static Modality strongest(Modality a, Modality b) {
-        return rank(b) > rank(a) ? b : a;
-    }
-
-    private static int rank(Modality m) {
-        return switch (m) {
-            case ASSERTED -> 5;
-            case PLANNED -> 4;
-            case THREATENED -> 3;
-            case BACKGROUND -> 2;
-            case HYPOTHETICAL -> 1;
-            case NEGATED -> 0;
-        };
-    }
-
-    private static Integer clusterCount(Cluster c) {
-        for (Hit h : c.hits) {
-            if (h.count != null) {
-                return h.count;
-            }
-        }
-        return null;
-    }
-
-    private static boolean clusterFallback(Cluster c) {
-        for (Hit h : c.hits) {
-            if (!h.dateFallback) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The most specific stated date; a fallback date only when nothing was stated. */
-    private static FuzzyDate clusterDate(Cluster c) {
-        FuzzyDate best = null;
-        for (Hit h : c.hits) {
-            if (h.dateFallback) {
-                continue;
-            }
-            if (best == null || h.date.moreSpecificThan(best)) {
-                best = h.date;
-            }
-        }
-        if (best != null) {
-            return best;
-        }
-        for (Hit h : c.hits) {
-            if (best == null || h.date.moreSpecificThan(best)) {
-                best = h.date;
-            }
-        }
-        return best;
-    }
-
-    private static String id(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return "xa-" + HexFormat.of().formatHex(d, 0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     // ------------------------------------------------------------------ small helpers
 
