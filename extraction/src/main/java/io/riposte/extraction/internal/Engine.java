@@ -30,94 +30,46 @@ import java.util.Set;
  * a new one per call). See extraction/README.md for the rules.
  */
 public final class Engine {
-    private static final Set<String> PERSON_NOUNS = Set.of("diplomats", "diplomat", "officials", "official", "envoy", "envoys",
-            "ambassador", "ambassadors", "staff", "staffers", "employees", "personnel", "representatives", "nationals", "citizens",
-            "journalists", "journalist", "correspondents", "spies", "members", "workers", "people", "persons", "individuals",
-            "attache", "attaché", "attaches", "attachés", "consul", "consuls", "officers", "them", "families", "national", "citizen",
-            "reporters", "reporter", "employee", "staffer", "officer", "worker");
-    private static final Set<String> DIPLOMAT_NOUNS = Set.of("diplomats", "diplomat", "envoy", "envoys", "ambassador", "ambassadors",
-            "attache", "attaché", "attaches", "attachés", "consul", "consuls", "chargé", "charge");
-    private static final Set<String> STAFF_NOUNS = Set.of("staff", "officials", "employees", "personnel", "workers", "staffers", "officers");
-    private static final Set<String> MISSION_NOUNS = Set.of("embassy", "embassies", "consulate", "consulates", "mission", "missions",
-            "facilities", "facility", "compound", "compounds", "property", "properties", "premises", "consulate-general", "dachas",
-            "residence", "office", "offices");
-    private static final Set<String> PROPERTY_NOUNS = Set.of("property", "properties", "compound", "compounds", "premises", "dachas",
-            "residence", "embassy", "consulate", "buildings", "building");
-    private static final Set<String> ENVOY_NOUNS = Set.of("ambassador", "ambassadors", "envoy", "envoys", "chargé", "charge",
-            "diplomat", "commissioner", "emissary");
-    /** Words that make a place name part of the name of a treaty, a meeting or a newspaper. */
-    private static final Set<String> NAMED_AFTER_A_PLACE = Set.of("convention", "conventions", "agreement", "agreements", "accord",
-            "accords", "protocol", "protocols", "treaty", "post", "times", "declaration", "charter", "format", "process",
-            "communique", "communiqué", "memorandum", "consensus", "tribune", "herald", "gazette", "statute");
-    private static final Set<String> RELATION_NOUNS = Set.of("relations", "ties");
-    private static final Set<String> THREAT_OBJECTS = Set.of("retaliate", "retaliation", "retaliatory", "respond", "response",
-            "countermeasures", "counter", "consequences", "reciprocal", "measures", "reciprocate", "expel", "expulsion", "expulsions",
-            "sanctions", "sanction", "close", "closure", "react", "reaction", "punish", "punishment", "steps", "action", "actions",
-            "retaliating", "responding", "tariffs", "unanswered", "boycott", "price", "cost", "costs", "punished", "suffer");
-    private static final Set<String> FUTURE_MARKERS = Set.of("will", "'ll", "would", "shall", "prepared", "ready", "right", "going",
-            "intends", "intend", "vowed", "vows", "vow", "must", "plans", "threatened", "threatens", "promised", "pledged", "not", "to");
-    private static final Set<String> HELD_MARKERS = Set.of("held", "hold", "holds", "holding", "conducted", "had");
-    private static final Set<String> AGREE_OBJECTS = Set.of("return", "restore", "reopen", "resume", "lift", "exchange", "normalize",
-            "normalise", "reinstate", "release", "returning", "restoring", "reopening", "lifting", "resuming");
-    private static final Set<String> LIFT_OBJECTS = Set.of("sanctions", "restrictions", "ban", "embargo", "tariffs", "visa", "visas", "curbs");
-    private static final Set<String> TRADE_NOUNS = Set.of("trade", "imports", "import", "exports", "export", "goods", "arms", "oil",
-            "products", "shipments");
-    private static final Set<String> VISA_WORDS = Set.of("visa", "visas", "consular", "entry");
-    private static final Set<String> STAFF_WORDS = Set.of("hire", "hires", "hiring", "staff", "staffing", "staffers", "personnel",
-            "employees", "assignment", "assignments", "travel", "movement", "movements", "headcount", "presence", "work", "diplomats",
-            "number", "size", "strength");
-    private static final Set<String> GOODS_WORDS = Set.of("imports", "import", "exports", "export", "goods", "products", "beef",
-            "barley", "wine", "coal", "canola", "seafood", "timber", "lobster", "lobsters", "trade", "shipments", "cotton", "meat",
-            "pork", "soybeans", "agricultural", "steel", "aluminium", "aluminum", "chips", "semiconductors", "purchases", "investment",
-            "investments", "transactions", "business");
-    private static final Set<String> ORDER_VERBS = Set.of("ordered", "told", "asked", "forced", "instructed", "given", "slated",
-            "must", "required", "demanded", "obliged", "order", "orders", "tells", "asks", "ordering", "telling", "asking", "gave", "gives",
-            "give", "giving",
-            "have", "has", "had", "expected", "due", "deadline", "until");
-    private static final Set<String> BE_FORMS = Set.of("is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting");
-    private static final Set<String> NEGATORS = Set.of("not", "n't", "never", "no", "neither", "nor");
-    private static final Set<String> HYPOTHETICAL = Set.of("could", "might", "may", "if", "unless", "whether", "consider", "considering",
-            "considered", "mulling", "weighing", "possible", "possibly", "potential", "potentially", "should", "any", "options", "option",
-            "discussion", "proposals", "proposed", "proposal", "calls", "calling", "urged", "urging", "ability");
-    private static final Set<String> PLANNED = Set.of("will", "'ll", "shall", "plans", "plan", "planned", "planning", "intends",
-            "intend", "slated", "scheduled", "going", "set");
-    private static final Set<String> THREAT_WORDS = Set.of("threaten", "threatened", "threatens", "threatening", "threat", "threats",
-            "warned", "warns", "warn", "warning", "vowed", "ultimatum", "unless", "or");
-    private static final Set<String> BACKGROUND = Set.of("previously", "earlier", "formerly", "once", "ago", "past", "already");
-    private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "inside", "within", "across", "throughout", "around");
-    private static final Set<String> AMBIGUOUS_NAMES = Set.of("Jordan", "Chad", "Georgia", "Israel", "India", "Kenya", "Mali",
-            "Niger", "Guinea", "Washington", "China", "Jersey", "Cuba", "Lebanon", "Georgian", "Sofia");
-    private static final Set<String> GEORGIA_US = Set.of("Atlanta", "governor", "Gov", "county", "Savannah", "Republican", "Democrat",
-            "Democratic", "GOP", "Peach", "Kemp", "Senate", "voters", "Augusta", "Macon");
-    private static final Set<String> TURKEY_BIRD = Set.of("thanksgiving", "roast", "roasted", "stuffing", "dinner", "gravy", "feathers",
-            "meat", "sandwich", "carve", "carved", "oven", "wild", "gobble", "pardoned");
-    private static final Set<String> FUNCTION = Set.of("the", "a", "an", "to", "of", "in", "on", "and", "said", "has", "have", "was",
-            "were", "is", "are", "will", "that", "for", "by", "with", "as", "at", "from", "who", "which", "its", "their", "his", "her");
-    private static final Set<String> CONNECT_SAME = Set.of("in particular", "in addition", "also", "additionally", "meanwhile",
-            "specifically", "namely", "as a result", "in response", "at the same time");
-    private static final Set<String> CONNECT_AFTER = Set.of("after that", "then", "later", "subsequently", "afterwards", "following that");
-    private static final Set<String> REFERENCING = Set.of("for", "to", "over", "against", "after", "about", "following", "despite",
-            "amid", "of");
+    private final Set<String> personNouns;
+    private final Set<String> diplomatNouns;
+    private final Set<String> staffNouns;
+    private final Set<String> missionNouns;
+    private final Set<String> propertyNouns;
+    private final Set<String> envoyNouns;
+    private final Set<String> relationNouns;
+    private final Set<String> threatObjects;
+    private final Set<String> futureMarkers;
+    private final Set<String> heldMarkers;
+    private final Set<String> agreeObjects;
+    private final Set<String> liftObjects;
+    private final Set<String> tradeNouns;
+    private final Set<String> visaWords;
+    private final Set<String> staffWords;
+    private final Set<String> goodsWords;
+    private final Set<String> orderVerbs;
+    private final Set<String> beForms;
+    private final Set<String> negators;
+    private final Set<String> hypotheticalMarkers;
+    private final Set<String> plannedMarkers;
+    private final Set<String> threatWords;
+    private final Set<String> backgroundMarkers;
+    private final Set<String> sameTimeConnectives;
+    private final Set<String> laterConnectives;
+    private final Set<String> referencingPrepositions;
 
     private static final boolean DEBUG = System.getenv("RIPOSTE_DEBUG") != null;
-    private static final Set<String> DELIBERATION = Set.of("options", "discussion", "consideration", "considering", "proposals",
-            "mulling", "weighing", "contemplating", "contemplate", "possibility");
-    private static final Set<String> UNDOING = Set.of("withdrawing", "withdrew", "withdraw", "blocking", "blocked", "block",
-            "refused", "refusing", "denied", "denying", "prevented", "preventing", "halted", "halting", "permission", "stopped");
-    private static final Set<String> PLACE_PARTS = Set.of("outskirts", "suburbs", "suburb", "centre", "center", "heart", "streets",
-            "outside", "north", "south", "east", "west", "capital", "city", "region", "border");
-    /** "summoned to the foreign ministry in X": X is where, not who. */
-    private static final Set<String> VISITED = Set.of("to", "at", "into", "outside");
-    private static final Set<String> SUBORDINATORS = Set.of("after", "because", "when", "although", "though", "before");
-    private static final Set<String> LIGHT_VERBS = Set.of("imposed", "imposes", "impose", "imposing", "announced", "announces",
-            "ordered", "orders", "introduced", "slapped", "placed", "declared", "levied", "levies", "slaps");
+    private final Set<String> deliberationWords;
+    private final Set<String> undoingVerbs;
+    private final Set<String> subordinators;
+    private final Set<String> lightVerbs;
     private final Lexicon lex;
     private final Article article;
     private final Tokens t;
     private final LocalDate published;
     private final boolean keepNonFactual;
+    private final Segmentation seg;
+    private final ActorMentions actors;
     private final SpeechActs speech;
-    private final List<Mention> mentions = new ArrayList<>();
     private boolean conditional;
     private Hit lastHitInSentence;
     private final MeasureObjects measureObjects;
@@ -134,8 +86,6 @@ public final class Engine {
     private final Set<String> newsDaySources = new java.util.HashSet<>();
     private Integer contextYear;
     private int contextYearSentence;
-    private final Map<String, Double> stateWeight = new HashMap<>();
-    private final List<String> stateOrder = new ArrayList<>();
 
 
     public Engine(Lexicon lex, Article article, Tokens tokens, boolean keepNonFactual) {
@@ -144,6 +94,8 @@ public final class Engine {
         this.t = tokens;
         this.published = article.publishedDate();
         this.keepNonFactual = keepNonFactual;
+        this.seg = new Segmentation(tokens, lex, this::mentionAt);
+        this.actors = new ActorMentions(tokens, lex, published, seg);
         this.speech = new SpeechActs(tokens, lex);
         this.measureObjects = new MeasureObjects(tokens, lex);
         this.framing = new Framing(tokens);
@@ -152,10 +104,51 @@ public final class Engine {
         this.threatFrames = new ThreatFrames(tokens, lex, this::mentionAt);
         this.otherActs = new OtherActs(tokens, lex, this::mentionAt);
         this.counts = new Counts(tokens, lex, framing, this::mentionAt);
+        this.personNouns = lex.words("PERSON_NOUNS");
+        this.diplomatNouns = lex.words("DIPLOMAT_NOUNS");
+        this.staffNouns = lex.words("STAFF_NOUNS");
+        this.missionNouns = lex.words("MISSION_NOUNS");
+        this.propertyNouns = lex.words("PROPERTY_NOUNS");
+        this.envoyNouns = lex.words("ENVOY_NOUNS");
+        this.relationNouns = lex.words("RELATION_NOUNS");
+        this.threatObjects = lex.words("THREAT_OBJECTS");
+        this.futureMarkers = lex.words("FUTURE_MARKERS");
+        this.heldMarkers = lex.words("HELD_MARKERS");
+        this.agreeObjects = lex.words("AGREE_OBJECTS");
+        this.liftObjects = lex.words("LIFT_OBJECTS");
+        this.tradeNouns = lex.words("TRADE_NOUNS");
+        this.visaWords = lex.words("VISA_WORDS");
+        this.staffWords = lex.words("STAFF_WORDS");
+        this.goodsWords = lex.words("GOODS_WORDS");
+        this.orderVerbs = lex.words("ORDER_VERBS");
+        this.beForms = lex.words("BE_FORMS");
+        this.negators = lex.words("NEGATORS");
+        this.hypotheticalMarkers = lex.words("HYPOTHETICAL_MARKERS");
+        this.plannedMarkers = lex.words("PLANNED_MARKERS");
+        this.threatWords = lex.words("THREAT_WORDS");
+        this.backgroundMarkers = lex.words("BACKGROUND_MARKERS");
+        this.sameTimeConnectives = lex.words("SAME_TIME_CONNECTIVES");
+        this.laterConnectives = lex.words("LATER_CONNECTIVES");
+        this.referencingPrepositions = lex.words("REFERENCING_PREPOSITIONS");
+        this.deliberationWords = lex.words("DELIBERATION_WORDS");
+        this.undoingVerbs = lex.words("UNDOING_VERBS");
+        this.lightVerbs = lex.words("LIGHT_VERBS");
+        this.grievanceNouns = lex.words("GRIEVANCE_NOUNS");
+        this.anaphoricGrievances = lex.words("ANAPHORIC_GRIEVANCES");
+        this.statementVerbs = lex.words("STATEMENT_VERBS");
+        this.restatingParticiples = lex.words("RESTATING_PARTICIPLES");
+        this.timeUnits = lex.words("TIME_UNITS");
+        this.organisationNames = lex.wordsAsWritten("ORGANISATION_NAMES");
+        this.verbOpeners = lex.words("VERB_OPENERS");
+        this.reportingVerbs = lex.words("REPORTING_VERBS");
+        this.subjectPronouns = lex.words("SUBJECT_PRONOUNS");
+        this.peopleWords = lex.words("PEOPLE_WORDS");
+        this.groupAdjectives = lex.words("GROUP_ADJECTIVES");
+        this.subordinators = lex.words("SUBORDINATORS");
     }
 
     public List<ExtractedAction> run() {
-        findMentions();
+        actors.find();
         List<Hit> hits = new ArrayList<>();
         LocalDate lastDay = null;
         FuzzyDate lastDate = null;
@@ -175,14 +168,14 @@ public final class Engine {
                 }
             }
             Integer yearHint = sentenceYear != null ? sentenceYear
-                    : contextYear != null && (s - contextYearSentence <= 1 || samePragraph(contextYearSentence, s)) ? contextYear : null;
+                    : contextYear != null && (s - contextYearSentence <= 1 || seg.sameParagraph(contextYearSentence, s)) ? contextYear : null;
             if (sentenceYear != null) {
                 contextYear = sentenceYear;
                 contextYearSentence = s;
             }
             List<Dates.DateExpr> dates = Dates.find(t, from, to, published, lastDay,
                     prevSentenceDate != null ? prevSentenceDate : lastDate, yearHint);
-            boolean deadlineSentence = containsAny(from, to, Set.of("deadline", "expires", "expire"));
+            boolean deadlineSentence = seg.containsAny(from, to, Set.of("deadline", "expires", "expire"));
             List<Trig> trigs = findTriggers(from, to);
             lastHitInSentence = null;
             List<Hit> sentenceHits = new ArrayList<>();
@@ -237,7 +230,7 @@ public final class Engine {
                     continue;
                 }
                 if (sentenceHits.isEmpty()) {
-                    if (startsWithAny(s + 1, Set.of("in particular", "specifically", "namely", "among them", "these include"))) {
+                    if (seg.startsWithAny(s + 1, Set.of("in particular", "specifically", "namely", "among them", "these include"))) {
                         pendingCues.add(c);
                         pendingMirror = mirror;
                         pendingCue = cueText;
@@ -359,13 +352,10 @@ public final class Engine {
      * Nouns that name what a state said or decided, the usual provocations of diplomatic retaliation
      * that are no coercive act: criticism, statements, calls for an inquiry, decisions, visits.
      */
-    private static final Set<String> GRIEVANCES = Set.of("criticism", "criticisms", "statement", "statements", "remarks",
-            "comments", "condemnation", "call", "calls", "push", "demand", "demands", "inquiry", "investigation",
-            "decision", "visit", "meeting", "recognition", "resolution", "vote", "accusations", "allegations", "support",
-            "interference", "move", "moves", "decisions", "plan", "plans", "law", "ruling");
+    private final Set<String> grievanceNouns;
 
     /** Grievance nouns that may point back at an act reported before ("the move", "the decision"). */
-    private static final Set<String> ANAPHORIC = Set.of("move", "moves", "decision", "decisions", "plan", "plans");
+    private final Set<String> anaphoricGrievances;
 
     /**
      * The provocation named as a cue's object when it is not a hostile act: the first grievance noun
@@ -405,7 +395,7 @@ public final class Engine {
             int next = -1;
             for (int k = g.anchor + 1; k < Math.min(to, g.anchor + 14); k++) {
                 String w = t.lower[k];
-                if (w.equals(";") || w.equals(".") || isClauseBoundary(k)) {
+                if (w.equals(";") || w.equals(".") || seg.isClauseBoundary(k)) {
                     break;
                 }
                 if (w.equals("and") && next < 0) {
@@ -436,7 +426,7 @@ public final class Engine {
             if (w.equals(";") || w.equals(".") || (w.equals(",") && k > from + 1)) {
                 break;
             }
-            if (GRIEVANCES.contains(w)) {
+            if (grievanceNouns.contains(w)) {
                 head = k;
                 break;
             }
@@ -459,7 +449,7 @@ public final class Engine {
             }
         }
         String actor = null;
-        for (Mention m : bySentence.get(s)) {
+        for (Mention m : actors.inSentence(s)) {
             boolean attachedBefore = m.from >= from && m.to <= head && (m.possessive || m.to == head);
             boolean byAfter = m.from > head && m.from <= head + 4 && t.lower[m.from - 1].equals("by");
             if ((attachedBefore || byAfter) && m.role != Mention.Role.HOST) {
@@ -473,7 +463,7 @@ public final class Engine {
         if (actor.equals(answering.source) || answering.type.severity() >= 0) {
             return null; // only an unfriendly answer makes what it cites a provocation
         }
-        if (ANAPHORIC.contains(t.lower[head])) {
+        if (anaphoricGrievances.contains(t.lower[head])) {
             // "Estonia expelled the ambassador. ... in response to the move": the move is the act the
             // article already reported, not a grievance of its own
             for (int k = earlier.size() - 1; k >= 0; k--) {
@@ -520,7 +510,7 @@ public final class Engine {
         }
         for (int k = from + 1; k < to - 1; k++) {
             String w = t.lower[k];
-            if (!(w.equals("after") || w.equals("following")) || TIME_UNITS.contains(t.lower[k + 1])) {
+            if (!(w.equals("after") || w.equals("following")) || timeUnits.contains(t.lower[k + 1])) {
                 continue;
             }
             Hit answer = null;
@@ -581,7 +571,7 @@ public final class Engine {
      * same date unless the sentence names its own.
      */
     private void followers(int s, int from, int to, List<Hit> prevHits, List<Dates.DateExpr> dates, List<Hit> into) {
-        if (prevHits.isEmpty() || bySentence.get(s).isEmpty()) {
+        if (prevHits.isEmpty() || actors.inSentence(s).isEmpty()) {
             return;
         }
         int at = -1;
@@ -612,14 +602,14 @@ public final class Engine {
                 own = d.date();
             }
         }
-        Set<String> actors = new LinkedHashSet<>();
-        for (Mention m : bySentence.get(s)) {
+        Set<String> followers = new LinkedHashSet<>();
+        for (Mention m : actors.inSentence(s)) {
             if (m.to <= at && m.role == Role.AGENT) {
-                actors.add(m.iso);
-                actors.addAll(Coordination.companions(m, model.target));
+                followers.add(m.iso);
+                followers.addAll(Coordination.companions(m, model.target));
             }
         }
-        for (String iso : actors) {
+        for (String iso : followers) {
             if (iso.equals(model.target)) {
                 continue;
             }
@@ -640,8 +630,7 @@ public final class Engine {
     }
 
     /** What a state says or decides that the other side answers: "after X questioned ...", "after X said it would recognise ...". */
-    private static final Set<String> STATEMENT_VERBS = Set.of("questioned", "criticised", "criticized", "condemned", "accused",
-            "recognise", "recognize", "recognised", "recognized", "insulted", "denounced", "called", "demanded");
+    private final Set<String> statementVerbs;
 
     /**
      * "A expelled the ambassador, a day after B's president questioned the election", "A recalled
@@ -654,7 +643,7 @@ public final class Engine {
             return;
         }
         for (int k = from + 1; k < to - 2; k++) {
-            if (!t.lower[k].equals("after") || TIME_UNITS.contains(t.lower[k + 1])) {
+            if (!t.lower[k].equals("after") || timeUnits.contains(t.lower[k + 1])) {
                 continue;
             }
             Hit answer = null;
@@ -677,10 +666,10 @@ public final class Engine {
             int end = Math.max(subject.to, subject.headEnd);
             int verb = -1;
             for (int v = end; v < Math.min(to, end + 7); v++) {
-                if (isClauseBoundary(v) || lex.triggerWords.contains(t.lower[v]) || t.lower[v].equals(",") && mentionAt(v + 1) == null) {
+                if (seg.isClauseBoundary(v) || lex.triggerWords.contains(t.lower[v]) || t.lower[v].equals(",") && mentionAt(v + 1) == null) {
                     break;
                 }
-                if (STATEMENT_VERBS.contains(t.lower[v])) {
+                if (statementVerbs.contains(t.lower[v])) {
                     verb = v;
                     break;
                 }
@@ -711,7 +700,7 @@ public final class Engine {
     }
 
     /** Participles that restate an expulsion just told: "expelled the envoy, giving him 72 hours to leave". */
-    private static final Set<String> RESTATING = Set.of("giving", "ordering", "telling", "granting", "allowing");
+    private final Set<String> restatingParticiples;
 
     /**
      * "X expelled Y's ambassador, giving the Z-born envoy 72 hours to leave": the order to leave in a participial
@@ -725,7 +714,7 @@ public final class Engine {
         for (Hit h : sentenceHits) {
             if (h.type == ActionType.EXPEL_DIPLOMATS && h.anchor < tr.from()) {
                 for (int k = h.anchor + 1; k + 1 < tr.from(); k++) {
-                    if (t.word[k].equals(",") && RESTATING.contains(t.lower[k + 1])) {
+                    if (t.word[k].equals(",") && restatingParticiples.contains(t.lower[k + 1])) {
                         return true;
                     }
                 }
@@ -734,7 +723,7 @@ public final class Engine {
         return false;
     }
 
-    private static final Set<String> TIME_UNITS = Set.of("day", "days", "week", "weeks", "month", "months", "year", "years");
+    private final Set<String> timeUnits;
 
     /**
      * "recalled its ambassadors to Ireland, Norway and Spain", "Poland and Latvia expelled ...":
@@ -762,7 +751,7 @@ public final class Engine {
                 }
             }
         }
-        if (made.size() > 1 && h.count != null && !containsAny(t.sentenceFrom(h.sentence), t.sentenceTo(h.sentence), Set.of("each"))) {
+        if (made.size() > 1 && h.count != null && !seg.containsAny(t.sentenceFrom(h.sentence), t.sentenceTo(h.sentence), Set.of("each"))) {
             for (Hit m : made) {
                 m.count = null; // "expelled ten diplomats of Latvia and Estonia": how many of each is not said
             }
@@ -779,347 +768,6 @@ public final class Engine {
     }
 
     // ------------------------------------------------------------------ actors
-
-    private Mention[] byToken = new Mention[0];
-    /** mentions of each sentence, in order */
-    private List<List<Mention>> bySentence = List.of();
-
-    private Coordination coordination;
-
-    private void findMentions() {
-        findMentionsInText();
-        index();
-        StoryActors story = new StoryActors(t, lex);
-        for (Mention m : story.bareInstitutions(mentions, byToken)) {
-            addMention(m);
-        }
-        for (Mention m : story.descriptions(mentions, byToken)) {
-            assignRole(m);
-            addMention(m);
-        }
-        coordination = new Coordination(t, byToken, lex);
-        coordination.markLists(bySentence);
-        for (Mention g : coordination.groups(bySentence)) {
-            assignRole(g);
-            addMention(g);
-        }
-    }
-
-    /** Adds a mention found after indexing, in its place: no re-indexing of the whole article. */
-    private void addMention(Mention m) {
-        mentions.add(m);
-        for (int k = m.from; k < m.to; k++) {
-            byToken[k] = m;
-        }
-        List<Mention> ms = bySentence.get(t.sentenceOf(m.from));
-        int at = 0;
-        while (at < ms.size() && ms.get(at).from < m.from) {
-            at++;
-        }
-        ms.add(at, m);
-    }
-
-    private void index() {
-        byToken = new Mention[t.size];
-        List<List<Mention>> bs = new ArrayList<>();
-        for (int s = 0; s < t.sentences; s++) {
-            bs.add(new ArrayList<>(2));
-        }
-        for (Mention m : mentions) {
-            for (int k = m.from; k < m.to; k++) {
-                byToken[k] = m;
-            }
-            bs.get(t.sentenceOf(m.from)).add(m);
-        }
-        bySentence = bs;
-    }
-
-    private void findMentionsInText() {
-        int year = published == null ? -1 : published.getYear();
-        String[] words = t.word;
-        String[] titled = null;
-        for (int s = 0; s < t.sentences; s++) {
-            if (isAllCaps(s)) {
-                if (titled == null) {
-                    titled = t.word.clone();
-                }
-                for (int i = t.sentenceFrom(s); i < t.sentenceTo(s); i++) {
-                    String w = t.word[i];
-                    if (w.length() > 1 && !lex.actors.containsKey(w)) {
-                        titled[i] = w.charAt(0) + w.substring(1).toLowerCase(java.util.Locale.ROOT); // "RUSSIA" -> "Russia"
-                    }
-                }
-            }
-        }
-        if (titled != null) {
-            words = titled;
-        }
-        for (int i = 0; i < t.size; i++) {
-            Phrase<ActorEntry> p = Lexicon.longest(lex.actors, words, i, t.size);
-            if (p == null) {
-                continue;
-            }
-            ActorEntry e = p.value();
-            int end = i + p.tokens().length;
-            if (e.kind() == ActorKind.BLOCKED) {
-                i = end - 1;
-                continue;
-            }
-            if (e.kind() == ActorKind.PERSON && year > 0 && (year < e.from() || year > e.to())) {
-                // the office-holder was not in office then; look for another entry of the same name
-                ActorEntry alt = null;
-                for (Phrase<ActorEntry> q : lex.actors.get(t.word[i])) {
-                    ActorEntry f = q.value();
-                    if (q.tokens().length == p.tokens().length && f.kind() == ActorKind.PERSON && year >= f.from() && year <= f.to()
-                            && java.util.Arrays.equals(q.tokens(), p.tokens())) {
-                        alt = f;
-                    }
-                }
-                if (alt == null) {
-                    i = end - 1;
-                    continue;
-                }
-                e = alt;
-            }
-            if (isTrap(i, end, e)) {
-                i = end - 1;
-                continue;
-            }
-            if (recognised(i, end)) {
-                i = end - 1;
-                continue;
-            }
-            Mention m = new Mention(i, end, e.iso(), e.kind());
-            m.host = e.host();
-            assignRole(m);
-            mentions.add(m);
-            double w = m.role == Role.HOST ? 0.5 : 1.0;
-            if (!stateWeight.containsKey(m.iso)) {
-                stateOrder.add(m.iso);
-            }
-            stateWeight.merge(m.iso, w, Double::sum);
-            if (m.host != null) {
-                if (!stateWeight.containsKey(m.host)) {
-                    stateOrder.add(m.host);
-                }
-                stateWeight.merge(m.host, 0.5, Double::sum);
-            }
-            i = end - 1;
-        }
-    }
-
-    private static final Set<String> RECOGNISING = Set.of("recognise", "recognises", "recognised", "recognising", "recognize",
-            "recognizes", "recognized", "recognizing", "recognition");
-    private static final Set<String> RECOGNITION_FILLERS = Set.of("a", "an", "the", "of", "independent", "sovereign", "full",
-            "formally", "officially", "as");
-
-    /**
-     * "would recognise a Palestinian state", "recognition of Kosovo": the state recognised benefits
-     * from the act and is no party to a dispute about it, so it is no source or target (nor the
-     * counterpart of a sentence that names one state only). "Morocco's sovereignty" stays Morocco.
-     */
-    private boolean recognised(int i, int end) {
-        if (end < t.size && (t.word[end].equals("'s") || t.word[end].equals("'"))) {
-            return false;
-        }
-        int s = t.sentenceOf(i);
-        for (int k = i - 1; k >= Math.max(0, i - 4) && t.sentenceOf(k) == s; k--) {
-            if (RECOGNISING.contains(t.lower[k])) {
-                return true;
-            }
-            if (!RECOGNITION_FILLERS.contains(t.lower[k])) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /** The first token in [from, to) that is {@code a} or {@code b} (lower case), or -1. */
-    private int firstWord(int from, int to, String a, String b) {
-        for (int k = from; k < to; k++) {
-            if (t.lower[k].equals(a) || t.lower[k].equals(b)) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    /** An all-capitals headline: "RUSSIA EXPELS TEN U.S. DIPLOMATS". */
-    private boolean isAllCaps(int s) {
-        int letters = 0;
-        int upper = 0;
-        int from = t.sentenceFrom(s);
-        int to = t.sentenceTo(s);
-        if (to - from < 3) {
-            return false;
-        }
-        // the sentence has at most this many letters: past a tenth of it in lower case, it cannot be capitals
-        int bound = t.end[to - 1] - t.start[from];
-        int lower = 0;
-        for (int i = from; i < to; i++) {
-            String w = t.word[i];
-            for (int k = 0; k < w.length(); k++) {
-                char c = w.charAt(k);
-                if (Character.isLetter(c)) {
-                    letters++;
-                    if (Character.isUpperCase(c)) {
-                        upper++;
-                    } else if (++lower * 10 > bound) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return letters >= 12 && upper * 10 >= letters * 9;
-    }
-
-    private boolean isTrap(int i, int end, ActorEntry e) {
-        String w = t.word[i];
-        int s = t.sentenceOf(i);
-        int sFrom = t.sentenceFrom(s);
-        int sTo = t.sentenceTo(s);
-        if (end < sTo && (e.kind() == ActorKind.SEAT || e.kind() == ActorKind.NAME) && NAMED_AFTER_A_PLACE.contains(t.lower[end])) {
-            return true; // "the Ottawa Convention", "the Minsk agreements", "the Washington Post": a name, not the state
-        }
-        if (end - i == 1 && AMBIGUOUS_NAMES.contains(w) && !isTitleCase(s)) {
-            // "Seattle, Washington", "Atlanta, Georgia": a US state after a city
-            if ((w.equals("Washington") || w.equals("Georgia")) && i >= 2 && t.word[i - 1].equals(",")
-                    && t.isCapitalized(i - 2) && lex.actors.get(t.word[i - 2]) == null) {
-                return true;
-            }
-            if (w.equals("Georgia") || w.equals("Georgian")) {
-                for (int k = sFrom; k < sTo; k++) {
-                    if (GEORGIA_US.contains(t.word[k])) {
-                        return true;
-                    }
-                }
-            }
-            // a person's name: "Jordan Peterson", "Michael Jordan"
-            if (end < sTo && t.isCapitalized(end) && Character.isLetter(t.word[end].charAt(0)) && lex.actors.get(t.word[end]) == null
-                    && !lex.institutions.containsKey(t.lower[end]) && !Dates.MONTHS.containsKey(t.lower[end])
-                    && !Dates.WEEKDAYS.containsKey(t.lower[end]) && !isInstitutionStart(end)) {
-                return true;
-            }
-            if (i > sFrom && t.isCapitalized(i - 1) && Character.isLetter(t.word[i - 1].charAt(0)) && lex.actors.get(t.word[i - 1]) == null
-                    && !FUNCTION.contains(t.lower[i - 1]) && !isCommonCapital(t.lower[i - 1])
-                    && !Dates.WEEKDAYS.containsKey(t.lower[i - 1]) && !Dates.MONTHS.containsKey(t.lower[i - 1])) {
-                return true;
-            }
-        }
-        if (w.equals("Turkey")) {
-            for (int k = sFrom; k < sTo; k++) {
-                if (TURKEY_BIRD.contains(t.lower[k])) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private final Map<Integer, Boolean> titleCase = new HashMap<>();
-
-    /** A headline in Title Case ("China Expels Two Diplomats"): capitals say nothing about names. */
-    private boolean isTitleCase(int s) {
-        return titleCase.computeIfAbsent(s, k -> {
-            int caps = 0;
-            int words = 0;
-            for (int i = t.sentenceFrom(k); i < t.sentenceTo(k); i++) {
-                if (Character.isLetter(t.word[i].charAt(0)) && t.word[i].length() > 3) {
-                    words++;
-                    if (Character.isUpperCase(t.word[i].charAt(0))) {
-                        caps++;
-                    }
-                }
-            }
-            return words >= 3 && caps * 10 >= words * 7;
-        });
-    }
-
-    private static boolean isCommonCapital(String lower) {
-        return Set.of("in", "on", "at", "from", "with", "and", "but", "both", "while", "visiting", "for", "to", "by", "neighbouring",
-                "neighboring", "king", "queen", "president", "minister", "prime", "ambassador", "envoy", "foreign", "southern",
-                "northern", "eastern", "western", "central", "when", "as", "after", "before", "since", "like", "unlike").contains(lower);
-    }
-
-    private boolean isInstitutionStart(int j) {
-        String l = t.lower[j];
-        return l.equals("foreign") || l.equals("ministry") || l.equals("embassy") || l.equals("government") || l.equals("president")
-                || l.equals("prime") || l.equals("ambassador") || l.equals("state") || l.equals("secretary") || l.equals("defence")
-                || l.equals("defense") || l.equals("consulate") || l.equals("the");
-    }
-
-    private void assignRole(Mention m) {
-        if (m.to < t.size && (t.word[m.to].equals("'s") || t.word[m.to].equals("'"))) {
-            m.possessive = true;
-        }
-        if (m.kind == ActorKind.PLURAL) {
-            m.role = Role.PEOPLE;
-        } else if (m.kind == ActorKind.PERSON) {
-            m.role = Role.AGENT;
-        } else {
-            Role r = m.kind == ActorKind.ADJ ? Role.PLAIN : Role.AGENT;
-            int j = m.to + (m.possessive ? 1 : 0);
-            int limit = Math.min(t.size, j + 4);
-            int sentence = t.sentenceOf(m.from);
-            boolean headFound = false;
-            while (j < limit && t.sentenceOf(j) == sentence) {
-                String l = t.lower[j];
-                String inst = null;
-                int len = 0;
-                for (int n = 3; n >= 1 && inst == null; n--) {
-                    if (j + n <= t.size) {
-                        StringBuilder b = new StringBuilder(l);
-                        for (int k = 1; k < n; k++) {
-                            b.append(' ').append(t.lower[j + k]);
-                        }
-                        inst = lex.institutions.get(b.toString());
-                        len = n;
-                    }
-                }
-                if (inst != null) {
-                    r = switch (inst) {
-                        case "PERSON" -> Role.PEOPLE;
-                        case "MISSION" -> Role.MISSION;
-                        default -> Role.AGENT;
-                    };
-                    m.headEnd = j + len;
-                    j += len;
-                    headFound = true;
-                    continue;
-                }
-                if (headFound) {
-                    break; // "the Saudi foreign ministry declared ambassador X": the head noun ends the phrase
-                }
-                if (!Character.isLetterOrDigit(l.charAt(0)) && !l.equals("-")) {
-                    break;
-                }
-                if (FUNCTION.contains(l) || lex.triggerWords.contains(l) || lex.actors.containsKey(t.word[j])) {
-                    break;
-                }
-                j++;
-            }
-            m.role = r;
-        }
-        int p = m.from - 1;
-        if (p >= 0 && t.sentenceOf(p) == t.sentenceOf(m.from)) {
-            if (t.lower[p].equals("the") && p > 0) {
-                p--;
-            }
-            String prev = t.lower[p];
-            if (prev.equals("of") && p > 0 && PLACE_PARTS.contains(t.lower[p - 1])) {
-                m.role = Role.HOST; // "on the outskirts of Moscow": a place
-            } else if (prev.equals("in") && p > 0 && (t.lower[p - 1].equals("power") || "AGENT".equals(lex.institutions.get(t.lower[p - 1])))
-                    && !m.possessive && m.role != Role.PEOPLE && !before(p - 1, t.sentenceFrom(t.sentenceOf(p)), 4, VISITED)) {
-                // "the generals who seized power in Niamey", "the authorities in Moscow": who rules there
-                m.role = Role.AGENT;
-            } else if (LOCATIVE.contains(prev) && m.role != Role.PEOPLE) {
-                m.role = Role.HOST;
-            } else if (prev.equals("to") && p > 0 && (ENVOY_NOUNS.contains(t.lower[p - 1]) || MISSION_NOUNS.contains(t.lower[p - 1])
-                    || t.lower[p - 1].equals("ambassador"))) {
-                m.role = Role.HOST;
-            }
-        }
-    }
 
     // ------------------------------------------------------------------ triggers
 
@@ -1162,16 +810,16 @@ public final class Engine {
     private Trig resolve(int i, int end, TriggerDef d, int from, int to) {
         ActionType type;
         int anchor = i;
-        boolean passive = d.kind() == 'V' && isParticiple(t.lower[i]) && beforeAny(i, from, 3, BE_FORMS);
+        boolean passive = d.kind() == 'V' && isParticiple(t.lower[i]) && seg.beforeAny(i, from, 3, beForms);
         switch (d.needs()) {
             case "PERSON" -> {
-                if (!near(i, end, from, to, 8, PERSON_NOUNS) && !nearMention(i, end, 8, Role.PEOPLE)) {
+                if (!seg.near(i, end, from, to, 8, personNouns) && !actors.nearMention(i, end, 8, Role.PEOPLE)) {
                     return null;
                 }
             }
             case "DIPLOMAT" -> {
-                if (!after(end, to, 6, DIPLOMAT_NOUNS) && !(after(end, to, 5, STAFF_NOUNS)
-                        && after(end, to, 6, Set.of("embassy", "consulate", "diplomatic", "mission", "consular")))) {
+                if (!seg.after(end, to, 6, diplomatNouns) && !(seg.after(end, to, 5, staffNouns)
+                        && seg.after(end, to, 6, Set.of("embassy", "consulate", "diplomatic", "mission", "consular")))) {
                     return null;
                 }
             }
@@ -1181,10 +829,10 @@ public final class Engine {
                     return null;
                 }
                 anchor = v;
-                passive = isParticiple(t.lower[v]) && beforeAny(v, from, 3, BE_FORMS);
+                passive = isParticiple(t.lower[v]) && seg.beforeAny(v, from, 3, beForms);
             }
             case "MISSION" -> {
-                if (!after(end, to, 6, MISSION_NOUNS) && !before(i, from, 4, MISSION_NOUNS)) {
+                if (!seg.after(end, to, 6, missionNouns) && !seg.before(i, from, 4, missionNouns)) {
                     return null;
                 }
                 if (t.lower[i].startsWith("clos") && end < to && (t.lower[end].equals("to") || t.lower[end].equals("ties")
@@ -1193,16 +841,16 @@ public final class Engine {
                 }
             }
             case "PROPERTY" -> {
-                if (!near(i, end, from, to, 6, PROPERTY_NOUNS)) {
-                    if (near(i, end, from, to, 6, PERSON_NOUNS) || nearMention(i, end, 6, Role.PEOPLE)) {
+                if (!seg.near(i, end, from, to, 6, propertyNouns)) {
+                    if (seg.near(i, end, from, to, 6, personNouns) || actors.nearMention(i, end, 6, Role.PEOPLE)) {
                         return new Trig(i, end, anchor, d, ActionType.DETAIN, passive);
                     }
                     return null;
                 }
             }
             case "ENVOY" -> {
-                if (!near(i, end, from, to, 8, ENVOY_NOUNS) && !nearNamedAmbassador(i, end, 8) && !diplomaticStaffAfter(end, to)
-                        && !(after(end, to, 5, Set.of("ministry", "mea")) && t.lower[i].startsWith("summon"))
+                if (!seg.near(i, end, from, to, 8, envoyNouns) && !actors.nearNamedAmbassador(i, end, 8) && !diplomaticStaffAfter(end, to)
+                        && !(seg.after(end, to, 5, Set.of("ministry", "mea")) && t.lower[i].startsWith("summon"))
                         && !measureObjects.ownDrawdown(i, end, from, to)) {
                     return null;
                 }
@@ -1210,15 +858,15 @@ public final class Engine {
             case "CHARGED" -> {
                 // "prosecutors charged three men, among them an official of ...", "two attaches were charged":
                 // people charged, not "charged that ..." (an accusation)
-                if (end < to && t.lower[end].equals("that") || !(after(end, to, 8, PERSON_NOUNS) || passive && before(i, from, 8, PERSON_NOUNS))) {
+                if (end < to && t.lower[end].equals("that") || !(seg.after(end, to, 8, personNouns) || passive && seg.before(i, from, 8, personNouns))) {
                     return null;
                 }
             }
             case "CREDENTIALS" -> {
-                if (!after(end, to, 5, Set.of("credentials", "accreditation", "accreditations", "visas", "visa"))) {
+                if (!seg.after(end, to, 5, Set.of("credentials", "accreditation", "accreditations", "visas", "visa"))) {
                     return null;
                 }
-                if (after(end, to, 5, Set.of("visas", "visa")) && !after(end, to, 5, Set.of("credentials", "accreditation"))) {
+                if (seg.after(end, to, 5, Set.of("visas", "visa")) && !seg.after(end, to, 5, Set.of("credentials", "accreditation"))) {
                     return new Trig(i, end, anchor, d, ActionType.RESTRICT_VISAS, passive);
                 }
             }
@@ -1233,45 +881,45 @@ public final class Engine {
                         break;
                     }
                 }
-                if (out < 0 || !(after(end, out, 7, PERSON_NOUNS) || nearMention(end, out, 0, Role.PEOPLE)
-                        || passive && before(i, from, 8, PERSON_NOUNS))) {
+                if (out < 0 || !(seg.after(end, out, 7, personNouns) || actors.nearMention(end, out, 0, Role.PEOPLE)
+                        || passive && seg.before(i, from, 8, personNouns))) {
                     return null;
                 }
             }
             case "ENVOYHOME" -> {
                 // "bring its ambassador home", "brought back the envoy": one's own envoy, so a recall
-                int h = firstWord(end, Math.min(to, end + 6), "home", "back");
+                int h = seg.firstWord(end, Math.min(to, end + 6), "home", "back");
                 // "bring back / home its ambassador" or "bring its ambassador home / back"
-                if (h < 0 || !(h == end ? after(end + 1, to, 4, ENVOY_NOUNS) : after(end, h, 5, ENVOY_NOUNS))) {
+                if (h < 0 || !(h == end ? seg.after(end + 1, to, 4, envoyNouns) : seg.after(end, h, 5, envoyNouns))) {
                     return null;
                 }
             }
             case "SENDHOME" -> {
                 // "sent two German diplomats home"
-                int h = firstWord(end, Math.min(to, end + 7), "home", "packing");
-                if (h < 0 || !(after(end, h, 6, PERSON_NOUNS) || nearMention(end, h, 0, Role.PEOPLE))) {
+                int h = seg.firstWord(end, Math.min(to, end + 7), "home", "packing");
+                if (h < 0 || !(seg.after(end, h, 6, personNouns) || actors.nearMention(end, h, 0, Role.PEOPLE))) {
                     return null;
                 }
             }
             case "RELATIONS" -> {
-                if (!after(end, to, 4, RELATION_NOUNS) || after(end, to, 3, Set.of("trade", "economic", "business", "family"))) {
+                if (!seg.after(end, to, 4, relationNouns) || seg.after(end, to, 3, Set.of("trade", "economic", "business", "family"))) {
                     return null;
                 }
             }
             case "TRADE" -> {
-                if (!near(i, end, from, to, 6, TRADE_NOUNS)) {
+                if (!seg.near(i, end, from, to, 6, tradeNouns)) {
                     return null;
                 }
             }
             case "LEAVE" -> {
                 int o = orderVerbBefore(i, from);
-                if (o < 0 || !(before(o + 1, from, 12, PERSON_NOUNS) || nearMention(o, o + 1, 12, Role.PEOPLE) || after(o, i, 6, PERSON_NOUNS))) {
+                if (o < 0 || !(seg.before(o + 1, from, 12, personNouns) || actors.nearMention(o, o + 1, 12, Role.PEOPLE) || seg.after(o, i, 6, personNouns))) {
                     return null;
                 }
                 // "ordered to leave": no object between the order and "to leave", so the people ordered stand before it
                 boolean objectBetween = false;
                 for (int k = o + 1; k < i - 1; k++) {
-                    if (PERSON_NOUNS.contains(t.lower[k]) || mentionAt(k) != null) {
+                    if (personNouns.contains(t.lower[k]) || mentionAt(k) != null) {
                         objectBetween = true;
                     }
                 }
@@ -1279,7 +927,7 @@ public final class Engine {
                 passive = !objectBetween;
             }
             case "THREATOBJ" -> {
-                if (!after(end, to, 14, THREAT_OBJECTS)) {
+                if (!seg.after(end, to, 14, threatObjects)) {
                     return null;
                 }
             }
@@ -1291,14 +939,14 @@ public final class Engine {
             }
             case "MET" -> {
                 // "would be met with a decisive response / full force", not "met with scepticism"
-                if (!after(end, to, 5, THREAT_OBJECTS) && !after(end, to, 4, Set.of("force", "firmness", "resolve"))) {
+                if (!seg.after(end, to, 5, threatObjects) && !seg.after(end, to, 4, Set.of("force", "firmness", "resolve"))) {
                     return null;
                 }
             }
             case "FUTURE" -> {
                 // "would be treated as an act of war": the modal sits further back
                 int w = t.lower[i].equals("act") ? 6 : 4;
-                if (!before(i, from, w, FUTURE_MARKERS) || (t.lower[i - 1].equals("to") && !before(i - 1, from, 3, FUTURE_MARKERS))) {
+                if (!seg.before(i, from, w, futureMarkers) || (t.lower[i - 1].equals("to") && !seg.before(i - 1, from, 3, futureMarkers))) {
                     return null;
                 }
                 if (i - 1 >= from && (t.lower[i - 1].equals("in") || t.lower[i - 1].equals("as")) && end < to
@@ -1322,7 +970,7 @@ public final class Engine {
                     return null;
                 }
                 anchor = v;
-                passive = isParticiple(t.lower[v]) && beforeAny(v, from, 3, BE_FORMS);
+                passive = isParticiple(t.lower[v]) && seg.beforeAny(v, from, 3, beForms);
             }
             case "WEIGHED" -> {
                 if (!threatFrames.measuresWeighed(end, to)) {
@@ -1330,12 +978,12 @@ public final class Engine {
                 }
             }
             case "HELD" -> {
-                if (!before(i, from, 3, HELD_MARKERS)) {
+                if (!seg.before(i, from, 3, heldMarkers)) {
                     return null;
                 }
             }
             case "AGREEOBJ" -> {
-                if (!after(end, to, 5, AGREE_OBJECTS)) {
+                if (!seg.after(end, to, 5, agreeObjects)) {
                     return null;
                 }
             }
@@ -1354,17 +1002,17 @@ public final class Engine {
                 anchor = g;
             }
             case "RESTOREOBJ" -> {
-                if (before(i, from, 6, UNDOING)) {
+                if (seg.before(i, from, 6, undoingVerbs)) {
                     return null; // "withdrawing permission to reopen": the opposite of an agreement
                 }
-                if (!after(end, to, 5, Set.of("relations", "ties", "embassy", "embassies", "consulate", "consulates",
+                if (!seg.after(end, to, 5, Set.of("relations", "ties", "embassy", "embassies", "consulate", "consulates",
                         "ambassador", "ambassadors", "flights", "visa", "visas"))
-                        || after(end, to, 3, Set.of("trade", "economic", "business"))) {
+                        || seg.after(end, to, 3, Set.of("trade", "economic", "business"))) {
                     return null;
                 }
             }
             case "LIFTOBJ" -> {
-                if (!after(end, to, 4, LIFT_OBJECTS)) {
+                if (!seg.after(end, to, 4, liftObjects)) {
                     return null;
                 }
             }
@@ -1374,14 +1022,14 @@ public final class Engine {
         if (d.type().equals("RESTRICT") && t.lower[i].equals("no")) {
             // "X nationals will no longer be allowed to travel ... under a visa exemption": only a visa regime
             // makes this a measure; "no longer allowed to hire" and the like are the generic case below
-            type = after(end, to, 10, VISA_WORDS) ? ActionType.RESTRICT_VISAS : restrictionType(i, end, from, to);
+            type = seg.after(end, to, 10, visaWords) ? ActionType.RESTRICT_VISAS : restrictionType(i, end, from, to);
             if (type == null) {
                 return null;
             }
             passive = true; // those no longer allowed are acted upon
 
-        } else if (d.type().equals("RESTRICT") && after(end, to, 3, Set.of("operations", "activities", "activity"))
-                && after(end, to, 7, MISSION_NOUNS)) {
+        } else if (d.type().equals("RESTRICT") && seg.after(end, to, 3, Set.of("operations", "activities", "activity"))
+                && seg.after(end, to, 7, missionNouns)) {
             type = ActionType.CLOSE_MISSION; // "suspended operations at its embassy in X": the mission stops working
         } else if (d.type().equals("RESTRICT") && t.lower[i].startsWith("den") && end < to
                 && (denialObjects.contains(t.lower[end]) || isGerund(end))) {
@@ -1391,10 +1039,10 @@ public final class Engine {
             type = ActionType.RECALL_ENVOY; // "reduced its staff in X": one's own people brought home
         } else if (d.type().equals("RESTRICT")) {
             type = restrictionType(i, end, from, to);
-            if (type == null && after(end, to, 4, RELATION_NOUNS) && !after(end, to, 3, Set.of("trade", "economic", "business"))) {
+            if (type == null && seg.after(end, to, 4, relationNouns) && !seg.after(end, to, 3, Set.of("trade", "economic", "business"))) {
                 type = ActionType.RECALL_ENVOY;
             }
-            if (type == null && after(end, to, 5, Set.of("assets", "accounts", "property", "properties"))) {
+            if (type == null && seg.after(end, to, 5, Set.of("assets", "accounts", "property", "properties"))) {
                 type = ActionType.SANCTION; // "froze the assets of"
             }
             if (type == null) {
@@ -1407,7 +1055,7 @@ public final class Engine {
             for (int k = i - 1; k >= Math.max(from, i - 9); k--) {
                 if (t.lower[k].startsWith("declar")) {
                     anchor = k;
-                    passive = isParticiple(t.lower[k]) && beforeAny(k, from, 3, BE_FORMS);
+                    passive = isParticiple(t.lower[k]) && seg.beforeAny(k, from, 3, beForms);
                     break;
                 }
             }
@@ -1431,7 +1079,7 @@ public final class Engine {
     private int orderVerbBefore(int i, int from) {
         int budget = 8;
         for (int k = i - 1; k >= from && budget > 0; k--) {
-            if (ORDER_VERBS.contains(t.lower[k])) {
+            if (orderVerbs.contains(t.lower[k])) {
                 return k;
             }
             if (t.lower[k].equals(",")) {
@@ -1442,7 +1090,7 @@ public final class Engine {
                         open = j;
                         break;
                     }
-                    if (l.equals(";") || l.equals(":") || ORDER_VERBS.contains(l) && !l.equals("have") && !l.equals("has")) {
+                    if (l.equals(";") || l.equals(":") || orderVerbs.contains(l) && !l.equals("have") && !l.equals("has")) {
                         break;
                     }
                 }
@@ -1476,9 +1124,9 @@ public final class Engine {
                     || t.lower[k + 1].equals("section") || t.lower[k + 1].equals("affairs"))) {
                 continue; // "consular staff" are staff
             }
-            ActionType c = VISA_WORDS.contains(l) ? ActionType.RESTRICT_VISAS
-                    : STAFF_WORDS.contains(l) ? ActionType.RESTRICT_STAFF
-                    : GOODS_WORDS.contains(l) ? ActionType.TRADE_MEASURE : null;
+            ActionType c = visaWords.contains(l) ? ActionType.RESTRICT_VISAS
+                    : staffWords.contains(l) ? ActionType.RESTRICT_STAFF
+                    : goodsWords.contains(l) ? ActionType.TRADE_MEASURE : null;
             if (c != null && Math.abs(k - i) < best) {
                 best = Math.abs(k - i);
                 type = c;
@@ -1510,7 +1158,7 @@ public final class Engine {
     private Hit analyse(Trig tr, int s, int from, int to, List<Trig> all, List<Dates.DateExpr> dates, boolean deadlineSentence,
             FuzzyDate inherited) {
         List<Mention> cands = new ArrayList<>();
-        for (Mention m : bySentence.get(s)) {
+        for (Mention m : actors.inSentence(s)) {
             if (m.from >= from && m.to <= to) {
                 cands.add(m);
             }
@@ -1530,13 +1178,13 @@ public final class Engine {
         int b1 = from;
         int b2 = to;
         for (int k = a - 1; k >= from; k--) {
-            if (isClauseBoundary(k)) {
+            if (seg.isClauseBoundary(k)) {
                 b1 = k;
                 break;
             }
         }
         for (int k = tr.to(); k < to - 1; k++) {
-            if (isClauseBoundary(k)) {
+            if (seg.isClauseBoundary(k)) {
                 b2 = k;
                 break;
             }
@@ -1565,12 +1213,12 @@ public final class Engine {
                 }
             }
             if (m.from >= tr.to() && m.from - tr.to() <= 9 && m.from > 0
-                    && (t.lower[prevWord(m.from)].equals("on") || t.lower[prevWord(m.from)].equals("against"))) {
+                    && (t.lower[seg.prevWord(m.from)].equals("on") || t.lower[seg.prevWord(m.from)].equals("against"))) {
                 attached = true;
             }
         }
         for (int k = Math.max(from, tr.from() - 3); k < tr.from(); k++) {
-            if (LIGHT_VERBS.contains(t.lower[k])) {
+            if (lightVerbs.contains(t.lower[k])) {
                 attached = true; // "Beijing imposed tariffs": the verb's subject is the tariffs' author
             }
         }
@@ -1619,7 +1267,7 @@ public final class Engine {
                 v[1] += 5;
             }
             if (m.to <= a && a - m.to <= 3 && a > 0 && t.lower[a - 1].equals("to") && m.from > from
-                    && (ORDER_VERBS.contains(t.lower[prevWord(m.from)]) || t.lower[prevWord(m.from)].equals("forced"))) {
+                    && (orderVerbs.contains(t.lower[seg.prevWord(m.from)]) || t.lower[seg.prevWord(m.from)].equals("forced"))) {
                 v[0] -= 4; // "asked Canada to reduce": Canada is told, the asker acts
                 v[1] += 5;
             }
@@ -1627,7 +1275,7 @@ public final class Engine {
                 v[0] += 4; // "warned that Beijing would retaliate": who will retaliate is who threatens
                 v[1] -= 4;
             }
-            if (m.from >= tr.to() && isSpeaker(m)) {
+            if (m.from >= tr.to() && seg.isSpeaker(m)) {
                 v[0] += 4; // "'We will respond,' Zakharova said": the speaker after a quote acts
                 v[1] -= 3;
             }
@@ -1648,7 +1296,7 @@ public final class Engine {
             }
             if ((tr.def().needs().equals("MET") || t.lower[tr.from()].equals("act")) && m.from > from) {
                 // "any step by X would be met with ...", "an act of war against Y by X": X is warned, Y warns
-                String p = t.lower[prevWord(m.from)];
+                String p = t.lower[seg.prevWord(m.from)];
                 if (p.equals("by")) {
                     v[0] -= 8;
                     v[1] += 6;
@@ -1677,7 +1325,7 @@ public final class Engine {
         double best = -1e9;
         for (Mention ms : cands) {
             for (Mention mt : cands) {
-                if (ms.iso.equals(mt.iso) || coordinated(ms, mt)) {
+                if (ms.iso.equals(mt.iso) || actors.coordinated(ms, mt)) {
                     continue;
                 }
                 double v = sc.get(ms)[0] + sc.get(mt)[1];
@@ -1706,7 +1354,7 @@ public final class Engine {
             // "Canada and India expelled each other's diplomats": the coordinated pair, both ways
             for (Mention ms : cands) {
                 for (Mention mt : cands) {
-                    if (!reciprocal && !ms.clauseOut && !mt.clauseOut && ms.from < mt.from && !ms.iso.equals(mt.iso) && coordinated(ms, mt)) {
+                    if (!reciprocal && !ms.clauseOut && !mt.clauseOut && ms.from < mt.from && !ms.iso.equals(mt.iso) && actors.coordinated(ms, mt)) {
                         source = ms.iso;
                         target = mt.iso;
                         sourceM = null;
@@ -1742,7 +1390,7 @@ public final class Engine {
                     }
                 }
                 if (other == null) {
-                    other = counterpart(x, cands);
+                    other = actors.counterpart(x, cands);
                 }
                 if (other != null && !other.equals(x)) {
                     source = asSource >= asTarget ? x : other;
@@ -1752,8 +1400,8 @@ public final class Engine {
                 }
             }
         }
-        boolean subordinateSubject = b1 > from && SUBORDINATORS.contains(t.lower[b1]) && b1 + 1 < a
-                && !(t.lower[b1 + 1].endsWith("ing") && !byTokenIs(b1 + 1));
+        boolean subordinateSubject = b1 > from && subordinators.contains(t.lower[b1]) && b1 + 1 < a
+                && !(t.lower[b1 + 1].endsWith("ing") && !actors.hasMention(b1 + 1));
         if (subordinateSubject && cands.stream().allMatch(m -> m.clauseOut)) {
             return null; // "... after police stormed its embassy": the clause has its own, unnamed, actor
         }
@@ -1777,7 +1425,7 @@ public final class Engine {
                 }
             }
             String x = bs.iso;
-            String other = counterpart(x, cands);
+            String other = actors.counterpart(x, cands);
             if (other == null) {
                 return null;
             }
@@ -1809,7 +1457,7 @@ public final class Engine {
                     }
                 }
                 if (target == null) {
-                    target = counterpart(source, cands);
+                    target = actors.counterpart(source, cands);
                 }
                 if (target == null) {
                     return null;
@@ -1818,7 +1466,7 @@ public final class Engine {
                 // "If X goes ahead, a similar step will be taken against it," he said: the one named is warned
                 target = cands.get(0).iso;
                 targetM = cands.get(0);
-                source = counterpart(target, cands);
+                source = actors.counterpart(target, cands);
                 sourceM = null;
                 if (source == null) {
                     return null;
@@ -1831,8 +1479,8 @@ public final class Engine {
         Hit h = new Hit();
         h.reciprocal = reciprocal;
         // an action inside "after / because / when ..." is the background of the main clause
-        boolean subordinate = b1 > from && b1 < a && SUBORDINATORS.contains(t.lower[b1]) && !t.lower[b1].equals("before");
-        if (a > from + 1 && SUBORDINATORS.contains(t.lower[from]) && !t.lower[from].equals("before")
+        boolean subordinate = b1 > from && b1 < a && subordinators.contains(t.lower[b1]) && !t.lower[b1].equals("before");
+        if (a > from + 1 && subordinators.contains(t.lower[from]) && !t.lower[from].equals("before")
                 && !Set.of("that", "this", "these", "which").contains(t.lower[from + 1])) {
             boolean comma = false;
             for (int k = from; k < a; k++) {
@@ -1931,11 +1579,6 @@ public final class Engine {
         return h;
     }
 
-    /** "Germany, France and Poland": members of one list are never each other's source and target. */
-    private boolean coordinated(Mention a, Mention b) {
-        return coordination.coordinated(a, b) || a.group != null && a.group.contains(b.iso) || b.group != null && b.group.contains(a.iso);
-    }
-
     /**
      * "It also suspended visas ...": an undated act told with "also" right after the day's news is part of
      * that news, not an older fact. Only a recent day (the week before publication) a few sentences back
@@ -1962,19 +1605,7 @@ public final class Engine {
         return false;
     }
 
-    private boolean samePragraph(int s1, int s2) {
-        int a = t.sentenceCharEnd(s1);
-        int b = t.sentenceCharStart(s2);
-        for (int k = a; k < b; k++) {
-            if (t.text.charAt(k) == '\n') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static final Set<String> ORGANISATIONS = Set.of("EU", "NATO", "UN", "OSCE", "G7", "G20", "Union", "Commission",
-            "bloc", "alliance", "Council", "IAEA", "WTO", "ASEAN", "AU", "ECOWAS", "OPEC");
+    private final Set<String> organisationNames;
 
     /** An organisation (EU, NATO, ...) nearer to the trigger on its subject side than any state. */
     private boolean organisationActs(List<Mention> cands, int from, int a) {
@@ -1985,7 +1616,7 @@ public final class Engine {
             }
         }
         for (int k = a - 1; k >= Math.max(from, nearestState); k--) {
-            if (ORGANISATIONS.contains(t.word[k]) && (byToken[k] == null)) {
+            if (organisationNames.contains(t.word[k]) && (actors.mentionAt(k) == null)) {
                 return true;
             }
         }
@@ -2024,10 +1655,10 @@ public final class Engine {
         int hi = d.from() >= tr.to() ? d.from() : tr.anchor();
         for (int k = lo; k < hi; k++) {
             String l = t.lower[k];
-            if (l.equals(",") && k + 1 < t.size && isParticipialClause(k + 1)) {
+            if (l.equals(",") && k + 1 < t.size && seg.isParticipialClause(k + 1)) {
                 continue; // "..., accusing him of ..., the ministry said on Friday": still the same report
             }
-            if (isClauseBoundary(k) || l.equals("after") || l.equals("because") || l.equals("when") || l.equals("although")
+            if (seg.isClauseBoundary(k) || l.equals("after") || l.equals("because") || l.equals("when") || l.equals("although")
                     || l.equals("though") || l.equals("over")) {
                 return true;
             }
@@ -2035,57 +1666,15 @@ public final class Engine {
         return false;
     }
 
-    private boolean isClauseBoundary(int k) {
-        String l = t.lower[k];
-        if (l.equals(";") || l.equals(":") || l.equals("wherein") || l.equals("where") || l.equals("which") || l.equals("whereas")
-                || l.equals("while") || l.equals("who") || l.equals("whose") || SUBORDINATORS.contains(l)) {
-            return true;
-        }
-        if (l.equals(",") && k + 2 < t.size && t.lower[k + 1].equals("and") && mentionAt(k - 1) != null && mentionAt(k + 2) != null
-                && mentionAt(k - 1).list != null && mentionAt(k - 1).list == mentionAt(k + 2).list) {
-            return false; // "Sweden, Denmark, and Norway": the last comma of a list
-        }
-        return l.equals(",") && k + 1 < t.size && (t.lower[k + 1].equals("and") || t.lower[k + 1].equals("but")
-                || isParticipialClause(k + 1));
-    }
-
-    /** ", accusing him of ...": a participial phrase (a lower-case -ing word, not "Beijing", not an action word). */
-    private static final Set<String> SPEECH = Set.of("said", "says", "told", "added", "stated", "noted", "warned", "wrote",
-            "tweeted", "insisted", "declared", "announced");
-
-    /** A mention right after a closing quote and followed by a speech verb: the attribution of a quote. */
-    private boolean isSpeaker(Mention m) {
-        int end = Math.max(m.to, m.headEnd);
-        boolean speaks = end < t.size && SPEECH.contains(t.lower[end]) || end + 1 < t.size && SPEECH.contains(t.lower[end + 1]);
-        for (int k = end; !speaks && k < Math.min(t.size - 1, end + 4) && Character.isUpperCase(t.word[k].charAt(0)); k++) {
-            speaks = SPEECH.contains(t.lower[k + 1]); // "... ," Israeli Foreign Minister Jane Doe said: title and name
-        }
-        if (!speaks) {
-            return false;
-        }
-        for (int k = m.from - 1; k >= Math.max(0, m.from - 6); k--) {
-            String w = t.word[k];
-            if (w.equals("\u201d") || w.equals("\"") || w.equals("'") || w.equals("\u2019")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean isParticipialClause(int k) {
-        String w = t.word[k];
-        return w.length() > 5 && w.endsWith("ing") && Character.isLowerCase(w.charAt(0)) && !lex.triggerWords.contains(t.lower[k]);
-    }
-
     /** Words after which a base form is a verb: "to", the modals. */
-    private static final Set<String> VERB_OPENERS = Set.of("to", "will", "would", "shall", "could", "may", "might", "must", "'ll");
+    private final Set<String> verbOpeners;
 
     private boolean isNominal(Trig tr) {
         String w = t.lower[tr.from()];
         if (w.endsWith("ing") && tr.to() < t.size && t.lower[tr.to()].equals("of")) {
             return true; // "the freezing of new trade"
         }
-        if (w.endsWith("ion") && tr.from() > 0 && VERB_OPENERS.contains(t.lower[tr.from() - 1])) {
+        if (w.endsWith("ion") && tr.from() > 0 && verbOpeners.contains(t.lower[tr.from() - 1])) {
             return false; // "agreed to sanction 19 officials", "will sanction": a verb that looks like a noun
         }
         return w.endsWith("ion") || w.endsWith("ions") || w.endsWith("ure") || w.endsWith("ures") || w.equals("sanctions")
@@ -2109,7 +1698,7 @@ public final class Engine {
             v += left ? -1.5 : 0;
         }
         v -= 0.08 * Math.abs((left ? a - m.to : m.from - tr.to()));
-        int p = prevWord(m.from);
+        int p = seg.prevWord(m.from);
         String prev = p >= 0 ? t.lower[p] : "";
         if (!left && prev.equals("of")) {
             v += tr.type() == ActionType.RECALL_ENVOY && m.role == Role.PEOPLE ? 2 : -2;
@@ -2160,7 +1749,7 @@ public final class Engine {
             v += left ? 2 : 0;
         }
         v -= 0.08 * Math.abs((left ? a - m.to : m.from - tr.to()));
-        int p = prevWord(m.from);
+        int p = seg.prevWord(m.from);
         String prev = p >= 0 ? t.lower[p] : "";
         if (!left && m.from - tr.to() <= 4 && (prev.equals("on") || prev.equals("against") || prev.equals("upon"))) {
             v += 5;
@@ -2184,41 +1773,11 @@ public final class Engine {
     private boolean possessiveAttached(Mention m, int a) {
         for (int k = m.to + 1; k < a; k++) {
             String l = t.lower[k];
-            if (PERSON_NOUNS.contains(l) || MISSION_NOUNS.contains(l) || lex.triggerWords.contains(l) || l.equals(",")) {
+            if (personNouns.contains(l) || missionNouns.contains(l) || lex.triggerWords.contains(l) || l.equals(",")) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** The previous word, skipping a determiner. */
-    private int prevWord(int i) {
-        int p = i - 1;
-        if (p >= 0 && (t.lower[p].equals("the") || t.lower[p].equals("a"))) {
-            p--;
-        }
-        return p;
-    }
-
-    private String counterpart(String x, List<Mention> sentence) {
-        for (Mention m : sentence) {
-            if (m.host != null && !m.host.equals(x)) {
-                return m.host;
-            }
-        }
-        String best = null;
-        double bw = 0;
-        for (String iso : stateOrder) {
-            if (iso.equals(x)) {
-                continue;
-            }
-            double w = stateWeight.get(iso);
-            if (w > bw) {
-                bw = w;
-                best = iso;
-            }
-        }
-        return best;
     }
 
     private boolean isReferenced(Trig tr, List<Trig> all, int from) {
@@ -2235,7 +1794,7 @@ public final class Engine {
             return false;
         }
         for (int k = tr.from() - 1; k >= Math.max(from, tr.from() - 7); k--) {
-            if (REFERENCING.contains(t.lower[k])) {
+            if (referencingPrepositions.contains(t.lower[k])) {
                 return true;
             }
             if (t.lower[k].equals(",") || t.lower[k].equals(";")) {
@@ -2249,7 +1808,7 @@ public final class Engine {
         int a = tr.anchor();
         for (int k = a - 1; k >= Math.max(from, a - 3); k--) {
             String l = t.lower[k];
-            if (NEGATORS.contains(l) && !(k + 1 < to && t.lower[k + 1].equals("only")) || refusals.contains(l)) {
+            if (negators.contains(l) && !(k + 1 < to && t.lower[k + 1].equals("only")) || refusals.contains(l)) {
                 return Modality.NEGATED;
             }
             if (l.equals(",") || l.equals(";")) {
@@ -2262,7 +1821,7 @@ public final class Engine {
         if (threatFrames.insideFutureSubject(a, from, to)) {
             return Modality.HYPOTHETICAL; // "measures, including curbs on hiring, will be taken": announced, the threat says so
         }
-        if (speech.threatVerbBefore(a, from) || startsWith(from, to, "otherwise") || startsWith(from, to, "or else")) {
+        if (speech.threatVerbBefore(a, from) || seg.startsWith(from, to, "otherwise") || seg.startsWith(from, to, "or else")) {
             // "threatened to expel": the threat is the action; "Otherwise, we will close ...": the price
             // of a demand not met
             return Modality.THREATENED;
@@ -2273,12 +1832,12 @@ public final class Engine {
                 conditional = true;
                 return Modality.HYPOTHETICAL; // the condition of a threat, not an action
             }
-            if (l.equals(",") || l.equals(";") || PLANNED.contains(l) || l.equals("would") || l.equals("could")) {
+            if (l.equals(",") || l.equals(";") || plannedMarkers.contains(l) || l.equals("would") || l.equals("could")) {
                 break;
             }
         }
         boolean reported = false;
-        boolean leadingClause = SUBORDINATORS.contains(t.lower[from]);
+        boolean leadingClause = subordinators.contains(t.lower[from]);
         for (int k = a - 1; k >= Math.max(from, a - 6); k--) {
             String l = t.lower[k];
             if (l.equals(";") || l.equals(":") || leadingClause && l.equals(",")) {
@@ -2292,7 +1851,7 @@ public final class Engine {
                 }
                 return reported ? Modality.PLANNED : Modality.HYPOTHETICAL;
             }
-            if (HYPOTHETICAL.contains(l) && !t.word[k].equals("May")) {
+            if (hypotheticalMarkers.contains(l) && !t.word[k].equals("May")) {
                 return Modality.HYPOTHETICAL;
             }
         }
@@ -2300,22 +1859,22 @@ public final class Engine {
             return Modality.HYPOTHETICAL;
         }
         for (int k = from; k < a; k++) {
-            if (DELIBERATION.contains(t.lower[k])) {
+            if (deliberationWords.contains(t.lower[k])) {
                 return Modality.HYPOTHETICAL; // "Options under discussion include expulsions ..."
             }
         }
-        if (speech.requested(a, from, this::isClauseBoundary)) {
+        if (speech.requested(a, from, seg::isClauseBoundary)) {
             return Modality.HYPOTHETICAL;
         }
         for (int k = a - 1; k >= Math.max(from, a - 4); k--) {
             String l = t.lower[k];
-            if (PLANNED.contains(l) || (l.equals("be") && k > from && t.lower[k - 1].equals("to"))) {
+            if (plannedMarkers.contains(l) || (l.equals("be") && k > from && t.lower[k - 1].equals("to"))) {
                 return Modality.PLANNED;
             }
         }
         for (int k = a - 1; k >= Math.max(from, a - 6); k--) {
             String l = t.lower[k];
-            if (BACKGROUND.contains(l) && !(k + 1 < to && (t.lower[k + 1].equals("this") || t.lower[k + 1].equals("on")))) {
+            if (backgroundMarkers.contains(l) && !(k + 1 < to && (t.lower[k + 1].equals("this") || t.lower[k + 1].equals("on")))) {
                 if (l.equals("already") && k > from && t.lower[k - 1].equals("had") && backshifted(k - 1, from)) {
                     return Modality.ASSERTED; // "said it had already decided to withdraw": the day's news, told as prior
                 }
@@ -2328,7 +1887,7 @@ public final class Engine {
             }
         }
         for (int k = a - 1; k >= Math.max(from + 1, a - 3); k--) {
-            if (BE_FORMS.contains(t.lower[k]) && (t.lower[k - 1].equals("who") || t.lower[k - 1].equals("which")
+            if (beForms.contains(t.lower[k]) && (t.lower[k - 1].equals("who") || t.lower[k - 1].equals("which")
                     || t.lower[k - 1].equals("that"))) {
                 return Modality.BACKGROUND; // "ambassadors who were recalled"
             }
@@ -2341,12 +1900,12 @@ public final class Engine {
         return Modality.ASSERTED;
     }
 
-    private static final Set<String> REPORTING = Set.of("said", "says", "announced", "confirmed", "stated", "added", "told");
+    private final Set<String> reportingVerbs;
 
     /** "X said (that) it had ...": a reporting verb just before the subject of the past perfect. */
     private boolean backshifted(int had, int from) {
         for (int j = had - 1; j >= Math.max(from, had - 4); j--) {
-            if (REPORTING.contains(t.lower[j])) {
+            if (reportingVerbs.contains(t.lower[j])) {
                 return true;
             }
             if (t.lower[j].equals(",") || t.lower[j].equals(";")) {
@@ -2356,7 +1915,7 @@ public final class Engine {
         return false;
     }
 
-    private static final Set<String> SUBJECT_PRONOUNS = Set.of("it", "they", "he", "she");
+    private final Set<String> subjectPronouns;
 
     /**
      * "Nicaragua issued a statement. It said it too was breaking off relations with Quito": a pronoun
@@ -2368,14 +1927,14 @@ public final class Engine {
         for (int k = from; k < a; k++) {
             if (mentionAt(k) != null) {
                 pronoun = false;
-            } else if (SUBJECT_PRONOUNS.contains(t.lower[k])) {
+            } else if (subjectPronouns.contains(t.lower[k])) {
                 pronoun = true;
             }
         }
         if (!pronoun || s == 0) {
             return null;
         }
-        for (Mention m : bySentence.get(s - 1)) {
+        for (Mention m : actors.inSentence(s - 1)) {
             if (m.role == Role.AGENT || m.role == Role.PEOPLE && m.possessive) {
                 return m.iso.equals(other) ? null : m.iso;
             }
@@ -2385,13 +1944,13 @@ public final class Engine {
 
     /** A mention right after a lower-case past form ("accused Paris", "backed Armenia"): the object of another verb. */
     private boolean objectOfVerb(Mention m, int from) {
-        int p = prevWord(m.from);
+        int p = seg.prevWord(m.from);
         if (p < from) {
             return false;
         }
         String w = t.word[p];
         return w.length() > 4 && w.endsWith("ed") && Character.isLowerCase(w.charAt(0)) && !lex.triggerWords.contains(t.lower[p])
-                && !ORDER_VERBS.contains(t.lower[p]);
+                && !orderVerbs.contains(t.lower[p]);
     }
 
     private boolean isThreatened(Trig tr, int from) {
@@ -2420,7 +1979,7 @@ public final class Engine {
             }
         }
         for (int k = from; k < a; k++) {
-            if (THREAT_WORDS.contains(t.lower[k])) {
+            if (threatWords.contains(t.lower[k])) {
                 return true;
             }
         }
@@ -2443,17 +2002,15 @@ public final class Engine {
             while (j < to && (t.word[j].equals("-") || mentionAt(j) != null)) {
                 j = mentionAt(j) != null ? mentionAt(j).to : j + 1; // "German-Iranian"
             }
-            return m.kind == ActorKind.ADJ && j < to && (PERSON_NOUNS.contains(t.lower[j]) || PEOPLE_WORDS.contains(t.lower[j]));
+            return m.kind == ActorKind.ADJ && j < to && (personNouns.contains(t.lower[j]) || peopleWords.contains(t.lower[j]));
         }
         return false;
     }
 
-    private static final Set<String> PEOPLE_WORDS = Set.of("dissident", "activist", "journalist", "citizen", "national", "man",
-            "woman", "worker", "businessman", "academic", "researcher", "tourist", "aid", "student", "blogger", "writer", "reporter");
+    private final Set<String> peopleWords;
 
     /** Adjectives that make people a group of several states: "Western diplomats", "EU envoys". */
-    private static final Set<String> GROUP_ADJECTIVES = Set.of("western", "european", "foreign", "eu", "nato", "baltic", "nordic",
-            "arab", "african", "asian", "allied", "international", "gulf", "latin", "scandinavian", "g7");
+    private final Set<String> groupAdjectives;
 
     /**
      * Whether the people acted upon are a group of states ("European diplomats were expelled") with no state of
@@ -2464,11 +2021,11 @@ public final class Engine {
         int hi = tr.passive() ? tr.from() : Math.min(to, tr.to() + 6);
         for (int k = lo; k < hi; k++) {
             String l = t.lower[k];
-            if (l.isEmpty() || "wefabingls".indexOf(l.charAt(0)) < 0 || !GROUP_ADJECTIVES.contains(l)) {
+            if (l.isEmpty() || "wefabingls".indexOf(l.charAt(0)) < 0 || !groupAdjectives.contains(l)) {
                 continue;
             }
             for (int j = k + 1; j < Math.min(to, k + 3); j++) {
-                if (DIPLOMAT_NOUNS.contains(t.lower[j]) || PERSON_NOUNS.contains(t.lower[j])) {
+                if (diplomatNouns.contains(t.lower[j]) || personNouns.contains(t.lower[j])) {
                     // "Western diplomats from Britain and France" still name their states
                     return targetM == null || targetM.from < lo || targetM.from > j + 3 || framing.subordinateBetween(j, targetM.from);
                 }
@@ -2487,47 +2044,17 @@ public final class Engine {
         if (base == null) {
             return null;
         }
-        for (String c : CONNECT_SAME) {
-            if (startsWith(from, to, c)) {
+        for (String c : sameTimeConnectives) {
+            if (seg.startsWith(from, to, c)) {
                 return base;
             }
         }
-        for (String c : CONNECT_AFTER) {
-            if (startsWith(from, to, c)) {
+        for (String c : laterConnectives) {
+            if (seg.startsWith(from, to, c)) {
                 return base.precision() == DatePrecision.DAY ? FuzzyDate.ofMonth(base.year(), base.month()) : base;
             }
         }
         return null;
-    }
-
-    private boolean startsWithAny(int s, Set<String> phrases) {
-        if (s >= t.sentences) {
-            return false;
-        }
-        for (String p : phrases) {
-            if (startsWith(t.sentenceFrom(s), t.sentenceTo(s), p)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final Map<String, String[]> SPLIT = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private boolean startsWith(int from, int to, String phrase) {
-        if (from >= to || phrase.charAt(0) != t.lower[from].charAt(0)) {
-            return false;
-        }
-        String[] ws = SPLIT.computeIfAbsent(phrase, p -> p.split(" "));
-        if (from + ws.length > to) {
-            return false;
-        }
-        for (int k = 0; k < ws.length; k++) {
-            if (!t.lower[from + k].equals(ws[k])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** "..., a day after Canada ordered ...": the expression dates the clause it opens, not what precedes it. */
@@ -2557,66 +2084,7 @@ public final class Engine {
         return out;
     }
 
-    private boolean containsAny(int from, int to, Set<String> words) {
-        for (int k = from; k < to; k++) {
-            if (words.contains(t.lower[k])) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean near(int i, int end, int from, int to, int w, Set<String> words) {
-        return before(i, from, w, words) || after(end, to, w, words);
-    }
-
-    private boolean before(int i, int from, int w, Set<String> words) {
-        for (int k = i - 1; k >= Math.max(from, i - w); k--) {
-            if (words.contains(t.lower[k])) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean beforeAny(int i, int from, int w, Set<String> words) {
-        return before(i, from, w, words);
-    }
-
-    private boolean after(int end, int to, int w, Set<String> words) {
-        for (int k = end; k < Math.min(to, end + w); k++) {
-            if (words.contains(t.lower[k])) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean nearMention(int i, int end, int w, Role role) {
-        for (int k = Math.max(0, i - w); k < Math.min(t.size, end + w); k++) {
-            Mention m = byToken[k];
-            if (m != null && m.role == role && t.sentenceOf(m.from) == t.sentenceOf(i)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean nearNamedAmbassador(int i, int end, int w) {
-        for (int k = Math.max(0, i - w); k < Math.min(t.size, end + w); k++) {
-            Mention m = byToken[k];
-            if (m != null && m.host != null && t.sentenceOf(m.from) == t.sentenceOf(i)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean byTokenIs(int k) {
-        return mentionAt(k) != null;
-    }
-
     private Mention mentionAt(int k) {
-        return k >= 0 && k < byToken.length ? byToken[k] : null;
+        return actors.mentionAt(k);
     }
 }
