@@ -32,34 +32,12 @@ import java.util.Set;
 public final class Engine {
     private final Set<String> personNouns;
     private final Set<String> diplomatNouns;
-    private final Set<String> staffNouns;
     private final Set<String> missionNouns;
-    private final Set<String> propertyNouns;
-    private final Set<String> envoyNouns;
-    private final Set<String> relationNouns;
-    private final Set<String> threatObjects;
-    private final Set<String> futureMarkers;
-    private final Set<String> heldMarkers;
-    private final Set<String> agreeObjects;
-    private final Set<String> liftObjects;
-    private final Set<String> tradeNouns;
-    private final Set<String> visaWords;
-    private final Set<String> staffWords;
-    private final Set<String> goodsWords;
     private final Set<String> orderVerbs;
-    private final Set<String> beForms;
-    private final Set<String> negators;
-    private final Set<String> hypotheticalMarkers;
-    private final Set<String> plannedMarkers;
-    private final Set<String> threatWords;
-    private final Set<String> backgroundMarkers;
     private final Set<String> sameTimeConnectives;
     private final Set<String> laterConnectives;
-    private final Set<String> referencingPrepositions;
 
     private static final boolean DEBUG = System.getenv("RIPOSTE_DEBUG") != null;
-    private final Set<String> deliberationWords;
-    private final Set<String> undoingVerbs;
     private final Set<String> subordinators;
     private final Set<String> lightVerbs;
     private final Lexicon lex;
@@ -70,16 +48,14 @@ public final class Engine {
     private final Segmentation seg;
     private final ActorMentions actors;
     private final MeasureFrames frames;
+    private final Modalities modalities;
     private final SpeechActs speech;
-    private boolean conditional;
     private Hit lastHitInSentence;
     private final MeasureObjects measureObjects;
     private final Framing framing;
     private final Counts counts;
     private final ThreatFrames threatFrames;
     private final OtherActs otherActs;
-    private final Set<String> refusals;
-    private final Set<String> denialObjects;
     /** The day of the last reported (not recalled) act or day named, and its sentence: what an "also" continues. */
     private LocalDate newsDay;
     private int newsDaySentence = -10;
@@ -100,40 +76,17 @@ public final class Engine {
         this.speech = new SpeechActs(tokens, lex);
         this.measureObjects = new MeasureObjects(tokens, lex);
         this.framing = new Framing(tokens);
-        this.refusals = lex.words("REFUSALS");
-        this.denialObjects = lex.words("DENIAL_OBJECTS");
         this.threatFrames = new ThreatFrames(tokens, lex, this::mentionAt);
         this.otherActs = new OtherActs(tokens, lex, this::mentionAt);
         this.counts = new Counts(tokens, lex, framing, this::mentionAt);
         this.frames = new MeasureFrames(tokens, lex, seg, actors, measureObjects, threatFrames, otherActs);
+        this.modalities = new Modalities(tokens, lex, seg, frames, speech, threatFrames);
         this.personNouns = lex.words("PERSON_NOUNS");
         this.diplomatNouns = lex.words("DIPLOMAT_NOUNS");
-        this.staffNouns = lex.words("STAFF_NOUNS");
         this.missionNouns = lex.words("MISSION_NOUNS");
-        this.propertyNouns = lex.words("PROPERTY_NOUNS");
-        this.envoyNouns = lex.words("ENVOY_NOUNS");
-        this.relationNouns = lex.words("RELATION_NOUNS");
-        this.threatObjects = lex.words("THREAT_OBJECTS");
-        this.futureMarkers = lex.words("FUTURE_MARKERS");
-        this.heldMarkers = lex.words("HELD_MARKERS");
-        this.agreeObjects = lex.words("AGREE_OBJECTS");
-        this.liftObjects = lex.words("LIFT_OBJECTS");
-        this.tradeNouns = lex.words("TRADE_NOUNS");
-        this.visaWords = lex.words("VISA_WORDS");
-        this.staffWords = lex.words("STAFF_WORDS");
-        this.goodsWords = lex.words("GOODS_WORDS");
         this.orderVerbs = lex.words("ORDER_VERBS");
-        this.beForms = lex.words("BE_FORMS");
-        this.negators = lex.words("NEGATORS");
-        this.hypotheticalMarkers = lex.words("HYPOTHETICAL_MARKERS");
-        this.plannedMarkers = lex.words("PLANNED_MARKERS");
-        this.threatWords = lex.words("THREAT_WORDS");
-        this.backgroundMarkers = lex.words("BACKGROUND_MARKERS");
         this.sameTimeConnectives = lex.words("SAME_TIME_CONNECTIVES");
         this.laterConnectives = lex.words("LATER_CONNECTIVES");
-        this.referencingPrepositions = lex.words("REFERENCING_PREPOSITIONS");
-        this.deliberationWords = lex.words("DELIBERATION_WORDS");
-        this.undoingVerbs = lex.words("UNDOING_VERBS");
         this.lightVerbs = lex.words("LIGHT_VERBS");
         this.grievanceNouns = lex.words("GRIEVANCE_NOUNS");
         this.anaphoricGrievances = lex.words("ANAPHORIC_GRIEVANCES");
@@ -141,10 +94,7 @@ public final class Engine {
         this.restatingParticiples = lex.words("RESTATING_PARTICIPLES");
         this.timeUnits = lex.words("TIME_UNITS");
         this.organisationNames = lex.wordsAsWritten("ORGANISATION_NAMES");
-        this.verbOpeners = lex.words("VERB_OPENERS");
-        this.reportingVerbs = lex.words("REPORTING_VERBS");
         this.subjectPronouns = lex.words("SUBJECT_PRONOUNS");
-        this.peopleWords = lex.words("PEOPLE_WORDS");
         this.groupAdjectives = lex.words("GROUP_ADJECTIVES");
         this.subordinators = lex.words("SUBORDINATORS");
     }
@@ -795,7 +745,7 @@ public final class Engine {
         }
         int a = tr.anchor();
         // an object named after its governing verb ("suspended the cooperation agreement") is that verb's act
-        boolean nominal = !tr.def().needs().equals("HOSTILEVERB") && (tr.def().kind() == 'N' || isNominal(tr));
+        boolean nominal = !tr.def().needs().equals("HOSTILEVERB") && (tr.def().kind() == 'N' || frames.isNominal(tr));
         if (nominal && framing.recordPhrase(tr.from(), tr.to(), from, to)) {
             return null; // "the first expulsion of an ambassador from X since 1945": a comment on an act told elsewhere
         }
@@ -1105,16 +1055,7 @@ public final class Engine {
         }
         Hit h = new Hit();
         h.reciprocal = reciprocal;
-        // an action inside "after / because / when ..." is the background of the main clause
-        boolean subordinate = b1 > from && b1 < a && subordinators.contains(t.lower[b1]) && !t.lower[b1].equals("before");
-        if (a > from + 1 && subordinators.contains(t.lower[from]) && !t.lower[from].equals("before")
-                && !Set.of("that", "this", "these", "which").contains(t.lower[from + 1])) {
-            boolean comma = false;
-            for (int k = from; k < a; k++) {
-                comma |= t.word[k].equals(",");
-            }
-            subordinate = !comma; // "After Tallinn capped the staff, Moscow expelled ...": only up to the comma
-        }
+        boolean subordinate = modalities.subordinate(b1, from, a);
         h.type = tr.type();
         h.source = source;
         h.target = target;
@@ -1122,17 +1063,7 @@ public final class Engine {
         h.targetMention = targetM;
         h.sentence = s;
         h.anchor = a;
-        h.referenced = isReferenced(tr, all, from) || subordinate;
-        conditional = false;
-        h.modality = modality(tr, from, to);
-        if (h.type != ActionType.THREATEN_RETALIATION && h.type.isHostileMeasure() && (h.modality == Modality.THREATENED
-                || !conditional && (h.modality == Modality.PLANNED || h.modality == Modality.HYPOTHETICAL) && isThreatened(tr, from))) {
-            h.type = ActionType.THREATEN_RETALIATION;
-            h.modality = Modality.ASSERTED;
-        }
-        if (h.modality == Modality.ASSERTED && h.referenced && (nominal || subordinate)) {
-            h.modality = Modality.BACKGROUND;
-        }
+        modalities.classify(h, tr, all, from, to, nominal, subordinate);
         if (!keepNonFactual && (h.modality == Modality.NEGATED || h.modality == Modality.HYPOTHETICAL)) {
             return null;
         }
@@ -1293,21 +1224,6 @@ public final class Engine {
         return false;
     }
 
-    /** Words after which a base form is a verb: "to", the modals. */
-    private final Set<String> verbOpeners;
-
-    private boolean isNominal(Trig tr) {
-        String w = t.lower[tr.from()];
-        if (w.endsWith("ing") && tr.to() < t.size && t.lower[tr.to()].equals("of")) {
-            return true; // "the freezing of new trade"
-        }
-        if (w.endsWith("ion") && tr.from() > 0 && verbOpeners.contains(t.lower[tr.from() - 1])) {
-            return false; // "agreed to sanction 19 officials", "will sanction": a verb that looks like a noun
-        }
-        return w.endsWith("ion") || w.endsWith("ions") || w.endsWith("ure") || w.endsWith("ures") || w.equals("sanctions")
-                || w.equals("ban") && tr.from() > 0 && (t.lower[tr.from() - 1].equals("a") || t.lower[tr.from() - 1].equals("the"));
-    }
-
     private double sourceScore(Mention m, Trig tr, int a, boolean nominal) {
         double v = switch (m.role) {
             case AGENT -> 2;
@@ -1407,140 +1323,6 @@ public final class Engine {
         return true;
     }
 
-    private boolean isReferenced(Trig tr, List<Trig> all, int from) {
-        if (tr.def().kind() != 'N' && !isNominal(tr)) {
-            return false;
-        }
-        boolean earlier = false;
-        for (Trig o : all) {
-            if (o.anchor() < tr.from() && o != tr) {
-                earlier = true;
-            }
-        }
-        if (!earlier) {
-            return false;
-        }
-        for (int k = tr.from() - 1; k >= Math.max(from, tr.from() - 7); k--) {
-            if (referencingPrepositions.contains(t.lower[k])) {
-                return true;
-            }
-            if (t.lower[k].equals(",") || t.lower[k].equals(";")) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private Modality modality(Trig tr, int from, int to) {
-        int a = tr.anchor();
-        for (int k = a - 1; k >= Math.max(from, a - 3); k--) {
-            String l = t.lower[k];
-            if (negators.contains(l) && !(k + 1 < to && t.lower[k + 1].equals("only")) || refusals.contains(l)) {
-                return Modality.NEGATED;
-            }
-            if (l.equals(",") || l.equals(";")) {
-                break;
-            }
-        }
-        if (tr.type() == ActionType.THREATEN_RETALIATION) {
-            return Modality.ASSERTED;
-        }
-        if (threatFrames.insideFutureSubject(a, from, to)) {
-            return Modality.HYPOTHETICAL; // "measures, including curbs on hiring, will be taken": announced, the threat says so
-        }
-        if (speech.threatVerbBefore(a, from) || seg.startsWith(from, to, "otherwise") || seg.startsWith(from, to, "or else")) {
-            // "threatened to expel": the threat is the action; "Otherwise, we will close ...": the price
-            // of a demand not met
-            return Modality.THREATENED;
-        }
-        for (int k = a - 1; k >= Math.max(from, a - 6); k--) {
-            String l = t.lower[k];
-            if (l.equals("if") || l.equals("unless") || l.equals("whether")) {
-                conditional = true;
-                return Modality.HYPOTHETICAL; // the condition of a threat, not an action
-            }
-            if (l.equals(",") || l.equals(";") || plannedMarkers.contains(l) || l.equals("would") || l.equals("could")) {
-                break;
-            }
-        }
-        boolean reported = false;
-        boolean leadingClause = subordinators.contains(t.lower[from]);
-        for (int k = a - 1; k >= Math.max(from, a - 6); k--) {
-            String l = t.lower[k];
-            if (l.equals(";") || l.equals(":") || leadingClause && l.equals(",")) {
-                break; // "After Oslo proposed talks, Russia expelled ...": the main clause is not the proposal
-            }
-            if (l.equals("would")) {
-                for (int j = from; j < k; j++) {
-                    if (t.lower[j].equals("that") || t.lower[j].equals("said") || t.lower[j].equals("announced")) {
-                        reported = true;
-                    }
-                }
-                return reported ? Modality.PLANNED : Modality.HYPOTHETICAL;
-            }
-            if (hypotheticalMarkers.contains(l) && !t.word[k].equals("May")) {
-                return Modality.HYPOTHETICAL;
-            }
-        }
-        if (t.lower[from].equals("if") || t.lower[from].equals("unless")) {
-            return Modality.HYPOTHETICAL;
-        }
-        for (int k = from; k < a; k++) {
-            if (deliberationWords.contains(t.lower[k])) {
-                return Modality.HYPOTHETICAL; // "Options under discussion include expulsions ..."
-            }
-        }
-        if (speech.requested(a, from, seg::isClauseBoundary)) {
-            return Modality.HYPOTHETICAL;
-        }
-        for (int k = a - 1; k >= Math.max(from, a - 4); k--) {
-            String l = t.lower[k];
-            if (plannedMarkers.contains(l) || (l.equals("be") && k > from && t.lower[k - 1].equals("to"))) {
-                return Modality.PLANNED;
-            }
-        }
-        for (int k = a - 1; k >= Math.max(from, a - 6); k--) {
-            String l = t.lower[k];
-            if (backgroundMarkers.contains(l) && !(k + 1 < to && (t.lower[k + 1].equals("this") || t.lower[k + 1].equals("on")))) {
-                if (l.equals("already") && k > from && t.lower[k - 1].equals("had") && backshifted(k - 1, from)) {
-                    return Modality.ASSERTED; // "said it had already decided to withdraw": the day's news, told as prior
-                }
-                return Modality.BACKGROUND;
-            }
-            if (l.equals("had") && k >= a - 2) {
-                // "the ministry said it had summoned the envoy": reported speech shifts the news of the
-                // day into the past perfect; only an unreported past perfect recalls an older act
-                return backshifted(k, from) ? Modality.ASSERTED : Modality.BACKGROUND;
-            }
-        }
-        for (int k = a - 1; k >= Math.max(from + 1, a - 3); k--) {
-            if (beForms.contains(t.lower[k]) && (t.lower[k - 1].equals("who") || t.lower[k - 1].equals("which")
-                    || t.lower[k - 1].equals("that"))) {
-                return Modality.BACKGROUND; // "ambassadors who were recalled"
-            }
-        }
-        for (int k = a + 1; k < Math.min(to, a + 8); k++) {
-            if (t.lower[k].equals("ago")) {
-                return Modality.BACKGROUND;
-            }
-        }
-        return Modality.ASSERTED;
-    }
-
-    private final Set<String> reportingVerbs;
-
-    /** "X said (that) it had ...": a reporting verb just before the subject of the past perfect. */
-    private boolean backshifted(int had, int from) {
-        for (int j = had - 1; j >= Math.max(from, had - 4); j--) {
-            if (reportingVerbs.contains(t.lower[j])) {
-                return true;
-            }
-            if (t.lower[j].equals(",") || t.lower[j].equals(";")) {
-                return false;
-            }
-        }
-        return false;
-    }
 
     private final Set<String> subjectPronouns;
 
@@ -1580,42 +1362,8 @@ public final class Engine {
                 && !orderVerbs.contains(t.lower[p]);
     }
 
-    private boolean isThreatened(Trig tr, int from) {
-        int a = tr.anchor();
-        boolean modal = false;
-        for (int k = a - 1; k >= Math.max(from, a - 4); k--) {
-            String l = t.lower[k];
-            if (l.equals("will") || l.equals("would") || l.equals("could") || l.equals("'ll") || l.equals("might")) {
-                modal = true;
-            }
-            if (l.equals("threatened") || l.equals("threatens") || l.equals("threaten") || l.equals("threat")
-                    || l.equals("threatening")) {
-                return true;
-            }
-        }
-        if (!modal) {
-            return false;
-        }
-        int end = t.sentenceTo(t.sentenceOf(a));
-        if (t.lower[from].equals("if") || t.lower[from].equals("unless")) {
-            return true; // "If the visit is blocked, the response would be sanctions"
-        }
-        for (int k = tr.to(); k < end; k++) {
-            if (t.lower[k].equals("if") || t.lower[k].equals("unless")) {
-                return true; // "would impose sanctions if ...": a conditional threat
-            }
-        }
-        for (int k = from; k < a; k++) {
-            if (threatWords.contains(t.lower[k])) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     // ------------------------------------------------------------------ counts
 
-    private final Set<String> peopleWords;
 
     /** Adjectives that make people a group of several states: "Western diplomats", "EU envoys". */
     private final Set<String> groupAdjectives;

@@ -16,7 +16,7 @@ import java.util.Set;
  * a generic restriction takes its type from the nearest object noun (visas, staff, goods); the frame also
  * gives the anchor (the governing verb of a noun) and the voice (passive, "must cut", "had to bear").
  *
- * <p>Word lists ({@code words.tsv}): {@code ACCREDITATION_NOUNS}, {@code AGREE_OBJECTS}, {@code ASSET_NOUNS}, {@code BE_FORMS}, {@code CREDENTIAL_OBJECTS}, {@code DENIAL_OBJECTS}, {@code DIPLOMAT_NOUNS}, {@code ECONOMIC_TIES}, {@code ENVOY_NOUNS}, {@code FORCE_NOUNS}, {@code FUTURE_MARKERS}, {@code GOODS_WORDS}, {@code HELD_MARKERS}, {@code LIFT_OBJECTS}, {@code MISSION_CONTEXT}, {@code MISSION_NOUNS}, {@code OPERATIONS_NOUNS}, {@code ORDER_VERBS}, {@code OTHER_TIES}, {@code PEOPLE_WORDS}, {@code PERSON_NOUNS}, {@code PROPERTY_NOUNS}, {@code RELATION_NOUNS}, {@code RESTORABLE_OBJECTS}, {@code STAFF_NOUNS}, {@code STAFF_WORDS}, {@code SUMMONING_PLACES}, {@code THREAT_OBJECTS}, {@code TRADE_NOUNS}, {@code UNDOING_VERBS}, {@code VISA_NOUNS}, {@code VISA_WORDS}.
+ * <p>Word lists ({@code words.tsv}): {@code ACCREDITATION_NOUNS}, {@code AGREE_OBJECTS}, {@code ASSET_NOUNS}, {@code BE_FORMS}, {@code CREDENTIAL_OBJECTS}, {@code DENIAL_OBJECTS}, {@code DIPLOMAT_NOUNS}, {@code ECONOMIC_TIES}, {@code ENVOY_NOUNS}, {@code FORCE_NOUNS}, {@code FUTURE_MARKERS}, {@code GOODS_WORDS}, {@code HELD_MARKERS}, {@code LIFT_OBJECTS}, {@code MISSION_CONTEXT}, {@code MISSION_NOUNS}, {@code OPERATIONS_NOUNS}, {@code ORDER_VERBS}, {@code OTHER_TIES}, {@code PEOPLE_WORDS}, {@code PERSON_NOUNS}, {@code PROPERTY_NOUNS}, {@code RELATION_NOUNS}, {@code RESTORABLE_OBJECTS}, {@code STAFF_NOUNS}, {@code STAFF_WORDS}, {@code SUMMONING_PLACES}, {@code THREAT_OBJECTS}, {@code TRADE_NOUNS}, {@code UNDOING_VERBS}, {@code VISA_NOUNS}, {@code VISA_WORDS}, {@code VERB_OPENERS}.
  */
 final class MeasureFrames {
     private static final boolean DEBUG = System.getenv("RIPOSTE_DEBUG") != null;
@@ -59,6 +59,8 @@ final class MeasureFrames {
     private final Set<String> undoingVerbs;
     private final Set<String> visaNouns;
     private final Set<String> visaWords;
+    /** Words after which a base form is a verb: "to", the modals. */
+    private final Set<String> verbOpeners;
 
     MeasureFrames(Tokens tokens, Lexicon lex, Segmentation seg, ActorMentions actors, MeasureObjects measureObjects,
             ThreatFrames threatFrames, OtherActs otherActs) {
@@ -101,6 +103,7 @@ final class MeasureFrames {
         this.undoingVerbs = lex.words("UNDOING_VERBS");
         this.visaNouns = lex.words("VISA_NOUNS");
         this.visaWords = lex.words("VISA_WORDS");
+        this.verbOpeners = lex.words("VERB_OPENERS");
     }
 
     /** The action words of sentence [from, to) that their frame confirms, in order. */
@@ -495,5 +498,18 @@ final class MeasureFrames {
             return m.kind == ActorKind.ADJ && j < to && (personNouns.contains(t.lower[j]) || peopleWords.contains(t.lower[j]));
         }
         return false;
+    }
+
+    /** Whether the action word is a noun here ("the freezing of", "sanctions", "a ban"), not a verb. */
+    boolean isNominal(Trig tr) {
+        String w = t.lower[tr.from()];
+        if (w.endsWith("ing") && tr.to() < t.size && t.lower[tr.to()].equals("of")) {
+            return true; // "the freezing of new trade"
+        }
+        if (w.endsWith("ion") && tr.from() > 0 && verbOpeners.contains(t.lower[tr.from() - 1])) {
+            return false; // "agreed to sanction 19 officials", "will sanction": a verb that looks like a noun
+        }
+        return w.endsWith("ion") || w.endsWith("ions") || w.endsWith("ure") || w.endsWith("ures") || w.equals("sanctions")
+                || w.equals("ban") && tr.from() > 0 && (t.lower[tr.from() - 1].equals("a") || t.lower[tr.from() - 1].equals("the"));
     }
 }
