@@ -50,6 +50,7 @@ public final class Engine {
     private final MeasureFrames frames;
     private final Modalities modalities;
     private final Provocations provocations;
+    private final EnumerationFanOut fanOut;
     private final SpeechActs speech;
     private Hit lastHitInSentence;
     private final MeasureObjects measureObjects;
@@ -83,6 +84,7 @@ public final class Engine {
         this.frames = new MeasureFrames(tokens, lex, seg, actors, measureObjects, threatFrames, otherActs);
         this.modalities = new Modalities(tokens, lex, seg, frames, speech, threatFrames);
         this.provocations = new Provocations(tokens, lex, seg, actors, published);
+        this.fanOut = new EnumerationFanOut(tokens, lex, seg);
         this.personNouns = lex.words("PERSON_NOUNS");
         this.diplomatNouns = lex.words("DIPLOMAT_NOUNS");
         this.missionNouns = lex.words("MISSION_NOUNS");
@@ -90,7 +92,6 @@ public final class Engine {
         this.sameTimeConnectives = lex.words("SAME_TIME_CONNECTIVES");
         this.laterConnectives = lex.words("LATER_CONNECTIVES");
         this.lightVerbs = lex.words("LIGHT_VERBS");
-        this.restatingParticiples = lex.words("RESTATING_PARTICIPLES");
         this.organisationNames = lex.wordsAsWritten("ORGANISATION_NAMES");
         this.subjectPronouns = lex.words("SUBJECT_PRONOUNS");
         this.groupAdjectives = lex.words("GROUP_ADJECTIVES");
@@ -128,18 +129,14 @@ public final class Engine {
             List<Hit> sentenceHits = new ArrayList<>();
             FuzzyDate inherited = inheritedDate(from, to, prevSentenceDate, lastDate);
             for (Trig tr : trigs) {
-                if (restatesExpulsion(tr, sentenceHits)) {
+                if (fanOut.restatesExpulsion(tr, sentenceHits)) {
                     continue;
                 }
                 Hit h = analyse(tr, s, from, to, trigs, dates, deadlineSentence, inherited);
                 if (h != null) {
                     lastHitInSentence = h;
                     sentenceHits.add(h);
-                    if (h.reciprocal && h.type.isHostileMeasure()) {
-                        sentenceHits.add(Hit.mirrorOf(h));
-                    } else {
-                        fanOut(h, sentenceHits);
-                    }
+                    fanOut.expand(h, sentenceHits);
                 }
             }
             provocations.link(s, from, to, trigs, dates, sentenceHits, prevHits, hits);
@@ -192,64 +189,6 @@ public final class Engine {
         return new Merging(article, t).merge(hits);
     }
 
-    /** Participles that restate an expulsion just told: "expelled the envoy, giving him 72 hours to leave". */
-    private final Set<String> restatingParticiples;
-
-    /**
-     * "X expelled Y's ambassador, giving the Z-born envoy 72 hours to leave": the order to leave in a participial
-     * clause restates the expulsion before it (same sentence); its demonym names the envoy's nationality, not a
-     * second target.
-     */
-    private boolean restatesExpulsion(Trig tr, List<Hit> sentenceHits) {
-        if (!tr.def().needs().equals("LEAVE") || sentenceHits.isEmpty()) {
-            return false;
-        }
-        for (Hit h : sentenceHits) {
-            if (h.type == ActionType.EXPEL_DIPLOMATS && h.anchor < tr.from()) {
-                for (int k = h.anchor + 1; k + 1 < tr.from(); k++) {
-                    if (t.word[k].equals(",") && restatingParticiples.contains(t.lower[k + 1])) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-
-    /**
-     * "recalled its ambassadors to Ireland, Norway and Spain", "Poland and Latvia expelled ...":
-     * the same action for every other state of the target's (then the source's) list or group.
-     */
-    private void fanOut(Hit h, List<Hit> into) {
-        List<Hit> made = new ArrayList<>();
-        made.add(h);
-        if (h.targetMention != null) {
-            for (String iso : Coordination.companions(h.targetMention, h.source)) {
-                Hit c = Hit.copyOf(h);
-                c.target = iso;
-                made.add(c);
-            }
-        }
-        if (h.sourceMention != null && h.sourceMention.to <= h.anchor) {
-            List<String> sources = Coordination.companions(h.sourceMention, h.target);
-            for (Hit m : List.copyOf(made)) {
-                for (String iso : sources) {
-                    if (!iso.equals(m.target)) {
-                        Hit c = Hit.copyOf(m);
-                        c.source = iso;
-                        made.add(c);
-                    }
-                }
-            }
-        }
-        if (made.size() > 1 && h.count != null && !seg.containsAny(t.sentenceFrom(h.sentence), t.sentenceTo(h.sentence), Set.of("each"))) {
-            for (Hit m : made) {
-                m.count = null; // "expelled ten diplomats of Latvia and Estonia": how many of each is not said
-            }
-        }
-        into.addAll(made.subList(1, made.size()));
-    }
 
     // ------------------------------------------------------------------ actors
 
