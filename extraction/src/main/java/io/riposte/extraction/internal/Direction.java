@@ -193,16 +193,8 @@ final class Direction {
         }
         if (source != null && !reciprocal) {
             // an implicit counterpart is a neutral (0) candidate: better than a named state that fits badly
-            Mention bs = null;
-            Mention bt = null;
-            for (Mention m : cands) {
-                if (bs == null || sc.get(m)[0] > sc.get(bs)[0]) {
-                    bs = m;
-                }
-                if (bt == null || sc.get(m)[1] > sc.get(bt)[1]) {
-                    bt = m;
-                }
-            }
+            Mention bs = best(cands, sc, 0);
+            Mention bt = best(cands, sc, 1);
             double asSource = bs.clauseOut ? -1e9 : sc.get(bs)[0];
             double asTarget = bt.clauseOut ? -1e9 : sc.get(bt)[1];
             if (Math.max(asSource, asTarget) > best + 2.0) {
@@ -238,16 +230,8 @@ final class Direction {
         }
         if (source == null) {
             // one state in the sentence: it acts or is acted upon; the other side is the article's counterpart
-            Mention bs = null;
-            Mention bt = null;
-            for (Mention m : cands) {
-                if (bs == null || sc.get(m)[0] > sc.get(bs)[0]) {
-                    bs = m;
-                }
-                if (bt == null || sc.get(m)[1] > sc.get(bt)[1]) {
-                    bt = m;
-                }
-            }
+            Mention bs = best(cands, sc, 0);
+            Mention bt = best(cands, sc, 1);
             String x = bs.iso;
             String other = actors.counterpart(x, cands);
             if (other == null) {
@@ -417,5 +401,16 @@ final class Direction {
             }
         }
         return false;
+    }
+
+    /** The first mention with the highest score as source (side 0) or target (side 1). */
+    private static Mention best(List<Mention> cands, Map<Mention, double[]> sc, int side) {
+        Mention best = null;
+        for (Mention m : cands) {
+            if (best == null || sc.get(m)[side] > sc.get(best)[side]) {
+                best = m;
+            }
+        }
+        return best;
     }
 }

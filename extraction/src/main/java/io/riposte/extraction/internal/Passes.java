@@ -1,43 +1,31 @@
 package io.riposte.extraction.internal;
 
-import io.riposte.domain.ActionType;
 import io.riposte.domain.Article;
-import io.riposte.domain.DateBasis;
-import io.riposte.domain.DatePrecision;
-import io.riposte.domain.Evidence;
 import io.riposte.domain.ExtractedAction;
-import io.riposte.domain.FuzzyDate;
 import io.riposte.domain.Modality;
-import io.riposte.extraction.internal.Lexicon.ActorEntry;
-import io.riposte.extraction.internal.Lexicon.ActorKind;
-import io.riposte.extraction.internal.Lexicon.Phrase;
-import io.riposte.extraction.internal.Lexicon.TriggerDef;
-import io.riposte.extraction.internal.Mention.Role;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * The rule-based extraction engine: one instance per article (not thread-safe; the extractor makes
- * a new one per call). See extraction/README.md for the rules.
+ * The extraction of one article as a sequence of named passes (one instance per article, not thread-safe; the
+ * extractor makes a new one per call). See extraction/README.md for the rules of each pass.
+ *
+ * <ol>
+ * <li>segmentation: sentences ({@link Tokens}), clauses and quotes ({@link Segmentation});
+ * <li>actor mentions ({@link ActorMentions}, with {@link StoryActors} and {@link Coordination});
+ * <li>then, sentence by sentence: dates ({@link ActionDates} over {@link Dates}); measure frames
+ * ({@link MeasureFrames}, with {@link MeasureObjects}, {@link ThreatFrames}, {@link OtherActs}); for each trigger,
+ * direction ({@link Direction}, {@link SideScores}), modality ({@link Modalities}), counts and roles
+ * ({@link Counts}), its date, and the enumeration fan-out ({@link EnumerationFanOut}); then the provocation cues
+ * ({@link Provocations});
+ * <li>merging into actions ({@link Merging}).
+ * </ol>
  */
-public final class Engine {
-
-    private static final boolean DEBUG = System.getenv("RIPOSTE_DEBUG") != null;
-    private final Lexicon lex;
+public final class Passes {
     private final Article article;
     private final Tokens t;
-    private final LocalDate published;
     private final boolean keepNonFactual;
-    private final Segmentation seg;
     private final ActorMentions actors;
     private final MeasureFrames frames;
     private final Modalities modalities;
@@ -45,28 +33,22 @@ public final class Engine {
     private final EnumerationFanOut fanOut;
     private final ActionDates dating;
     private final Direction direction;
-    private final SpeechActs speech;
-    private Hit lastHitInSentence;
-    private final MeasureObjects measureObjects;
-    private final Framing framing;
     private final Counts counts;
-    private final ThreatFrames threatFrames;
-    private final OtherActs otherActs;
+    /** The last action of the sentence being read: "X froze trade with Y, while reserving the right to ..." goes on with it. */
+    private Hit lastHitInSentence;
 
-
-    public Engine(Lexicon lex, Article article, Tokens tokens, boolean keepNonFactual) {
-        this.lex = lex;
+    public Passes(Lexicon lex, Article article, Tokens tokens, boolean keepNonFactual) {
         this.article = article;
         this.t = tokens;
-        this.published = article.publishedDate();
         this.keepNonFactual = keepNonFactual;
-        this.seg = new Segmentation(tokens, lex, this::mentionAt);
+        LocalDate published = article.publishedDate();
+        Segmentation seg = new Segmentation(tokens, lex, this::mentionAt);
         this.actors = new ActorMentions(tokens, lex, published, seg);
-        this.speech = new SpeechActs(tokens, lex);
-        this.measureObjects = new MeasureObjects(tokens, lex);
-        this.framing = new Framing(tokens);
-        this.threatFrames = new ThreatFrames(tokens, lex, this::mentionAt);
-        this.otherActs = new OtherActs(tokens, lex, this::mentionAt);
+        SpeechActs speech = new SpeechActs(tokens, lex);
+        MeasureObjects measureObjects = new MeasureObjects(tokens, lex);
+        Framing framing = new Framing(tokens);
+        ThreatFrames threatFrames = new ThreatFrames(tokens, lex, this::mentionAt);
+        OtherActs otherActs = new OtherActs(tokens, lex, this::mentionAt);
         this.counts = new Counts(tokens, lex, framing, this::mentionAt);
         this.frames = new MeasureFrames(tokens, lex, seg, actors, measureObjects, threatFrames, otherActs);
         this.modalities = new Modalities(tokens, lex, seg, frames, speech, threatFrames);
@@ -111,13 +93,6 @@ public final class Engine {
         return new Merging(article, t).merge(hits);
     }
 
-
-    // ------------------------------------------------------------------ actors
-
-    // ------------------------------------------------------------------ triggers
-
-    // ------------------------------------------------------------------ one trigger -> one hit
-
     /** One trigger, one action: its sides (direction), modality, count and date; null when it makes none. */
     private Hit analyse(Trig tr, int s, int from, int to, List<Trig> all) {
         Direction.Found found = direction.find(tr, s, from, to, all, lastHitInSentence);
@@ -138,15 +113,6 @@ public final class Engine {
         h.confidence = Math.min(0.95, confidence);
         return h;
     }
-
-
-    // ------------------------------------------------------------------ counts
-
-
-    // ------------------------------------------------------------------ merging and links
-
-
-    // ------------------------------------------------------------------ small helpers
 
     private Mention mentionAt(int k) {
         return actors.mentionAt(k);
