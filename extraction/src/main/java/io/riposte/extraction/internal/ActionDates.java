@@ -15,11 +15,11 @@ import java.util.Set;
  * news day an "also" continues, a connective's inherited date), deadlines that date nothing, fallbacks to the
  * publication, and the months of an undated article ({@link UndatedMonths}).
  *
- * <p>Word lists ({@code words.tsv}): {@code DEADLINE_WORDS}, {@code LATER_CONNECTIVES}, {@code SAME_TIME_CONNECTIVES}.
+ * <p>Word lists ({@code words.tsv}): {@code DEADLINE_WORDS}, {@code LATER_CONNECTIVES},
+ * {@code SAME_TIME_CONNECTIVES}.
  */
 final class ActionDates {
     private final Tokens t;
-    private final Lexicon lex;
     private final Segmentation seg;
     private final Provocations provocations;
     private final LocalDate published;
@@ -27,7 +27,6 @@ final class ActionDates {
 
     ActionDates(Tokens tokens, Lexicon lex, Segmentation seg, Provocations provocations, LocalDate published) {
         this.t = tokens;
-        this.lex = lex;
         this.seg = seg;
         this.provocations = provocations;
         this.published = published;

@@ -20,7 +20,10 @@ import java.util.Set;
  * institutions and described countries ({@link StoryActors}) and lists and groups ({@link Coordination}). It
  * also weighs the states of the article, for the counterpart of a sentence that names one state only.
  *
- * <p>Word lists ({@code words.tsv}): {@code MISSION_NOUNS}, {@code ENVOY_NOUNS}, {@code COMMON_CAPITALISED}, {@code INSTITUTION_STARTS}, {@code NAMED_AFTER_A_PLACE}, {@code LOCATIVE}, {@code AMBIGUOUS_NAMES}, {@code GEORGIA_US}, {@code TURKEY_BIRD}, {@code FUNCTION}, {@code PLACE_PARTS}, {@code VISITED}, {@code RECOGNISING}, {@code RECOGNITION_FILLERS}.
+ * <p>Word lists ({@code words.tsv}): {@code MISSION_NOUNS}, {@code ENVOY_NOUNS}, {@code COMMON_CAPITALISED},
+ * {@code INSTITUTION_STARTS}, {@code NAMED_AFTER_A_PLACE}, {@code LOCATIVE}, {@code AMBIGUOUS_NAMES},
+ * {@code GEORGIA_US}, {@code TURKEY_BIRD}, {@code FUNCTION}, {@code PLACE_PARTS}, {@code VISITED},
+ * {@code RECOGNISING}, {@code RECOGNITION_FILLERS}.
  */
 final class ActorMentions {
     private final Tokens t;

@@ -16,7 +16,8 @@ import java.util.Set;
  * article's counterpart, a pronoun subject's antecedent), the speaker of a threat with no agent, an organisation
  * acting, a group of states acted upon ("Western diplomats").
  *
- * <p>Word lists ({@code words.tsv}): {@code DIPLOMAT_NOUNS}, {@code GROUP_ADJECTIVES}, {@code LIGHT_VERBS}, {@code ORGANISATION_NAMES}, {@code PERSON_NOUNS}, {@code SUBJECT_PRONOUNS}, {@code SUBORDINATORS}.
+ * <p>Word lists ({@code words.tsv}): {@code DIPLOMAT_NOUNS}, {@code GROUP_ADJECTIVES}, {@code LIGHT_VERBS},
+ * {@code ORGANISATION_NAMES}, {@code PERSON_NOUNS}, {@code SUBJECT_PRONOUNS}, {@code SUBORDINATORS}.
  */
 final class Direction {
     private final Tokens t;

@@ -16,13 +16,11 @@ import java.util.Set;
  */
 final class EnumerationFanOut {
     private final Tokens t;
-    private final Lexicon lex;
     private final Segmentation seg;
     private final Set<String> distributives;
 
     EnumerationFanOut(Tokens tokens, Lexicon lex, Segmentation seg) {
         this.t = tokens;
-        this.lex = lex;
         this.seg = seg;
         this.distributives = lex.words("DISTRIBUTIVES");
         this.restatingParticiples = lex.words("RESTATING_PARTICIPLES");

@@ -16,7 +16,14 @@ import java.util.Set;
  * a generic restriction takes its type from the nearest object noun (visas, staff, goods); the frame also
  * gives the anchor (the governing verb of a noun) and the voice (passive, "must cut", "had to bear").
  *
- * <p>Word lists ({@code words.tsv}): {@code ACCREDITATION_NOUNS}, {@code AGREE_OBJECTS}, {@code ASSET_NOUNS}, {@code BE_FORMS}, {@code CREDENTIAL_OBJECTS}, {@code DENIAL_OBJECTS}, {@code DIPLOMAT_NOUNS}, {@code ECONOMIC_TIES}, {@code ENVOY_NOUNS}, {@code FORCE_NOUNS}, {@code FUTURE_MARKERS}, {@code GOODS_WORDS}, {@code HELD_MARKERS}, {@code LIFT_OBJECTS}, {@code MISSION_CONTEXT}, {@code MISSION_NOUNS}, {@code OPERATIONS_NOUNS}, {@code ORDER_VERBS}, {@code OTHER_TIES}, {@code PEOPLE_WORDS}, {@code PERSON_NOUNS}, {@code PROPERTY_NOUNS}, {@code RELATION_NOUNS}, {@code RESTORABLE_OBJECTS}, {@code STAFF_NOUNS}, {@code STAFF_WORDS}, {@code SUMMONING_PLACES}, {@code THREAT_OBJECTS}, {@code TRADE_NOUNS}, {@code UNDOING_VERBS}, {@code VISA_NOUNS}, {@code VISA_WORDS}, {@code VERB_OPENERS}.
+ * <p>Word lists ({@code words.tsv}): {@code ACCREDITATION_NOUNS}, {@code AGREE_OBJECTS}, {@code ASSET_NOUNS},
+ * {@code BE_FORMS}, {@code CREDENTIAL_OBJECTS}, {@code DENIAL_OBJECTS}, {@code DIPLOMAT_NOUNS},
+ * {@code ECONOMIC_TIES}, {@code ENVOY_NOUNS}, {@code FORCE_NOUNS}, {@code FUTURE_MARKERS}, {@code GOODS_WORDS},
+ * {@code HELD_MARKERS}, {@code LIFT_OBJECTS}, {@code MISSION_CONTEXT}, {@code MISSION_NOUNS},
+ * {@code OPERATIONS_NOUNS}, {@code ORDER_VERBS}, {@code OTHER_TIES}, {@code PEOPLE_WORDS}, {@code PERSON_NOUNS},
+ * {@code PROPERTY_NOUNS}, {@code RELATION_NOUNS}, {@code RESTORABLE_OBJECTS}, {@code STAFF_NOUNS},
+ * {@code STAFF_WORDS}, {@code SUMMONING_PLACES}, {@code THREAT_OBJECTS}, {@code TRADE_NOUNS}, {@code UNDOING_VERBS},
+ * {@code VISA_NOUNS}, {@code VISA_WORDS}, {@code VERB_OPENERS}.
  */
 final class MeasureFrames {
     private static final boolean DEBUG = System.getenv("RIPOSTE_DEBUG") != null;

@@ -12,11 +12,13 @@ import java.util.Set;
  * expel", "Otherwise, we will close ...": then a THREATEN_RETALIATION action). A past perfect in reported speech is
  * the day's news, not a recall.
  *
- * <p>Word lists ({@code words.tsv}): {@code BACKGROUND_MARKERS}, {@code BE_FORMS}, {@code DELIBERATION_WORDS}, {@code DEMONSTRATIVE_OPENERS}, {@code HYPOTHETICAL_MARKERS}, {@code NEGATORS}, {@code PLANNED_MARKERS}, {@code REFERENCING_PREPOSITIONS}, {@code REFUSALS}, {@code REPORTING_VERBS}, {@code SUBORDINATORS}, {@code THREAT_WORDS}.
+ * <p>Word lists ({@code words.tsv}): {@code BACKGROUND_MARKERS}, {@code BE_FORMS}, {@code DELIBERATION_WORDS},
+ * {@code DEMONSTRATIVE_OPENERS}, {@code HYPOTHETICAL_MARKERS}, {@code NEGATORS}, {@code PLANNED_MARKERS},
+ * {@code REFERENCING_PREPOSITIONS}, {@code REFUSALS}, {@code REPORTING_VERBS}, {@code SUBORDINATORS},
+ * {@code THREAT_WORDS}.
  */
 final class Modalities {
     private final Tokens t;
-    private final Lexicon lex;
     private final Segmentation seg;
     private final MeasureFrames frames;
     private final SpeechActs speech;
@@ -36,7 +38,6 @@ final class Modalities {
 
     Modalities(Tokens tokens, Lexicon lex, Segmentation seg, MeasureFrames frames, SpeechActs speech, ThreatFrames threatFrames) {
         this.t = tokens;
-        this.lex = lex;
         this.seg = seg;
         this.frames = frames;
         this.speech = speech;

@@ -46,7 +46,7 @@ public final class Passes {
         this.actors = new ActorMentions(tokens, lex, published, seg);
         SpeechActs speech = new SpeechActs(tokens, lex);
         MeasureObjects measureObjects = new MeasureObjects(tokens, lex);
-        Framing framing = new Framing(tokens);
+        Framing framing = new Framing(tokens, lex);
         ThreatFrames threatFrames = new ThreatFrames(tokens, lex, this::mentionAt);
         OtherActs otherActs = new OtherActs(tokens, lex, this::mentionAt);
         this.counts = new Counts(tokens, lex, framing, this::mentionAt);

@@ -18,7 +18,8 @@ import java.util.Set;
  * other side); "the move" pointing back at an act told before; "A, a day after B" (B dated by the gap); "X followed
  * suit"; "A after X questioned ..." (the statement as the provocation).
  *
- * <p>Word lists ({@code words.tsv}): {@code ANAPHORIC_GRIEVANCES}, {@code CUE_DETAIL_OPENERS}, {@code FOLLOWING_PHRASES}, {@code GRIEVANCE_NOUNS}, {@code STATEMENT_VERBS}, {@code TIME_UNITS}.
+ * <p>Word lists ({@code words.tsv}): {@code ANAPHORIC_GRIEVANCES}, {@code CUE_DETAIL_OPENERS},
+ * {@code FOLLOWING_PHRASES}, {@code GRIEVANCE_NOUNS}, {@code STATEMENT_VERBS}, {@code TIME_UNITS}.
  */
 final class Provocations {
     private final Tokens t;
@@ -29,6 +30,11 @@ final class Provocations {
     private final Set<String> cueDetailOpeners;
     private final Set<String> followingPhrases;
     private final Set<String> timeUnits;
+
+    /** A cue sentence with no action of its own, waiting for the next sentence's actions ("In particular, ..."). */
+    private final List<int[]> pendingCues = new ArrayList<>();
+    private boolean pendingMirror;
+    private String pendingCue;
 
     Provocations(Tokens tokens, Lexicon lex, Segmentation seg, ActorMentions actors, LocalDate published) {
         this.t = tokens;
@@ -43,11 +49,6 @@ final class Provocations {
         this.statementVerbs = lex.words("STATEMENT_VERBS");
         this.timeUnits = lex.words("TIME_UNITS");
     }
-
-    /** A cue sentence with no action of its own, waiting for the next sentence's actions ("In particular, ..."). */
-    private final List<int[]> pendingCues = new ArrayList<>();
-    private boolean pendingMirror;
-    private String pendingCue;
 
     /**
      * Links the actions of sentence s by its response cues: an answer before the cue to the other side's act after it

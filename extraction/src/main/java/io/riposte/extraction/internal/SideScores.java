@@ -14,7 +14,8 @@ import java.util.Set;
  * voice, its distance, its clause, and the markers "by X", "on/against X", "of X", "leave X", "X's decision to", an
  * adjective before a noun trigger, the speaker of a quote, the one told or asked to act.
  *
- * <p>Word lists ({@code words.tsv}): {@code MISSION_NOUNS}, {@code ORDER_VERBS}, {@code PERSON_NOUNS}, {@code TELLING_VERBS}.
+ * <p>Word lists ({@code words.tsv}): {@code MISSION_NOUNS}, {@code ORDER_VERBS}, {@code PERSON_NOUNS},
+ * {@code TELLING_VERBS}.
  */
 final class SideScores {
     private final Tokens t;

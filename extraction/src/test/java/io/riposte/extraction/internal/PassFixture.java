@@ -34,7 +34,7 @@ final class PassFixture {
         this.threatFrames = new ThreatFrames(t, LEX, this::mentionAt);
         this.otherActs = new OtherActs(t, LEX, this::mentionAt);
         this.speech = new SpeechActs(t, LEX);
-        this.framing = new Framing(t);
+        this.framing = new Framing(t, LEX);
         this.frames = new MeasureFrames(t, LEX, seg, actors, measureObjects, threatFrames, otherActs);
         this.modalities = new Modalities(t, LEX, seg, frames, speech, threatFrames);
         this.direction = new Direction(t, LEX, seg, actors, frames, new SideScores(t, LEX, seg, speech, framing), framing,
