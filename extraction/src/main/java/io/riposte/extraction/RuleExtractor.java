@@ -2,7 +2,7 @@ package io.riposte.extraction;
 
 import io.riposte.domain.Article;
 import io.riposte.domain.ExtractedAction;
-import io.riposte.extraction.internal.Engine;
+import io.riposte.extraction.internal.Passes;
 import io.riposte.extraction.internal.Lexicon;
 import io.riposte.extraction.internal.Tokens;
 import java.util.List;
@@ -118,7 +118,7 @@ public final class RuleExtractor implements Extractor {
             return ExtractionResult.of(List.of(), "NO_TRIGGER: no action word");
         }
         Tokens tokens = Tokens.of(text);
-        List<ExtractedAction> actions = new Engine(lexicon, article, tokens, keepNonFactual).run();
+        List<ExtractedAction> actions = new Passes(lexicon, article, tokens, keepNonFactual).run();
         return ExtractionResult.of(actions, "NO_ACTION: action words, but no action between two identified states");
     }
 }

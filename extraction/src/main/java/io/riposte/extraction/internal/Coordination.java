@@ -12,9 +12,11 @@ import java.util.Set;
  * American countries" name a list stated in a nearby sentence. A measure aimed at one member of a
  * list is aimed at each of them (the engine fans it out); members of one list are never each
  * other's source and target.
+ *
+ * <p>Word lists ({@code words.tsv}): {@code STATE_NOUNS}, {@code CLAUSE_VERBS}.
  */
 final class Coordination {
-    private static final Set<String> STATE_NOUNS = Set.of("countries", "states", "nations", "governments", "capitals");
+    private final Set<String> stateNouns;
     private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("two", 2), Map.entry("three", 3),
             Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
             Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12));
@@ -30,6 +32,7 @@ final class Coordination {
         this.t = t;
         this.byToken = byToken;
         this.clauseVerbs = lex.words("CLAUSE_VERBS");
+        this.stateNouns = lex.words("STATE_NOUNS");
     }
 
     /** "Germany, France and Poland": two mentions joined only by commas, and/or, "the", "as well as". */
@@ -120,7 +123,7 @@ final class Coordination {
         // the nouns are rare, the numbers common: look for the noun, then back for its number
         for (int noun = 1; noun < t.size; noun++) {
             String w = t.lower[noun];
-            if (w.length() < 6 || w.charAt(w.length() - 1) != 's' || !STATE_NOUNS.contains(w)) {
+            if (w.length() < 6 || w.charAt(w.length() - 1) != 's' || !stateNouns.contains(w)) {
                 continue;
             }
             int s = t.sentenceOf(noun);

@@ -6,16 +6,17 @@ import java.util.Set;
  * How an action word is framed by the words around it, where the framing says it is not (or not only) the
  * act it names: a record set by an act told elsewhere ("the first expulsion ... since the war"), the one
  * spoken to ("made it clear to X"), another clause beyond a subordinator ("a day after gunmen killed 26").
+ *
+ * <p>Word lists ({@code words.tsv}): {@code RECORD_RANKS}, {@code ADDRESSING_VERBS}, {@code COUNT_BARRIERS}.
  */
 final class Framing {
-    private static final Set<String> RANKS = Set.of("first", "largest", "biggest", "second", "third", "only", "last", "most",
-            "broadest", "widest", "rare", "unprecedented");
+    private final Set<String> recordRanks;
 
     /** "the largest expulsion in the history of ...", "the first closure ... since the war": a record, not an act. */
     boolean recordPhrase(int trFrom, int trTo, int from, int to) {
         boolean ranked = false;
         for (int k = trFrom - 1; k >= Math.max(from, trFrom - 3); k--) {
-            ranked |= RANKS.contains(t.lower[k]);
+            ranked |= recordRanks.contains(t.lower[k]);
         }
         if (!ranked) {
             return false;
@@ -29,8 +30,7 @@ final class Framing {
         return false;
     }
 
-    private static final Set<String> TELLING = Set.of("told", "tells", "tell", "warned", "warns", "warn", "informed", "informs",
-            "reminded", "reminds", "cautioned", "cautions", "notified", "notifies");
+    private final Set<String> addressingVerbs;
 
     /** The one spoken to: "made (it) clear to X", "signalled to X", "told X", "warned X that ...". */
     boolean addressee(int mFrom, int from) {
@@ -41,20 +41,19 @@ final class Framing {
         if (p < from) {
             return false;
         }
-        if (TELLING.contains(t.lower[p])) {
+        if (addressingVerbs.contains(t.lower[p])) {
             return true;
         }
         return t.lower[p].equals("to") && p - 1 >= from && (t.lower[p - 1].equals("clear") || t.lower[p - 1].equals("signalled")
                 || t.lower[p - 1].equals("signaled") || t.lower[p - 1].equals("message") || t.lower[p - 1].equals("plain"));
     }
 
-    private static final Set<String> COUNT_BARRIERS = Set.of("after", "following", "since", "when", "because", "while", "before",
-            "amid", "where", ";");
+    private final Set<String> countBarriers;
 
     /** A subordinate clause opens between lo and hi: what lies beyond belongs to another clause. */
     boolean subordinateBetween(int lo, int hi) {
         for (int k = lo; k < hi; k++) {
-            if (COUNT_BARRIERS.contains(t.lower[k])) {
+            if (countBarriers.contains(t.lower[k])) {
                 return true;
             }
         }
@@ -63,7 +62,10 @@ final class Framing {
 
     private final Tokens t;
 
-    Framing(Tokens t) {
+    Framing(Tokens t, Lexicon lex) {
         this.t = t;
+        this.recordRanks = lex.words("RECORD_RANKS");
+        this.addressingVerbs = lex.words("ADDRESSING_VERBS");
+        this.countBarriers = lex.words("COUNT_BARRIERS");
     }
 }

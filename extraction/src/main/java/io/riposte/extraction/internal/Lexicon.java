@@ -53,6 +53,8 @@ public final class Lexicon {
     final Set<String> isoCodes = new HashSet<>();
     /** Named closed word classes of the passes ({@code words.tsv}), lower case. */
     private final Map<String, Set<String>> wordLists = new HashMap<>();
+    /** The same lists as written, for the few matched against the text's own case (names, acronyms). */
+    private final Map<String, Set<String>> wordListsAsWritten = new HashMap<>();
 
     public static Lexicon load() {
         Lexicon l = new Lexicon();
@@ -64,6 +66,7 @@ public final class Lexicon {
         l.read("cues", l::cueLine);
         l.read("words", l::wordsLine);
         l.wordLists.replaceAll((k, v) -> Set.copyOf(v));
+        l.wordListsAsWritten.replaceAll((k, v) -> Set.copyOf(v));
         l.buildHashes();
         return l;
     }
@@ -247,8 +250,10 @@ public final class Lexicon {
             throw new IllegalArgumentException("not a word list name (UPPER_CASE): " + name);
         }
         Set<String> set = wordLists.computeIfAbsent(name, k -> new HashSet<>());
+        Set<String> asWritten = wordListsAsWritten.computeIfAbsent(name, k -> new HashSet<>());
         for (String w : alts(col(c, 1))) {
             set.add(w.trim().toLowerCase(Locale.ROOT));
+            asWritten.add(w.trim());
         }
     }
 
@@ -258,6 +263,18 @@ public final class Lexicon {
      */
     public Set<String> words(String name) {
         Set<String> s = wordLists.get(name);
+        if (s == null) {
+            throw new IllegalStateException("no word list " + name + " in words.tsv");
+        }
+        return s;
+    }
+
+    /**
+     * The word list of that name as written in {@code words.tsv}, for lists matched against the text's own
+     * case ("Jordan" the state, not "jordan"; "EU" the acronym). A missing list fails loudly.
+     */
+    public Set<String> wordsAsWritten(String name) {
+        Set<String> s = wordListsAsWritten.get(name);
         if (s == null) {
             throw new IllegalStateException("no word list " + name + " in words.tsv");
         }

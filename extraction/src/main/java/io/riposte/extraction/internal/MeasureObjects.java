@@ -9,28 +9,27 @@ import java.util.Set;
  * "held the treaty in abeyance". The object noun is the trigger (triggers.tsv, needs HOSTILEVERB); it
  * counts only when a hostile verb governs it, and that verb is the anchor, so that the subject of the
  * verb is the actor. A neutral verb ("signed the treaty", "praised the agreement") makes nothing.
+ *
+ * <p>Word lists ({@code words.tsv}): {@code OBJECT_HOSTILE_VERBS}, {@code ABEYANCE_VERBS},
+ * {@code STATUS_PROPERTY_NOUNS}, {@code OBJECT_BARRIERS}, {@code PERFECT_AUXILIARIES} (and those named on its
+ * methods).
  */
 final class MeasureObjects {
     /** Hostile verbs that take these objects; compared by first letter before the set lookup. */
-    private static final Set<String> VERBS = Set.of("close", "closes", "closed", "closing", "closure", "shut", "shuts", "shutting",
-            "suspend", "suspends", "suspended", "suspending", "suspension", "terminate", "terminates", "terminated", "terminating",
-            "scrap", "scraps", "scrapped", "scrapping", "revoke", "revokes", "revoked", "revoking", "denounce", "denounces",
-            "denounced", "remove", "removes", "removed", "removing", "drop", "drops", "dropped", "dropping", "strip", "strips",
-            "stripped", "stripping", "exclude", "excludes", "excluded", "excluding", "struck", "strike", "strikes", "halt", "halts",
-            "halted", "halting", "freeze", "freezes", "froze", "frozen", "freezing", "cancel", "cancels", "cancelled", "canceled",
-            "cancelling", "annul", "annulled", "abrogate", "abrogated", "abrogates", "renounce", "renounced", "renounces");
+    private final Set<String> objectHostileVerbs;
     /** "holding the treaty in abeyance": the verb of an "in abeyance" phrase. */
-    private static final Set<String> HOLD = Set.of("hold", "holds", "held", "holding", "put", "puts", "putting", "placed", "place",
-            "places", "keep", "kept", "keeps");
+    private final Set<String> abeyanceVerbs;
     /** What a stripped "diplomatic status" must belong to, so that it is a seizure and not an expulsion. */
-    private static final Set<String> PROPERTY = Set.of("buildings", "building", "property", "properties", "premises", "compound",
-            "compounds", "residence", "residences", "dacha", "dachas", "estate", "estates", "facilities", "sites", "site", "plots");
+    private final Set<String> statusPropertyNouns;
 
     /** Words that put the object in another phrase than the verb's. */
-    private static final Set<String> BARRIERS = Set.of(",", "under", "despite", "citing", "violating", "violation", "breach",
-            "over", "because", "after", "following", "amid", "per", "pursuant", "according");
+    private final Set<String> objectBarriers;
 
     private final Tokens t;
+    /** The first letters of the hostile verbs: most words are ruled out before any set lookup. */
+    private final String verbInitials;
+    /** "have been closed": the auxiliaries of a perfect before a participle. */
+    private final Set<String> perfectAuxiliaries;
     private final Set<String> military;
     private final Set<String> diplomatic;
     private final Set<String> ownStaff;
@@ -44,6 +43,16 @@ final class MeasureObjects {
         this.demands = lex.words("DEMAND_VERBS");
         this.military = lex.words("MILITARY_NOUNS");
         this.diplomatic = lex.words("DIPLOMATIC_NOUNS");
+        this.objectHostileVerbs = lex.words("OBJECT_HOSTILE_VERBS");
+        this.abeyanceVerbs = lex.words("ABEYANCE_VERBS");
+        this.statusPropertyNouns = lex.words("STATUS_PROPERTY_NOUNS");
+        this.objectBarriers = lex.words("OBJECT_BARRIERS");
+        this.perfectAuxiliaries = lex.words("PERFECT_AUXILIARIES");
+        StringBuilder initials = new StringBuilder();
+        for (String w : objectHostileVerbs) {
+            initials.append(w.charAt(0));
+        }
+        this.verbInitials = initials.toString();
     }
 
     /**
@@ -79,7 +88,7 @@ final class MeasureObjects {
      */
     boolean ownDrawdown(int i, int end, int from, int to) {
         if (i - 1 >= from && t.lower[i - 1].equals("must") || i - 2 >= from && t.lower[i - 1].equals("to")
-                && Set.of("have", "has", "had", "having").contains(t.lower[i - 2])) {
+                && perfectAuxiliaries.contains(t.lower[i - 2])) {
             return false; // "Russia would have to reduce its staff": an obligation imposed by the other side
         }
         for (int k = i - 1; k >= from; k--) {
@@ -112,11 +121,11 @@ final class MeasureObjects {
         for (int k = i - 1; k >= Math.max(from, i - 9); k--) {
             String l = t.lower[k];
             if (l.equals(";") || l.equals(":") || l.equals("which") || l.equals("who") || l.equals("that") && !abeyance
-                    || BARRIERS.contains(l)) {
+                    || objectBarriers.contains(l)) {
                 return -1; // "closed the consulate under the 1961 treaty": the object of another phrase
             }
-            if (abeyance ? HOLD.contains(l) : isVerb(l)) {
-                if (t.lower[i].equals("diplomatic") && !following(end, to, 8, PROPERTY)) {
+            if (abeyance ? abeyanceVerbs.contains(l) : isVerb(l)) {
+                if (t.lower[i].equals("diplomatic") && !following(end, to, 8, statusPropertyNouns)) {
                     return -1; // "stripped the envoy of his diplomatic status" is about a person
                 }
                 return k;
@@ -125,10 +134,8 @@ final class MeasureObjects {
         return -1;
     }
 
-    private static boolean isVerb(String l) {
-        char c = l.charAt(0);
-        return (c == 'c' || c == 's' || c == 't' || c == 'r' || c == 'd' || c == 'e' || c == 'h' || c == 'f' || c == 'a')
-                && VERBS.contains(l);
+    private boolean isVerb(String l) {
+        return verbInitials.indexOf(l.charAt(0)) >= 0 && objectHostileVerbs.contains(l);
     }
 
     private boolean following(int end, int to, int w, Set<String> words) {

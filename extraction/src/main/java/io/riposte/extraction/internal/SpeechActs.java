@@ -6,18 +6,17 @@ import java.util.function.IntPredicate;
 /**
  * What is said, asked or threatened around an action word: who threatens, and whether the words
  * report an act or only ask for or propose one.
+ *
+ * <p>Word lists ({@code words.tsv}): {@code ADVOCATING}, {@code SPEECH_MODALS}, {@code ANSWER_VERBS},
+ * {@code PROPOSING_VERBS}, {@code REQUESTING_VERBS}, {@code PERMITTING_WORDS}, {@code POSING_VERBS}.
  */
 final class SpeechActs {
-    private static final Set<String> MODALS = Set.of("would", "will", "'ll", "shall", "could", "might", "may");
-    private static final Set<String> ANSWER_VERBS = Set.of("retaliate", "respond", "react", "reciprocate", "answer", "hit",
-            "strike", "take", "adopt", "impose");
+    private final Set<String> speechModals;
+    private final Set<String> answerVerbs;
 
-    private static final Set<String> PROPOSING = Set.of("proposed", "proposes", "propose", "suggested", "suggests", "suggest",
-            "recommended", "recommends", "recommend", "advised", "advises", "proposal", "suggestion", "recommendation");
-    private static final Set<String> REQUESTING = Set.of("asked", "asks", "ask", "asking", "urged", "urges", "urging", "requested",
-            "requests", "request", "called", "calls", "pressed", "presses", "wants", "wanted", "sought", "seeks");
-    private static final Set<String> PERMITTING = Set.of("let", "allow", "allowing", "permit", "permitting", "permission", "enable",
-            "authorise", "authorize");
+    private final Set<String> proposingVerbs;
+    private final Set<String> requestingVerbs;
+    private final Set<String> permittingWords;
 
     private final Tokens t;
     private final Lexicon lex;
@@ -27,14 +26,20 @@ final class SpeechActs {
         this.t = t;
         this.lex = lex;
         this.advocating = lex.words("ADVOCATING");
+        this.speechModals = lex.words("SPEECH_MODALS");
+        this.answerVerbs = lex.words("ANSWER_VERBS");
+        this.proposingVerbs = lex.words("PROPOSING_VERBS");
+        this.requestingVerbs = lex.words("REQUESTING_VERBS");
+        this.permittingWords = lex.words("PERMITTING_WORDS");
+        this.posingVerbs = lex.words("POSING_VERBS");
     }
 
     /** "Beijing would retaliate", "Moscow will take countermeasures": the mention is the subject of a future answer. */
     boolean retaliatesNext(Mention m) {
         int k = Math.max(m.to, m.headEnd);
-        if (k + 1 < t.size && MODALS.contains(t.lower[k])) {
+        if (k + 1 < t.size && speechModals.contains(t.lower[k])) {
             String v = t.lower[k + 1].equals("not") || t.lower[k + 1].equals("also") ? (k + 2 < t.size ? t.lower[k + 2] : "") : t.lower[k + 1];
-            return ANSWER_VERBS.contains(v);
+            return answerVerbs.contains(v);
         }
         return false;
     }
@@ -51,13 +56,12 @@ final class SpeechActs {
         return false;
     }
 
-    private static final Set<String> POSING = Set.of("pose", "poses", "posed", "posing", "constitute", "constitutes", "constituted",
-            "represent", "represents", "represented", "is", "are", "was", "were", "be", "been", "as", "seen");
+    private final Set<String> posingVerbs;
 
     /** "posed a threat to national security", "were a threat to close allies": a danger, not a warning by anyone. */
     private boolean danger(int k, int from) {
         for (int j = k - 1; j >= Math.max(from, k - 3); j--) {
-            if (POSING.contains(t.lower[j])) {
+            if (posingVerbs.contains(t.lower[j])) {
                 return true;
             }
         }
@@ -98,10 +102,10 @@ final class SpeechActs {
             if (l.equals(",") || l.equals("but") || clauseBoundary.test(k) || lex.triggerWords.contains(l) && !l.equals("request")) {
                 return false; // "After Brussels proposed sanctions, Moscow expelled ...": the proposal is another clause's
             }
-            if (PERMITTING.contains(l)) {
+            if (permittingWords.contains(l)) {
                 permit = true;
             }
-            if (PROPOSING.contains(l) || permit && REQUESTING.contains(l)) {
+            if (proposingVerbs.contains(l) || permit && requestingVerbs.contains(l)) {
                 return true;
             }
         }

@@ -9,7 +9,7 @@ import java.util.function.IntFunction;
  * ("is contemplating diplomatic moves in response", "mulls countermeasures"). Both name the answer by a measure
  * noun, so they are threats of the speaker against the other side, not acts. The measures listed inside such
  * a future subject are not facts either: {@link #insideFutureSubject} tells so. Word classes (words.tsv):
- * {@code MEASURE_NOUNS}, {@code MEASURE_MODIFIERS}, {@code FUTURE_MODALS}, {@code SPEECH_VERBS}.
+ * {@code MEASURE_NOUNS}, {@code MEASURE_MODIFIERS}, {@code FUTURE_MODALS}, {@code SPEECH_VERBS}, {@code TAKEN_VERBS}.
  *
  * <p>Direction: an answer that "will be taken" has no agent in its clause; it is the speaker's (the state whose
  * mention a speech verb follows: "the Russian ministry said", "..., the Argentine minister said"), and the other
@@ -33,6 +33,7 @@ final class ThreatFrames {
         this.measureNouns = lex.words("MEASURE_NOUNS");
         this.modifiers = lex.words("MEASURE_MODIFIERS");
         this.modals = lex.words("FUTURE_MODALS");
+        this.takenVerbs = lex.words("TAKEN_VERBS");
     }
 
     /** "be taken" at i: a modal right before it and a measure noun heading the subject before that. */
@@ -75,7 +76,7 @@ final class ThreatFrames {
      */
     boolean insideFutureSubject(int k, int from, int to) {
         for (int j = k + 1; j + 2 < to && j < k + SUBJECT_SPAN; j++) {
-            if (modals.contains(t.lower[j]) && t.lower[j + 1].equals("be") && TAKEN.contains(t.lower[j + 2])) {
+            if (modals.contains(t.lower[j]) && t.lower[j + 1].equals("be") && takenVerbs.contains(t.lower[j + 2])) {
                 int head = subjectNoun(j, from);
                 return head >= 0 && head < k;
             }
@@ -102,5 +103,5 @@ final class ThreatFrames {
         return null;
     }
 
-    private static final Set<String> TAKEN = Set.of("taken", "adopted", "introduced", "imposed");
+    private final Set<String> takenVerbs;
 }

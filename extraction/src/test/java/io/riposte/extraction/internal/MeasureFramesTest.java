@@ -1,0 +1,34 @@
+package io.riposte.extraction.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.riposte.domain.ActionType;
+import org.junit.jupiter.api.Test;
+
+class MeasureFramesTest {
+    @Test
+    void aTriggerCountsOnlyInItsFrame() {
+        assertThat(new PassFixture("Brazil will close its consulate in Lagos.").triggers(0)).extracting(Trig::type)
+                .containsExactly(ActionType.CLOSE_MISSION);
+        assertThat(new PassFixture("Brazil will close the gap with Nigeria.").triggers(0)).as("no mission noun").isEmpty();
+        assertThat(new PassFixture("Kenya recalled its ambassador from Uganda.").triggers(0)).extracting(Trig::type)
+                .containsExactly(ActionType.RECALL_ENVOY);
+        assertThat(new PassFixture("Kenya recalled the vote in Uganda.").triggers(0)).as("no envoy").isEmpty();
+    }
+
+    @Test
+    void aGenericRestrictionTakesItsTypeFromTheNearestObject() {
+        assertThat(new PassFixture("Japan suspended visas for Peruvian citizens.").triggers(0)).extracting(Trig::type)
+                .containsExactly(ActionType.RESTRICT_VISAS);
+        assertThat(new PassFixture("Japan suspended imports of Peruvian beef.").triggers(0)).extracting(Trig::type)
+                .containsExactly(ActionType.TRADE_MEASURE);
+    }
+
+    @Test
+    void thePassiveAndTheNounForm() {
+        PassFixture f = new PassFixture("Three Chilean diplomats were expelled. The expulsion of the envoy followed.");
+        assertThat(f.triggers(0)).singleElement().satisfies(tr -> assertThat(tr.passive()).isTrue());
+        Trig noun = f.triggers(1).get(0);
+        assertThat(f.frames.isNominal(noun)).isTrue();
+    }
+}
