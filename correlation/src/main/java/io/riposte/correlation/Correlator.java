@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -168,16 +169,6 @@ public final class Correlator {
                 seeds.add(seedOf(previous));
             }
         }
-        stores.mentions().put(key, mention);
-        book.put(Keys.mentionIndex(mention.id()), key);
-        indexAnchoring(mention, key, seeds);
-        for (String ref : mention.respondsTo()) {
-            book.put(Keys.referrer(ref, mention.id()), key);
-        }
-        if (!seeds.contains(seedOf(mention)) && book.get(Keys.anchorOf(mention.id())) == null) {
-            seeds.add(seedOf(mention));
-        }
-
         Long oldLatest = parseDay(book.get(Keys.latest(dyad)));
         Long latest = oldLatest;
         if (mention.date().hasYear() && MentionMerger.canFound(mention)) {
@@ -187,13 +178,28 @@ public final class Correlator {
                 book.put(Keys.latest(dyad), Keys.day(e));
             }
         }
+        stores.mentions().put(key, mention);
+        book.put(Keys.mentionIndex(mention.id()), key);
+        indexAnchoring(mention, key, seeds);
+        if (latest != null && !latest.equals(oldLatest)) {
+            reanchorByKind(Keys.floatingKinds(dyad), seeds); // anchoring by kind looks only near the latest date
+        }
+        for (String ref : mention.respondsTo()) {
+            book.put(Keys.referrer(ref, mention.id()), key);
+        }
+        if (!seeds.contains(seedOf(mention)) && book.get(Keys.anchorOf(mention.id())) == null) {
+            seeds.add(seedOf(mention));
+        }
 
         // Mentions whose explicit cue cites this one resolve it while computing their own episode,
         // which may lie elsewhere (an undated recall, a far-off date): recompute them too.
         for (Map.Entry<String, String> ref : book.range(Keys.referrersFrom(mention.id()), Keys.referrersEnd(mention.id()))) {
             ExtractedAction s = readMention(ref.getValue());
             if (s != null && s.dyad().equals(dyad) && s.respondsTo().contains(mention.id())) {
-                seeds.add(seedOf(s));
+                // an anchored undated report is computed in its anchor's episode, not the no-year bucket
+                String anchor = s.date().hasYear() ? null : book.get(Keys.anchorOf(s.id()));
+                ExtractedAction placed = anchor == null ? null : readMention(anchor);
+                seeds.add(seedOf(placed != null ? placed : s));
             }
         }
 
@@ -335,6 +341,10 @@ public final class Correlator {
             if (MentionMerger.anchorMonth(m) != null) {
                 book.put(Keys.anchorByMonth(m, MentionMerger.anchorMonth(m)) + key, key);
             }
+            if (MentionMerger.measureByKind(m)) {
+                book.put(Keys.anchorByKind(m) + key, key);
+                reanchorByKind(Keys.floatingByKind(m), seeds);
+            }
             // undated mentions this one may anchor, and that had no later anchor
             List<Map.Entry<String, String>> candidates = new ArrayList<>();
             if (m.count() != null) {
@@ -374,11 +384,22 @@ public final class Correlator {
                 book.put(Keys.floatingByMonth(m, m.date().month()) + m.id(), key);
             }
             anchor(m, key, seeds);
+        } else if (MentionMerger.anchorableByKind(m)) {
+            book.put(Keys.floatingByKind(m) + m.id(), key);
+            book.put(Keys.floatingKinds(m.dyad()) + m.id(), key);
+            anchor(m, key, seeds);
         }
     }
 
     /** Finds the latest dated mention the undated one may report, and records the anchoring. */
     private void anchor(ExtractedAction x, String xKey, List<Seed> seeds) {
+        if (MentionMerger.anchorableByKind(x)) {
+            Map.Entry<String, ExtractedAction> y = anchorByKind(x);
+            if (y != null) {
+                recordAnchor(x, xKey, y.getKey(), y.getValue(), seeds);
+            }
+            return;
+        }
         List<Map.Entry<String, String>> candidates = new ArrayList<>();
         // a stated month narrows most (and covers dated mentions without a count); else the count
         if (x.date().month() != null) {
@@ -401,9 +422,79 @@ public final class Correlator {
             }
         }
         if (bestMention != null) {
-            book.put(Keys.anchorOf(x.id()), best);
-            book.put(Keys.anchoredTo(bestMention.id()) + x.id(), xKey);
-            seeds.add(seedOf(bestMention));
+            recordAnchor(x, xKey, best, bestMention, seeds);
+        }
+    }
+
+    /** Records that the undated mention x (key xKey) reports the dated y (key yKey); y's episode changes. */
+    private void recordAnchor(ExtractedAction x, String xKey, String yKey, ExtractedAction y, List<Seed> seeds) {
+        book.put(Keys.anchorOf(x.id()), yKey);
+        book.put(Keys.anchoredTo(y.id()) + x.id(), xKey);
+        seeds.add(seedOf(y));
+    }
+
+    /** Forgets the anchor (key yKey) of the undated mention x; the anchor's episode changes. */
+    private void dropAnchor(ExtractedAction x, String yKey, List<Seed> seeds) {
+        book.delete(Keys.anchorOf(x.id()));
+        ExtractedAction y = readMention(yKey);
+        if (y != null) {
+            book.delete(Keys.anchoredTo(y.id()) + x.id());
+            seeds.add(seedOf(y));
+        }
+    }
+
+    /**
+     * The dated mention an undated measure of no count and no month reports, by its kind alone: the
+     * latest dated report of its sides and type, when all of them can only be one action
+     * ({@link MentionMerger.OneAction}) and that action reaches within the link window of the dyad's
+     * latest date; none when they may be several (which one is meant is unknown) or it lies further back.
+     * A function of the set of dated mentions, recomputed by {@link #reanchorByKind} when it changes.
+     */
+    private Map.Entry<String, ExtractedAction> anchorByKind(ExtractedAction x) {
+        String p = Keys.anchorByKind(x);
+        MentionMerger.OneAction one = new MentionMerger.OneAction(settings.mergeSlackDays());
+        Map.Entry<String, ExtractedAction> latest = null;
+        for (Map.Entry<String, String> c : book.range(p, Keys.endOf(p))) {
+            ExtractedAction y = readMention(c.getValue());
+            if (y != null) {
+                if (!one.add(y)) {
+                    return null;
+                }
+                latest = Map.entry(c.getValue(), y); // range order = key order: the last is the latest
+            }
+        }
+        // An undated text is recent news: it tells the dyad's current exchange, not one long past.
+        Long dyadLatest = parseDay(book.get(Keys.latest(x.dyad())));
+        return latest == null || dyadLatest == null || one.lastDay() + settings.linkWindowDays() >= dyadLatest ? latest : null;
+    }
+
+    /**
+     * A dated report of some sides and type came or went, or the dyad's latest date moved: the undated
+     * ones anchored by kind alone under prefix p may now have another anchor, or none (two actions, or
+     * one too old), or gain one. Both the episodes they leave and the ones they join are recomputed (the
+     * no-year bucket included).
+     */
+    private void reanchorByKind(String p, List<Seed> seeds) {
+        // the anchor depends only on the sides and type: one look per kind
+        Map<String, Optional<Map.Entry<String, ExtractedAction>>> byKind = new HashMap<>();
+        for (Map.Entry<String, String> f : book.range(p, Keys.endOf(p))) {
+            ExtractedAction x = readMention(f.getValue());
+            if (x == null) {
+                continue;
+            }
+            String current = book.get(Keys.anchorOf(x.id()));
+            Map.Entry<String, ExtractedAction> y = byKind.computeIfAbsent(Keys.anchorByKind(x), k -> Optional.ofNullable(anchorByKind(x)))
+                    .orElse(null);
+            if (y == null ? current == null : y.getKey().equals(current)) {
+                continue;
+            }
+            if (current != null) {
+                dropAnchor(x, current, seeds);
+            }
+            seeds.add(new Seed(true, 0, 0)); // it leaves or joins the no-year bucket, or moves: recompute it
+            if (y != null) {
+                recordAnchor(x, f.getValue(), y.getKey(), y.getValue(), seeds);
+            }
         }
     }
 
@@ -416,6 +507,9 @@ public final class Correlator {
             if (MentionMerger.anchorMonth(old) != null) {
                 book.delete(Keys.anchorByMonth(old, MentionMerger.anchorMonth(old)) + oldKey);
             }
+            if (MentionMerger.participates(old) && MentionMerger.measureByKind(old)) {
+                book.delete(Keys.anchorByKind(old) + oldKey);
+            }
             for (Map.Entry<String, String> x : book.range(Keys.anchoredTo(old.id()), Keys.endOf(Keys.anchoredTo(old.id())))) {
                 book.delete(x.getKey());
                 ExtractedAction m = readMention(x.getValue());
@@ -425,6 +519,9 @@ public final class Correlator {
                     anchor(m, x.getValue(), seeds);
                 }
             }
+            if (MentionMerger.participates(old) && MentionMerger.measureByKind(old)) {
+                reanchorByKind(Keys.floatingByKind(old), seeds);
+            }
         } else {
             if (old.count() != null) {
                 book.delete(Keys.floatingByCount(old, old.count()) + old.id());
@@ -432,14 +529,13 @@ public final class Correlator {
             if (old.date().month() != null) {
                 book.delete(Keys.floatingByMonth(old, old.date().month()) + old.id());
             }
+            if (MentionMerger.anchorableByKind(old)) {
+                book.delete(Keys.floatingByKind(old) + old.id());
+                book.delete(Keys.floatingKinds(old.dyad()) + old.id());
+            }
             String anchor = book.get(Keys.anchorOf(old.id()));
             if (anchor != null) {
-                book.delete(Keys.anchorOf(old.id()));
-                ExtractedAction y = readMention(anchor);
-                if (y != null) {
-                    book.delete(Keys.anchoredTo(y.id()) + old.id());
-                    seeds.add(seedOf(y));
-                }
+                dropAnchor(old, anchor, seeds);
             }
         }
     }

@@ -26,6 +26,9 @@ import java.util.HexFormat;
  *           anc|dyad|src|tgt|type|mMM|key  -> key: a dated mention by month
  *           flo|dyad|src|tgt|type|cN|id    -> key: an undated mention that states a count
  *           flo|dyad|src|tgt|type|mMM|id   -> key: an undated mention that states a month
+ *           anc|dyad|src|tgt|type|k|key    -> key: a dated measure, by kind alone
+ *           flo|dyad|src|tgt|type|k|id     -> key: an undated measure with neither count nor month
+ *           flk|dyad|id                    -> key: the same, for the whole dyad
  *           fanc|mentionId                 -> key of the dated mention an undated one is anchored to
  *           fat|datedId|undatedId          -> key of an undated mention anchored to datedId
  * </pre>
@@ -106,7 +109,20 @@ final class Keys {
         return "flo|" + signature(m) + "|m" + twoDigits(month) + "|";
     }
 
-    /** The start of the floating mentions of m's sides and type, by count and by month. */
+    static String anchorByKind(ExtractedAction m) {
+        return "anc|" + signature(m) + "|k|";
+    }
+
+    static String floatingByKind(ExtractedAction m) {
+        return "flo|" + signature(m) + "|k|";
+    }
+
+    /** The undated measures of a dyad anchored by kind alone, whatever their sides and type. */
+    static String floatingKinds(String dyad) {
+        return "flk|" + dyad + "|";
+    }
+
+    /** The start of the floating mentions of m's sides and type, by count, by month and by kind. */
     static String floating(ExtractedAction m) {
         return "flo|" + signature(m) + "|";
     }

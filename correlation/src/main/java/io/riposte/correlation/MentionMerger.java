@@ -180,6 +180,61 @@ final class MentionMerger {
         return !m.date().hasYear() && participates(m) && (m.count() != null || m.date().month() != null);
     }
 
+    /**
+     * Whether an undated mention can be recognised by its kind alone: a measure (not a threat, an OTHER
+     * act or a conciliatory one, kinds that cover many different acts) with neither count nor month.
+     * It anchors only where the dyad's dated reports of its sides and type describe one action
+     * ({@link OneAction}).
+     */
+    static boolean anchorableByKind(ExtractedAction m) {
+        return !m.date().hasYear() && participates(m) && m.count() == null && m.date().month() == null
+                && measureByKind(m);
+    }
+
+    /** A dated or undated mention whose kind names one measure (see {@link #anchorableByKind}). */
+    static boolean measureByKind(ExtractedAction m) {
+        ActionType t = effectiveType(m);
+        return t != ActionType.OTHER && t != ActionType.THREATEN_RETALIATION && t != ActionType.NEGOTIATE
+                && t != ActionType.AGREE;
+    }
+
+    /**
+     * Whether dated reports of one sides-and-type can only be one action: at most one count among them,
+     * and every two dates within the merge slack of each other. Two counts or two separate dates are two
+     * actions, and then an undated report of that kind cannot say which one it tells (no anchor). Fed one
+     * report at a time, so that a long history stops at its first two distinct actions.
+     */
+    static final class OneAction {
+        private final int slackDays;
+        private Integer count;
+        private long maxEarliest = Long.MIN_VALUE;
+        private long minLatest = Long.MAX_VALUE;
+        private long lastDay = Long.MIN_VALUE;
+
+        OneAction(int slackDays) {
+            this.slackDays = slackDays;
+        }
+
+        /** Adds a dated report; false once the reports so far cannot be one action. */
+        boolean add(ExtractedAction y) {
+            if (y.count() != null) {
+                if (count != null && !count.equals(y.count())) {
+                    return false;
+                }
+                count = y.count();
+            }
+            maxEarliest = Math.max(maxEarliest, y.date().earliest().toEpochDay());
+            minLatest = Math.min(minLatest, y.date().latest().toEpochDay());
+            lastDay = Math.max(lastDay, y.date().latest().toEpochDay());
+            return maxEarliest <= minLatest + slackDays;
+        }
+
+        /** The last day the action may lie on (the latest end among its reports' dates). */
+        long lastDay() {
+            return lastDay;
+        }
+    }
+
     /** Whether the undated mention x may report the dated mention y (same action, year unknown to x). */
     static boolean anchors(ExtractedAction y, ExtractedAction x) {
         if (!y.date().hasYear() || !participates(y) || !anchorable(x)

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class EpisodeCacheTest {
 
     /** Feeds both correlators the same inserts and compares each update and the final stores. */
-    private static long[] assertSameAsWithoutCache(List<ExtractedAction> inserts, int capacity) {
+    static long[] assertSameAsWithoutCache(List<ExtractedAction> inserts, int capacity) {
         CountingSortedStore.Counted withStores = CountingSortedStore.newStores();
         CountingSortedStore.Counted withoutStores = CountingSortedStore.newStores();
         Correlator with = new Correlator(CorrelationSettings.defaults(), withStores.stores(), capacity);

@@ -67,7 +67,8 @@ class MergingTest {
         Action a = Fixtures.only(t, EXPEL_DIPLOMATS, "RUS");
         assertThat(t.actions).hasSize(1);
         assertThat(a.modality()).isEqualTo(Modality.ASSERTED);
-        assertThat(a.articles()).containsExactly("first.txt", "later.txt");
+        // the undated recall names no count or month, but the dyad has one dated RUS expulsion: it is that one
+        assertThat(a.articles()).containsExactly("first.txt", "later.txt", "later2.txt");
         assertThat(a.date().precision()).isEqualTo(DatePrecision.DAY);
     }
 
