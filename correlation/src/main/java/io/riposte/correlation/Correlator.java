@@ -1,17 +1,13 @@
 package io.riposte.correlation;
 
 import io.riposte.domain.Action;
-import io.riposte.domain.ActionType;
 import io.riposte.domain.Alert;
-import io.riposte.domain.AlertType;
 import io.riposte.domain.Chain;
 import io.riposte.domain.ChainStatus;
-import io.riposte.domain.ChainStep;
 import io.riposte.domain.Dyad;
 import io.riposte.domain.Evidence;
 import io.riposte.domain.ExtractedAction;
 import io.riposte.domain.FuzzyDate;
-import io.riposte.domain.Link;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,9 +34,6 @@ import java.util.Set;
  * more episode per dyad (the no-year bucket).
  */
 public final class Correlator {
-
-    /** A date interval to recompute around, in epoch days (or the no-year bucket). */
-    private record Seed(boolean noYear, long a, long b) {}
 
     /**
      * A region to recompute: the whole no-year bucket, or the dated episodes overlapping [lo, hi];
@@ -95,6 +87,7 @@ public final class Correlator {
     private final CorrelationSettings settings;
     private final CorrelationStores stores;
     private final SortedStore<String> book;
+    private final UndatedAnchoring anchoring;
     private long mentionReads;
     /**
      * The dated episodes the last insert into each recently touched dyad computed, as they stand after it
@@ -117,6 +110,7 @@ public final class Correlator {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.book = stores.index();
+        this.anchoring = new UndatedAnchoring(this.settings, book, this::readMention);
         if (cachedMentions < 0) {
             throw new IllegalArgumentException("cachedMentions must be >= 0: " + cachedMentions);
         }
@@ -140,7 +134,7 @@ public final class Correlator {
         ExtractedAction mention = normalize(input);
         String dyad = mention.dyad();
         String key = Keys.mentionKey(mention);
-        List<Seed> seeds = new ArrayList<>();
+        List<RecomputeSeed> seeds = new ArrayList<>();
 
         String oldKey = book.get(Keys.mentionIndex(mention.id()));
         ExtractedAction previous = oldKey == null ? null : stores.mentions().get(oldKey);
@@ -161,15 +155,15 @@ public final class Correlator {
                 for (String ref : previous.respondsTo()) {
                     book.delete(Keys.referrer(ref, previous.id()));
                 }
-                unindexAnchoring(previous, oldKey, seeds);
+                anchoring.unindex(previous, oldKey, seeds);
                 if (!previous.dyad().equals(dyad)) {
                     throw new IllegalArgumentException("mention " + mention.id() + " changed dyad from "
                             + previous.dyad() + " to " + dyad + "; ids must be derived from content");
                 }
-                seeds.add(seedOf(previous));
+                seeds.add(RecomputeSeed.of(previous));
             }
         }
-        Long oldLatest = parseDay(book.get(Keys.latest(dyad)));
+        Long oldLatest = Keys.parseDay(book.get(Keys.latest(dyad)));
         Long latest = oldLatest;
         if (mention.date().hasYear() && MentionMerger.canFound(mention)) {
             long e = mention.date().earliest().toEpochDay();
@@ -180,15 +174,15 @@ public final class Correlator {
         }
         stores.mentions().put(key, mention);
         book.put(Keys.mentionIndex(mention.id()), key);
-        indexAnchoring(mention, key, seeds);
+        anchoring.index(mention, key, seeds);
         if (latest != null && !latest.equals(oldLatest)) {
-            reanchorByKind(Keys.floatingKinds(dyad), seeds); // anchoring by kind looks only near the latest date
+            anchoring.reanchorByKind(Keys.floatingKinds(dyad), seeds); // anchoring by kind looks only near the latest date
         }
         for (String ref : mention.respondsTo()) {
             book.put(Keys.referrer(ref, mention.id()), key);
         }
-        if (!seeds.contains(seedOf(mention)) && book.get(Keys.anchorOf(mention.id())) == null) {
-            seeds.add(seedOf(mention));
+        if (!seeds.contains(RecomputeSeed.of(mention)) && book.get(Keys.anchorOf(mention.id())) == null) {
+            seeds.add(RecomputeSeed.of(mention));
         }
 
         // Mentions whose explicit cue cites this one resolve it while computing their own episode,
@@ -199,11 +193,11 @@ public final class Correlator {
                 // an anchored undated report is computed in its anchor's episode, not the no-year bucket
                 String anchor = s.date().hasYear() ? null : book.get(Keys.anchorOf(s.id()));
                 ExtractedAction placed = anchor == null ? null : readMention(anchor);
-                seeds.add(seedOf(placed != null ? placed : s));
+                seeds.add(RecomputeSeed.of(placed != null ? placed : s));
             }
         }
 
-        Region inKnown = sameDays && seeds.size() == 1 && seeds.get(0).equals(seedOf(mention)) && mention.date().hasYear()
+        Region inKnown = sameDays && seeds.size() == 1 && seeds.get(0).equals(RecomputeSeed.of(mention)) && mention.date().hasYear()
                 ? within(known, mention, key, oldKey != null) : null;
         List<Region> regions = inKnown != null ? List.of(inKnown) : regions(dyad, seeds);
         EpisodeCorrelator episode = new EpisodeCorrelator(settings, this::lookup);
@@ -327,219 +321,6 @@ public final class Correlator {
                 m.modality(), m.confidence(), evidence, m.respondsTo(), m.cue());
     }
 
-    /**
-     * Undated mentions that state a count or a month ("Moscow expelled 60 Americans", "in September")
-     * usually report an action dated elsewhere. Each is anchored to the LATEST dated mention of the
-     * dyad it may report (a function of the set of mentions, kept current in both directions through
-     * two indexes), and is then computed with that mention's episode instead of the no-year bucket.
-     */
-    private void indexAnchoring(ExtractedAction m, String key, List<Seed> seeds) {
-        if (m.date().hasYear() && MentionMerger.participates(m)) {
-            if (m.count() != null) {
-                book.put(Keys.anchorByCount(m, m.count()) + key, key);
-            }
-            if (MentionMerger.anchorMonth(m) != null) {
-                book.put(Keys.anchorByMonth(m, MentionMerger.anchorMonth(m)) + key, key);
-            }
-            if (MentionMerger.measureByKind(m)) {
-                book.put(Keys.anchorByKind(m) + key, key);
-                reanchorByKind(Keys.floatingByKind(m), seeds);
-            }
-            // undated mentions this one may anchor, and that had no later anchor
-            List<Map.Entry<String, String>> candidates = new ArrayList<>();
-            if (m.count() != null) {
-                String p = Keys.floatingByCount(m, m.count());
-                candidates.addAll(book.range(p, Keys.endOf(p)));
-            }
-            if (MentionMerger.anchorMonth(m) != null) {
-                String p = Keys.floatingByMonth(m, MentionMerger.anchorMonth(m));
-                candidates.addAll(book.range(p, Keys.endOf(p)));
-            }
-            for (Map.Entry<String, String> c : candidates) {
-                ExtractedAction x = readMention(c.getValue());
-                if (x == null || !MentionMerger.anchors(m, x)) {
-                    continue;
-                }
-                String current = book.get(Keys.anchorOf(x.id()));
-                if (current != null && current.compareTo(key) >= 0) {
-                    continue;
-                }
-                if (current != null) {
-                    ExtractedAction previous = readMention(current);
-                    if (previous != null) {
-                        book.delete(Keys.anchoredTo(previous.id()) + x.id());
-                        seeds.add(seedOf(previous));
-                    }
-                } else {
-                    seeds.add(new Seed(true, 0, 0)); // it leaves the no-year bucket
-                }
-                book.put(Keys.anchorOf(x.id()), key);
-                book.put(Keys.anchoredTo(m.id()) + x.id(), c.getValue());
-            }
-        } else if (MentionMerger.anchorable(m)) {
-            if (m.count() != null) {
-                book.put(Keys.floatingByCount(m, m.count()) + m.id(), key);
-            }
-            if (m.date().month() != null) {
-                book.put(Keys.floatingByMonth(m, m.date().month()) + m.id(), key);
-            }
-            anchor(m, key, seeds);
-        } else if (MentionMerger.anchorableByKind(m)) {
-            book.put(Keys.floatingByKind(m) + m.id(), key);
-            book.put(Keys.floatingKinds(m.dyad()) + m.id(), key);
-            anchor(m, key, seeds);
-        }
-    }
-
-    /** Finds the latest dated mention the undated one may report, and records the anchoring. */
-    private void anchor(ExtractedAction x, String xKey, List<Seed> seeds) {
-        if (MentionMerger.anchorableByKind(x)) {
-            Map.Entry<String, ExtractedAction> y = anchorByKind(x);
-            if (y != null) {
-                recordAnchor(x, xKey, y.getKey(), y.getValue(), seeds);
-            }
-            return;
-        }
-        List<Map.Entry<String, String>> candidates = new ArrayList<>();
-        // a stated month narrows most (and covers dated mentions without a count); else the count
-        if (x.date().month() != null) {
-            String p = Keys.anchorByMonth(x, x.date().month());
-            candidates.addAll(book.range(p, Keys.endOf(p)));
-        } else if (x.count() != null) {
-            String p = Keys.anchorByCount(x, x.count());
-            candidates.addAll(book.range(p, Keys.endOf(p)));
-        }
-        String best = null;
-        ExtractedAction bestMention = null;
-        for (Map.Entry<String, String> c : candidates) {
-            if (best != null && c.getValue().compareTo(best) <= 0) {
-                continue;
-            }
-            ExtractedAction y = readMention(c.getValue());
-            if (y != null && MentionMerger.anchors(y, x)) {
-                best = c.getValue();
-                bestMention = y;
-            }
-        }
-        if (bestMention != null) {
-            recordAnchor(x, xKey, best, bestMention, seeds);
-        }
-    }
-
-    /** Records that the undated mention x (key xKey) reports the dated y (key yKey); y's episode changes. */
-    private void recordAnchor(ExtractedAction x, String xKey, String yKey, ExtractedAction y, List<Seed> seeds) {
-        book.put(Keys.anchorOf(x.id()), yKey);
-        book.put(Keys.anchoredTo(y.id()) + x.id(), xKey);
-        seeds.add(seedOf(y));
-    }
-
-    /** Forgets the anchor (key yKey) of the undated mention x; the anchor's episode changes. */
-    private void dropAnchor(ExtractedAction x, String yKey, List<Seed> seeds) {
-        book.delete(Keys.anchorOf(x.id()));
-        ExtractedAction y = readMention(yKey);
-        if (y != null) {
-            book.delete(Keys.anchoredTo(y.id()) + x.id());
-            seeds.add(seedOf(y));
-        }
-    }
-
-    /**
-     * The dated mention an undated measure of no count and no month reports, by its kind alone: the
-     * latest dated report of its sides and type, when all of them can only be one action
-     * ({@link MentionMerger.OneAction}) and that action reaches within the link window of the dyad's
-     * latest date; none when they may be several (which one is meant is unknown) or it lies further back.
-     * A function of the set of dated mentions, recomputed by {@link #reanchorByKind} when it changes.
-     */
-    private Map.Entry<String, ExtractedAction> anchorByKind(ExtractedAction x) {
-        String p = Keys.anchorByKind(x);
-        MentionMerger.OneAction one = new MentionMerger.OneAction(settings.mergeSlackDays());
-        Map.Entry<String, ExtractedAction> latest = null;
-        for (Map.Entry<String, String> c : book.range(p, Keys.endOf(p))) {
-            ExtractedAction y = readMention(c.getValue());
-            if (y != null) {
-                if (!one.add(y)) {
-                    return null;
-                }
-                latest = Map.entry(c.getValue(), y); // range order = key order: the last is the latest
-            }
-        }
-        // An undated text is recent news: it tells the dyad's current exchange, not one long past.
-        Long dyadLatest = parseDay(book.get(Keys.latest(x.dyad())));
-        return latest == null || dyadLatest == null || one.lastDay() + settings.linkWindowDays() >= dyadLatest ? latest : null;
-    }
-
-    /**
-     * A dated report of some sides and type came or went, or the dyad's latest date moved: the undated
-     * ones anchored by kind alone under prefix p may now have another anchor, or none (two actions, or
-     * one too old), or gain one. Both the episodes they leave and the ones they join are recomputed (the
-     * no-year bucket included).
-     */
-    private void reanchorByKind(String p, List<Seed> seeds) {
-        // the anchor depends only on the sides and type: one look per kind
-        Map<String, Optional<Map.Entry<String, ExtractedAction>>> byKind = new HashMap<>();
-        for (Map.Entry<String, String> f : book.range(p, Keys.endOf(p))) {
-            ExtractedAction x = readMention(f.getValue());
-            if (x == null) {
-                continue;
-            }
-            String current = book.get(Keys.anchorOf(x.id()));
-            Map.Entry<String, ExtractedAction> y = byKind.computeIfAbsent(Keys.anchorByKind(x), k -> Optional.ofNullable(anchorByKind(x)))
-                    .orElse(null);
-            if (y == null ? current == null : y.getKey().equals(current)) {
-                continue;
-            }
-            if (current != null) {
-                dropAnchor(x, current, seeds);
-            }
-            seeds.add(new Seed(true, 0, 0)); // it leaves or joins the no-year bucket, or moves: recompute it
-            if (y != null) {
-                recordAnchor(x, f.getValue(), y.getKey(), y.getValue(), seeds);
-            }
-        }
-    }
-
-    /** Undoes {@link #indexAnchoring} for a mention being replaced, re-anchoring what hung on it. */
-    private void unindexAnchoring(ExtractedAction old, String oldKey, List<Seed> seeds) {
-        if (old.date().hasYear()) {
-            if (old.count() != null) {
-                book.delete(Keys.anchorByCount(old, old.count()) + oldKey);
-            }
-            if (MentionMerger.anchorMonth(old) != null) {
-                book.delete(Keys.anchorByMonth(old, MentionMerger.anchorMonth(old)) + oldKey);
-            }
-            if (MentionMerger.participates(old) && MentionMerger.measureByKind(old)) {
-                book.delete(Keys.anchorByKind(old) + oldKey);
-            }
-            for (Map.Entry<String, String> x : book.range(Keys.anchoredTo(old.id()), Keys.endOf(Keys.anchoredTo(old.id())))) {
-                book.delete(x.getKey());
-                ExtractedAction m = readMention(x.getValue());
-                if (m != null) {
-                    book.delete(Keys.anchorOf(m.id()));
-                    seeds.add(new Seed(true, 0, 0));
-                    anchor(m, x.getValue(), seeds);
-                }
-            }
-            if (MentionMerger.participates(old) && MentionMerger.measureByKind(old)) {
-                reanchorByKind(Keys.floatingByKind(old), seeds);
-            }
-        } else {
-            if (old.count() != null) {
-                book.delete(Keys.floatingByCount(old, old.count()) + old.id());
-            }
-            if (old.date().month() != null) {
-                book.delete(Keys.floatingByMonth(old, old.date().month()) + old.id());
-            }
-            if (MentionMerger.anchorableByKind(old)) {
-                book.delete(Keys.floatingByKind(old) + old.id());
-                book.delete(Keys.floatingKinds(old.dyad()) + old.id());
-            }
-            String anchor = book.get(Keys.anchorOf(old.id()));
-            if (anchor != null) {
-                dropAnchor(old, anchor, seeds);
-            }
-        }
-    }
-
     private static void validate(ExtractedAction m) {
         Objects.requireNonNull(m, "mention");
         if (m.source().equals(m.target())) {
@@ -550,13 +331,6 @@ public final class Correlator {
         for (String ref : m.respondsTo()) {
             Keys.requireKeySafe("responds_to id", ref);
         }
-    }
-
-    private Seed seedOf(ExtractedAction m) {
-        if (!m.date().hasYear()) {
-            return new Seed(true, 0, 0);
-        }
-        return new Seed(false, m.date().earliest().toEpochDay(), m.date().latest().toEpochDay());
     }
 
     private ExtractedAction readMention(String key) {
@@ -570,9 +344,6 @@ public final class Correlator {
         return key == null ? null : readMention(key);
     }
 
-    private static Long parseDay(String s) {
-        return s == null ? null : Long.parseLong(s) - Keys.DAY_OFFSET;
-    }
 
     /** Takes the dyad's cached episodes out of the cache (an insert puts back what it recomputes). */
     private List<Episode> uncache(String dyad) {
@@ -632,11 +403,11 @@ public final class Correlator {
     }
 
     /** The regions to recompute: dated seeds grow to whole episodes; overlapping regions are joined. */
-    private List<Region> regions(String dyad, List<Seed> seeds) {
+    private List<Region> regions(String dyad, List<RecomputeSeed> seeds) {
         List<Region> out = new ArrayList<>();
         boolean noYear = false;
         List<long[]> intervals = new ArrayList<>();
-        for (Seed s : seeds) {
+        for (RecomputeSeed s : seeds) {
             if (s.noYear()) {
                 noYear = true;
             } else {
@@ -762,7 +533,7 @@ public final class Correlator {
                 grew = true;
             }
             if (!grew) {
-                // undated reports of these actions (see indexAnchoring) are part of the episode
+                // undated reports of these actions (see UndatedAnchoring) are part of the episode
                 List<ExtractedAction> dated = new ArrayList<>(selected.size());
                 List<String> keys = new ArrayList<>(selected.size());
                 for (Map.Entry<String, ExtractedAction> e : selected) {
@@ -797,30 +568,5 @@ public final class Correlator {
         List<Map.Entry<String, ExtractedAction>> r = stores.mentions().range(Keys.datedFrom(dyad, fromDay), Keys.datedThrough(dyad, throughDay));
         mentionReads += r.size();
         return r;
-    }
-
-    /** Ids only, for readers of updates. */
-    static List<String> actionIds(List<Action> actions) {
-        return actions.stream().map(Action::id).toList();
-    }
-
-    static Map<String, Action> byId(Collection<Action> actions) {
-        Map<String, Action> m = new LinkedHashMap<>();
-        for (Action a : actions) {
-            m.put(a.id(), a);
-        }
-        return m;
-    }
-
-    static boolean isThreat(Action a) {
-        return a.type() == ActionType.THREATEN_RETALIATION;
-    }
-
-    static List<String> stepIds(Chain c) {
-        return c.steps().stream().map(ChainStep::actionId).toList();
-    }
-
-    static List<String> linkIds(Action a) {
-        return a.respondsTo().stream().map(Link::actionId).toList();
     }
 }

@@ -50,6 +50,11 @@ final class Keys {
         return "00000000".substring(digits.length()) + digits;
     }
 
+    /** The epoch day a {@link #day} string stands for; null for null. */
+    static Long parseDay(String day) {
+        return day == null ? null : Long.parseLong(day) - DAY_OFFSET;
+    }
+
     static String dated(String dyad, long epochDay, String id) {
         return dyad + "|D|" + day(epochDay) + "|" + id;
     }
