@@ -217,4 +217,15 @@ class RealNewsClassesTest {
         assertThat(run("2020-07-15", "The bloc raised the total to 40 with travel bans and asset freezes on Nicaraguan officials."))
                 .noneMatch(x -> Integer.valueOf(40).equals(x.count()) || x.type() == ActionType.RESTRICT_STAFF);
     }
+
+    @Test
+    void aFollowingThatIsPlannedExpectedOrRefusedCopiesNoAct() {
+        String first = "Estonia expelled two Russian diplomats on Monday. ";
+        for (String later : List.of("Latvia will follow suit next week.", "Latvia is expected to do the same.",
+                "Latvia did not follow suit.", "Latvia could take similar steps.")) {
+            assertThat(run("2020-01-10", first + later)).as(later).noneMatch(a -> a.source().equals("LVA"));
+        }
+        assertThat(run("2020-01-10", first + "Latvia followed suit on Tuesday."))
+                .anyMatch(a -> a.source().equals("LVA") && a.type() == ActionType.EXPEL_DIPLOMATS);
+    }
 }
