@@ -100,4 +100,11 @@ class RelativeDatesTest {
         assertThat(expulsion(null, "Chile expelled two Peruvian diplomats on Thursday.").precision())
                 .isEqualTo(DatePrecision.UNKNOWN);
     }
+
+    @Test
+    void aDateBetweenAnOrderAndItsTriggerDatesTheOrderEvenWhenItIsRecalled() {
+        List<ExtractedAction> all = run("2021-06-15", "Minsk will expel five Lithuanian diplomats after Lithuania told six "
+                + "Belarusian diplomats last month to leave, the ministry said on Tuesday.");
+        assertThat(all).extracting(a -> a.source() + ">" + a.target() + " " + a.date().iso()).contains("LTU>BLR 2021-05");
+    }
 }
