@@ -217,4 +217,28 @@ class RealNewsClassesTest {
         assertThat(run("2020-07-15", "The bloc raised the total to 40 with travel bans and asset freezes on Nicaraguan officials."))
                 .noneMatch(x -> Integer.valueOf(40).equals(x.count()) || x.type() == ActionType.RESTRICT_STAFF);
     }
+
+    @Test
+    void aFollowingThatIsPlannedExpectedOrRefusedCopiesNoAct() {
+        String first = "Estonia expelled two Russian diplomats on Monday. ";
+        for (String later : List.of("Latvia will follow suit next week.", "Latvia is expected to do the same.",
+                "Latvia did not follow suit.", "Latvia could take similar steps.")) {
+            assertThat(run("2020-01-10", first + later)).as(later).noneMatch(a -> a.source().equals("LVA"));
+        }
+        assertThat(run("2020-01-10", first + "Latvia followed suit on Tuesday."))
+                .anyMatch(a -> a.source().equals("LVA") && a.type() == ActionType.EXPEL_DIPLOMATS);
+    }
+
+    @Test
+    void actsNamedAsASeriesAreAKindOfActNotOne() {
+        List<ExtractedAction> all = run("2022-03-29", "Denmark is expelling 12 Belarusian diplomats, the ministry said. "
+                + "It is the latest in a growing series of tit-for-tat expulsions of Belarusian diplomats by European states "
+                + "and of European diplomats by Minsk.");
+        assertThat(all).extracting(a -> a.source() + ">" + a.target() + " " + a.type()).containsExactly("DNK>BLR EXPEL_DIPLOMATS");
+        assertThat(run("2022-03-29", "Relations have soured through a spate of expulsions of Danish diplomats by Minsk."))
+                .noneMatch(a -> a.type() == ActionType.EXPEL_DIPLOMATS);
+        // the verb still reports an act, whatever series it belongs to
+        assertThat(run("2022-03-29", "In a series of moves, Minsk expelled two Danish diplomats on Monday."))
+                .anyMatch(a -> a.source().equals("BLR") && a.type() == ActionType.EXPEL_DIPLOMATS);
+    }
 }

@@ -87,4 +87,24 @@ class RelativeDatesTest {
                 + "Iran expelled two Danish diplomats last month.");
         assertThat(all).allMatch(a -> a.date().precision() == DatePrecision.UNKNOWN);
     }
+
+    @Test
+    void aWeekdayWrittenWithItsDateGivesAnUndatedArticleTheMonthOfWriting() {
+        List<ExtractedAction> all = run(null, "Chile expelled two Peruvian diplomats, the foreign minister said on Thursday "
+                + "(9 October). Peru has threatened to respond in kind.");
+        assertThat(all).extracting(a -> a.source() + ">" + a.target() + " " + a.type() + " " + a.date().iso())
+                .contains("CHL>PER EXPEL_DIPLOMATS --10", "PER>CHL THREATEN_RETALIATION --10");
+        assertThat(expulsion(null, "Chile expelled two Peruvian diplomats on Thursday, October 9.").iso()).isEqualTo("--10");
+        assertThat(all).noneMatch(a -> a.date().hasYear());
+        // a weekday alone still says nothing of the month
+        assertThat(expulsion(null, "Chile expelled two Peruvian diplomats on Thursday.").precision())
+                .isEqualTo(DatePrecision.UNKNOWN);
+    }
+
+    @Test
+    void aDateBetweenAnOrderAndItsTriggerDatesTheOrderEvenWhenItIsRecalled() {
+        List<ExtractedAction> all = run("2021-06-15", "Minsk will expel five Lithuanian diplomats after Lithuania told six "
+                + "Belarusian diplomats last month to leave, the ministry said on Tuesday.");
+        assertThat(all).extracting(a -> a.source() + ">" + a.target() + " " + a.date().iso()).contains("LTU>BLR 2021-05");
+    }
 }

@@ -170,7 +170,10 @@ final class ActionDates {
             if (deadlineSentence && !d.explicit()) {
                 continue;
             }
-            boolean afterTrigger = d.from() >= tr.to();
+            // "told six diplomats last month to leave": a date between the governing verb and the trigger is
+            // inside the act's own frame, as if it followed the trigger
+            boolean inFrame = a < tr.from() && d.from() > a && d.to() <= tr.from();
+            boolean afterTrigger = d.from() >= tr.to() || inFrame;
             if (h.referenced && !afterTrigger) {
                 continue; // a recalled action only takes a date that follows it
             }
@@ -194,7 +197,7 @@ final class ActionDates {
             if (afterTrigger && !h.referenced && (provocations.cueBetween(tr.to(), d.from()) || connective(d, to))) {
                 continue; // "expelled 20 on Sunday, responding to Prague's decision a day earlier": the cited act's date
             }
-            int dist = afterTrigger ? d.from() - tr.to() : 1000 + (a - d.to());
+            int dist = inFrame ? 0 : afterTrigger ? d.from() - tr.to() : 1000 + (a - d.to());
             if (dist < bestDist) {
                 bestDist = dist;
                 chosen = d;

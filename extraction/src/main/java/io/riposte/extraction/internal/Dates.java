@@ -122,7 +122,14 @@ public final class Dates {
             DayOfWeek dow = capitalised ? WEEKDAYS.get(w) : null;
             if (dow != null) {
                 FuzzyDate fd;
-                if (published == null) {
+                int end = i + 1;
+                int[] written = published == null ? dayAndMonthAfter(t, i + 1, to) : null;
+                if (written != null) {
+                    // "on Friday (3 March)", "on Friday, March 3": the text dates its weekday itself; an
+                    // undated text then gives the month of its news, though still not the year
+                    fd = FuzzyDate.ofMonthWithoutYear(written[1], W + " " + written[0] + " " + t.word[written[3]] + " (year unknown)");
+                    end = written[2];
+                } else if (published == null) {
                     fd = FuzzyDate.unknown(W);
                 } else {
                     LocalDate d = published;
@@ -134,7 +141,8 @@ public final class Dates {
                     }
                     fd = FuzzyDate.ofDay(d);
                 }
-                out.add(new DateExpr(i, i + 1, fd, isDeadline(t, i, from), false, true));
+                out.add(new DateExpr(i, end, fd, isDeadline(t, i, from), false, true));
+                i = end - 1;
                 continue;
             }
             if (isYear(t.word[i]) && i > from && (t.lower[i - 1].equals("in") || t.lower[i - 1].equals("since")
@@ -362,6 +370,33 @@ public final class Dates {
 
     private static boolean isFuture(Tokens t, int s, int from) {
         return s > from && (t.lower[s - 1].equals("next") || t.lower[s - 1].equals("coming"));
+    }
+
+    /**
+     * The day and month written right after a weekday, in brackets or after a comma ("(3 March)", ", March 3").
+     *
+     * @return {day, month, end (exclusive), index of the month word}, or null when no such date follows
+     */
+    private static int[] dayAndMonthAfter(Tokens t, int i, int to) {
+        boolean bracket = i < to && t.word[i].equals("(");
+        if (i < to && (bracket || t.word[i].equals(","))) {
+            i++;
+        }
+        if (i + 1 >= to) {
+            return null;
+        }
+        int dayAt = isNumber(t.word[i]) ? i : isNumber(t.word[i + 1]) ? i + 1 : -1;
+        int monthAt = dayAt == i ? i + 1 : i;
+        Integer month = Character.isUpperCase(t.word[monthAt].charAt(0)) ? MONTHS.get(t.lower[monthAt]) : null;
+        if (dayAt < 0 || month == null || t.word[dayAt].length() > 2) {
+            return null;
+        }
+        int day = Integer.parseInt(t.word[dayAt]);
+        int end = Math.max(dayAt, monthAt) + 1;
+        if (bracket && end < to && t.word[end].equals(")")) {
+            end++;
+        }
+        return day >= 1 && day <= 31 ? new int[] {day, month, end, monthAt} : null;
     }
 
     static boolean isNumber(String w) {

@@ -23,7 +23,7 @@ import java.util.Set;
  * {@code OPERATIONS_NOUNS}, {@code ORDER_VERBS}, {@code OTHER_TIES}, {@code PEOPLE_WORDS}, {@code PERSON_NOUNS},
  * {@code PROPERTY_NOUNS}, {@code RELATION_NOUNS}, {@code RESTORABLE_OBJECTS}, {@code STAFF_NOUNS},
  * {@code STAFF_WORDS}, {@code SUMMONING_PLACES}, {@code THREAT_OBJECTS}, {@code TRADE_NOUNS}, {@code UNDOING_VERBS},
- * {@code VISA_NOUNS}, {@code VISA_WORDS}, {@code VERB_OPENERS}.
+ * {@code VISA_NOUNS}, {@code VISA_WORDS}, {@code VERB_OPENERS}, {@code SERIES_NOUNS}.
  */
 final class MeasureFrames {
     private static final boolean DEBUG = System.getenv("RIPOSTE_DEBUG") != null;
@@ -111,7 +111,10 @@ final class MeasureFrames {
         this.visaNouns = lex.words("VISA_NOUNS");
         this.visaWords = lex.words("VISA_WORDS");
         this.verbOpeners = lex.words("VERB_OPENERS");
+        this.seriesNouns = lex.words("SERIES_NOUNS");
     }
+
+    private final Set<String> seriesNouns;
 
     /** The action words of sentence [from, to) that their frame confirms, in order. */
     List<Trig> findTriggers(int from, int to) {
@@ -131,6 +134,10 @@ final class MeasureFrames {
                 i = end - 1;
                 continue; // "met with countermeasures": the object of the threat already found
             }
+            if (d.kind() == 'N' && inASeries(i, from)) {
+                i = end - 1;
+                continue; // "the latest in a series of expulsions": a kind of act, none in particular
+            }
             Trig tr = resolve(i, end, d, from, to);
             if (DEBUG) {
                 System.err.println("CAND " + t.word[i] + " " + d + " -> " + tr);
@@ -148,6 +155,19 @@ final class MeasureFrames {
             i = end - 1;
         }
         return out;
+    }
+
+    /** "a series of tit-for-tat expulsions", "a wave of closures": the noun after a series noun and "of" (adjectives between). */
+    private boolean inASeries(int i, int from) {
+        for (int k = i - 1; k > Math.max(from, i - 8); k--) {
+            if (t.lower[k].equals("of")) {
+                return seriesNouns.contains(t.lower[k - 1]);
+            }
+            if (!Character.isLetter(t.lower[k].charAt(0)) && !t.lower[k].equals("-")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private Trig resolve(int i, int end, TriggerDef d, int from, int to) {

@@ -19,7 +19,7 @@ import java.util.Set;
  * suit"; "A after X questioned ..." (the statement as the provocation).
  *
  * <p>Word lists ({@code words.tsv}): {@code ANAPHORIC_GRIEVANCES}, {@code CUE_DETAIL_OPENERS},
- * {@code FOLLOWING_PHRASES}, {@code GRIEVANCE_NOUNS}, {@code STATEMENT_VERBS}, {@code TIME_UNITS}.
+ * {@code FOLLOWING_PHRASES}, {@code FOLLOWING_NOT_YET}, {@code GRIEVANCE_NOUNS}, {@code STATEMENT_VERBS}, {@code TIME_UNITS}.
  */
 final class Provocations {
     private final Tokens t;
@@ -45,6 +45,7 @@ final class Provocations {
         this.anaphoricGrievances = lex.words("ANAPHORIC_GRIEVANCES");
         this.cueDetailOpeners = lex.words("CUE_DETAIL_OPENERS");
         this.followingPhrases = lex.words("FOLLOWING_PHRASES");
+        this.followingNotYet = lex.words("FOLLOWING_NOT_YET");
         this.grievanceNouns = lex.words("GRIEVANCE_NOUNS");
         this.statementVerbs = lex.words("STATEMENT_VERBS");
         this.timeUnits = lex.words("TIME_UNITS");
@@ -397,7 +398,7 @@ final class Provocations {
                 }
             }
         }
-        if (at < 0) {
+        if (at < 0 || notYetFollowing(at, from)) {
             return;
         }
         Hit model = null;
@@ -440,6 +441,18 @@ final class Provocations {
             }
             into.add(c);
         }
+    }
+
+    /** Words before a following phrase that make it a plan, a prospect or a refusal: "will follow suit", "is expected to". */
+    private final Set<String> followingNotYet;
+
+    /** "Slovakia will follow suit", "is expected to do the same", "did not follow suit": nobody has followed yet. */
+    private boolean notYetFollowing(int at, int from) {
+        int k = at - 1;
+        if (k > from && t.lower[k].equals("to")) {
+            k--;
+        }
+        return k >= from && followingNotYet.contains(t.lower[k]);
     }
 
     /** What a state says or decides that the other side answers: "after X questioned ...", "after X said it would recognise ...". */

@@ -15,6 +15,7 @@ import java.util.Set;
  * three Danes last month"). That fixes the month of writing (June), year still unknown: "last month"
  * is then {@code --05} and the undated news of the article ("on Friday", "this week", no date at
  * all) is {@code --06}. Nothing finer than a month and never a year is given, since neither is known.
+ * A weekday written with its date ("on Friday (3 March)") fixes the month of writing as well.
  * When the text implies two different months of writing, nothing is resolved.
  */
 public final class UndatedMonths {
@@ -39,6 +40,15 @@ public final class UndatedMonths {
      */
     public static List<FuzzyDate> resolve(List<Report> reports) {
         Integer now = null;
+        for (Report r : reports) {
+            // news dated by its weekday and the day beside it ("on Friday (3 March)") is the week of writing
+            if (!r.recalled() && yearlessMonth(r.date()) && isWeekdayDated(r.date())) {
+                if (now != null && !now.equals(r.date().month())) {
+                    return unresolved(reports.size());
+                }
+                now = r.date().month();
+            }
+        }
         for (Report r : reports) {
             if (!isLastMonth(r.date())) {
                 continue;
@@ -82,6 +92,12 @@ public final class UndatedMonths {
 
     private static boolean isLastMonth(FuzzyDate d) {
         return d.precision() == DatePrecision.UNKNOWN && Objects.equals(d.note(), "last month");
+    }
+
+    private static boolean isWeekdayDated(FuzzyDate d) {
+        String note = d.note();
+        int space = note == null ? -1 : note.indexOf(' ');
+        return space > 0 && Dates.WEEKDAYS.containsKey(note.substring(0, space).toLowerCase(java.util.Locale.ROOT));
     }
 
     private static boolean yearlessMonth(FuzzyDate d) {
