@@ -429,7 +429,8 @@ final class ResponseLinker {
         MergedAction best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (MergedAction a : merged) {
-            if (!(threats ? a.threat() : a.measure()) || !provocable(a) || !opposite(a, b) || !precedes(a, b) || answers.answers(a, b) || tied(a, b)) {
+            if (!(threats ? a.threat() : a.measure()) || !provocable(a) || !opposite(a, b) || !precedes(a, b) || answers.answers(a, b) || tied(a, b)
+                    || TimelineOrder.guessedBetweenUndated(a, b)) {
                 continue;
             }
             long d = distance(a, b);

@@ -113,6 +113,17 @@ final class TimelineOrder {
                 && a.type.severity() == b.type.severity();
     }
 
+    /**
+     * Whether only the guesses by kind, coverage and severity put a before b, both undated reports of
+     * the same days (the news of one publication week). The text then tells both as the day's news and
+     * not who began; the harsher or more reported act is a guess that inference does not take for a
+     * provocation (an explicit cue still links). The reciprocity association still chains them.
+     */
+    static boolean guessedBetweenUndated(MergedAction a, MergedAction b) {
+        return fallback(a) && fallback(b) && a.orderingPosition != null && a.orderingPosition.equals(b.orderingPosition)
+                && !precedesOnTimeline(a, b);
+    }
+
     private static boolean fallback(MergedAction p) {
         return p.workingDate.basis() == DateBasis.PUBLICATION_FALLBACK;
     }

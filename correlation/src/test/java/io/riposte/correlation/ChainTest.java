@@ -12,9 +12,7 @@ import io.riposte.domain.ActionType;
 import io.riposte.domain.Chain;
 import io.riposte.domain.ChainStatus;
 import io.riposte.domain.ChainStep;
-import io.riposte.domain.DateBasis;
 import io.riposte.domain.ExtractedAction;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,24 +46,15 @@ class ChainTest {
         }
     }
 
-    /** A report the text does not date, published on {@code day}: the week before is what it may denote. */
-    private static ExtractedAction undated(String id, String article, String src, String tgt, ActionType type, String day) {
-        ExtractedAction x = m(id, article, src, tgt, type, day, null);
-        LocalDate published = LocalDate.parse(day);
-        return new ExtractedAction(x.id(), x.articleId(), x.origin(), src, tgt, type,
-                x.date().withRange(published.minusDays(7), published).withBasis(DateBasis.PUBLICATION_FALLBACK), null,
-                x.modality(), x.confidence(), x.evidence(), x.respondsTo(), x.cue());
-    }
-
     @Test
     void undatedReportsOfAprilExchangesAYearApartDoNotJoinTheirChains() {
         // Merging and linking widen an undated report to its publication year; the exchanges of April
         // 2022 and April 2023 would then touch. What such a report may denote is the week before.
         Fixtures.Topics t = Fixtures.run(List.of(
-                undated("p1", "a", "GBR", "RUS", EXPEL_DIPLOMATS, "2022-04-27"),
+                Fixtures.undated("p1", "a", "GBR", "RUS", EXPEL_DIPLOMATS, "2022-04-27"),
                 m("p2", "a", "RUS", "GBR", EXPEL_DIPLOMATS, "2022-04-27", 3),
                 m("q1", "b", "GBR", "RUS", EXPEL_DIPLOMATS, "2023-04-13", 15),
-                undated("q2", "b", "RUS", "GBR", ActionType.THREATEN_RETALIATION, "2023-04-26")));
+                Fixtures.undated("q2", "b", "RUS", "GBR", ActionType.THREATEN_RETALIATION, "2023-04-26")));
         assertThat(t.chains.values()).hasSize(2).allSatisfy(c -> assertThat(c.steps()).hasSize(2)
                 .extracting(s -> s.date().year()).containsOnly(c.firstDate().year()));
     }

@@ -3,10 +3,12 @@ package io.riposte.correlation;
 import io.riposte.domain.Action;
 import io.riposte.domain.ActionType;
 import io.riposte.domain.Chain;
+import io.riposte.domain.DateBasis;
 import io.riposte.domain.Evidence;
 import io.riposte.domain.ExtractedAction;
 import io.riposte.domain.FuzzyDate;
 import io.riposte.domain.Modality;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,15 @@ final class Fixtures {
         return new ExtractedAction(id, article, article + ".txt", src, tgt, type, d, count, modality, 0.8,
                 List.of(new Evidence(article, article + ".txt", src + " " + type + " " + tgt + " #" + id, 0, 10)),
                 List.of(respondsTo), respondsTo.length == 0 ? null : "in response to");
+    }
+
+    /** A report the text does not date, published on {@code day}: the week before is what it may denote. */
+    static ExtractedAction undated(String id, String article, String src, String tgt, ActionType type, String day) {
+        ExtractedAction x = m(id, article, src, tgt, type, day, null);
+        LocalDate published = LocalDate.parse(day);
+        return new ExtractedAction(x.id(), x.articleId(), x.origin(), src, tgt, type,
+                x.date().withRange(published.minusDays(7), published).withBasis(DateBasis.PUBLICATION_FALLBACK), null,
+                x.modality(), x.confidence(), x.evidence(), x.respondsTo(), x.cue());
     }
 
     /** The final content of a compacted topic: last value per key, tombstones applied. */

@@ -3,10 +3,12 @@ package io.riposte.correlation;
 import static io.riposte.correlation.Fixtures.m;
 import static io.riposte.domain.ActionType.EXPEL_DIPLOMATS;
 import static io.riposte.domain.ActionType.OTHER;
+import static io.riposte.domain.ActionType.RECALL_ENVOY;
 import static io.riposte.domain.ActionType.THREATEN_RETALIATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riposte.domain.Action;
+import io.riposte.domain.ExtractedAction;
 import io.riposte.domain.Link;
 import io.riposte.domain.LinkReason;
 import java.util.List;
@@ -74,5 +76,31 @@ class InferenceOrderTest {
         assertThat(Fixtures.only(t, EXPEL_DIPLOMATS, "SVK").respondsTo()).extracting(Link::actionId)
                 .containsExactly(Fixtures.only(t, EXPEL_DIPLOMATS, "HUN").id());
         assertThat(warning.chainId()).isNotNull().isEqualTo(Fixtures.only(t, EXPEL_DIPLOMATS, "SVK").chainId());
+    }
+
+    @Test
+    void twoUndatedReportsOfOneWeekAreNotOrderedByWhichIsHarsher() {
+        // Two undated articles of one week: "Portugal has expelled a Spanish attaché", told by both, and
+        // "Spain has recalled its ambassador from Lisbon", told by one. Nothing in them says who began; the
+        // harsher, more reported expulsion is no provocation that inference may name. Both stay in one
+        // chain. A stated date before the week, or a cue, still makes the recall its answer.
+        for (String variant : new String[] {"undated", "dated", "cued"}) {
+            ExtractedAction expel = variant.equals("dated") ? m("pt", "a", "PRT", "ESP", EXPEL_DIPLOMATS, "2023-05-04", null)
+                    : Fixtures.undated("pt", "a", "PRT", "ESP", EXPEL_DIPLOMATS, "2023-05-10");
+            ExtractedAction recall = Fixtures.undated("es", "a", "ESP", "PRT", RECALL_ENVOY, "2023-05-10");
+            if (variant.equals("cued")) {
+                recall = new ExtractedAction(recall.id(), recall.articleId(), recall.origin(), recall.source(), recall.target(),
+                        recall.type(), recall.date(), null, recall.modality(), recall.confidence(), recall.evidence(), List.of("pt"),
+                        "in response to");
+            }
+            Fixtures.Topics t = Fixtures.run(List.of(expel, recall,
+                    Fixtures.undated("pt-b", "b", "PRT", "ESP", EXPEL_DIPLOMATS, "2023-05-10")));
+            Action pt = Fixtures.only(t, EXPEL_DIPLOMATS, "PRT");
+            Action es = Fixtures.only(t, RECALL_ENVOY, "ESP");
+            assertThat(es.respondsTo()).as(variant).extracting(Link::actionId)
+                    .isEqualTo(variant.equals("undated") ? List.of() : List.of(pt.id()));
+            assertThat(pt.respondsTo()).as(variant).isEmpty();
+            assertThat(es.chainId()).as(variant).isNotNull().isEqualTo(pt.chainId());
+        }
     }
 }
