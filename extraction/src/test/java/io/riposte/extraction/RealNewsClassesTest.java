@@ -241,4 +241,23 @@ class RealNewsClassesTest {
         assertThat(run("2022-03-29", "In a series of moves, Minsk expelled two Danish diplomats on Monday."))
                 .anyMatch(a -> a.source().equals("BLR") && a.type() == ActionType.EXPEL_DIPLOMATS);
     }
+
+    @Test
+    void aPluralPronounInACitedGrievanceStandsForEveryStateAnswered() {
+        List<ExtractedAction> all = run("2023-09-14", "Peru recalled its ambassadors from Chile and Bolivia on Wednesday in response "
+                + "to their governments deciding to back the rebel council.");
+        assertThat(all).filteredOn(a -> a.type() == ActionType.OTHER).extracting(a -> a.source() + ">" + a.target())
+                .containsExactlyInAnyOrder("CHL>PER", "BOL>PER");
+        // each recall answers the decision of the state it targets
+        for (ExtractedAction recall : all) {
+            if (recall.type() == ActionType.RECALL_ENVOY) {
+                ExtractedAction cited = all.stream().filter(a -> a.id().equals(recall.respondsTo().get(0))).findFirst().orElseThrow();
+                assertThat(cited.source()).isEqualTo(recall.target());
+            }
+        }
+        // a singular pronoun names the state answered last, alone
+        assertThat(run("2023-09-14", "Peru recalled its ambassador from Chile on Wednesday in response to its government "
+                + "deciding to back the rebel council.")).filteredOn(a -> a.type() == ActionType.OTHER)
+                .extracting(a -> a.source() + ">" + a.target()).containsExactly("CHL>PER");
+    }
 }
