@@ -260,4 +260,14 @@ class RealNewsClassesTest {
                 + "deciding to back the rebel council.")).filteredOn(a -> a.type() == ActionType.OTHER)
                 .extracting(a -> a.source() + ">" + a.target()).containsExactly("CHL>PER");
     }
+
+    @Test
+    void punitiveMeasuresAgainstAMissionAreAnActOfNoNamedKind() {
+        ExtractedAction a = only(run("2023-09-14", "Peru on Thursday took punitive measures against the Chilean consulate in Arica."),
+                ActionType.OTHER);
+        assertThat(a.source() + ">" + a.target()).isEqualTo("PER>CHL");
+        // without a mission the phrase names no act
+        assertThat(run("2023-09-14", "Analysts in Lima doubt that punitive measures ever change anything."))
+                .noneMatch(x -> x.type() == ActionType.OTHER);
+    }
 }
