@@ -270,4 +270,16 @@ class RealNewsClassesTest {
         assertThat(run("2023-09-14", "Analysts in Lima doubt that punitive measures ever change anything."))
                 .noneMatch(x -> x.type() == ActionType.OTHER);
     }
+
+    @Test
+    void aGrievanceNounAfterFollowingIsTheStatementAnActAnswers() {
+        List<ExtractedAction> all = run("2023-09-14", "Peru expelled the Chilean consul on Friday following the Chilean "
+                + "government's criticism of its elections.");
+        ExtractedAction cited = only(all, ActionType.OTHER);
+        assertThat(cited.source() + ">" + cited.target()).isEqualTo("CHL>PER");
+        assertThat(only(all, ActionType.EXPEL_DIPLOMATS).respondsTo()).containsExactly(cited.id());
+        // "the move" may be an act already told: it cites nothing new
+        assertThat(run("2023-09-14", "Peru expelled the Chilean consul on Friday following the Chilean government's move."))
+                .noneMatch(x -> x.type() == ActionType.OTHER);
+    }
 }

@@ -50,6 +50,7 @@ final class Provocations {
         this.followingNotYet = lex.words("FOLLOWING_NOT_YET");
         this.grievanceNouns = lex.words("GRIEVANCE_NOUNS");
         this.statementVerbs = lex.words("STATEMENT_VERBS");
+        this.afterConnectives = lex.words("STATEMENT_AFTER_CONNECTIVES");
         this.timeUnits = lex.words("TIME_UNITS");
         this.pluralAuthors = lex.words("PLURAL_GRIEVANCE_AUTHORS");
     }
@@ -480,6 +481,7 @@ final class Provocations {
 
     /** What a state says or decides that the other side answers: "after X questioned ...", "after X said it would recognise ...". */
     private final Set<String> statementVerbs;
+    private final Set<String> afterConnectives;
 
     /**
      * "A expelled the ambassador, a day after B's president questioned the election", "A recalled
@@ -492,7 +494,7 @@ final class Provocations {
             return;
         }
         for (int k = from + 1; k < to - 2; k++) {
-            if (!t.lower[k].equals("after") || timeUnits.contains(t.lower[k + 1])) {
+            if (!afterConnectives.contains(t.lower[k]) || timeUnits.contains(t.lower[k + 1])) {
                 continue;
             }
             Hit answer = null;
@@ -518,7 +520,10 @@ final class Provocations {
                 if (seg.isClauseBoundary(v) || lex.triggerWords.contains(t.lower[v]) || t.lower[v].equals(",") && actors.mentionAt(v + 1) == null) {
                     break;
                 }
-                if (statementVerbs.contains(t.lower[v])) {
+                // "following B's recognition of ...": a grievance noun names the statement as a verb does; "the move"
+                // may be an act already reported, so it cites nothing new
+                if (statementVerbs.contains(t.lower[v])
+                        || grievanceNouns.contains(t.lower[v]) && !anaphoricGrievances.contains(t.lower[v])) {
                     verb = v;
                     break;
                 }
