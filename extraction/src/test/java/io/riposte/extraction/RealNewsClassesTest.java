@@ -246,7 +246,7 @@ class RealNewsClassesTest {
     void aPluralPronounInACitedGrievanceStandsForEveryStateAnswered() {
         List<ExtractedAction> all = run("2023-09-14", "Peru recalled its ambassadors from Chile and Bolivia on Wednesday in response "
                 + "to their governments deciding to back the rebel council.");
-        assertThat(all).filteredOn(a -> a.type() == ActionType.OTHER).extracting(a -> a.source() + ">" + a.target())
+        assertThat(all).filteredOn(a -> a.type() == ActionType.OTHER).extracting(RealNewsClassesTest::dyad)
                 .containsExactlyInAnyOrder("CHL>PER", "BOL>PER");
         // each recall answers the decision of the state it targets
         for (ExtractedAction recall : all) {
@@ -258,14 +258,14 @@ class RealNewsClassesTest {
         // a singular pronoun names the state answered last, alone
         assertThat(run("2023-09-14", "Peru recalled its ambassador from Chile on Wednesday in response to its government "
                 + "deciding to back the rebel council.")).filteredOn(a -> a.type() == ActionType.OTHER)
-                .extracting(a -> a.source() + ">" + a.target()).containsExactly("CHL>PER");
+                .extracting(RealNewsClassesTest::dyad).containsExactly("CHL>PER");
     }
 
     @Test
     void punitiveMeasuresAgainstAMissionAreAnActOfNoNamedKind() {
         ExtractedAction a = only(run("2023-09-14", "Peru on Thursday took punitive measures against the Chilean consulate in Arica."),
                 ActionType.OTHER);
-        assertThat(a.source() + ">" + a.target()).isEqualTo("PER>CHL");
+        assertThat(dyad(a)).isEqualTo("PER>CHL");
         // without a mission the phrase names no act
         assertThat(run("2023-09-14", "Analysts in Lima doubt that punitive measures ever change anything."))
                 .noneMatch(x -> x.type() == ActionType.OTHER);
@@ -276,10 +276,15 @@ class RealNewsClassesTest {
         List<ExtractedAction> all = run("2023-09-14", "Peru expelled the Chilean consul on Friday following the Chilean "
                 + "government's criticism of its elections.");
         ExtractedAction cited = only(all, ActionType.OTHER);
-        assertThat(cited.source() + ">" + cited.target()).isEqualTo("CHL>PER");
-        assertThat(only(all, ActionType.EXPEL_DIPLOMATS).respondsTo()).containsExactly(cited.id());
+        ExtractedAction answer = only(all, ActionType.EXPEL_DIPLOMATS);
+        assertThat(List.of(dyad(cited), dyad(answer))).containsExactly("CHL>PER", "PER>CHL");
+        assertThat(answer.respondsTo()).containsExactly(cited.id());
         // "the move" may be an act already told: it cites nothing new
         assertThat(run("2023-09-14", "Peru expelled the Chilean consul on Friday following the Chilean government's move."))
                 .noneMatch(x -> x.type() == ActionType.OTHER);
+    }
+
+    private static String dyad(ExtractedAction a) {
+        return a.source() + ">" + a.target();
     }
 }
