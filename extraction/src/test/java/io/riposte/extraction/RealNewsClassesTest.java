@@ -241,4 +241,50 @@ class RealNewsClassesTest {
         assertThat(run("2022-03-29", "In a series of moves, Minsk expelled two Danish diplomats on Monday."))
                 .anyMatch(a -> a.source().equals("BLR") && a.type() == ActionType.EXPEL_DIPLOMATS);
     }
+
+    @Test
+    void aPluralPronounInACitedGrievanceStandsForEveryStateAnswered() {
+        List<ExtractedAction> all = run("2023-09-14", "Peru recalled its ambassadors from Chile and Bolivia on Wednesday in response "
+                + "to their governments deciding to back the rebel council.");
+        assertThat(all).filteredOn(a -> a.type() == ActionType.OTHER).extracting(RealNewsClassesTest::dyad)
+                .containsExactlyInAnyOrder("CHL>PER", "BOL>PER");
+        // each recall answers the decision of the state it targets
+        for (ExtractedAction recall : all) {
+            if (recall.type() == ActionType.RECALL_ENVOY) {
+                ExtractedAction cited = all.stream().filter(a -> a.id().equals(recall.respondsTo().get(0))).findFirst().orElseThrow();
+                assertThat(cited.source()).isEqualTo(recall.target());
+            }
+        }
+        // a singular pronoun names the state answered last, alone
+        assertThat(run("2023-09-14", "Peru recalled its ambassador from Chile on Wednesday in response to its government "
+                + "deciding to back the rebel council.")).filteredOn(a -> a.type() == ActionType.OTHER)
+                .extracting(RealNewsClassesTest::dyad).containsExactly("CHL>PER");
+    }
+
+    @Test
+    void punitiveMeasuresAgainstAMissionAreAnActOfNoNamedKind() {
+        ExtractedAction a = only(run("2023-09-14", "Peru on Thursday took punitive measures against the Chilean consulate in Arica."),
+                ActionType.OTHER);
+        assertThat(dyad(a)).isEqualTo("PER>CHL");
+        // without a mission the phrase names no act
+        assertThat(run("2023-09-14", "Analysts in Lima doubt that punitive measures ever change anything."))
+                .noneMatch(x -> x.type() == ActionType.OTHER);
+    }
+
+    @Test
+    void aGrievanceNounAfterFollowingIsTheStatementAnActAnswers() {
+        List<ExtractedAction> all = run("2023-09-14", "Peru expelled the Chilean consul on Friday following the Chilean "
+                + "government's criticism of its elections.");
+        ExtractedAction cited = only(all, ActionType.OTHER);
+        ExtractedAction answer = only(all, ActionType.EXPEL_DIPLOMATS);
+        assertThat(List.of(dyad(cited), dyad(answer))).containsExactly("CHL>PER", "PER>CHL");
+        assertThat(answer.respondsTo()).containsExactly(cited.id());
+        // "the move" may be an act already told: it cites nothing new
+        assertThat(run("2023-09-14", "Peru expelled the Chilean consul on Friday following the Chilean government's move."))
+                .noneMatch(x -> x.type() == ActionType.OTHER);
+    }
+
+    private static String dyad(ExtractedAction a) {
+        return a.source() + ">" + a.target();
+    }
 }

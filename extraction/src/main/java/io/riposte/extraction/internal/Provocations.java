@@ -8,6 +8,7 @@ import io.riposte.extraction.internal.Lexicon.Phrase;
 import io.riposte.extraction.internal.Mention.Role;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,7 @@ final class Provocations {
     private final Set<String> cueDetailOpeners;
     private final Set<String> followingPhrases;
     private final Set<String> timeUnits;
+    private final Set<String> pluralAuthors;
 
     /** A cue sentence with no action of its own, waiting for the next sentence's actions ("In particular, ..."). */
     private final List<int[]> pendingCues = new ArrayList<>();
@@ -48,7 +50,9 @@ final class Provocations {
         this.followingNotYet = lex.words("FOLLOWING_NOT_YET");
         this.grievanceNouns = lex.words("GRIEVANCE_NOUNS");
         this.statementVerbs = lex.words("STATEMENT_VERBS");
+        this.afterConnectives = lex.words("STATEMENT_AFTER_CONNECTIVES");
         this.timeUnits = lex.words("TIME_UNITS");
+        this.pluralAuthors = lex.words("PLURAL_GRIEVANCE_AUTHORS");
     }
 
     /**
@@ -128,8 +132,9 @@ final class Provocations {
                     // "expelled the ambassador in reaction to Canadian criticism of ...": the object names
                     // no hostile act, but what the answer cites is the provocation (a statement, a call
                     // for an inquiry, a decision): an OTHER action of the other side
-                    answeredGrievances(grievances(c[1], to, answering, s, trigs, hits, dates), before, answering, cueText,
-                            sentenceHits);
+                    for (Hit a : authorsAnswered(c[1], to, before, answering)) {
+                        answeredGrievances(grievances(c[1], to, a, s, trigs, hits, dates), before, a, cueText, sentenceHits);
+                    }
                 }
             } else if (hasObject) {
                 // "The measures were in retaliation for X": the answer is what came before, X the provocation
@@ -182,6 +187,25 @@ final class Provocations {
      * side itself never provokes its own answer. Dated to the year of publication only: the date of a
      * cited grievance is rarely in the cue's clause, and a year is all that can be said without it.
      */
+    /**
+     * The answers whose targets wrote the grievance: the last answer's target alone, unless the cue's object opens with a
+     * plural pronoun ("recalled its envoys from A and B in response to their governments deciding to ..."), which
+     * stands for every state the same measure answered, each the author of a grievance of its own.
+     */
+    private List<Hit> authorsAnswered(int from, int to, List<Hit> before, Hit answering) {
+        if (from >= to || !pluralAuthors.contains(t.lower[from])) {
+            return List.of(answering);
+        }
+        List<Hit> out = new ArrayList<>();
+        Set<String> targets = new HashSet<>();
+        for (Hit h : before) {
+            if (h.source.equals(answering.source) && h.type == answering.type && targets.add(h.target)) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
     /** Every answer of the answering side to the grievance's author responds to it; the grievances join the sentence's hits. */
     private static void answeredGrievances(List<Hit> grievances, List<Hit> answers, Hit answering, String cueText, List<Hit> into) {
         for (Hit g : grievances) {
@@ -457,6 +481,7 @@ final class Provocations {
 
     /** What a state says or decides that the other side answers: "after X questioned ...", "after X said it would recognise ...". */
     private final Set<String> statementVerbs;
+    private final Set<String> afterConnectives;
 
     /**
      * "A expelled the ambassador, a day after B's president questioned the election", "A recalled
@@ -469,7 +494,7 @@ final class Provocations {
             return;
         }
         for (int k = from + 1; k < to - 2; k++) {
-            if (!t.lower[k].equals("after") || timeUnits.contains(t.lower[k + 1])) {
+            if (!afterConnectives.contains(t.lower[k]) || timeUnits.contains(t.lower[k + 1])) {
                 continue;
             }
             Hit answer = null;
@@ -495,7 +520,10 @@ final class Provocations {
                 if (seg.isClauseBoundary(v) || lex.triggerWords.contains(t.lower[v]) || t.lower[v].equals(",") && actors.mentionAt(v + 1) == null) {
                     break;
                 }
-                if (statementVerbs.contains(t.lower[v])) {
+                // "following B's recognition of ...": a grievance noun names the statement as a verb does; "the move"
+                // may be an act already reported, so it cites nothing new
+                if (statementVerbs.contains(t.lower[v])
+                        || grievanceNouns.contains(t.lower[v]) && !anaphoricGrievances.contains(t.lower[v])) {
                     verb = v;
                     break;
                 }
