@@ -88,6 +88,7 @@ public final class Correlator {
     private final CorrelationStores stores;
     private final SortedStore<String> book;
     private final UndatedAnchoring anchoring;
+    private final ArticleFollowing following;
     private long mentionReads;
     /**
      * The dated episodes the last insert into each recently touched dyad computed, as they stand after it
@@ -110,7 +111,8 @@ public final class Correlator {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.book = stores.index();
-        this.anchoring = new UndatedAnchoring(this.settings, book, this::readMention);
+        this.following = new ArticleFollowing(book, this::readMention);
+        this.anchoring = new UndatedAnchoring(this.settings, book, this::readMention, following);
         if (cachedMentions < 0) {
             throw new IllegalArgumentException("cachedMentions must be >= 0: " + cachedMentions);
         }
@@ -156,6 +158,7 @@ public final class Correlator {
                     book.delete(Keys.referrer(ref, previous.id()));
                 }
                 anchoring.unindex(previous, oldKey, seeds);
+                following.unindex(previous, seeds);
                 if (!previous.dyad().equals(dyad)) {
                     throw new IllegalArgumentException("mention " + mention.id() + " changed dyad from "
                             + previous.dyad() + " to " + dyad + "; ids must be derived from content");
@@ -175,13 +178,14 @@ public final class Correlator {
         stores.mentions().put(key, mention);
         book.put(Keys.mentionIndex(mention.id()), key);
         anchoring.index(mention, key, seeds);
+        following.index(mention, key, seeds);
         if (latest != null && !latest.equals(oldLatest)) {
             anchoring.reanchorByKind(Keys.floatingKinds(dyad), seeds); // anchoring by kind looks only near the latest date
         }
         for (String ref : mention.respondsTo()) {
             book.put(Keys.referrer(ref, mention.id()), key);
         }
-        if (!seeds.contains(RecomputeSeed.of(mention)) && book.get(Keys.anchorOf(mention.id())) == null) {
+        if (!seeds.contains(RecomputeSeed.of(mention)) && following.placeOf(mention) == null) {
             seeds.add(RecomputeSeed.of(mention));
         }
 
@@ -191,7 +195,7 @@ public final class Correlator {
             ExtractedAction s = readMention(ref.getValue());
             if (s != null && s.dyad().equals(dyad) && s.respondsTo().contains(mention.id())) {
                 // an anchored undated report is computed in its anchor's episode, not the no-year bucket
-                String anchor = s.date().hasYear() ? null : book.get(Keys.anchorOf(s.id()));
+                String anchor = s.date().hasYear() ? null : following.placeOf(s);
                 ExtractedAction placed = anchor == null ? null : readMention(anchor);
                 seeds.add(RecomputeSeed.of(placed != null ? placed : s));
             }
@@ -212,7 +216,9 @@ public final class Correlator {
         List<Chain> regionChains = new ArrayList<>();
 
         for (Region r : regions) {
-            EpisodeCorrelator.Result res = episode.correlate(dyad, r.mentions(), latest, r.noYear());
+            Set<String> followers = r.noYear() ? Set.of() : r.mentions().stream()
+                    .filter(m -> !m.date().hasYear() && book.get(Keys.anchorOf(m.id())) == null).map(ExtractedAction::id).collect(java.util.stream.Collectors.toSet());
+            EpisodeCorrelator.Result res = episode.correlate(dyad, r.mentions(), latest, r.noYear(), followers);
             mentionIds.putAll(res.mentionIdsByAction());
             carriedOut.putAll(res.carriedOut());
             // actions
@@ -224,7 +230,8 @@ public final class Correlator {
             }
             for (Action a : res.actions()) {
                 regionActions.put(a.id(), a);
-                String k = actionKey(a);
+                // a follower (see ArticleFollowing) is kept in its episode's days, not the no-year bucket's
+                String k = r.noYear() || a.date().hasYear() ? actionKey(a) : Keys.dated(dyad, r.lo(), a.id());
                 Map.Entry<String, Action> prev = old.remove(a.id());
                 if (prev != null && prev.getKey().equals(k) && prev.getValue().equals(a)) {
                     continue;
@@ -250,7 +257,7 @@ public final class Correlator {
                 regionChains.add(c);
                 recomputedChains.add(c.id());
                 Long day = res.chainKeyDays().get(c.id());
-                String k = r.noYear() || day == null ? Keys.noYear(dyad, c.id()) : Keys.dated(dyad, day, c.id());
+                String k = r.noYear() ? Keys.noYear(dyad, c.id()) : Keys.dated(dyad, day == null ? r.lo() : day, c.id());
                 Map.Entry<String, Chain> prev = oldChains.remove(c.id());
                 if (prev != null && prev.getKey().equals(k) && prev.getValue().equals(c)) {
                     continue;
@@ -419,7 +426,7 @@ public final class Correlator {
             mentionReads += all.size();
             List<ExtractedAction> free = new ArrayList<>();
             for (Map.Entry<String, ExtractedAction> e : all) {
-                if (book.get(Keys.anchorOf(e.getValue().id())) == null) {
+                if (following.placeOf(e.getValue()) == null) {
                     free.add(e.getValue());
                 }
             }
@@ -545,7 +552,8 @@ public final class Correlator {
                 // which stay indexed as floating while anchored: one look per kind of act spares the
                 // look-up of every mention when the dyad has no such report (the common case).
                 Map<List<Object>, Boolean> floating = new HashMap<>();
-                for (ExtractedAction y : dated) {
+                for (Map.Entry<String, ExtractedAction> e : selected) {
+                    ExtractedAction y = e.getValue();
                     if (!MentionMerger.participates(y) || !floating.computeIfAbsent(List.of(y.source(), y.target(), MentionMerger.effectiveType(y)),
                             k -> book.hasAny(Keys.floating(y), Keys.endOf(Keys.floating(y))))) {
                         continue;
@@ -554,6 +562,7 @@ public final class Correlator {
                         ExtractedAction m = readMention(x.getValue());
                         if (m != null) {
                             anchored.add(m);
+                            following.followers(m, e.getKey()).stream().filter(f -> !anchored.contains(f)).forEach(anchored::add);
                         }
                     }
                 }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -50,8 +51,8 @@ final class EpisodeCorrelator {
      *     dormancy; null when unknown
      * @param noYear whether these are the dyad's mentions of unknown year (the no-year bucket)
      */
-    Result correlate(String dyad, List<ExtractedAction> input, Long dyadLatestDay, boolean noYear) {
-        MentionMerger.Merge merge = merger.merge(input, noYear);
+    Result correlate(String dyad, List<ExtractedAction> input, Long dyadLatestDay, boolean noYear, Set<String> followers) {
+        MentionMerger.Merge merge = merger.merge(input, noYear, followers);
         List<MergedAction> merged = merge.actions();
         Map<String, MergedAction> byId = new HashMap<>();
         for (MergedAction p : merged) {

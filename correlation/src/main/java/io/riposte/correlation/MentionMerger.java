@@ -20,7 +20,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -49,8 +51,10 @@ final class MentionMerger {
      * Clusters an episode's mentions into actions (greedy over the canonical merge order, so the clusters
      * depend only on the set), builds each action's date, count, modality, confidence and evidence,
      * gives it its content-derived id, and returns them in the canonical {@link TimelineOrder#ORDER}.
+     * The followers ({@link ArticleFollowing}: undated reports of a dated episode that no dated one
+     * anchors) found actions of their own, dated as in the no-year bucket, and take only each other.
      */
-    Merge merge(List<ExtractedAction> input, boolean noYear) {
+    Merge merge(List<ExtractedAction> input, boolean noYear, Set<String> followers) {
         List<ExtractedAction> mentions = mergeOrder(input);
 
         List<MergedAction> merged = new ArrayList<>();
@@ -62,7 +66,9 @@ final class MentionMerger {
         Map<String, ExtractedAction> unattached = new HashMap<>();
         // Actions by (source, target, type), in founding order: only those can take a mention.
         Map<MergeClass, List<MergedAction>> byClass = new HashMap<>();
+        Set<MergedAction> followed = new HashSet<>();
         for (ExtractedAction m : mentions) {
+            boolean follower = followers.contains(m.id());
             MergedAction best = null;
             long bestDist = Long.MAX_VALUE;
             // an undated mention anchored into a dated episode cannot be placed on its timeline
@@ -73,10 +79,10 @@ final class MentionMerger {
             int slack = t == ActionType.THREATEN_RETALIATION ? settings.threatMergeSlackDays() : settings.mergeSlackDays();
             FuzzyDate md = mergeKey(m.date());
             for (MergedAction c : candidates) {
-                if (!countsCompatible(t, c.clusterCount, m.count())) {
+                if (follower != followed.contains(c) || !countsCompatible(t, c.clusterCount, m.count())) {
                     continue;
                 }
-                if (!c.fitsDates(md, slack, noYear)) {
+                if (!c.fitsDates(md, slack, noYear || follower)) {
                     continue;
                 }
                 long dist = mp == null || c.anchorPosition == null ? 0 : Math.abs(mp.middleDay() - c.anchorPosition.middleDay());
@@ -89,9 +95,12 @@ final class MentionMerger {
             if (best != null) {
                 best.add(m);
                 byMention.put(m.id(), best);
-            } else if (canFound(m) && (noYear || m.date().hasYear())) {
+            } else if (canFound(m) && (noYear || m.date().hasYear() || follower)) {
                 MergedAction p = new MergedAction(m, merged.size());
                 merged.add(p);
+                if (follower) {
+                    followed.add(p);
+                }
                 byClass.computeIfAbsent(mc, k -> new ArrayList<>()).add(p);
                 byMention.put(m.id(), p);
             } else {
@@ -99,9 +108,9 @@ final class MentionMerger {
             }
         }
         for (MergedAction p : merged) {
-            build(p, noYear);
+            build(p, noYear || followed.contains(p));
         }
-        assignIds(merged);
+        assignIds(merged, followed);
         merged.sort(ORDER);
         return new Merge(merged, byMention, reports, unattached);
     }
@@ -148,10 +157,13 @@ final class MentionMerger {
     }
 
     /** Content-derived ids; clashes (two distinct actions with the same visible content) get a suffix in canonical order. */
-    private static void assignIds(List<MergedAction> merged) {
+    private static void assignIds(List<MergedAction> merged, Set<MergedAction> followed) {
         Map<String, List<MergedAction>> byBase = new TreeMap<>();
         for (MergedAction p : merged) {
-            String base = "act-" + Keys.hash(p.source + "|" + p.target + "|" + p.type + "|" + p.shownDate.iso() + "|" + p.count, 16);
+            // an undated follower's content may equal an act's of the no-year bucket or of another
+            // episode: its first report, which lies in no other region, tells it apart
+            String own = followed.contains(p) ? "|" + firstMention(p) : "";
+            String base = "act-" + Keys.hash(p.source + "|" + p.target + "|" + p.type + "|" + p.shownDate.iso() + "|" + p.count + own, 16);
             byBase.computeIfAbsent(base, k -> new ArrayList<>()).add(p);
         }
         for (Map.Entry<String, List<MergedAction>> e : byBase.entrySet()) {
@@ -160,11 +172,15 @@ final class MentionMerger {
                 same.get(0).id = e.getKey();
                 continue;
             }
-            same.sort(Comparator.comparing((MergedAction p) -> p.members.stream().map(ExtractedAction::id).sorted().findFirst().orElse("")));
+            same.sort(Comparator.comparing(MentionMerger::firstMention));
             for (int i = 0; i < same.size(); i++) {
                 same.get(i).id = i == 0 ? e.getKey() : e.getKey() + "-" + (i + 1);
             }
         }
+    }
+
+    private static String firstMention(MergedAction p) {
+        return p.members.stream().map(ExtractedAction::id).sorted().findFirst().orElse("");
     }
 
     /** A threatened measure is a threat: the gold ontology codes "will expel 300" as THREATEN_RETALIATION. */

@@ -19,12 +19,15 @@ final class UndatedAnchoring {
     private final CorrelationSettings settings;
     private final SortedStore<String> book;
     private final Function<String, ExtractedAction> read;
+    private final ArticleFollowing following;
 
     /** @param read reads a mention by its store key (counted by the caller) */
-    UndatedAnchoring(CorrelationSettings settings, SortedStore<String> book, Function<String, ExtractedAction> read) {
+    UndatedAnchoring(CorrelationSettings settings, SortedStore<String> book, Function<String, ExtractedAction> read,
+            ArticleFollowing following) {
         this.settings = settings;
         this.book = book;
         this.read = read;
+        this.following = following;
     }
 
     /**
@@ -75,6 +78,7 @@ final class UndatedAnchoring {
                 }
                 book.put(Keys.anchorOf(x.id()), key);
                 book.put(Keys.anchoredTo(m.id()) + x.id(), c.getValue());
+                following.moved(x, seeds);
             }
         } else if (MentionMerger.anchorable(m)) {
             if (m.count() != null) {
@@ -131,6 +135,7 @@ final class UndatedAnchoring {
         book.put(Keys.anchorOf(x.id()), yKey);
         book.put(Keys.anchoredTo(y.id()) + x.id(), xKey);
         seeds.add(RecomputeSeed.of(y));
+        following.moved(x, seeds);
     }
 
     /** Forgets the anchor (key yKey) of the undated mention x; the anchor's episode changes. */
@@ -141,6 +146,7 @@ final class UndatedAnchoring {
             book.delete(Keys.anchoredTo(y.id()) + x.id());
             seeds.add(RecomputeSeed.of(y));
         }
+        following.moved(x, seeds);
     }
 
     /**
@@ -216,6 +222,7 @@ final class UndatedAnchoring {
                 if (m != null) {
                     book.delete(Keys.anchorOf(m.id()));
                     seeds.add(RecomputeSeed.NO_YEAR);
+                    following.moved(m, seeds);
                     anchor(m, x.getValue(), seeds);
                 }
             }

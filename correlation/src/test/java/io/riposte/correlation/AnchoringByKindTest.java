@@ -42,7 +42,7 @@ class AnchoringByKindTest {
     }
 
     /** Every order of a few mentions (all of them: 24 for four, 120 for five) gives the same actions and chains. */
-    private static BatchCorrelation.Result sameInEveryOrder(List<ExtractedAction> in) {
+    static BatchCorrelation.Result sameInEveryOrder(List<ExtractedAction> in) {
         BatchCorrelation.Result first = batch(in);
         for (List<ExtractedAction> order : permutations(in)) {
             BatchCorrelation.Result r = batch(order);

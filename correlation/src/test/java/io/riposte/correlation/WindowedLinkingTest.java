@@ -39,8 +39,8 @@ class WindowedLinkingTest {
             mentions.forEach(m -> byId.put(m.id(), m));
             CorrelationSettings settings = CorrelationSettings.defaults();
             Long latest = r.nextBoolean() ? null : LocalDate.of(2021, 6, 1).toEpochDay() + r.nextInt(1500);
-            EpisodeCorrelator.Result plain = new EpisodeCorrelator(settings, byId::get, false).correlate("RUS-USA", mentions, latest, noYear);
-            EpisodeCorrelator.Result windowed = new EpisodeCorrelator(settings, byId::get, true).correlate("RUS-USA", mentions, latest, noYear);
+            EpisodeCorrelator.Result plain = new EpisodeCorrelator(settings, byId::get, false).correlate("RUS-USA", mentions, latest, noYear, java.util.Set.of());
+            EpisodeCorrelator.Result windowed = new EpisodeCorrelator(settings, byId::get, true).correlate("RUS-USA", mentions, latest, noYear, java.util.Set.of());
             assertThat(windowed).as("round %d", round).isEqualTo(plain);
             linked += (int) plain.actions().stream().filter(a -> !a.respondsTo().isEmpty()).count();
         }
