@@ -25,6 +25,15 @@ class MeasureFramesTest {
     }
 
     @Test
+    void dutiesAreATradeMeasureOnlyAsATradeRemedyOrWhenImposed() {
+        assertThat(new PassFixture("Egypt will impose duties of 40 per cent on Turkish steel from Monday.").triggers(0))
+                .extracting(Trig::type).containsExactly(ActionType.TRADE_MEASURE);
+        assertThat(new PassFixture("Egypt set provisional anti-dumping deposits on Turkish steel.").triggers(0))
+                .extracting(Trig::type).containsExactly(ActionType.TRADE_MEASURE);
+        assertThat(new PassFixture("The Turkish envoy took up his duties in Cairo.").triggers(0)).as("a post's duties").isEmpty();
+    }
+
+    @Test
     void thePassiveAndTheNounForm() {
         PassFixture f = new PassFixture("Three Chilean diplomats were expelled. The expulsion of the envoy followed.");
         assertThat(f.triggers(0)).singleElement().satisfies(tr -> assertThat(tr.passive()).isTrue());
