@@ -34,6 +34,14 @@ class MeasureFramesTest {
     }
 
     @Test
+    void consentForAMissionTakenBackIsAClosure() {
+        assertThat(new PassFixture("Poland revoked its consent to the Russian consulate in Poznan.").triggers(0))
+                .extracting(Trig::type).containsExactly(ActionType.CLOSE_MISSION);
+        assertThat(new PassFixture("Poland revoked permission for the Russian festival to go ahead.").triggers(0))
+                .as("no mission").isEmpty();
+    }
+
+    @Test
     void thePassiveAndTheNounForm() {
         PassFixture f = new PassFixture("Three Chilean diplomats were expelled. The expulsion of the envoy followed.");
         assertThat(f.triggers(0)).singleElement().satisfies(tr -> assertThat(tr.passive()).isTrue());
