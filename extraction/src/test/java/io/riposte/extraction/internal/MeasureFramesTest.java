@@ -42,6 +42,13 @@ class MeasureFramesTest {
     }
 
     @Test
+    void anOfficialsAircraftKeptOutIsAnActOfNoListedKind() {
+        assertThat(new PassFixture("Greece revoked the landing rights for the Turkish minister.").triggers(0))
+                .extracting(Trig::type).containsExactly(ActionType.OTHER);
+        assertThat(new PassFixture("The pilot asked for landing permission in Athens.").triggers(0)).as("only asked").isEmpty();
+    }
+
+    @Test
     void thePassiveAndTheNounForm() {
         PassFixture f = new PassFixture("Three Chilean diplomats were expelled. The expulsion of the envoy followed.");
         assertThat(f.triggers(0)).singleElement().satisfies(tr -> assertThat(tr.passive()).isTrue());
