@@ -46,14 +46,16 @@ public final class CrossDyadLinks {
      * The link of one answering mention to the other dyad's act, resolved as the answer's part of that dyad says it.
      *
      * @param mentionId the answering mention
-     * @param articleId its article, with {@code start}: the first sentence of its evidence, by which the answering
-     *     dyad finds the action the mention reports (the mention's id is not in the action)
+     * @param articleId its article, with {@code start} (the first sentence of its evidence) and {@code type} (the
+     *     type of the action it joins: a threatened measure joins a threat): by these the answering dyad finds the
+     *     action the mention reports (the mention's id is not in the action)
      * @param link the act it answers, or null when the answered dyad holds none (yet)
      */
-    public record Resolved(String mentionId, String articleId, int start, Link link) {
+    public record Resolved(String mentionId, String articleId, int start, ActionType type, Link link) {
         public Resolved {
             Objects.requireNonNull(mentionId, "mentionId");
             Objects.requireNonNull(articleId, "articleId");
+            Objects.requireNonNull(type, "type");
         }
 
         /** The resolution of a mention of no act found (yet). */
@@ -63,7 +65,8 @@ public final class CrossDyadLinks {
 
         static Resolved of(ExtractedAction answer, Link link) {
             Evidence first = answer.evidence().isEmpty() ? null : answer.evidence().get(0);
-            return new Resolved(answer.id(), answer.articleId(), first == null ? -1 : first.start(), link);
+            return new Resolved(answer.id(), answer.articleId(), first == null ? -1 : first.start(),
+                    MentionMerger.effectiveType(answer), link);
         }
     }
 
@@ -142,8 +145,14 @@ public final class CrossDyadLinks {
                 action.chainId());
     }
 
-    /** Whether the action holds the resolved mention's report: its article and first sentence. */
+    /**
+     * Whether the action holds the resolved mention's report: its type, article and first sentence (another act of
+     * the same sentence told without the cue is another type, or the same act).
+     */
     private static boolean reports(Action action, Resolved r) {
+        if (action.type() != r.type()) {
+            return false;
+        }
         for (Evidence e : action.evidence()) {
             if (e.articleId().equals(r.articleId()) && e.start() == r.start()) {
                 return true;

@@ -76,6 +76,18 @@ class CrossDyadLinksTest {
     }
 
     @Test
+    void anotherActOfTheSameSentenceToldWithoutTheCueTakesNoLink() {
+        List<ExtractedAction> mentions = new ArrayList<>(exchange(EXPEL_DIPLOMATS));
+        // the fixtures give every mention of an article the same sentence
+        mentions.add(m("s4", "a4", "SVK", "HUN", io.riposte.domain.ActionType.CLOSE_MISSION, "2021-11-18", null));
+        List<Action> actions = BatchCorrelation.correlateAll(mentions).actions();
+        assertThat(find(actions, "SVK", io.riposte.domain.ActionType.CLOSE_MISSION, "2021-11-18").respondsTo())
+                .extracting(Link::actionId).doesNotContain(find(actions, "HUN", EXPEL_DIPLOMATS, "2021-11-10").id());
+        assertThat(find(actions, "SVK", RECALL_ENVOY, "2021-11-18").respondsTo()).extracting(Link::actionId)
+                .containsExactly(find(actions, "HUN", EXPEL_DIPLOMATS, "2021-11-10").id());
+    }
+
+    @Test
     void anInDyadCueIsKeptAndTheCrossDyadLinkComesAfterIt() {
         List<ExtractedAction> mentions = new ArrayList<>(exchange(EXPEL_DIPLOMATS));
         mentions.add(m("k2", "a4", "HUN", "SVK", SANCTION, "2021-10", null, io.riposte.domain.Modality.BACKGROUND));

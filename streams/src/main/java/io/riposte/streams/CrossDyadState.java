@@ -5,6 +5,7 @@ import io.riposte.correlation.CorrelationSettings;
 import io.riposte.correlation.CrossDyadLinks;
 import io.riposte.correlation.SortedStore;
 import io.riposte.domain.Action;
+import io.riposte.domain.ActionType;
 import io.riposte.domain.ExtractedAction;
 import io.riposte.domain.Link;
 import io.riposte.domain.LinkReason;
@@ -28,8 +29,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Keys: {@code cues}: {@code answeredDyad|mentionId -> mention}; {@code links}: {@code sent|answeredDyad|mentionId}
  * -> the resolution last sent (nothing is sent again unchanged) and {@code got|answeringDyad|mentionId} -> the
- * resolution received. A resolution on the wire is one line: {@code mentionId TAB articleId TAB start TAB actionId
- * TAB confidence}, the last two empty when no act fits (yet).
+ * resolution received. A resolution on the wire is one line: {@code mentionId TAB articleId TAB start TAB type TAB
+ * actionId TAB confidence}, the last two empty when no act fits (yet).
  */
 final class CrossDyadState {
     private static final String SENT = "sent|";
@@ -117,16 +118,16 @@ final class CrossDyadState {
             }
         }
         Link l = r.link();
-        return String.join("\t", r.mentionId(), r.articleId(), Integer.toString(r.start()),
+        return String.join("\t", r.mentionId(), r.articleId(), Integer.toString(r.start()), r.type().name(),
                 l == null ? "" : l.actionId(), l == null ? "" : Double.toString(l.confidence()));
     }
 
     static CrossDyadLinks.Resolved decode(String value) {
         String[] f = Objects.requireNonNull(value, "cross-dyad resolution").split("\t", -1);
-        if (f.length != 5) {
-            throw new IllegalArgumentException("not a cross-dyad resolution (5 tab-separated fields): '" + value + "'");
+        if (f.length != 6) {
+            throw new IllegalArgumentException("not a cross-dyad resolution (6 tab-separated fields): '" + value + "'");
         }
-        Link link = f[3].isEmpty() ? null : new Link(f[3], LinkReason.EXPLICIT_CUE, Double.parseDouble(f[4]));
-        return new CrossDyadLinks.Resolved(f[0], f[1], Integer.parseInt(f[2]), link);
+        Link link = f[4].isEmpty() ? null : new Link(f[4], LinkReason.EXPLICIT_CUE, Double.parseDouble(f[5]));
+        return new CrossDyadLinks.Resolved(f[0], f[1], Integer.parseInt(f[2]), ActionType.valueOf(f[3]), link);
     }
 }
