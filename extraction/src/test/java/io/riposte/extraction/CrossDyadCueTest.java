@@ -48,6 +48,19 @@ class CrossDyadCueTest {
     }
 
     @Test
+    void followingAnotherStatesLeadAnswersWhatThatStateAnswered() {
+        for (String text : List.of("Slovakia expelled three Hungarian diplomats on Wednesday, following Austria's lead.",
+                "Slovakia expelled three Hungarian diplomats on Wednesday, following the lead of Austria.")) {
+            ExtractedAction a = only(run("2021-11-18", text), ActionType.EXPEL_DIPLOMATS);
+            assertThat(a.source() + ">" + a.target()).as(text).isEqualTo("SVK>HUN");
+            assertThat(a.crossDyad()).as(text).isEqualTo(new CrossDyadCue("HUN", "AUT", null));
+        }
+        // following a state's decision is a grievance of this dyad's own, not a lead
+        assertThat(run("2021-11-18", "Slovakia expelled three Hungarian diplomats on Wednesday, following Austria's decision."))
+                .allSatisfy(a -> assertThat(a.crossDyad()).isNull());
+    }
+
+    @Test
     void aCueOpeningTheSentenceQualifiesTheActAfterIt() {
         // (the enumeration pass also reads "Austria, Slovakia" as a list of agents; that is its own matter)
         ExtractedAction a = only(run("2021-11-18", "In solidarity with Austria, Slovakia expelled three Hungarian diplomats.")

@@ -39,10 +39,10 @@ final class ResolveCrossDyadProcessor implements Processor<String, ActionMention
             for (CrossDyadState.Outgoing o : state.subscribe(record.key(), record.value())) {
                 context.forward(new Record<>(o.answeringDyad(), new Emitted.CrossDyadResolution(o.value()), record.timestamp()));
             }
-        } catch (RuntimeException e) {
-            // The same mention also reaches correlate on its own dyad, which validates it (the cue's states
-            // included) and dead-letters it with its article's provenance: dead-lettering it here too would
-            // report one bad record twice.
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // Bad content only (a store or registry failure propagates, to be waited out): the same mention also
+            // reaches correlate on its own dyad, which validates it (the cue's states included) and dead-letters it
+            // with its article's provenance; dead-lettering it here too would report one bad record twice.
             LOG.warn("Cross-dyad cue of mention {} (article {}) not resolved: {}", record.value().getId(),
                     record.value().getArticleId(), e.toString());
         }

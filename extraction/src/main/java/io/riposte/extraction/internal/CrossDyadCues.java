@@ -11,7 +11,8 @@ import java.util.Set;
  * The kind of the answered act is recorded when the same sentence reports that act (A against B); correlation
  * finds the act itself in B's dyad with A.
  *
- * <p>Word lists ({@code words.tsv}): {@code CROSS_DYAD_CUES}.
+ * <p>Word lists ({@code words.tsv}): {@code CROSS_DYAD_CUES}, {@code CROSS_DYAD_LEADS} ("following B's lead": B answered
+ * A's act first, this act follows it).
  */
 final class CrossDyadCues {
     private final Tokens t;
@@ -20,11 +21,13 @@ final class CrossDyadCues {
     /** the cue phrases and their lengths in words, longest first */
     private final String[] phrases;
     private final int[] lengths;
+    private final Set<String> leads;
 
     CrossDyadCues(Tokens tokens, Lexicon lex, Segmentation seg, ActorMentions actors) {
         this.t = tokens;
         this.seg = seg;
         this.actors = actors;
+        this.leads = lex.words("CROSS_DYAD_LEADS");
         Set<String> words = lex.words("CROSS_DYAD_CUES");
         this.phrases = words.stream().sorted((a, b) -> b.split(" ").length - a.split(" ").length).toArray(String[]::new);
         this.lengths = new int[phrases.length];
@@ -39,6 +42,11 @@ final class CrossDyadCues {
             return;
         }
         for (int k = from; k < to; k++) {
+            Mention leader = leaderAt(k, to);
+            if (leader != null) {
+                markAnswers(leader.iso, k == from ? to : k, sentenceHits);
+                continue;
+            }
             int end = phraseEnd(k, to);
             if (end < 0) {
                 continue;
@@ -49,6 +57,15 @@ final class CrossDyadCues {
             }
             k = end - 1;
         }
+    }
+
+    /** The state of "following B's lead" at k, or null. */
+    private Mention leaderAt(int k, int to) {
+        if (!leads.contains(t.lower[k])) {
+            return null;
+        }
+        Mention m = stateAt(k + 1, to);
+        return m != null && m.possessive && m.to + 1 < to && t.lower[m.to + 1].equals("lead") ? m : null;
     }
 
     /** The end of the longest cue phrase at k, or -1. */
