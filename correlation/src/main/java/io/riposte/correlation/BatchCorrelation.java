@@ -6,6 +6,7 @@ import io.riposte.domain.Chain;
 import io.riposte.domain.ExtractedAction;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,7 +45,21 @@ public final class BatchCorrelation {
         for (ExtractedAction m : mentions) {
             alerts.addAll(correlator.add(m).alerts());
         }
-        return new Result(all(stores.actions(), Action::id), all(stores.chains(), Chain::id), alerts);
+        // Cross-dyad answers last: each resolves on its answered dyad's final actions, as the topology's
+        // answered task resolves it on its own store whenever that dyad changes.
+        // A mention given again with new content replaces the old one there too: the last one counts.
+        Map<String, CrossDyadLinks.Resolved> resolved = new LinkedHashMap<>();
+        for (ExtractedAction m : mentions) {
+            resolved.remove(m.id());
+            if (m.crossDyad() != null) {
+                resolved.put(m.id(), CrossDyadLinks.resolve(m, stores.actions(), settings));
+            }
+        }
+        List<Action> actions = new ArrayList<>();
+        for (Action a : all(stores.actions(), Action::id)) {
+            actions.add(resolved.isEmpty() ? a : CrossDyadLinks.apply(a, resolved.values()));
+        }
+        return new Result(actions, all(stores.chains(), Chain::id), alerts);
     }
 
     public static Result correlateAll(List<ExtractedAction> mentions) {

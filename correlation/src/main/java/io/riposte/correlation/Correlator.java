@@ -325,7 +325,7 @@ public final class Correlator {
         List<Evidence> evidence = stamped ? m.evidence()
                 : m.evidence().stream().map(e -> e.date() != null ? e : e.withDate(m.date())).toList();
         return new ExtractedAction(m.id(), m.articleId(), m.origin(), m.source(), m.target(), m.type(), d, m.count(),
-                m.modality(), m.confidence(), evidence, m.respondsTo(), m.cue());
+                m.modality(), m.confidence(), evidence, m.respondsTo(), m.cue(), m.crossDyad());
     }
 
     private static void validate(ExtractedAction m) {
@@ -334,6 +334,9 @@ public final class Correlator {
             throw new IllegalArgumentException("mention " + m.id() + ": source and target are both " + m.source());
         }
         Dyad.parts(m.dyad());
+        if (m.crossDyad() != null) {
+            Dyad.parts(m.crossDyad().dyad()); // the topology keys the answered dyad's part by it
+        }
         Keys.requireKeySafe("mention id", m.id());
         for (String ref : m.respondsTo()) {
             Keys.requireKeySafe("responds_to id", ref);

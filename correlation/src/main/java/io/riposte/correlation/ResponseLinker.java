@@ -281,6 +281,19 @@ final class ResponseLinker {
         }
     }
 
+    /**
+     * Whether a report of b says it answers another dyad's act ("in solidarity with"): then no act of its own dyad
+     * is guessed for it (rules 3 and 4); {@link CrossDyadLinks} adds the one the text names.
+     */
+    private static boolean answersAnotherDyad(MergedAction b) {
+        for (ExtractedAction m : b.members) {
+            if (m.crossDyad() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void link(MergedAction b, List<MergedAction> merged, List<MergedAction> citing, Answers answers) {
         Map<MergedAction, Set<MergedAction>> allCited = answers.cited();
         Set<String> explicit = new TreeSet<>();
@@ -300,7 +313,7 @@ final class ResponseLinker {
         MergedAction shared = answers.shared().get(b);
         if (shared != null) {
             b.links.add(new Link(shared.id, LinkReason.INFERRED, 0.75));
-        } else if (explicit.isEmpty() && b.threat()) {
+        } else if (explicit.isEmpty() && !answersAnotherDyad(b) && b.threat()) {
             // A threat answers a recent unfriendly act of the other side, a threat included (ultimatum,
             // counter-threat): the closest, most reported, most precisely dated one.
             MergedAction best = null;
@@ -323,7 +336,7 @@ final class ResponseLinker {
             if (best != null) {
                 b.links.add(new Link(best.id, LinkReason.INFERRED, 0.7));
             }
-        } else if (explicit.isEmpty() && b.measure() && b.type != ActionType.OTHER) {
+        } else if (explicit.isEmpty() && !answersAnotherDyad(b) && b.measure() && b.type != ActionType.OTHER) {
             // (an unfriendly act that is no measure, an incident, a statement, a suspended treaty, answers
             // only what a cue or a shared provocation says: in the gold such acts are the grievances that
             // measures answer, and guessed provocations for them were right 1 time in 6 over the four sets)

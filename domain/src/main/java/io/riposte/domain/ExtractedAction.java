@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param respondsTo ids of actions extracted from the same article that this one answers, by an
  *     explicit cue in the text ("in retaliation for", "mirror response", ...)
  * @param cue the response cue phrase as written, or null
+ * @param crossDyad the act of another dyad that the text says this one answers ("in solidarity with"), or null
  */
 public record ExtractedAction(
         String id,
@@ -29,9 +30,22 @@ public record ExtractedAction(
         double confidence,
         List<Evidence> evidence,
         List<String> respondsTo,
-        String cue) {
+        String cue,
+        CrossDyadCue crossDyad) {
+
+    /** A mention that answers nothing in another dyad. */
+    public ExtractedAction(String id, String articleId, String origin, String source, String target, ActionType type,
+            FuzzyDate date, Integer count, Modality modality, double confidence, List<Evidence> evidence,
+            List<String> respondsTo, String cue) {
+        this(id, articleId, origin, source, target, type, date, count, modality, confidence, evidence, respondsTo, cue,
+                null);
+    }
 
     public ExtractedAction {
+        if (crossDyad != null && (crossDyad.source().equals(source) || crossDyad.dyad().equals(Dyad.of(source, target)))) {
+            throw new IllegalArgumentException("a cross-dyad cue names another dyad's act, not one of "
+                    + source + " or of its own dyad: " + crossDyad);
+        }
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(target, "target");

@@ -13,6 +13,7 @@ import io.riposte.domain.ChainStep;
 import io.riposte.domain.DateBasis;
 import io.riposte.domain.DatePrecision;
 import io.riposte.domain.Evidence;
+import io.riposte.domain.CrossDyadCue;
 import io.riposte.domain.ExtractedAction;
 import io.riposte.domain.FuzzyDate;
 import io.riposte.domain.Link;
@@ -89,6 +90,10 @@ public final class AvroMapping {
                 .setEvidence(map(e.evidence(), AvroMapping::toAvro))
                 .setRespondsTo(List.copyOf(e.respondsTo()))
                 .setCue(e.cue())
+                .setCrossSource(e.crossDyad() == null ? null : e.crossDyad().source())
+                .setCrossTarget(e.crossDyad() == null ? null : e.crossDyad().target())
+                .setCrossKind(e.crossDyad() == null || e.crossDyad().kind() == null ? null
+                        : enumOf(io.riposte.avro.ActionType.class, e.crossDyad().kind()))
                 .setProvenance(provenance)
                 .build();
     }
@@ -108,7 +113,10 @@ public final class AvroMapping {
                 m.getConfidence(),
                 map(m.getEvidence(), AvroMapping::toDomain),
                 List.copyOf(m.getRespondsTo()),
-                m.getCue());
+                m.getCue(),
+                m.getCrossSource() == null || m.getCrossTarget() == null ? null
+                        : new CrossDyadCue(m.getCrossSource(), m.getCrossTarget(),
+                                m.getCrossKind() == null ? null : enumOf(ActionType.class, m.getCrossKind())));
     }
 
     // ---- Action

@@ -42,6 +42,16 @@ public final class Topics {
     /** Alerts {@code riposte notify} could not deliver to its webhook, as read, with the reason in headers. */
     public static final String NOTIFY_DEAD_LETTERS = "notify-dead-letters";
 
+    /**
+     * The repartition topics the Streams topology makes itself, as {@code <application id>-<name>-repartition}
+     * (behind the prefix): not in {@link #all()}, since Streams creates them with the partitions of {@code articles}
+     * and deletes them on {@code riposte reset}; named here so tools and docs share one list. All are keyed by dyad.
+     * {@code by-dyad}: every mention, by its dyad (Avro ActionMention). {@code by-answered-dyad}: a mention whose text
+     * says it answers another dyad's act, by that dyad (Avro ActionMention). {@code cross-dyad-resolved}: which act
+     * such a mention answers, back to its own dyad (one line of text, see {@code CrossDyadState} in module streams).
+     */
+    public static final List<String> REPARTITIONS = List.of("by-dyad", "by-answered-dyad", "cross-dyad-resolved");
+
     private static final String FOREVER = "-1";
     private static final String THIRTY_DAYS = String.valueOf(30L * 24 * 3600 * 1000);
 

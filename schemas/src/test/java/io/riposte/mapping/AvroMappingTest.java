@@ -94,6 +94,21 @@ class AvroMappingTest {
     }
 
     @Test
+    void aCrossDyadCueRoundTripsWithAndWithoutItsKind() throws java.io.IOException {
+        ExtractedAction x = extracted();
+        for (ActionType kind : new ActionType[] {ActionType.EXPEL_DIPLOMATS, null}) {
+            ExtractedAction cued = new ExtractedAction(x.id(), x.articleId(), x.origin(), x.source(), x.target(), x.type(),
+                    x.date(), x.count(), x.modality(), x.confidence(), x.evidence(), x.respondsTo(), x.cue(),
+                    new io.riposte.domain.CrossDyadCue("RUS", "POL", kind));
+            ActionMention m = AvroMapping.toAvro(cued, null);
+            assertThat(m.getCrossSource() + ">" + m.getCrossTarget()).isEqualTo("RUS>POL");
+            ActionMention back = ActionMention.getDecoder().decode(ActionMention.getEncoder().encode(m));
+            assertThat(AvroMapping.toDomain(back)).isEqualTo(cued);
+        }
+        assertThat(AvroMapping.toAvro(x, null).getCrossSource()).isNull();
+    }
+
+    @Test
     void actionRoundTripsAndCarriesDerivedCodes() {
         io.riposte.avro.Action avro = AvroMapping.toAvro(action());
         assertThat(avro.getCameo()).isEqualTo("174");

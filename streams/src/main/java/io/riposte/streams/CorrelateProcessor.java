@@ -6,6 +6,7 @@ import io.riposte.correlation.CorrelationStores;
 import io.riposte.correlation.CorrelationUpdate;
 import io.riposte.domain.Action;
 import io.riposte.domain.Chain;
+import io.riposte.domain.Dyad;
 import io.riposte.domain.ExtractedAction;
 import io.riposte.streams.errors.DeadLetters;
 import io.riposte.mapping.AvroMapping;
@@ -44,6 +45,7 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
     private Function<ExtractedAction, CorrelationUpdate> correlator;
     private KeyValueStore<String, Action> actionsById;
     private KeyValueStore<String, Chain> chainsById;
+    private CrossDyadState crossDyad;
 
     CorrelateProcessor(CorrelatorFactory factory, Serializer<ActionMention> mentionSerializer, StreamsCounters counters) {
         this.factory = factory;
@@ -62,6 +64,7 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
         correlator = factory.create(new CorrelationStores(mentions, actions, chains, index));
         actionsById = context.getStateStore(RiposteTopology.STORE_ACTIONS_BY_ID);
         chainsById = context.getStateStore(RiposteTopology.STORE_CHAINS_BY_ID);
+        crossDyad = new CrossDyadState(context, factory.settings());
     }
 
     private static <V> BufferedSortedStore<V> buffered(KeyValueStore<String, V> store) {
@@ -77,13 +80,16 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
         }
         List<Record<String, Emitted.FromCorrelate>> out = new ArrayList<>();
         CorrelationUpdate update;
+        List<Action> shown;
         try {
             ExtractedAction action = AvroMapping.toDomain(mention);
             update = correlator.apply(action);
             long ts = record.timestamp();
             String cause = mention.getArticleId();
-            // Map every output before writing anything, so a mapping failure leaves no trace either.
-            for (Action a : update.actions()) {
+            // Map every output before writing anything, so a mapping failure leaves no trace either. What the
+            // topic shows of an action is the correlator's action with its cross-dyad links (CrossDyadState).
+            shown = update.actions().stream().map(crossDyad::overlay).toList();
+            for (Action a : shown) {
                 out.add(output(a.id(), new Emitted.ActionChange(AvroMapping.toAvro(a)), ts, cause));
             }
             for (String id : update.deletedActions()) {
@@ -106,12 +112,19 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
             return;
         }
         buffers.forEach(BufferedSortedStore::commit);
-        update.actions().forEach(a -> actionsById.put(a.id(), a));
+        shown.forEach(a -> actionsById.put(a.id(), a));
         update.deletedActions().forEach(actionsById::delete);
         update.chains().forEach(c -> chainsById.put(c.id(), c));
         update.deletedChains().forEach(chainsById::delete);
         count(mention, update);
         out.forEach(context::forward);
+        if (!update.actions().isEmpty() || !update.deletedActions().isEmpty()) {
+            // the dyad's actions changed: the cues of other dyads that answer its acts may now name another one
+            for (CrossDyadState.Outgoing o : crossDyad.resolveWaiting(Dyad.of(mention.getSource(), mention.getTarget()))) {
+                context.forward(output(o.answeringDyad(), new Emitted.CrossDyadResolution(o.value()), record.timestamp(),
+                        mention.getArticleId()));
+            }
+        }
     }
 
     private static Record<String, Emitted.FromCorrelate> output(String key, Emitted.FromCorrelate value, long timestamp, String causeArticleId) {

@@ -19,9 +19,24 @@ public interface CorrelatorFactory {
     /** One extracted action in, what it changed out. */
     Function<ExtractedAction, CorrelationUpdate> create(CorrelationStores stores);
 
+    /** The settings of the correlators it makes: cross-dyad answers resolve with the same link window. */
+    default CorrelationSettings settings() {
+        return CorrelationSettings.defaults();
+    }
+
     /** The correlation core ({@link Correlator}) with these settings. */
     static CorrelatorFactory of(CorrelationSettings settings) {
-        return stores -> new Correlator(settings, stores)::add;
+        return new CorrelatorFactory() {
+            @Override
+            public Function<ExtractedAction, CorrelationUpdate> create(CorrelationStores stores) {
+                return new Correlator(settings, stores)::add;
+            }
+
+            @Override
+            public CorrelationSettings settings() {
+                return settings;
+            }
+        };
     }
 
     /** The correlation core with its default settings. */

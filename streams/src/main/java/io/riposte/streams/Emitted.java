@@ -28,8 +28,11 @@ final class Emitted {
         }
     }
 
-    /** Out of {@code correlate}: a changed (or tombstoned) action or chain, a new alert, or a dead letter. */
-    sealed interface FromCorrelate permits ActionChange, ChainChange, NewAlert, DeadLetter {
+    /**
+     * Out of {@code correlate} (and the cross-dyad processors): a changed (or tombstoned) action or chain, a new alert,
+     * a dead letter, or a cross-dyad resolution.
+     */
+    sealed interface FromCorrelate permits ActionChange, ChainChange, NewAlert, DeadLetter, CrossDyadResolution {
         default List<Action> toActions() {
             return List.of();
         }
@@ -44,6 +47,18 @@ final class Emitted {
 
         default List<byte[]> toDeadLetters() {
             return List.of();
+        }
+
+        default List<String> toCrossDyadResolutions() {
+            return List.of();
+        }
+    }
+
+    /** A cross-dyad cue resolved by its answered dyad, for the answering dyad's task (see {@link CrossDyadState}). */
+    record CrossDyadResolution(String value) implements FromCorrelate {
+        @Override
+        public List<String> toCrossDyadResolutions() {
+            return List.of(value);
         }
     }
 

@@ -29,9 +29,19 @@ import org.apache.kafka.streams.state.Stores;
  * The Riposte topology:
  *
  * <pre>
- * articles -> extract -> key-by-dyad -> by-dyad (repartition) -> correlate -> actions | chains | alerts
- *                 \-> dead-letters                                   \-> dead-letters
+ * articles -> extract -> key-by-dyad -> by-dyad (repartition) -> correlate --------> actions | chains | alerts
+ *               |  \-> dead-letters                                 |  \-> dead-letters       ^
+ *               \-> cross-dyad-cue -> key-by-answered-dyad            v                       |
+ *                    -> by-answered-dyad (repartition) -> resolve-cross-dyad -> cross-dyad-resolved (repartition)
+ *                                                                               -> link-cross-dyad
  * </pre>
+ *
+ * The cross-dyad round trip ({@link CrossDyadState}) is like a foreign-key join: a mention whose text says it answers
+ * another dyad's act also goes, keyed by that dyad, to the task that owns it ({@code resolve-cross-dyad}), which
+ * resolves it on that dyad's actions now and, through {@code correlate}, whenever they change; each resolution comes
+ * back keyed by the answering dyad to {@code link-cross-dyad}, which adds the link to the answering action. The three
+ * processors share their stores, so their three sources (all keyed by dyad, all partitioned like by-dyad) make one
+ * sub-topology: a dyad's mentions, cues and resolutions meet on one task.
  *
  * Every source, processor, store, repartition topic and sink has a name, and
  * {@code ensure.explicit.internal.resource.naming} makes a forgotten name fail the build.
@@ -44,6 +54,14 @@ public final class RiposteTopology {
     public static final String KEY_BY_DYAD = "key-by-dyad";
     public static final String REPARTITION_BY_DYAD = "by-dyad";
     public static final String CORRELATE = "correlate";
+    /** Mentions whose text says they answer another dyad's act, keyed by that (answered) dyad. */
+    public static final String CROSS_DYAD_CUE = "cross-dyad-cue";
+    public static final String KEY_BY_ANSWERED_DYAD = "key-by-answered-dyad";
+    public static final String REPARTITION_BY_ANSWERED_DYAD = "by-answered-dyad";
+    public static final String RESOLVE_CROSS_DYAD = "resolve-cross-dyad";
+    /** Resolutions of cross-dyad cues, keyed by the answering dyad. */
+    public static final String REPARTITION_CROSS_DYAD_RESOLVED = "cross-dyad-resolved";
+    public static final String LINK_CROSS_DYAD = "link-cross-dyad";
 
     public static final String STORE_MENTIONS = "correlation-mentions";
     public static final String STORE_ACTIONS = "correlation-actions";
@@ -54,6 +72,10 @@ public final class RiposteTopology {
      * Store names are the changelog contract: renaming one needs {@code riposte reset}.
      */
     public static final String STORE_INDEX = "correlation-index";
+    /** The cross-dyad cues waiting on the acts of a dyad this task owns: {@link CrossDyadState}. */
+    public static final String STORE_CROSS_DYAD_CUES = "cross-dyad-cues";
+    /** Resolutions of cross-dyad cues, sent (for the answered dyads) and received (for the answering ones). */
+    public static final String STORE_CROSS_DYAD_LINKS = "cross-dyad-links";
     /** What the {@code actions} topic holds, by action id: the interactive-query view. */
     public static final String STORE_ACTIONS_BY_ID = "actions-by-id";
     /** What the {@code chains} topic holds, by chain id: the interactive-query view. */
@@ -82,12 +104,29 @@ public final class RiposteTopology {
         deadLetterSink(extracted.flatMapValues(Emitted.FromExtract::toDeadLetters, Named.as(EXTRACT + "-dead-letter-value")), EXTRACT, prefix);
 
         // Every output node sees every record and keeps only its own kind (see Emitted): no split, no casts.
-        KStream<String, Emitted.FromCorrelate> correlated = extracted
-                .flatMapValues(Emitted.FromExtract::toCorrelate, Named.as(EXTRACT + "-mention"))
+        KStream<String, ActionMention> mentions = extracted
+                .flatMapValues(Emitted.FromExtract::toCorrelate, Named.as(EXTRACT + "-mention"));
+        KStream<String, Emitted.FromCorrelate> correlatedHere = mentions
                 .selectKey((articleId, m) -> io.riposte.domain.Dyad.of(m.getSource(), m.getTarget()), Named.as(KEY_BY_DYAD))
                 .repartition(Repartitioned.<String, ActionMention>as(REPARTITION_BY_DYAD)
                         .withKeySerde(keys).withValueSerde(serdes.mentions()))
                 .process(correlateSupplier(correlators, serdes, counters), Named.as(CORRELATE));
+        KStream<String, Emitted.FromCorrelate> resolved = mentions
+                .filter((articleId, m) -> m.getCrossSource() != null && m.getCrossTarget() != null, Named.as(CROSS_DYAD_CUE))
+                .selectKey((articleId, m) -> io.riposte.domain.Dyad.of(m.getCrossSource(), m.getCrossTarget()),
+                        Named.as(KEY_BY_ANSWERED_DYAD))
+                .repartition(Repartitioned.<String, ActionMention>as(REPARTITION_BY_ANSWERED_DYAD)
+                        .withKeySerde(keys).withValueSerde(serdes.mentions()))
+                .process(() -> new ResolveCrossDyadProcessor(correlators.settings()), Named.as(RESOLVE_CROSS_DYAD),
+                        STORE_CROSS_DYAD_CUES, STORE_CROSS_DYAD_LINKS, STORE_ACTIONS);
+        KStream<String, Emitted.FromCorrelate> linked = correlatedHere
+                .merge(resolved, Named.as(RESOLVE_CROSS_DYAD + "-merge"))
+                .flatMapValues(Emitted.FromCorrelate::toCrossDyadResolutions, Named.as(RESOLVE_CROSS_DYAD + "-value"))
+                .repartition(Repartitioned.<String, String>as(REPARTITION_CROSS_DYAD_RESOLVED)
+                        .withKeySerde(keys).withValueSerde(Serdes.String()))
+                .process(() -> new LinkCrossDyadProcessor(correlators.settings()), Named.as(LINK_CROSS_DYAD),
+                        STORE_CROSS_DYAD_CUES, STORE_CROSS_DYAD_LINKS, STORE_ACTIONS, STORE_ACTIONS_BY_ID);
+        KStream<String, Emitted.FromCorrelate> correlated = correlatedHere.merge(linked, Named.as(LINK_CROSS_DYAD + "-merge"));
         correlated.flatMapValues(Emitted.FromCorrelate::toActions, Named.as("actions-value"))
                 .to(prefix + Topics.ACTIONS, Produced.with(keys, serdes.actions()).withName("actions-sink"));
         correlated.flatMapValues(Emitted.FromCorrelate::toChains, Named.as("chains-value"))
@@ -129,7 +168,9 @@ public final class RiposteTopology {
                         store(STORE_CHAINS, AvroStoreSerde.chains()),
                         store(STORE_INDEX, Serdes.String()),
                         store(STORE_ACTIONS_BY_ID, AvroStoreSerde.actions()),
-                        store(STORE_CHAINS_BY_ID, AvroStoreSerde.chains())));
+                        store(STORE_CHAINS_BY_ID, AvroStoreSerde.chains()),
+                        store(STORE_CROSS_DYAD_CUES, AvroStoreSerde.mentions()),
+                        store(STORE_CROSS_DYAD_LINKS, Serdes.String())));
                 return stores;
             }
         };

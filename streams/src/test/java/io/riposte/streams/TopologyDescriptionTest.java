@@ -47,6 +47,17 @@ public class TopologyDescriptionTest {
     }
 
     @Test
+    void theCatalogueNamesEveryRepartitionTopic() {
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(topic: ([a-z-]+)-repartition\\)")
+                .matcher(topology().describe().toString());
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        assertThat(found).containsExactlyInAnyOrderElementsOf(io.riposte.topics.Topics.REPARTITIONS);
+    }
+
+    @Test
     void descriptionMatchesTheGoldenFile() throws IOException {
         String actual = topology().describe().toString();
         Path golden = Path.of(System.getProperty("riposte.project.dir", ".."), "streams", "src", "test", "resources", "topology.txt");

@@ -27,6 +27,10 @@ final class Hit {
     boolean reciprocal;
     boolean mirror;
     String cue;
+    /** the act of another dyad this one answers by a cross-dyad cue ("in solidarity with"): its sides, and its kind or null */
+    String crossSource;
+    String crossTarget;
+    ActionType crossKind;
     Merging.Cluster cluster;
     /** the mentions the source and the target were taken from, when they were */
     Mention sourceMention;

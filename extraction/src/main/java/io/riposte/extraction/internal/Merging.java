@@ -4,6 +4,7 @@ import io.riposte.domain.Article;
 import io.riposte.domain.DateBasis;
 import io.riposte.domain.DatePrecision;
 import io.riposte.domain.Evidence;
+import io.riposte.domain.CrossDyadCue;
 import io.riposte.domain.ExtractedAction;
 import io.riposte.domain.FuzzyDate;
 import io.riposte.domain.Modality;
@@ -87,6 +88,7 @@ final class Merging {
             Hit f = c.hits.get(0);
             Set<String> responds = new LinkedHashSet<>();
             String cue = null;
+            CrossDyadCue cross = null;
             boolean generic = false;
             boolean mirror = false;
             for (Hit h : c.hits) {
@@ -99,6 +101,9 @@ final class Merging {
                 mirror |= h.mirror;
                 if (cue == null) {
                     cue = h.cue;
+                }
+                if (cross == null && h.crossSource != null) {
+                    cross = new CrossDyadCue(h.crossSource, h.crossTarget, h.crossKind);
                 }
             }
             if (generic && responds.isEmpty()) {
@@ -130,7 +135,7 @@ final class Merging {
             }
             conf = Math.min(0.99, conf + 0.03 * (c.hits.size() - 1));
             out.add(new ExtractedAction(c.id, article.id(), article.origin(), f.source, f.target, f.type, clusterDate(c),
-                    clusterCount(c), modality, Math.round(conf * 100) / 100.0, ev, List.copyOf(responds), cue));
+                    clusterCount(c), modality, Math.round(conf * 100) / 100.0, ev, List.copyOf(responds), cue, cross));
         }
         return out;
     }

@@ -32,6 +32,7 @@ final class Provocations {
     private final Set<String> followingPhrases;
     private final Set<String> timeUnits;
     private final Set<String> pluralAuthors;
+    private final CrossDyadCues crossDyad;
 
     /** A cue sentence with no action of its own, waiting for the next sentence's actions ("In particular, ..."). */
     private final List<int[]> pendingCues = new ArrayList<>();
@@ -53,6 +54,7 @@ final class Provocations {
         this.afterConnectives = lex.words("STATEMENT_AFTER_CONNECTIVES");
         this.timeUnits = lex.words("TIME_UNITS");
         this.pluralAuthors = lex.words("PLURAL_GRIEVANCE_AUTHORS");
+        this.crossDyad = new CrossDyadCues(tokens, lex, seg, actors);
     }
 
     /**
@@ -64,6 +66,7 @@ final class Provocations {
      */
     void link(int s, int from, int to, List<Trig> trigs, List<Dates.DateExpr> dates, List<Hit> sentenceHits, List<Hit> prevHits,
             List<Hit> hits) {
+        crossDyad.mark(from, to, sentenceHits);
         // response cues
         List<int[]> cues = findCues(from, to);
         for (int[] c : cues) {

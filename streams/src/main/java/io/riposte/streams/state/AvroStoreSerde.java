@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.function.Function;
 import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificRecord;
@@ -39,8 +40,24 @@ public final class AvroStoreSerde<D, A extends SpecificRecord> implements Serde<
     }
 
     public static AvroStoreSerde<ExtractedAction, ActionMention> mentions() {
+        BinaryMessageDecoder<ActionMention> decoder = ActionMention.createDecoder(null);
+        // Mentions stored before the cross-dyad cue fields existed stay readable (the fields read as null), so an
+        // upgrade needs no reset of the correlation stores.
+        decoder.addSchema(withoutFields(ActionMention.getClassSchema(), "cross_source", "cross_target", "cross_kind"));
         return new AvroStoreSerde<>(e -> AvroMapping.toAvro(e, null), AvroMapping::toDomain,
-                ActionMention.getEncoder(), ActionMention.getDecoder());
+                ActionMention.getEncoder(), decoder);
+    }
+
+    /** The record schema as it was before the named (optional, defaulted) fields were added. */
+    static Schema withoutFields(Schema record, String... added) {
+        java.util.Set<String> drop = java.util.Set.of(added);
+        java.util.List<Schema.Field> kept = new java.util.ArrayList<>();
+        for (Schema.Field f : record.getFields()) {
+            if (!drop.contains(f.name())) {
+                kept.add(new Schema.Field(f, f.schema()));
+            }
+        }
+        return Schema.createRecord(record.getName(), record.getDoc(), record.getNamespace(), false, kept);
     }
 
     public static AvroStoreSerde<Action, io.riposte.avro.Action> actions() {

@@ -35,6 +35,20 @@ class AvroStoreSerdeTest {
     }
 
     @Test
+    void aMentionStoredBeforeTheCrossDyadFieldsStillReads() throws Exception {
+        io.riposte.avro.ActionMention now = io.riposte.mapping.AvroMapping.toAvro(extracted(), null);
+        org.apache.avro.Schema before = AvroStoreSerde.withoutFields(now.getSchema(), "cross_source", "cross_target", "cross_kind");
+        assertThat(before.getField("cross_source")).isNull();
+        org.apache.avro.generic.GenericData.Record old = new org.apache.avro.generic.GenericData.Record(before);
+        before.getFields().forEach(f -> old.put(f.name(), now.get(f.name())));
+        java.nio.ByteBuffer buf = new org.apache.avro.message.BinaryMessageEncoder<org.apache.avro.generic.GenericData.Record>(
+                org.apache.avro.specific.SpecificData.get(), before).encode(old);
+        byte[] bytes = new byte[buf.remaining()];
+        buf.get(bytes);
+        assertThat(AvroStoreSerde.mentions().deserializer().deserialize("t", bytes)).isEqualTo(extracted());
+    }
+
+    @Test
     void storeSerdesRoundTripThroughSingleObjectEncoding() {
         var mentions = AvroStoreSerde.mentions();
         byte[] bytes = mentions.serializer().serialize("t", extracted());

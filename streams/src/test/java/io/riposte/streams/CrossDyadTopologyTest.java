@@ -1,0 +1,104 @@
+package io.riposte.streams;
+
+import static io.riposte.streams.TopologyTestDriverTest.article;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.riposte.correlation.BatchCorrelation;
+import io.riposte.domain.Article;
+import io.riposte.domain.ExtractedAction;
+import io.riposte.extraction.Extractor;
+import io.riposte.extraction.Extractors;
+import io.riposte.mapping.AvroMapping;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cross-dyad answers through the topology (TopologyTestDriver): the answering action's link to the other dyad's act
+ * comes back from the task of that dyad, follows that act when a later report changes its id, and the actions topic
+ * ends up holding what batch correlation gives, in every order of the articles. The articles are written for this test.
+ */
+@ExtendWith(TestRegistry.class)
+class CrossDyadTopologyTest {
+
+    @TempDir
+    Path state;
+
+    /** Hungary's expulsion, told first without its count. */
+    static final Article EXPULSION = article("hu-at-1.txt", "2021-11-15", "Hungary expels Austrian diplomats",
+            "BUDAPEST - Hungary expelled Austrian diplomats on Monday, accusing them of activities incompatible with their status.");
+    /** Slovakia's answer to it, in solidarity with Austria. */
+    static final Article SOLIDARITY = article("sk-hu-1.txt", "2021-11-17", "Slovakia expels Hungarian diplomats",
+            "BRATISLAVA - Slovakia expelled two Hungarian diplomats on Wednesday in solidarity with Austria.");
+    /** A later report that gives the expulsion its count: the act gets a new id. */
+    static final Article COUNT = article("hu-at-2.txt", "2021-11-18", "Vienna protests over expulsions",
+            "VIENNA - Hungary expelled three Austrian diplomats on Monday, the foreign ministry in Vienna said on Thursday.");
+
+    static Map<String, io.riposte.avro.Action> topic(Driver d) {
+        return Driver.compacted(d.actions.readRecordsToList());
+    }
+
+    static Map<String, io.riposte.avro.Action> batch(List<Article> articles) {
+        Extractor x = Extractors.standard();
+        List<ExtractedAction> mentions = new ArrayList<>();
+        articles.forEach(a -> mentions.addAll(x.extract(a).actions()));
+        Map<String, io.riposte.avro.Action> out = new TreeMap<>();
+        BatchCorrelation.correlateAll(mentions).actions().forEach(a -> out.put(a.id(), AvroMapping.toAvro(a)));
+        return out;
+    }
+
+    static io.riposte.avro.Action of(Map<String, io.riposte.avro.Action> actions, String source, String target) {
+        List<io.riposte.avro.Action> found = actions.values().stream()
+                .filter(a -> a.getSource().equals(source) && a.getTarget().equals(target)).toList();
+        assertThat(found).as("%s>%s actions in %s", source, target, actions.keySet()).hasSize(1);
+        return found.get(0);
+    }
+
+    static List<String> linkIds(io.riposte.avro.Action a) {
+        return a.getRespondsTo().stream().map(l -> l.getActionId()).toList();
+    }
+
+    @Test
+    void theAnswerLinksToTheOtherDyadsActAndFollowsItsNewId() {
+        try (Driver d = new Driver(TestRegistry.url(), state.resolve("a"), Extractors.standard(), CorrelatorFactory.standard())) {
+            d.publishAll(List.of(EXPULSION, SOLIDARITY));
+            List<TestRecord<String, io.riposte.avro.Action>> seen = new ArrayList<>(d.actions.readRecordsToList());
+            Map<String, io.riposte.avro.Action> first = Driver.compacted(seen);
+            String expulsion = of(first, "HUN", "AUT").getId();
+            assertThat(linkIds(of(first, "SVK", "HUN"))).containsExactly(expulsion);
+
+            d.publish(COUNT);
+            seen.addAll(d.actions.readRecordsToList());
+            Map<String, io.riposte.avro.Action> after = Driver.compacted(seen);
+            String counted = of(after, "HUN", "AUT").getId();
+            assertThat(counted).as("the count changes the act's id").isNotEqualTo(expulsion);
+            assertThat(linkIds(of(after, "SVK", "HUN"))).containsExactly(counted);
+            assertThat(d.deadLetters.readRecordsToList()).isEmpty();
+        }
+    }
+
+    @Test
+    void everyOrderEndsWithWhatBatchCorrelationGives() {
+        List<Article> all = List.of(EXPULSION, SOLIDARITY, COUNT);
+        Map<String, io.riposte.avro.Action> expected = batch(all);
+        assertThat(linkIds(of(expected, "SVK", "HUN"))).containsExactly(of(expected, "HUN", "AUT").getId());
+        int[][] orders = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+        for (int[] order : orders) {
+            List<Article> articles = new ArrayList<>();
+            for (int i : order) {
+                articles.add(all.get(i));
+            }
+            try (Driver d = new Driver(TestRegistry.url(), state.resolve("o" + order[0] + order[1] + order[2]),
+                    Extractors.standard(), CorrelatorFactory.standard())) {
+                d.publishAll(articles);
+                assertThat(topic(d)).as("order %s", java.util.Arrays.toString(order)).isEqualTo(expected);
+            }
+        }
+    }
+}
