@@ -38,7 +38,7 @@ class ExtractEvalCommandTest {
     static final List<Measured> MEASURED = List.of(
             // set, directory; measured action F1, core recall, date exactness, link F1, chain-pair F1
             new Measured("seeds", SHARED.resolve("seeds"), 0.970, 1.000, 1.000, 0.909, 1.000),
-            new Measured("corpus", PROJECT.resolve("corpus"), 0.915, 0.912, 0.952, 0.839, 1.000),
+            new Measured("corpus", PROJECT.resolve("corpus"), 0.915, 0.912, 0.952, 0.848, 1.000),
             new Measured("corpus/holdout", PROJECT.resolve("corpus/holdout"), 0.950, 0.929, 0.953, 0.578, 0.971),
             new Measured("realnews", SHARED.resolve("realnews"), 0.869, 0.871, 0.918, 0.633, 0.972));
 

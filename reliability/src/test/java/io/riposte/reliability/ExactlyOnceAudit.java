@@ -85,22 +85,25 @@ final class ExactlyOnceAudit implements AutoCloseable {
     }
 
     /**
-     * The app has consumed everything: its committed offsets equal the end of {@code articles}, and on the
-     * repartition topic reach at least the last data record (a commit marker may follow it), with no
-     * transaction open there.
+     * The app has consumed everything: its committed offsets equal the end of {@code articles}, and on each
+     * repartition topic (by-dyad and the two of the cross-dyad round trip) reach at least the last data record
+     * (a commit marker may follow it), with no transaction open there.
      */
     boolean caughtUp() {
         if (articlesConsumed() != articlesOnTopic()) {
             return false;
         }
-        List<TopicPartition> repartition = partitionsOf(REPARTITION);
-        if (repartition.isEmpty() || !openTransactions(repartition).isEmpty()) {
-            return false;
-        }
-        Map<TopicPartition, Long> committed = committed(REPARTITION);
-        for (var e : endOffsets(repartition, IsolationLevel.READ_UNCOMMITTED).entrySet()) {
-            if (committed.getOrDefault(e.getKey(), 0L) < e.getValue() - 1) {
+        for (String name : Topics.REPARTITIONS) {
+            String topic = APPLICATION_ID + "-" + name + "-repartition";
+            List<TopicPartition> repartition = partitionsOf(topic);
+            if (repartition.isEmpty() || !openTransactions(repartition).isEmpty()) {
                 return false;
+            }
+            Map<TopicPartition, Long> committed = committed(topic);
+            for (var e : endOffsets(repartition, IsolationLevel.READ_UNCOMMITTED).entrySet()) {
+                if (committed.getOrDefault(e.getKey(), 0L) < e.getValue() - 1) {
+                    return false;
+                }
             }
         }
         return true;

@@ -10,7 +10,6 @@ import io.riposte.producer.ReplayOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.riposte.streams.PassThroughTopology;
 import io.riposte.streams.RiposteStreamsApp;
-import io.riposte.streams.RiposteTopology;
 import io.riposte.topics.TopicAdmin;
 import io.riposte.synthetic.ArticleGenerator;
 import io.riposte.topics.Topics;
@@ -111,7 +110,7 @@ public final class BenchRun {
         }
     }
 
-    private Pipeline start(EmbeddedCluster cluster, String prefix, String repartition, Map<String, String> props, Path work)
+    private Pipeline start(EmbeddedCluster cluster, String prefix, List<String> repartitions, Map<String, String> props, Path work)
             throws InterruptedException {
         Map<String, Object> client = new HashMap<>(Map.of("bootstrap.servers", cluster.bootstrapServers(),
                 "schema.registry.url", cluster.registryUrl(), Topics.PREFIX_CONFIG, prefix));
@@ -123,7 +122,7 @@ public final class BenchRun {
         }
         Map<String, Object> appConfig = new HashMap<>(props);
         String appId = Topics.prefixedOnce(client, props.getOrDefault("application.id", Topics.DEFAULT_APPLICATION_ID));
-        PipelineWatch watch = new PipelineWatch(cluster.bootstrapServers(), appId, prefix + Topics.ARTICLES, repartition);
+        PipelineWatch watch = new PipelineWatch(cluster.bootstrapServers(), appId, prefix + Topics.ARTICLES, repartitions);
         StreamsGroup streams = null;
         try {
             // Two sub-topologies (read, then after the repartition), one task per input partition each.
@@ -154,7 +153,7 @@ public final class BenchRun {
             props.put("num.stream.threads", Integer.toString(settings.threads()));
             props.putAll(settings.streamsProperties());
             double riposteRate = Double.NaN;
-            try (Pipeline riposte = start(cluster, prefix, RiposteTopology.REPARTITION_BY_DYAD, props, work)) {
+            try (Pipeline riposte = start(cluster, prefix, Topics.REPARTITIONS, props, work)) {
                 report.put("run", "streams_pids", riposte.streams.instances().stream().map(StreamsProcess::pid).toList(), null);
                 assignment("assignment", riposte.streams);
                 if (settings.mode() != Mode.LATENCY) {
@@ -196,7 +195,7 @@ public final class BenchRun {
         props.put(RiposteStreamsApp.TOPOLOGY, PassThroughTopology.NAME);
         props.put(Topics.PREFIX_CONFIG, ceilingPrefix);
         props.put("application.id", CEILING_APPLICATION_ID);
-        try (Pipeline pass = start(cluster, ceilingPrefix, PassThroughTopology.REPARTITION, props, work)) {
+        try (Pipeline pass = start(cluster, ceilingPrefix, List.of(PassThroughTopology.REPARTITION), props, work)) {
             report.put("ceiling", "topic_prefix", ceilingPrefix, "pass-through topics");
             assignment("ceiling", pass.streams);
             // A generator of its own with the same seed and size: the same articles as the throughput phase.

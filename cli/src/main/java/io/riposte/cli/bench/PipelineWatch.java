@@ -19,8 +19,8 @@ import org.apache.kafka.common.TopicPartition;
  *
  * <p>Done means: (1) the group's committed offsets on {@code articles} equal the topic's end offsets,
  * and their sum equals the articles published; (2) every extracted mention has been correlated (or
- * dead-lettered), by the app's counters; (3) on the {@code by-dyad} repartition topic each committed
- * offset is at most one short of the end offset. Under exactly-once the last offset of a partition
+ * dead-lettered), by the app's counters; (3) on each repartition topic of the app ({@code by-dyad} and the two of
+ * the cross-dyad round trip) each committed offset is at most one short of the end offset. Under exactly-once the last offset of a partition
  * written in a transaction is the commit marker, which the app never consumes as a record, so one
  * short counts as consumed. Outputs are written in the same transaction as those offset commits, so
  * when (1)-(3) hold every action, chain and alert is committed and visible to read_committed readers.
@@ -31,7 +31,7 @@ final class PipelineWatch implements AutoCloseable {
     private final Admin admin;
     private final String appId;
     private final String articlesTopic;
-    private final String repartitionTopic;
+    private final List<String> repartitionTopics;
 
     /** One look at the group and the topics. */
     record Snapshot(long articlesEnd, long articlesCommitted, long repartitionLag, long extracted, long correlated,
@@ -48,7 +48,7 @@ final class PipelineWatch implements AutoCloseable {
 
         @Override
         public String toString() {
-            return "articles committed " + articlesCommitted + " of " + articlesEnd + ", by-dyad lag " + repartitionLag
+            return "articles committed " + articlesCommitted + " of " + articlesEnd + ", repartition lag " + repartitionLag
                     + ", mentions extracted " + extracted + ", correlated " + correlated + ", dead-lettered " + deadLettered;
         }
     }
@@ -56,14 +56,14 @@ final class PipelineWatch implements AutoCloseable {
     /**
      * @param appId the application id (the consumer group), prefix included
      * @param articlesTopic the input topic, prefix included
-     * @param repartition the name of the app's repartition ({@code by-dyad}, {@code pass-through-by-key})
+     * @param repartitions the names of the app's repartitions ({@code Topics.REPARTITIONS}, {@code pass-through-by-key})
      */
-    PipelineWatch(String bootstrap, String appId, String articlesTopic, String repartition) {
+    PipelineWatch(String bootstrap, String appId, String articlesTopic, List<String> repartitions) {
         this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap, "default.api.timeout.ms", 10000,
                 "request.timeout.ms", 10000));
         this.appId = appId;
         this.articlesTopic = articlesTopic;
-        this.repartitionTopic = appId + "-" + repartition + "-repartition";
+        this.repartitionTopics = repartitions.stream().map(r -> appId + "-" + r + "-repartition").toList();
     }
 
     /** Partitions of the input topic. */
@@ -130,7 +130,9 @@ final class PipelineWatch implements AutoCloseable {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(appId)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            for (String topic : List.of(articlesTopic, repartitionTopic)) {
+            List<String> topics = new ArrayList<>(repartitionTopics);
+            topics.add(articlesTopic);
+            for (String topic : topics) {
                 for (TopicPartition tp : partitions(topic)) {
                     request.put(tp, OffsetSpec.latest());
                 }
