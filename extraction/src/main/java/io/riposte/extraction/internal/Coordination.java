@@ -13,7 +13,7 @@ import java.util.Set;
  * list is aimed at each of them (the engine fans it out); members of one list are never each
  * other's source and target.
  *
- * <p>Word lists ({@code words.tsv}): {@code STATE_NOUNS}, {@code CLAUSE_VERBS}.
+ * <p>Word lists ({@code words.tsv}): {@code STATE_NOUNS}, {@code CLAUSE_VERBS}, {@code FRONTED_PHRASE_OPENERS}.
  */
 final class Coordination {
     private final Set<String> stateNouns;
@@ -27,12 +27,14 @@ final class Coordination {
     private final Tokens t;
     private final Mention[] byToken;
     private final Set<String> clauseVerbs;
+    private final Set<String> frontedOpeners;
 
     Coordination(Tokens t, Mention[] byToken, Lexicon lex) {
         this.t = t;
         this.byToken = byToken;
         this.clauseVerbs = lex.words("CLAUSE_VERBS");
         this.stateNouns = lex.words("STATE_NOUNS");
+        this.frontedOpeners = lex.words("FRONTED_PHRASE_OPENERS");
     }
 
     /** "Germany, France and Poland": two mentions joined only by commas, and/or, "the", "as well as". */
@@ -64,7 +66,8 @@ final class Coordination {
         for (List<Mention> ms : bySentence) {
             List<Mention> run = new ArrayList<>();
             for (Mention m : ms) {
-                if (!run.isEmpty() && (!coordinated(run.get(run.size() - 1), m) || run.size() == 1 && opensClause(run.get(0), m))) {
+                if (!run.isEmpty() && (!coordinated(run.get(run.size() - 1), m)
+                        || run.size() == 1 && (opensClause(run.get(0), m) || endsOpeningPhrase(run.get(0), m)))) {
                     close(run);
                     run = new ArrayList<>();
                 }
@@ -89,6 +92,24 @@ final class Coordination {
         }
         String w = t.word[v];
         return clauseVerbs.contains(t.lower[v]) || w.length() > 4 && w.endsWith("ed") && Character.isLowerCase(w.charAt(0));
+    }
+
+    /**
+     * "In solidarity with Chile, Peru expelled ...": the sentence opens with a phrase that holds the first state and
+     * ends at the comma; the state after the comma is the subject of the clause, not a second member of a list. Only a
+     * pair joined by that comma alone is split so ("After Chile, Peru and Bolivia expelled ..." keeps its list of two).
+     */
+    private boolean endsOpeningPhrase(Mention x, Mention y) {
+        int from = t.sentenceFrom(t.sentenceOf(x.from));
+        if (y.from != x.to + 1 || !t.lower[x.to].equals(",") || from >= x.from || !frontedOpeners.contains(t.lower[from])) {
+            return false;
+        }
+        for (int k = from; k < x.from; k++) {
+            if (t.lower[k].equals(",") || byToken[k] != null) {
+                return false; // the opening phrase ended before the first state, or holds another one
+            }
+        }
+        return y.to >= t.size || !t.lower[y.to].equals("and") && !t.lower[y.to].equals(",");
     }
 
     private static void close(List<Mention> run) {

@@ -23,6 +23,18 @@ class PassesTest {
     }
 
     @Test
+    void aStateInsideAnOpeningPhraseIsNoMemberOfTheSubjectsList() {
+        for (String opening : List.of("In support of Ecuador", "Like Ecuador", "Following Ecuador")) {
+            List<ExtractedAction> out = extract(opening + ", Chile expelled four Peruvian diplomats on May 6.");
+            assertThat(out).as(opening).extracting(a -> a.source() + ">" + a.target() + " " + a.count())
+                    .containsExactly("CHL>PER 4");
+        }
+        // a real list after an opening phrase stays a list
+        List<ExtractedAction> out = extract("After Ecuador, Chile and Bolivia expelled Peruvian diplomats on May 6.");
+        assertThat(out).extracting(ExtractedAction::source).contains("CHL", "BOL");
+    }
+
+    @Test
     void enumerationFanOutOfAReciprocalAction() {
         List<ExtractedAction> out = extract("On May 6, Chile and Peru expelled each other's ambassadors.");
         assertThat(out).extracting(a -> a.source() + ">" + a.target()).containsExactlyInAnyOrder("CHL>PER", "PER>CHL");
