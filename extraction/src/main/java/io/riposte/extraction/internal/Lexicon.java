@@ -67,49 +67,83 @@ public final class Lexicon {
         l.read("words", l::wordsLine);
         l.wordLists.replaceAll((k, v) -> Set.copyOf(v));
         l.wordListsAsWritten.replaceAll((k, v) -> Set.copyOf(v));
+        l.findPhraseKeys();
         l.buildHashes();
         return l;
     }
 
-    private int[] triggerHashTable;
+    /** What a prefilter word is: the first word of a trigger phrase that opens the prefilter. */
+    public static final int OPENING = 1;
+    /** What a prefilter word is: the key word of some trigger phrase (see {@link #phraseKeys}). */
+    public static final int KEY = 2;
 
-    /** Whether some trigger word has this String.hashCode() of its lower-case form (cheap pre-check). */
-    public boolean isTriggerHash(int hash) {
-        int[] table = triggerHashTable;
+    private int[] prefilterHashes;
+    private byte[] prefilterKinds;
+    private boolean zeroHash;
+    private byte zeroKinds;
+
+    /**
+     * The kinds ({@link #OPENING}, {@link #KEY}) of the prefilter words that have this String.hashCode() of their
+     * lower-case form, 0 for none: a cheap pre-check, confirmed by {@link #prefilterKinds(String, int, int, int)}.
+     */
+    public int prefilterKinds(int hash) {
+        int[] table = prefilterHashes;
         int mask = table.length - 1;
         int k = (hash ^ (hash >>> 16)) & mask;
         while (table[k] != 0) {
             if (table[k] == hash) {
-                return true;
+                return prefilterKinds[k];
             }
             k = (k + 1) & mask;
         }
-        return hash == 0 && zeroHash;
+        return hash == 0 && zeroHash ? zeroKinds : 0;
     }
 
-    private boolean zeroHash;
+    /** Which of the kinds asked for the word text[from, to), lower-cased, has. */
+    public int prefilterKinds(String text, int from, int to, int asked) {
+        String w = text.substring(from, to).toLowerCase(java.util.Locale.ROOT);
+        int kinds = 0;
+        if ((asked & OPENING) != 0 && prefilterWords.contains(w)) {
+            kinds |= OPENING;
+        }
+        if ((asked & KEY) != 0 && phraseKeys.contains(w)) {
+            kinds |= KEY;
+        }
+        return kinds;
+    }
 
-    /** Whether text[from, to) lower-cased is a word that opens the prefilter. */
-    public boolean isTriggerWord(String text, int from, int to) {
-        return prefilterWords.contains(text.substring(from, to).toLowerCase(java.util.Locale.ROOT));
+    /** Whether some trigger phrase has no word of letters only, so no key word rules it out. */
+    public boolean triggerWithoutKey() {
+        return triggerWithoutKey;
     }
 
     private void buildHashes() {
-        int size = Integer.highestOneBit(Math.max(16, prefilterWords.size() * 4)) * 2;
-        int[] table = new int[size];
+        Map<Integer, Integer> kinds = new HashMap<>();
         for (String w : prefilterWords) {
-            int h = w.hashCode();
+            kinds.merge(w.hashCode(), OPENING, (a, b) -> a | b);
+        }
+        for (String w : phraseKeys) {
+            kinds.merge(w.hashCode(), KEY, (a, b) -> a | b);
+        }
+        int size = Integer.highestOneBit(Math.max(16, kinds.size() * 4)) * 2;
+        int[] table = new int[size];
+        byte[] kind = new byte[size];
+        for (Map.Entry<Integer, Integer> e : kinds.entrySet()) {
+            int h = e.getKey();
             if (h == 0) {
                 zeroHash = true;
+                zeroKinds = (byte) (int) e.getValue();
                 continue;
             }
             int k = (h ^ (h >>> 16)) & (size - 1);
-            while (table[k] != 0 && table[k] != h) {
+            while (table[k] != 0) {
                 k = (k + 1) & (size - 1);
             }
             table[k] = h;
+            kind[k] = (byte) (int) e.getValue();
         }
-        triggerHashTable = table;
+        prefilterHashes = table;
+        prefilterKinds = kind;
     }
 
     /** Whether a lower-case word starts a trigger phrase (the prefilter). */
@@ -232,6 +266,14 @@ public final class Lexicon {
     /** The words that open the prefilter: the trigger words but those only of secondary needs. */
     private final Set<String> prefilterWords = new HashSet<>();
 
+    /**
+     * One word of each trigger phrase (of every need) that any text the phrase matches has: its longest word of
+     * letters only that is no function word. A first word can be an everyday one ("in abeyance"); a text with no key word has no trigger
+     * at all, so the prefilter rules it out however many opening words it has.
+     */
+    private final Set<String> phraseKeys = new HashSet<>();
+    private boolean triggerWithoutKey;
+
     private void triggerLine(String[] c) {
         TriggerDef d = new TriggerDef(col(c, 1), col(c, 2).isEmpty() ? "-" : col(c, 2), col(c, 3).isEmpty() ? 'V' : col(c, 3).charAt(0));
         for (String s : alts(col(c, 0))) {
@@ -242,6 +284,35 @@ public final class Lexicon {
                 prefilterWords.add(toks[0]);
             }
         }
+    }
+
+    private void findPhraseKeys() {
+        Set<String> function = words("FUNCTION_WORDS");
+        for (List<Phrase<TriggerDef>> phrases : triggers.values()) {
+            for (Phrase<TriggerDef> p : phrases) {
+                String key = keyOf(p.tokens(), function);
+                if (key == null) {
+                    triggerWithoutKey = true;
+                } else {
+                    phraseKeys.add(key);
+                }
+            }
+        }
+    }
+
+    /** The phrase's longest word of letters only, a function word only when it has no other ("be met with": met). */
+    private static String keyOf(String[] phrase, Set<String> function) {
+        String key = null;
+        for (String w : phrase) {
+            if (!w.chars().allMatch(Character::isLetter)) {
+                continue;
+            }
+            if (key == null || function.contains(key) && !function.contains(w)
+                    || function.contains(key) == function.contains(w) && w.length() > key.length()) {
+                key = w;
+            }
+        }
+        return key;
     }
 
     private void wordsLine(String[] c) {
