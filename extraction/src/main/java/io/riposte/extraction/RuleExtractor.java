@@ -5,9 +5,9 @@ import io.riposte.domain.ExtractedAction;
 import io.riposte.extraction.internal.Passes;
 import io.riposte.extraction.internal.Lexicon;
 import io.riposte.extraction.internal.Tokens;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Riposte's extractor: dictionary actors, a trigger lexicon and positional rules (see
@@ -15,24 +15,22 @@ import java.util.Set;
  * own state. Never throws: bad input gives REJECTED or NOTHING_FOUND with a reason.
  */
 public final class RuleExtractor implements Extractor {
-    private static final Set<String> ENGLISH = Set.of("the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was",
-            "with", "said", "by", "it", "as", "at", "has", "have", "from", "be", "are", "were", "will", "its", "this", "an");
-
-    private static final java.util.Set<Integer> ENGLISH_HASHES = ENGLISH.stream().map(String::hashCode)
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
-
     private final Lexicon lexicon;
     private final int maxChars;
     private final boolean keepNonFactual;
+    /** The sorted hashes of the function words of the language check ({@code words.tsv}: {@code ENGLISH_MARKERS}). */
+    private final int[] englishHashes;
 
     RuleExtractor(Lexicon lexicon, int maxChars, boolean keepNonFactual) {
         this.lexicon = lexicon;
         this.maxChars = maxChars;
         this.keepNonFactual = keepNonFactual;
+        this.englishHashes = lexicon.words("ENGLISH_MARKERS").stream().mapToInt(String::hashCode).sorted().toArray();
     }
 
-    private static boolean englishHash(int hash) {
-        return ENGLISH_HASHES.contains(hash);
+    /** Whether a word of this String.hashCode() (lower case) may be an English function word: a hash match is enough. */
+    private boolean englishHash(int hash) {
+        return Arrays.binarySearch(englishHashes, hash) >= 0;
     }
 
     /**
@@ -141,7 +139,7 @@ public final class RuleExtractor implements Extractor {
         if (unseen != 0) {
             return ExtractionResult.of(List.of(), "NO_TRIGGER: no action word");
         }
-        Tokens tokens = Tokens.of(text);
+        Tokens tokens = Tokens.of(text, lexicon);
         List<ExtractedAction> actions = new Passes(lexicon, article, tokens, keepNonFactual).run();
         return ExtractionResult.of(actions, "NO_ACTION: action words, but no action between two identified states");
     }

@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * The dictionaries of the extractor, loaded from the TSV data files next to this class
  * ({@code countries.tsv}, {@code people.tsv}, {@code blocked.tsv}, {@code institutions.tsv},
- * {@code triggers.tsv}, {@code cues.tsv}, {@code words.tsv}) and from same-named files ({@code countries*.tsv}, ...)
+ * {@code triggers.tsv}, {@code cues.tsv}, {@code words.tsv}, {@code numbered.tsv}) and from same-named files
+ * ({@code countries*.tsv}, ...)
  * in the directory given by the system property {@value #EXTRA_DIR_PROPERTY}, which add to them.
  * Immutable once built, so one instance is shared by all threads.
  */
@@ -53,6 +54,10 @@ public final class Lexicon {
     final Set<String> isoCodes = new HashSet<>();
     /** Named closed word classes of the passes ({@code words.tsv}), lower case. */
     private final Map<String, Set<String>> wordLists = new HashMap<>();
+    /** Named classes of words that stand for a number ({@code numbered.tsv}: months, weekdays), lower case. */
+    private final Map<String, Map<String, Integer>> numbered = new HashMap<>();
+    /** The words of dates, from {@code numbered.tsv} and {@code words.tsv}. */
+    DateWords dates;
     /** The same lists as written, for the few matched against the text's own case (names, acronyms). */
     private final Map<String, Set<String>> wordListsAsWritten = new HashMap<>();
 
@@ -65,8 +70,11 @@ public final class Lexicon {
         l.read("triggers", l::triggerLine);
         l.read("cues", l::cueLine);
         l.read("words", l::wordsLine);
+        l.read("numbered", l::numberedLine);
         l.wordLists.replaceAll((k, v) -> Set.copyOf(v));
         l.wordListsAsWritten.replaceAll((k, v) -> Set.copyOf(v));
+        l.numbered.replaceAll((k, v) -> Map.copyOf(v));
+        l.dates = new DateWords(l);
         l.findPhraseKeys();
         l.buildHashes();
         return l;
@@ -352,6 +360,27 @@ public final class Lexicon {
         return s;
     }
 
+    private void numberedLine(String[] c) {
+        String name = col(c, 0);
+        if (!name.matches("[A-Z][A-Z_]*")) {
+            throw new IllegalArgumentException("not a class name (UPPER_CASE): " + name);
+        }
+        int value = Integer.parseInt(col(c, 1));
+        Map<String, Integer> words = numbered.computeIfAbsent(name, k -> new HashMap<>());
+        for (String w : alts(col(c, 2))) {
+            words.put(w.trim().toLowerCase(Locale.ROOT), value);
+        }
+    }
+
+    /** The class of that name in {@code numbered.tsv}: lower-case word to its number. A missing class fails loudly. */
+    public Map<String, Integer> numbered(String name) {
+        Map<String, Integer> m = numbered.get(name);
+        if (m == null) {
+            throw new IllegalStateException("no class " + name + " in numbered.tsv");
+        }
+        return m;
+    }
+
     private void cueLine(String[] c) {
         String[] toks = lowerTokens(col(c, 0));
         cues.computeIfAbsent(toks[0], k -> new ArrayList<>()).add(new Phrase<>(toks, "MIRROR".equals(col(c, 1))));
@@ -361,14 +390,14 @@ public final class Lexicon {
         if (phrase.isBlank()) {
             return;
         }
-        Tokens t = Tokens.of(phrase);
+        Tokens t = Tokens.ofPhrase(phrase);
         String[] toks = new String[t.size];
         System.arraycopy(t.word, 0, toks, 0, t.size);
         actors.computeIfAbsent(toks[0], k -> new ArrayList<>()).add(new Phrase<>(toks, e));
     }
 
     private static String[] lowerTokens(String s) {
-        Tokens t = Tokens.of(s);
+        Tokens t = Tokens.ofPhrase(s);
         String[] out = new String[t.size];
         System.arraycopy(t.lower, 0, out, 0, t.size);
         return out;

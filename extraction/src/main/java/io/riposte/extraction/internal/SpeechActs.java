@@ -80,7 +80,7 @@ final class SpeechActs {
             if (t.lower[j].equals("for")) {
                 return true;
             }
-            if (!Dates.WEEKDAYS.containsKey(t.lower[j]) && !t.lower[j].equals("on") && !t.lower[j].equals("today")) {
+            if (!lex.dates.weekdays.containsKey(t.lower[j]) && !t.lower[j].equals("on") && !t.lower[j].equals("today")) {
                 return false;
             }
         }
