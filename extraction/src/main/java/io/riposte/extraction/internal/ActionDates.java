@@ -16,7 +16,7 @@ import java.util.Set;
  * publication, and the months of an undated article ({@link UndatedMonths}).
  *
  * <p>Word lists ({@code words.tsv}): {@code DEADLINE_WORDS}, {@code LATER_CONNECTIVES},
- * {@code SAME_TIME_CONNECTIVES}.
+ * {@code SAME_TIME_CONNECTIVES}, {@code DATE_CLAUSE_CONNECTIVES}; the words of dates in {@link DateWords}.
  */
 final class ActionDates {
     private final Tokens t;
@@ -25,6 +25,8 @@ final class ActionDates {
     private final LocalDate published;
     private final Set<String> deadlineWords;
     private final DateWords dateWords;
+    /** Words that put a date in another clause than the act: "expelled ... after talks on Monday". */
+    private final Set<String> clauseConnectives;
 
     ActionDates(Tokens tokens, Lexicon lex, Segmentation seg, Provocations provocations, LocalDate published) {
         this.t = tokens;
@@ -32,6 +34,7 @@ final class ActionDates {
         this.provocations = provocations;
         this.published = published;
         this.deadlineWords = lex.words("DEADLINE_WORDS");
+        this.clauseConnectives = lex.words("DATE_CLAUSE_CONNECTIVES");
         this.dateWords = lex.dates;
         this.laterConnectives = lex.words("LATER_CONNECTIVES");
         this.sameTimeConnectives = lex.words("SAME_TIME_CONNECTIVES");
@@ -96,8 +99,7 @@ final class ActionDates {
             if (l.equals(",") && k + 1 < t.size && seg.isParticipialClause(k + 1)) {
                 continue; // "..., accusing him of ..., the ministry said on Friday": still the same report
             }
-            if (seg.isClauseBoundary(k) || l.equals("after") || l.equals("because") || l.equals("when") || l.equals("although")
-                    || l.equals("though") || l.equals("over")) {
+            if (seg.isClauseBoundary(k) || clauseConnectives.contains(l)) {
                 return true;
             }
         }

@@ -21,6 +21,8 @@ import java.util.Set;
  * chains its months ({@link UndatedMonths}). "the same
  * day", "the day before" and "the next day" refer to the last day-precision date the article named.
  * A date introduced by "by", "until", "before" or "deadline" is a deadline, not the date of an action.
+ *
+ * <p>Its words (months, weekdays, number words, deadline markers, ...) are those of {@link DateWords}.
  */
 public final class Dates {
     /** A date expression: tokens [from, to), its resolved date, whether it is a deadline or a future date. */
