@@ -5,7 +5,6 @@ import io.riposte.domain.ExtractedAction;
 import io.riposte.extraction.internal.Passes;
 import io.riposte.extraction.internal.Lexicon;
 import io.riposte.extraction.internal.Tokens;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,20 +17,13 @@ public final class RuleExtractor implements Extractor {
     private final Lexicon lexicon;
     private final int maxChars;
     private final boolean keepNonFactual;
-    /** The sorted hashes of the function words of the language check ({@code words.tsv}: {@code ENGLISH_MARKERS}). */
-    private final int[] englishHashes;
 
     RuleExtractor(Lexicon lexicon, int maxChars, boolean keepNonFactual) {
         this.lexicon = lexicon;
         this.maxChars = maxChars;
         this.keepNonFactual = keepNonFactual;
-        this.englishHashes = lexicon.words("ENGLISH_MARKERS").stream().mapToInt(String::hashCode).sorted().toArray();
     }
 
-    /** Whether a word of this String.hashCode() (lower case) may be an English function word: a hash match is enough. */
-    private boolean englishHash(int hash) {
-        return Arrays.binarySearch(englishHashes, hash) >= 0;
-    }
 
     /**
      * Whether the word text[from, to) loses its last letter to a negation in {@link Tokens} ("didn't" is "did" and
@@ -68,7 +60,9 @@ public final class RuleExtractor implements Extractor {
         // One pass, no allocation: garbage, language and the trigger prefilter. Words are hashed as
         // they are read; only a hash hit is checked against the word itself. The analysis runs only when
         // the text has a word that opens the prefilter and a key word of some trigger phrase: a phrase
-        // can match only where all its words are, and a first word may be as common as "in".
+        // can match only where all its words are, and a first word may be as common as "in". The English
+        // function words of the language check (words.tsv ENGLISH_MARKERS, first 400 words) are counted by
+        // their hash alone, in the same table lookup.
         int n = text.length();
         int bad = 0;
         int letters = 0;
@@ -107,17 +101,16 @@ public final class RuleExtractor implements Extractor {
                 hash = 31 * hash + (c < 128 ? (c | 0x20) : Character.toLowerCase(c));
             } else if (wordStart >= 0) {
                 words++;
-                if (unseen != 0) {
-                    int kinds = lexicon.prefilterKinds(hash) & unseen;
-                    if (kinds != 0) {
-                        unseen &= ~lexicon.prefilterKinds(text, wordStart, i, kinds);
-                    }
-                    if ((unseen & Lexicon.KEY) != 0 && splitsNegation(text, wordStart, i)
-                            && (lexicon.prefilterKinds(lastHash) & Lexicon.KEY) != 0) {
-                        unseen &= ~lexicon.prefilterKinds(text, wordStart, i - 1, Lexicon.KEY);
-                    }
+                int kinds = unseen != 0 || words <= 400 ? lexicon.prefilterKinds(hash) : 0;
+                int asked = kinds & unseen;
+                if (asked != 0) {
+                    unseen &= ~lexicon.prefilterKinds(text, wordStart, i, asked);
                 }
-                if (words <= 400 && englishHash(hash)) {
+                if ((unseen & Lexicon.KEY) != 0 && splitsNegation(text, wordStart, i)
+                        && (lexicon.prefilterKinds(lastHash) & Lexicon.KEY) != 0) {
+                    unseen &= ~lexicon.prefilterKinds(text, wordStart, i - 1, Lexicon.KEY);
+                }
+                if (words <= 400 && (kinds & Lexicon.ENGLISH) != 0) {
                     english++;
                 }
                 wordStart = -1;

@@ -84,7 +84,15 @@ public final class Lexicon {
     public static final int OPENING = 1;
     /** What a prefilter word is: the key word of some trigger phrase (see {@link #phraseKeys}). */
     public static final int KEY = 2;
+    /**
+     * What a prefilter word is: an English function word of the language check ({@code ENGLISH_MARKERS}); for this
+     * kind the hash alone decides, as the check only counts.
+     */
+    public static final int ENGLISH = 4;
 
+    private static final int PREFILTER_BITS = 8192;
+    /** One bit per mixed hash of a prefilter word, a Bloom filter of one function before the table. */
+    private long[] prefilterBits;
     private int[] prefilterHashes;
     private byte[] prefilterKinds;
     private boolean zeroHash;
@@ -95,9 +103,13 @@ public final class Lexicon {
      * lower-case form, 0 for none: a cheap pre-check, confirmed by {@link #prefilterKinds(String, int, int, int)}.
      */
     public int prefilterKinds(int hash) {
+        int mixed = hash ^ (hash >>> 16);
+        if ((prefilterBits[(mixed >>> 6) & (PREFILTER_BITS / 64 - 1)] & (1L << mixed)) == 0) {
+            return 0; // most words: one bit, which fits in the L1 cache, rules them out
+        }
         int[] table = prefilterHashes;
         int mask = table.length - 1;
-        int k = (hash ^ (hash >>> 16)) & mask;
+        int k = mixed & mask;
         while (table[k] != 0) {
             if (table[k] == hash) {
                 return prefilterKinds[k];
@@ -133,6 +145,15 @@ public final class Lexicon {
         for (String w : phraseKeys) {
             kinds.merge(w.hashCode(), KEY, (a, b) -> a | b);
         }
+        for (String w : words("ENGLISH_MARKERS")) {
+            kinds.merge(w.hashCode(), ENGLISH, (a, b) -> a | b);
+        }
+        long[] bits = new long[PREFILTER_BITS / 64];
+        for (int h : kinds.keySet()) {
+            int mixed = h ^ (h >>> 16);
+            bits[(mixed >>> 6) & (bits.length - 1)] |= 1L << mixed;
+        }
+        prefilterBits = bits;
         int size = Integer.highestOneBit(Math.max(16, kinds.size() * 4)) * 2;
         int[] table = new int[size];
         byte[] kind = new byte[size];
