@@ -16,18 +16,26 @@ import java.util.Locale;
  * <p>JMH measures wall-clock time, which on a machine shared with other builds moves by a factor of two
  * between runs; the CPU time of the one thread doing the work moves much less, so before/after
  * comparisons of a change can be made there. Not a JMH benchmark: run it with
- * {@code java -cp benchmarks/target/benchmarks.jar io.riposte.benchmarks.ExtractionCpuTime [articles] [rounds]}.
+ * {@code java -cp benchmarks/target/benchmarks.jar io.riposte.benchmarks.ExtractionCpuTime [articles] [rounds] [kind]};
+ * with a kind (RELEVANT, IRRELEVANT, NOISY) the corpus is instead that many 2,000-word articles of
+ * {@link SizedArticles} (seed 42, 64 distinct ones repeated), the inputs of {@code ExtractionBenchmark}.
  */
 public final class ExtractionCpuTime {
     private ExtractionCpuTime() {}
+
+    private static List<Article> sized(SizedArticles.Kind kind, int articles) {
+        List<Article> distinct = new SizedArticles(42).articles(kind, 2000, 64);
+        return java.util.stream.IntStream.range(0, articles).mapToObj(i -> distinct.get(i % distinct.size())).toList();
+    }
 
     public static void main(String[] args) {
         int articles = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         int warmup = Math.max(1, rounds / 3);
         Extractor extractor = Extractors.standard();
-        List<Article> corpus = new ArticleGenerator(42).generate(articles).stream()
-                .map(ArticleGenerator.Generated::article).toList();
+        List<Article> corpus = args.length > 2 ? sized(SizedArticles.Kind.valueOf(args[2]), articles)
+                : new ArticleGenerator(42).generate(articles).stream().map(ArticleGenerator.Generated::article).toList();
+        String what = args.length > 2 ? "2,000-word " + args[2] + " articles (SizedArticles, seed 42)" : "synthetic articles (seed 42)";
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         double[] rates = new double[rounds - warmup];
         long actions = 0;
@@ -42,8 +50,8 @@ public final class ExtractionCpuTime {
             }
         }
         Arrays.sort(rates);
-        System.out.printf(Locale.ROOT, "%d synthetic articles (seed 42), %d measured rounds after %d warm-up: "
+        System.out.printf(Locale.ROOT, "%d %s, %d measured rounds after %d warm-up: "
                 + "median %.0f, min %.0f, max %.0f articles per CPU-second (%d actions)%n",
-                corpus.size(), rates.length, warmup, rates[rates.length / 2], rates[0], rates[rates.length - 1], actions);
+                corpus.size(), what, rates.length, warmup, rates[rates.length / 2], rates[0], rates[rates.length - 1], actions);
     }
 }

@@ -7,7 +7,6 @@ import io.riposte.extraction.internal.Lexicon;
 import io.riposte.extraction.internal.Tokens;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Riposte's extractor: dictionary actors, a trigger lexicon and positional rules (see
@@ -15,12 +14,6 @@ import java.util.Set;
  * own state. Never throws: bad input gives REJECTED or NOTHING_FOUND with a reason.
  */
 public final class RuleExtractor implements Extractor {
-    private static final Set<String> ENGLISH = Set.of("the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was",
-            "with", "said", "by", "it", "as", "at", "has", "have", "from", "be", "are", "were", "will", "its", "this", "an");
-
-    private static final java.util.Set<Integer> ENGLISH_HASHES = ENGLISH.stream().map(String::hashCode)
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
-
     private final Lexicon lexicon;
     private final int maxChars;
     private final boolean keepNonFactual;
@@ -31,8 +24,17 @@ public final class RuleExtractor implements Extractor {
         this.keepNonFactual = keepNonFactual;
     }
 
-    private static boolean englishHash(int hash) {
-        return ENGLISH_HASHES.contains(hash);
+
+    /**
+     * Whether the word text[from, to) loses its last letter to a negation in {@link Tokens} ("didn't" is "did" and
+     * "n't"), so a key word may be the word without it.
+     */
+    private static boolean splitsNegation(String text, int from, int to) {
+        if (to - from < 2 || to + 1 >= text.length() || (text.charAt(to - 1) | 0x20) != 'n') {
+            return false;
+        }
+        char apostrophe = text.charAt(to);
+        return (apostrophe == '\'' || apostrophe == '\u2019') && (text.charAt(to + 1) | 0x20) == 't';
     }
 
     @Override
@@ -56,15 +58,21 @@ public final class RuleExtractor implements Extractor {
             return ExtractionResult.rejected("OVERSIZE: " + text.length() + " characters, more than " + maxChars);
         }
         // One pass, no allocation: garbage, language and the trigger prefilter. Words are hashed as
-        // they are read; only a hash hit is checked against the word itself.
+        // they are read; only a hash hit is checked against the word itself. The analysis runs only when
+        // the text has a word that opens the prefilter and a key word of some trigger phrase: a phrase
+        // can match only where all its words are, and a first word may be as common as "in". The English
+        // function words of the language check (words.tsv ENGLISH_MARKERS, first 400 words) are counted by
+        // their hash alone, in the same table lookup.
         int n = text.length();
         int bad = 0;
         int letters = 0;
         int latin = 0;
         int words = 0;
         int english = 0;
-        boolean trigger = false;
+        // Still to be seen: a word that opens the prefilter, and a key word of some trigger phrase (Lexicon.KEY).
+        int unseen = Lexicon.OPENING | (lexicon.triggerWithoutKey() ? 0 : Lexicon.KEY);
         int hash = 0;
+        int lastHash = 0;
         int wordStart = -1;
         for (int i = 0; i <= n; i++) {
             char c = i < n ? text.charAt(i) : ' ';
@@ -89,13 +97,20 @@ public final class RuleExtractor implements Extractor {
                     wordStart = i;
                     hash = 0;
                 }
+                lastHash = hash;
                 hash = 31 * hash + (c < 128 ? (c | 0x20) : Character.toLowerCase(c));
             } else if (wordStart >= 0) {
                 words++;
-                if (!trigger && lexicon.isTriggerHash(hash) && lexicon.isTriggerWord(text, wordStart, i)) {
-                    trigger = true;
+                int kinds = unseen != 0 || words <= 400 ? lexicon.prefilterKinds(hash) : 0;
+                int asked = kinds & unseen;
+                if (asked != 0) {
+                    unseen &= ~lexicon.prefilterKinds(text, wordStart, i, asked);
                 }
-                if (words <= 400 && englishHash(hash)) {
+                if ((unseen & Lexicon.KEY) != 0 && splitsNegation(text, wordStart, i)
+                        && (lexicon.prefilterKinds(lastHash) & Lexicon.KEY) != 0) {
+                    unseen &= ~lexicon.prefilterKinds(text, wordStart, i - 1, Lexicon.KEY);
+                }
+                if (words <= 400 && (kinds & Lexicon.ENGLISH) != 0) {
                     english++;
                 }
                 wordStart = -1;
@@ -114,10 +129,10 @@ public final class RuleExtractor implements Extractor {
             return ExtractionResult.of(List.of(), String.format(Locale.ROOT, "NOT_ENGLISH: %d English function words in %d words",
                     english, Math.min(words, 400)));
         }
-        if (!trigger) {
+        if (unseen != 0) {
             return ExtractionResult.of(List.of(), "NO_TRIGGER: no action word");
         }
-        Tokens tokens = Tokens.of(text);
+        Tokens tokens = Tokens.of(text, lexicon);
         List<ExtractedAction> actions = new Passes(lexicon, article, tokens, keepNonFactual).run();
         return ExtractionResult.of(actions, "NO_ACTION: action words, but no action between two identified states");
     }

@@ -16,7 +16,7 @@ import java.util.Set;
  * publication, and the months of an undated article ({@link UndatedMonths}).
  *
  * <p>Word lists ({@code words.tsv}): {@code DEADLINE_WORDS}, {@code LATER_CONNECTIVES},
- * {@code SAME_TIME_CONNECTIVES}.
+ * {@code SAME_TIME_CONNECTIVES}, {@code DATE_CLAUSE_CONNECTIVES}; the words of dates in {@link DateWords}.
  */
 final class ActionDates {
     private final Tokens t;
@@ -24,6 +24,9 @@ final class ActionDates {
     private final Provocations provocations;
     private final LocalDate published;
     private final Set<String> deadlineWords;
+    private final DateWords dateWords;
+    /** Words that put a date in another clause than the act: "expelled ... after talks on Monday". */
+    private final Set<String> clauseConnectives;
 
     ActionDates(Tokens tokens, Lexicon lex, Segmentation seg, Provocations provocations, LocalDate published) {
         this.t = tokens;
@@ -31,6 +34,8 @@ final class ActionDates {
         this.provocations = provocations;
         this.published = published;
         this.deadlineWords = lex.words("DEADLINE_WORDS");
+        this.clauseConnectives = lex.words("DATE_CLAUSE_CONNECTIVES");
+        this.dateWords = lex.dates;
         this.laterConnectives = lex.words("LATER_CONNECTIVES");
         this.sameTimeConnectives = lex.words("SAME_TIME_CONNECTIVES");
     }
@@ -94,8 +99,7 @@ final class ActionDates {
             if (l.equals(",") && k + 1 < t.size && seg.isParticipialClause(k + 1)) {
                 continue; // "..., accusing him of ..., the ministry said on Friday": still the same report
             }
-            if (seg.isClauseBoundary(k) || l.equals("after") || l.equals("because") || l.equals("when") || l.equals("although")
-                    || l.equals("though") || l.equals("over")) {
+            if (seg.isClauseBoundary(k) || clauseConnectives.contains(l)) {
                 return true;
             }
         }
@@ -130,7 +134,7 @@ final class ActionDates {
     void startSentence(int s, int from, int to) {
         Integer sentenceYear = null;
         for (int k = from; k < to; k++) {
-            if (Dates.isYear(t.word[k]) && k > from && (Dates.MONTHS.containsKey(t.lower[k - 1]) || t.lower[k - 1].equals("in")
+            if (Dates.isYear(t.word[k]) && k > from && (dateWords.months.containsKey(t.lower[k - 1]) || t.lower[k - 1].equals("in")
                     || t.lower[k - 1].equals(","))) {
                 sentenceYear = Integer.parseInt(t.word[k]);
             }
@@ -141,7 +145,7 @@ final class ActionDates {
             contextYear = sentenceYear;
             contextYearSentence = s;
         }
-        dates = Dates.find(t, from, to, published, lastDay, prevSentenceDate != null ? prevSentenceDate : lastDate, yearHint);
+        dates = Dates.find(dateWords, t, from, to, published, lastDay, prevSentenceDate != null ? prevSentenceDate : lastDate, yearHint);
         deadlineSentence = seg.containsAny(from, to, deadlineWords);
         inherited = inheritedDate(from, to, prevSentenceDate, lastDate);
     }
@@ -204,7 +208,7 @@ final class ActionDates {
             }
         }
         if (chosen == null && !h.referenced && !deadlineSentence) {
-            chosen = Dates.attribution(t, dates, from);
+            chosen = Dates.attribution(dateWords, t, dates, from);
         }
         if (deadlineSentence && chosen != null && chosen.date().precision() == DatePrecision.DAY && !h.referenced) {
             chosen = null;
@@ -267,7 +271,7 @@ final class ActionDates {
     /** An undated article: reports of one exchange are chained to the months the text gives (see {@link UndatedMonths}). */
     void resolveUndated(List<Hit> hits) {
         if (published == null) {
-            List<FuzzyDate> chained = UndatedMonths.resolve(hits.stream()
+            List<FuzzyDate> chained = UndatedMonths.resolve(dateWords, hits.stream()
                     .map(h -> new UndatedMonths.Report(h.source, h.target, h.type, h.count, h.date, Hit.isRecalled(h))).toList());
             for (int i = 0; i < hits.size(); i++) {
                 if (chained.get(i) != null) {

@@ -289,13 +289,13 @@ final class ActorMentions {
             }
             // a person's name: "Jordan Peterson", "Michael Jordan"
             if (end < sTo && t.isCapitalized(end) && Character.isLetter(t.word[end].charAt(0)) && lex.actors.get(t.word[end]) == null
-                    && !lex.institutions.containsKey(t.lower[end]) && !Dates.MONTHS.containsKey(t.lower[end])
-                    && !Dates.WEEKDAYS.containsKey(t.lower[end]) && !isInstitutionStart(end)) {
+                    && !lex.institutions.containsKey(t.lower[end]) && !lex.dates.months.containsKey(t.lower[end])
+                    && !lex.dates.weekdays.containsKey(t.lower[end]) && !isInstitutionStart(end)) {
                 return true;
             }
             if (i > sFrom && t.isCapitalized(i - 1) && Character.isLetter(t.word[i - 1].charAt(0)) && lex.actors.get(t.word[i - 1]) == null
                     && !function.contains(t.lower[i - 1]) && !isCommonCapital(t.lower[i - 1])
-                    && !Dates.WEEKDAYS.containsKey(t.lower[i - 1]) && !Dates.MONTHS.containsKey(t.lower[i - 1])) {
+                    && !lex.dates.weekdays.containsKey(t.lower[i - 1]) && !lex.dates.months.containsKey(t.lower[i - 1])) {
                 return true;
             }
         }

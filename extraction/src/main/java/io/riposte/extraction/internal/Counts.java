@@ -28,6 +28,7 @@ final class Counts {
     private final IntFunction<Mention> mentionAt;
     private final Set<String> countNouns;
     private final Set<String> stops;
+    private final java.util.Map<String, Integer> months;
     private final Set<String> totals;
 
     Counts(Tokens t, Lexicon lex, Framing framing, IntFunction<Mention> mentionAt) {
@@ -36,6 +37,7 @@ final class Counts {
         this.mentionAt = mentionAt;
         this.countNouns = lex.words("COUNT_NOUNS");
         this.stops = lex.words("COUNT_STOPS");
+        this.months = lex.dates.months;
         this.totals = lex.words("COUNT_TOTALS");
     }
 
@@ -114,7 +116,7 @@ final class Counts {
             if (countNouns.contains(l) || (m != null && m.kind == Lexicon.ActorKind.PLURAL)) {
                 return true;
             }
-            if (stops.contains(l) || Dates.MONTHS.containsKey(l) || !Character.isLetter(l.charAt(0))) {
+            if (stops.contains(l) || months.containsKey(l) || !Character.isLetter(l.charAt(0))) {
                 return false;
             }
         }
@@ -125,7 +127,7 @@ final class Counts {
     int[] numberAt(int k, int hi) {
         String w = t.word[k];
         if (Dates.isNumber(w)) {
-            if (k > 0 && (Dates.MONTHS.containsKey(t.lower[k - 1]) || t.lower[k - 1].equals("."))) {
+            if (k > 0 && (months.containsKey(t.lower[k - 1]) || t.lower[k - 1].equals("."))) {
                 return null;
             }
             try {

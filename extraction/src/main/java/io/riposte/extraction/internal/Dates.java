@@ -21,41 +21,20 @@ import java.util.Set;
  * chains its months ({@link UndatedMonths}). "the same
  * day", "the day before" and "the next day" refer to the last day-precision date the article named.
  * A date introduced by "by", "until", "before" or "deadline" is a deadline, not the date of an action.
+ *
+ * <p>Its words (months, weekdays, number words, deadline markers, ...) are those of {@link DateWords}.
  */
 public final class Dates {
-    static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("january", 1), Map.entry("jan", 1), Map.entry("february", 2), Map.entry("feb", 2),
-            Map.entry("march", 3), Map.entry("mar", 3), Map.entry("april", 4), Map.entry("apr", 4), Map.entry("may", 5),
-            Map.entry("june", 6), Map.entry("jun", 6), Map.entry("july", 7), Map.entry("jul", 7), Map.entry("august", 8),
-            Map.entry("aug", 8), Map.entry("september", 9), Map.entry("sept", 9), Map.entry("sep", 9),
-            Map.entry("october", 10), Map.entry("oct", 10), Map.entry("november", 11), Map.entry("nov", 11),
-            Map.entry("december", 12), Map.entry("dec", 12));
-    static final Map<String, DayOfWeek> WEEKDAYS = Map.of("monday", DayOfWeek.MONDAY, "tuesday", DayOfWeek.TUESDAY,
-            "wednesday", DayOfWeek.WEDNESDAY, "thursday", DayOfWeek.THURSDAY, "friday", DayOfWeek.FRIDAY,
-            "saturday", DayOfWeek.SATURDAY, "sunday", DayOfWeek.SUNDAY);
-    private static final Set<String> DEADLINE = Set.of("by", "until", "till", "before", "deadline", "within", "expires", "expire");
-    private static final Set<String> MONTH_PREFIX = Set.of("in", "on", "since", "by", "until", "of", "late", "early", "mid",
-            "from", "during", "last", "this", "next", "end", "beginning", "start", "middle", "-");
-
     /** A date expression: tokens [from, to), its resolved date, whether it is a deadline or a future date. */
     public record DateExpr(int from, int to, FuzzyDate date, boolean deadline, boolean future, boolean explicit) {}
-
-    private static final Map<String, Integer> SMALL = Map.of("a", 1, "one", 1, "two", 2, "three", 3, "four", 4, "five", 5,
-            "six", 6, "seven", 7, "ten", 10);
-
-    /** The first words of the relative expressions of {@link #find} (besides small numbers written in digits). */
-    private static final Set<String> RELATIVE_START = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of("yesterday", "today", "last", "this", "next", "earlier", "late", "early", "later", "that",
-                    "same", "day", "previous", "following"),
-            SMALL.keySet().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private Dates() {}
 
     /**
      * @param lastDay the last day-precision date named earlier in the article (for "the same day"), or null
      */
-    public static List<DateExpr> find(Tokens t, int from, int to, LocalDate published, LocalDate lastDay) {
-        return find(t, from, to, published, lastDay, null, null);
+    public static List<DateExpr> find(DateWords dw, Tokens t, int from, int to, LocalDate published, LocalDate lastDay) {
+        return find(dw, t, from, to, published, lastDay, null, null);
     }
 
     /**
@@ -63,7 +42,8 @@ public final class Dates {
      * @param yearHint a year the sentence or the one before names explicitly ("in September 2023"); it
      *     takes precedence over the publication year for months and days without a year
      */
-    public static List<DateExpr> find(Tokens t, int from, int to, LocalDate published, LocalDate lastDay, FuzzyDate lastDate,
+    public static List<DateExpr> find(DateWords dw, Tokens t, int from, int to, LocalDate published, LocalDate lastDay,
+            FuzzyDate lastDate,
             Integer yearHint) {
         List<DateExpr> out = new ArrayList<>();
         for (int i = from; i < to; i++) {
@@ -72,12 +52,12 @@ public final class Dates {
             // Month and weekday names count only capitalised; most tokens are not, and skip both lookups
             // (this loop runs over every token of every sentence).
             boolean capitalised = Character.isUpperCase(W.charAt(0));
-            Integer month = capitalised ? MONTHS.get(w) : null;
+            Integer month = capitalised ? dw.months.get(w) : null;
             if (month != null && (w.length() > 3 || W.length() == 3)) {
-                if (w.equals("may") && !(i + 1 < to && isNumber(t.word[i + 1])) && !(i > from && MONTH_PREFIX.contains(t.lower[i - 1]))) {
+                if (w.equals("may") && !(i + 1 < to && isNumber(t.word[i + 1])) && !(i > from && dw.monthPrefixes.contains(t.lower[i - 1]))) {
                     continue; // the modal verb at the start of a sentence
                 }
-                if (w.equals("march") && !(i + 1 < to && isNumber(t.word[i + 1])) && !(i > from && MONTH_PREFIX.contains(t.lower[i - 1]))) {
+                if (w.equals("march") && !(i + 1 < to && isNumber(t.word[i + 1])) && !(i > from && dw.monthPrefixes.contains(t.lower[i - 1]))) {
                     continue;
                 }
                 int j = i + 1;
@@ -115,15 +95,15 @@ public final class Dates {
                 }
                 boolean future = isFuture(t, s, from);
                 FuzzyDate fd = resolveMonthDay(month, day, year != null ? year : yearHint, published, future, W);
-                out.add(new DateExpr(s, j, fd, isDeadline(t, s, from), future, true));
+                out.add(new DateExpr(s, j, fd, isDeadline(dw, t, s, from), future, true));
                 i = j - 1;
                 continue;
             }
-            DayOfWeek dow = capitalised ? WEEKDAYS.get(w) : null;
+            DayOfWeek dow = capitalised ? dw.weekdays.get(w) : null;
             if (dow != null) {
                 FuzzyDate fd;
                 int end = i + 1;
-                int[] written = published == null ? dayAndMonthAfter(t, i + 1, to) : null;
+                int[] written = published == null ? dayAndMonthAfter(dw, t, i + 1, to) : null;
                 if (written != null) {
                     // "on Friday (3 March)", "on Friday, March 3": the text dates its weekday itself; an
                     // undated text then gives the month of its news, though still not the year
@@ -141,18 +121,18 @@ public final class Dates {
                     }
                     fd = FuzzyDate.ofDay(d);
                 }
-                out.add(new DateExpr(i, end, fd, isDeadline(t, i, from), false, true));
+                out.add(new DateExpr(i, end, fd, isDeadline(dw, t, i, from), false, true));
                 i = end - 1;
                 continue;
             }
             if (isYear(t.word[i]) && i > from && (t.lower[i - 1].equals("in") || t.lower[i - 1].equals("since")
                     || t.lower[i - 1].equals("during")) && !(i + 1 < to && t.lower[i + 1].equals("presidential"))) {
-                out.add(new DateExpr(i, i + 1, FuzzyDate.ofYear(Integer.parseInt(t.word[i])), isDeadline(t, i, from), false, true));
+                out.add(new DateExpr(i, i + 1, FuzzyDate.ofYear(Integer.parseInt(t.word[i])), isDeadline(dw, t, i, from), false, true));
                 continue;
             }
             // relative expressions: each starts with one of these words or a small number; any other
             // token (most of them) skips the chain of comparisons below
-            if (!RELATIVE_START.contains(w) && !(isNumber(t.word[i]) && t.word[i].length() <= 2)) {
+            if (!dw.relativeStarts.contains(w) && !(isNumber(t.word[i]) && t.word[i].length() <= 2)) {
                 continue;
             }
             String next = i + 1 < to ? t.lower[i + 1] : "";
@@ -160,10 +140,10 @@ public final class Dates {
             if (w.equals("yesterday") || w.equals("today")) {
                 FuzzyDate fd = published == null ? FuzzyDate.unknown(w)
                         : FuzzyDate.ofDay(w.equals("today") ? published : published.minusDays(1));
-                out.add(new DateExpr(i, i + 1, fd, isDeadline(t, i, from), false, true));
+                out.add(new DateExpr(i, i + 1, fd, isDeadline(dw, t, i, from), false, true));
             } else if ((w.equals("last") || w.equals("this") || w.equals("next") || w.equals("earlier") || w.equals("late")
                     || w.equals("early")) && (next.equals("month") || next.equals("week") || next.equals("year"))) {
-                out.add(new DateExpr(i, i + 2, relative(w, next, published), isDeadline(t, i, from), w.equals("next"), true));
+                out.add(new DateExpr(i, i + 2, relative(w, next, published), isDeadline(dw, t, i, from), w.equals("next"), true));
                 i++;
             } else if ((w.equals("earlier") || w.equals("later")) && next.equals("this") && (next2.equals("month") || next2.equals("year")
                     || next2.equals("week"))) {
@@ -171,8 +151,8 @@ public final class Dates {
                 i += 2;
             } else if ((next.equals("days") || next.equals("day") || next.equals("week") || next.equals("weeks"))
                     && (next2.equals("later") || next2.equals("earlier") || next2.equals("after") || next2.equals("before"))
-                    && (isNumber(t.word[i]) && t.word[i].length() <= 2 || SMALL.containsKey(w))) {
-                int n = SMALL.containsKey(w) ? SMALL.get(w) : Integer.parseInt(t.word[i]);
+                    && (isNumber(t.word[i]) && t.word[i].length() <= 2 || dw.smallNumbers.containsKey(w))) {
+                int n = dw.smallNumbers.containsKey(w) ? dw.smallNumbers.get(w) : Integer.parseInt(t.word[i]);
                 boolean before = next2.equals("earlier") || next2.equals("before");
                 boolean weeks = next.startsWith("week");
                 // "a week later", "two days after": dated after the act named before it
@@ -246,10 +226,6 @@ public final class Dates {
                 .withBasis(DateBasis.PUBLICATION_FALLBACK);
     }
 
-    /** Verbs that attribute a report to its speaker: "..., the minister said on Saturday". */
-    static final Set<String> SPEECH_VERBS = Set.of("said", "says", "told", "added", "stated", "announced", "declared",
-            "confirmed", "warned", "wrote", "tweeted", "reported");
-
     /**
      * The date of the attribution of a sentence ("..., the premier said on Saturday", "announced
      * Tuesday that ..."): the day the act was made public, which dates what the sentence reports when
@@ -257,14 +233,14 @@ public final class Dates {
      * expression a speech verb introduces, at most three words before it ("said in a statement on
      * Friday", "told reporters on Friday"), with no punctuation between; never a deadline or a future.
      */
-    public static DateExpr attribution(Tokens t, List<DateExpr> dates, int from) {
+    public static DateExpr attribution(DateWords dw, Tokens t, List<DateExpr> dates, int from) {
         for (DateExpr d : dates) {
             if (d.deadline() || d.future() || d.date().precision() == DatePrecision.UNKNOWN) {
                 continue;
             }
             for (int k = d.from() - 1; k >= Math.max(from, d.from() - 5); k--) {
                 String w = t.lower[k];
-                if (SPEECH_VERBS.contains(w)) {
+                if (dw.attributionVerbs.contains(w)) {
                     return d;
                 }
                 if (!Character.isLetter(w.charAt(0))) {
@@ -351,14 +327,14 @@ public final class Dates {
         return FuzzyDate.ofMonth(y, month);
     }
 
-    private static boolean isDeadline(Tokens t, int s, int from) {
+    private static boolean isDeadline(DateWords dw, Tokens t, int s, int from) {
         for (int k = s - 1; k >= Math.max(from, s - 7); k--) {
             String w = t.lower[k];
             if (w.equals("by") && k + 1 < s && t.isCapitalized(k + 1) && Character.isLetter(t.word[k + 1].charAt(0))
-                    && !MONTHS.containsKey(t.lower[k + 1]) && !WEEKDAYS.containsKey(t.lower[k + 1])) {
+                    && !dw.months.containsKey(t.lower[k + 1]) && !dw.weekdays.containsKey(t.lower[k + 1])) {
                 return false; // "hit with sanctions by Britain on Friday": an agent, not a deadline
             }
-            if (DEADLINE.contains(w)) {
+            if (dw.deadlineWords.contains(w)) {
                 return true;
             }
             if (w.equals(",") || w.equals(";") || w.equals(":") || w.equals("since")) {
@@ -377,7 +353,7 @@ public final class Dates {
      *
      * @return {day, month, end (exclusive), index of the month word}, or null when no such date follows
      */
-    private static int[] dayAndMonthAfter(Tokens t, int i, int to) {
+    private static int[] dayAndMonthAfter(DateWords dw, Tokens t, int i, int to) {
         boolean bracket = i < to && t.word[i].equals("(");
         if (i < to && (bracket || t.word[i].equals(","))) {
             i++;
@@ -387,7 +363,7 @@ public final class Dates {
         }
         int dayAt = isNumber(t.word[i]) ? i : isNumber(t.word[i + 1]) ? i + 1 : -1;
         int monthAt = dayAt == i ? i + 1 : i;
-        Integer month = Character.isUpperCase(t.word[monthAt].charAt(0)) ? MONTHS.get(t.lower[monthAt]) : null;
+        Integer month = Character.isUpperCase(t.word[monthAt].charAt(0)) ? dw.months.get(t.lower[monthAt]) : null;
         if (dayAt < 0 || month == null || t.word[dayAt].length() > 2) {
             return null;
         }

@@ -17,7 +17,8 @@ import java.util.Set;
  * acting, a group of states acted upon ("Western diplomats").
  *
  * <p>Word lists ({@code words.tsv}): {@code DIPLOMAT_NOUNS}, {@code GROUP_ADJECTIVES}, {@code LIGHT_VERBS},
- * {@code ORGANISATION_NAMES}, {@code PERSON_NOUNS}, {@code SUBJECT_PRONOUNS}, {@code SUBORDINATORS}.
+ * {@code ORGANISATION_NAMES}, {@code PERSON_NOUNS}, {@code SUBJECT_PRONOUNS}, {@code SUBORDINATORS},
+ * {@code ATTACHING_PREPOSITIONS}.
  */
 final class Direction {
     private final Tokens t;
@@ -30,6 +31,8 @@ final class Direction {
     private final MeasureObjects measureObjects;
     private final ThreatFrames threatFrames;
     private final Set<String> diplomatNouns;
+    /** "the expulsion of / by / from X": a state right after a nominal trigger is one of its sides. */
+    private final Set<String> attachingPrepositions;
     private final Set<String> lightVerbs;
     private final Set<String> personNouns;
     private final Set<String> subordinators;
@@ -45,6 +48,7 @@ final class Direction {
         this.measureObjects = measureObjects;
         this.threatFrames = threatFrames;
         this.diplomatNouns = lex.words("DIPLOMAT_NOUNS");
+        this.attachingPrepositions = lex.words("ATTACHING_PREPOSITIONS");
         this.groupAdjectives = lex.words("GROUP_ADJECTIVES");
         StringBuilder initials = new StringBuilder();
         for (String w : groupAdjectives) {
@@ -119,7 +123,7 @@ final class Direction {
             }
             if (m.from >= tr.to() && m.from - tr.to() <= 6 && tr.to() < to) {
                 String l = t.lower[tr.to()];
-                if (l.equals("of") || l.equals("by") || l.equals("from") || l.equals("on") || l.equals("against")) {
+                if (attachingPrepositions.contains(l)) {
                     attached = true;
                 }
                 if (tr.to() + 1 < to && l.endsWith("ed") && t.lower[tr.to() + 1].equals("by") && m.from - tr.to() <= 4) {

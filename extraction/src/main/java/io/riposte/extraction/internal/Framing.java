@@ -7,7 +7,8 @@ import java.util.Set;
  * act it names: a record set by an act told elsewhere ("the first expulsion ... since the war"), the one
  * spoken to ("made it clear to X"), another clause beyond a subordinator ("a day after gunmen killed 26").
  *
- * <p>Word lists ({@code words.tsv}): {@code RECORD_RANKS}, {@code ADDRESSING_VERBS}, {@code COUNT_BARRIERS}.
+ * <p>Word lists ({@code words.tsv}): {@code RECORD_RANKS}, {@code ADDRESSING_VERBS}, {@code COUNT_BARRIERS},
+ * {@code HISTORY_WORDS}, {@code SIGNALLING_WORDS}.
  */
 final class Framing {
     private final Set<String> recordRanks;
@@ -23,7 +24,7 @@ final class Framing {
         }
         for (int k = trTo; k < Math.min(to, trTo + 14); k++) {
             String l = t.lower[k];
-            if (l.equals("since") || l.equals("history") || l.equals("ever") || l.equals("decades") || l.equals("years")) {
+            if (historyWords.contains(l)) {
                 return true;
             }
         }
@@ -31,6 +32,10 @@ final class Framing {
     }
 
     private final Set<String> addressingVerbs;
+    /** "the largest expulsion since ...", "in its history": what makes a ranked measure a record. */
+    private final Set<String> historyWords;
+    /** "made it clear to X", "signalled to X": the one spoken to. */
+    private final Set<String> signallingWords;
 
     /** The one spoken to: "made (it) clear to X", "signalled to X", "told X", "warned X that ...". */
     boolean addressee(int mFrom, int from) {
@@ -44,8 +49,7 @@ final class Framing {
         if (addressingVerbs.contains(t.lower[p])) {
             return true;
         }
-        return t.lower[p].equals("to") && p - 1 >= from && (t.lower[p - 1].equals("clear") || t.lower[p - 1].equals("signalled")
-                || t.lower[p - 1].equals("signaled") || t.lower[p - 1].equals("message") || t.lower[p - 1].equals("plain"));
+        return t.lower[p].equals("to") && p - 1 >= from && signallingWords.contains(t.lower[p - 1]);
     }
 
     private final Set<String> countBarriers;
@@ -65,6 +69,8 @@ final class Framing {
     Framing(Tokens t, Lexicon lex) {
         this.t = t;
         this.recordRanks = lex.words("RECORD_RANKS");
+        this.historyWords = lex.words("HISTORY_WORDS");
+        this.signallingWords = lex.words("SIGNALLING_WORDS");
         this.addressingVerbs = lex.words("ADDRESSING_VERBS");
         this.countBarriers = lex.words("COUNT_BARRIERS");
     }

@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * The dictionaries of the extractor, loaded from the TSV data files next to this class
  * ({@code countries.tsv}, {@code people.tsv}, {@code blocked.tsv}, {@code institutions.tsv},
- * {@code triggers.tsv}, {@code cues.tsv}, {@code words.tsv}) and from same-named files ({@code countries*.tsv}, ...)
+ * {@code triggers.tsv}, {@code cues.tsv}, {@code words.tsv}, {@code numbered.tsv}) and from same-named files
+ * ({@code countries*.tsv}, ...)
  * in the directory given by the system property {@value #EXTRA_DIR_PROPERTY}, which add to them.
  * Immutable once built, so one instance is shared by all threads.
  */
@@ -53,6 +54,10 @@ public final class Lexicon {
     final Set<String> isoCodes = new HashSet<>();
     /** Named closed word classes of the passes ({@code words.tsv}), lower case. */
     private final Map<String, Set<String>> wordLists = new HashMap<>();
+    /** Named classes of words that stand for a number ({@code numbered.tsv}: months, weekdays), lower case. */
+    private final Map<String, Map<String, Integer>> numbered = new HashMap<>();
+    /** The words of dates, from {@code numbered.tsv} and {@code words.tsv}. */
+    DateWords dates;
     /** The same lists as written, for the few matched against the text's own case (names, acronyms). */
     private final Map<String, Set<String>> wordListsAsWritten = new HashMap<>();
 
@@ -65,51 +70,109 @@ public final class Lexicon {
         l.read("triggers", l::triggerLine);
         l.read("cues", l::cueLine);
         l.read("words", l::wordsLine);
+        l.read("numbered", l::numberedLine);
         l.wordLists.replaceAll((k, v) -> Set.copyOf(v));
         l.wordListsAsWritten.replaceAll((k, v) -> Set.copyOf(v));
+        l.numbered.replaceAll((k, v) -> Map.copyOf(v));
+        l.dates = new DateWords(l);
+        l.findPhraseKeys();
         l.buildHashes();
         return l;
     }
 
-    private int[] triggerHashTable;
+    /** What a prefilter word is: the first word of a trigger phrase that opens the prefilter. */
+    public static final int OPENING = 1;
+    /** What a prefilter word is: the key word of some trigger phrase (see {@link #phraseKeys}). */
+    public static final int KEY = 2;
+    /**
+     * What a prefilter word is: an English function word of the language check ({@code ENGLISH_MARKERS}); for this
+     * kind the hash alone decides, as the check only counts.
+     */
+    public static final int ENGLISH = 4;
 
-    /** Whether some trigger word has this String.hashCode() of its lower-case form (cheap pre-check). */
-    public boolean isTriggerHash(int hash) {
-        int[] table = triggerHashTable;
+    private static final int PREFILTER_BITS = 8192;
+    /** One bit per mixed hash of a prefilter word, a Bloom filter of one function before the table. */
+    private long[] prefilterBits;
+    private int[] prefilterHashes;
+    private byte[] prefilterKinds;
+    private boolean zeroHash;
+    private byte zeroKinds;
+
+    /**
+     * The kinds ({@link #OPENING}, {@link #KEY}) of the prefilter words that have this String.hashCode() of their
+     * lower-case form, 0 for none: a cheap pre-check, confirmed by {@link #prefilterKinds(String, int, int, int)}.
+     */
+    public int prefilterKinds(int hash) {
+        int mixed = hash ^ (hash >>> 16);
+        if ((prefilterBits[(mixed >>> 6) & (PREFILTER_BITS / 64 - 1)] & (1L << mixed)) == 0) {
+            return 0; // most words: one bit, which fits in the L1 cache, rules them out
+        }
+        int[] table = prefilterHashes;
         int mask = table.length - 1;
-        int k = (hash ^ (hash >>> 16)) & mask;
+        int k = mixed & mask;
         while (table[k] != 0) {
             if (table[k] == hash) {
-                return true;
+                return prefilterKinds[k];
             }
             k = (k + 1) & mask;
         }
-        return hash == 0 && zeroHash;
+        return hash == 0 && zeroHash ? zeroKinds : 0;
     }
 
-    private boolean zeroHash;
+    /** Which of the kinds asked for the word text[from, to), lower-cased, has. */
+    public int prefilterKinds(String text, int from, int to, int asked) {
+        String w = text.substring(from, to).toLowerCase(java.util.Locale.ROOT);
+        int kinds = 0;
+        if ((asked & OPENING) != 0 && prefilterWords.contains(w)) {
+            kinds |= OPENING;
+        }
+        if ((asked & KEY) != 0 && phraseKeys.contains(w)) {
+            kinds |= KEY;
+        }
+        return kinds;
+    }
 
-    /** Whether text[from, to) lower-cased is a word that opens the prefilter. */
-    public boolean isTriggerWord(String text, int from, int to) {
-        return prefilterWords.contains(text.substring(from, to).toLowerCase(java.util.Locale.ROOT));
+    /** Whether some trigger phrase has no word of letters only, so no key word rules it out. */
+    public boolean triggerWithoutKey() {
+        return triggerWithoutKey;
     }
 
     private void buildHashes() {
-        int size = Integer.highestOneBit(Math.max(16, prefilterWords.size() * 4)) * 2;
-        int[] table = new int[size];
+        Map<Integer, Integer> kinds = new HashMap<>();
         for (String w : prefilterWords) {
-            int h = w.hashCode();
+            kinds.merge(w.hashCode(), OPENING, (a, b) -> a | b);
+        }
+        for (String w : phraseKeys) {
+            kinds.merge(w.hashCode(), KEY, (a, b) -> a | b);
+        }
+        for (String w : words("ENGLISH_MARKERS")) {
+            kinds.merge(w.hashCode(), ENGLISH, (a, b) -> a | b);
+        }
+        long[] bits = new long[PREFILTER_BITS / 64];
+        for (int h : kinds.keySet()) {
+            int mixed = h ^ (h >>> 16);
+            bits[(mixed >>> 6) & (bits.length - 1)] |= 1L << mixed;
+        }
+        prefilterBits = bits;
+        int size = Integer.highestOneBit(Math.max(16, kinds.size() * 4)) * 2;
+        int[] table = new int[size];
+        byte[] kind = new byte[size];
+        for (Map.Entry<Integer, Integer> e : kinds.entrySet()) {
+            int h = e.getKey();
             if (h == 0) {
                 zeroHash = true;
+                zeroKinds = (byte) (int) e.getValue();
                 continue;
             }
             int k = (h ^ (h >>> 16)) & (size - 1);
-            while (table[k] != 0 && table[k] != h) {
+            while (table[k] != 0) {
                 k = (k + 1) & (size - 1);
             }
             table[k] = h;
+            kind[k] = (byte) (int) e.getValue();
         }
-        triggerHashTable = table;
+        prefilterHashes = table;
+        prefilterKinds = kind;
     }
 
     /** Whether a lower-case word starts a trigger phrase (the prefilter). */
@@ -232,6 +295,14 @@ public final class Lexicon {
     /** The words that open the prefilter: the trigger words but those only of secondary needs. */
     private final Set<String> prefilterWords = new HashSet<>();
 
+    /**
+     * One word of each trigger phrase (of every need) that any text the phrase matches has: its longest word of
+     * letters only that is no function word. A first word can be an everyday one ("in abeyance"); a text with no key word has no trigger
+     * at all, so the prefilter rules it out however many opening words it has.
+     */
+    private final Set<String> phraseKeys = new HashSet<>();
+    private boolean triggerWithoutKey;
+
     private void triggerLine(String[] c) {
         TriggerDef d = new TriggerDef(col(c, 1), col(c, 2).isEmpty() ? "-" : col(c, 2), col(c, 3).isEmpty() ? 'V' : col(c, 3).charAt(0));
         for (String s : alts(col(c, 0))) {
@@ -242,6 +313,35 @@ public final class Lexicon {
                 prefilterWords.add(toks[0]);
             }
         }
+    }
+
+    private void findPhraseKeys() {
+        Set<String> function = words("FUNCTION_WORDS");
+        for (List<Phrase<TriggerDef>> phrases : triggers.values()) {
+            for (Phrase<TriggerDef> p : phrases) {
+                String key = keyOf(p.tokens(), function);
+                if (key == null) {
+                    triggerWithoutKey = true;
+                } else {
+                    phraseKeys.add(key);
+                }
+            }
+        }
+    }
+
+    /** The phrase's longest word of letters only, a function word only when it has no other ("be met with": met). */
+    private static String keyOf(String[] phrase, Set<String> function) {
+        String key = null;
+        for (String w : phrase) {
+            if (!w.chars().allMatch(Character::isLetter)) {
+                continue;
+            }
+            if (key == null || function.contains(key) && !function.contains(w)
+                    || function.contains(key) == function.contains(w) && w.length() > key.length()) {
+                key = w;
+            }
+        }
+        return key;
     }
 
     private void wordsLine(String[] c) {
@@ -281,6 +381,27 @@ public final class Lexicon {
         return s;
     }
 
+    private void numberedLine(String[] c) {
+        String name = col(c, 0);
+        if (!name.matches("[A-Z][A-Z_]*")) {
+            throw new IllegalArgumentException("not a class name (UPPER_CASE): " + name);
+        }
+        int value = Integer.parseInt(col(c, 1));
+        Map<String, Integer> words = numbered.computeIfAbsent(name, k -> new HashMap<>());
+        for (String w : alts(col(c, 2))) {
+            words.put(w.trim().toLowerCase(Locale.ROOT), value);
+        }
+    }
+
+    /** The class of that name in {@code numbered.tsv}: lower-case word to its number. A missing class fails loudly. */
+    public Map<String, Integer> numbered(String name) {
+        Map<String, Integer> m = numbered.get(name);
+        if (m == null) {
+            throw new IllegalStateException("no class " + name + " in numbered.tsv");
+        }
+        return m;
+    }
+
     private void cueLine(String[] c) {
         String[] toks = lowerTokens(col(c, 0));
         cues.computeIfAbsent(toks[0], k -> new ArrayList<>()).add(new Phrase<>(toks, "MIRROR".equals(col(c, 1))));
@@ -290,14 +411,14 @@ public final class Lexicon {
         if (phrase.isBlank()) {
             return;
         }
-        Tokens t = Tokens.of(phrase);
+        Tokens t = Tokens.ofPhrase(phrase);
         String[] toks = new String[t.size];
         System.arraycopy(t.word, 0, toks, 0, t.size);
         actors.computeIfAbsent(toks[0], k -> new ArrayList<>()).add(new Phrase<>(toks, e));
     }
 
     private static String[] lowerTokens(String s) {
-        Tokens t = Tokens.of(s);
+        Tokens t = Tokens.ofPhrase(s);
         String[] out = new String[t.size];
         System.arraycopy(t.lower, 0, out, 0, t.size);
         return out;

@@ -17,7 +17,7 @@ import java.util.Set;
  * gives the anchor (the governing verb of a noun) and the voice (passive, "must cut", "had to bear").
  *
  * <p>Word lists ({@code words.tsv}): {@code ACCREDITATION_NOUNS}, {@code AGREE_OBJECTS}, {@code ASSET_NOUNS},
- * {@code BE_FORMS}, {@code CREDENTIAL_OBJECTS}, {@code DENIAL_OBJECTS}, {@code DIPLOMAT_NOUNS},
+ * {@code BE_FORMS}, {@code GIVING_VERBS}, {@code IRREGULAR_PARTICIPLES}, {@code CREDENTIAL_OBJECTS}, {@code DENIAL_OBJECTS}, {@code DIPLOMAT_NOUNS},
  * {@code ECONOMIC_TIES}, {@code ENVOY_NOUNS}, {@code FORCE_NOUNS}, {@code FUTURE_MARKERS}, {@code GOODS_WORDS},
  * {@code HELD_MARKERS}, {@code LIFT_OBJECTS}, {@code MISSION_CONTEXT}, {@code MISSION_NOUNS},
  * {@code OPERATIONS_NOUNS}, {@code ORDER_VERBS}, {@code OTHER_TIES}, {@code PEOPLE_WORDS}, {@code PERSON_NOUNS},
@@ -82,6 +82,8 @@ final class MeasureFrames {
         this.agreeObjects = lex.words("AGREE_OBJECTS");
         this.assetNouns = lex.words("ASSET_NOUNS");
         this.beForms = lex.words("BE_FORMS");
+        this.givingVerbs = lex.words("GIVING_VERBS");
+        this.irregularParticiples = lex.words("IRREGULAR_PARTICIPLES");
         this.credentialObjects = lex.words("CREDENTIAL_OBJECTS");
         this.denialObjects = lex.words("DENIAL_OBJECTS");
         this.diplomatNouns = lex.words("DIPLOMAT_NOUNS");
@@ -354,7 +356,7 @@ final class MeasureFrames {
                 // "gave Moscow until noon on Thursday to ...": an ultimatum to the state named in between
                 int g = -1;
                 for (int k = i - 1; k >= Math.max(from, i - 5); k--) {
-                    if (t.lower[k].equals("gave") || t.lower[k].equals("given") || t.lower[k].equals("giving") || t.lower[k].equals("give")) {
+                    if (givingVerbs.contains(t.lower[k])) {
                         g = k;
                         break;
                     }
@@ -503,10 +505,14 @@ final class MeasureFrames {
         return w.length() > 4 && w.endsWith("ing") && Character.isLowerCase(w.charAt(0));
     }
 
-    static boolean isParticiple(String w) {
-        return w.endsWith("ed") || w.equals("told") || w.equals("shut") || w.equals("cut") || w.equals("withdrawn")
-                || w.equals("given") || w.equals("seized") || w.equals("frozen") || w.equals("kicked");
+    private boolean isParticiple(String w) {
+        return w.endsWith("ed") || irregularParticiples.contains(w);
     }
+
+    /** "gave Moscow until noon to ...": the verbs of an ultimatum. */
+    private final Set<String> givingVerbs;
+    /** Past participles without -ed of the trigger verbs: "were told to leave", "was shut". */
+    private final Set<String> irregularParticiples;
 
     /** A demonym before a person (not "the Iranian judiciary executed"): within five words after the act. */
     private boolean foreignPersonAfter(int end, int to) {

@@ -15,7 +15,7 @@ import java.util.Set;
  * <p>Word lists ({@code words.tsv}): {@code BACKGROUND_MARKERS}, {@code BE_FORMS}, {@code DELIBERATION_WORDS},
  * {@code DEMONSTRATIVE_OPENERS}, {@code HYPOTHETICAL_MARKERS}, {@code NEGATORS}, {@code PLANNED_MARKERS},
  * {@code REFERENCING_PREPOSITIONS}, {@code REFUSALS}, {@code REPORTING_VERBS}, {@code SUBORDINATORS},
- * {@code THREAT_WORDS}.
+ * {@code THREAT_WORDS}, {@code THREAT_MODALS}, {@code THREAT_VERBS}, {@code CONDITION_OPENERS}.
  */
 final class Modalities {
     private final Tokens t;
@@ -35,6 +35,9 @@ final class Modalities {
     private final Set<String> reportingVerbs;
     private final Set<String> subordinators;
     private final Set<String> threatWords;
+    private final Set<String> threatModals;
+    private final Set<String> conditionOpeners;
+    private final Set<String> threatVerbs;
 
     Modalities(Tokens tokens, Lexicon lex, Segmentation seg, MeasureFrames frames, SpeechActs speech, ThreatFrames threatFrames) {
         this.t = tokens;
@@ -54,6 +57,9 @@ final class Modalities {
         this.reportingVerbs = lex.words("REPORTING_VERBS");
         this.subordinators = lex.words("SUBORDINATORS");
         this.threatWords = lex.words("THREAT_WORDS");
+        this.threatModals = lex.words("THREAT_MODALS");
+        this.conditionOpeners = lex.words("CONDITION_OPENERS");
+        this.threatVerbs = lex.words("THREAT_VERBS");
     }
 
     /** Set by {@link #modality}: the action is the condition of a threat ("if X expels ..."), not the threat. */
@@ -108,7 +114,7 @@ final class Modalities {
         }
         for (int k = a - 1; k >= Math.max(from, a - 6); k--) {
             String l = t.lower[k];
-            if (l.equals("if") || l.equals("unless") || l.equals("whether")) {
+            if (conditionOpeners.contains(l)) {
                 conditional = true;
                 return Modality.HYPOTHETICAL; // the condition of a threat, not an action
             }
@@ -198,11 +204,10 @@ final class Modalities {
         boolean modal = false;
         for (int k = a - 1; k >= Math.max(from, a - 4); k--) {
             String l = t.lower[k];
-            if (l.equals("will") || l.equals("would") || l.equals("could") || l.equals("'ll") || l.equals("might")) {
+            if (threatModals.contains(l)) {
                 modal = true;
             }
-            if (l.equals("threatened") || l.equals("threatens") || l.equals("threaten") || l.equals("threat")
-                    || l.equals("threatening")) {
+            if (threatVerbs.contains(l)) {
                 return true;
             }
         }

@@ -15,7 +15,7 @@ import java.util.Set;
  * adjective before a noun trigger, the speaker of a quote, the one told or asked to act.
  *
  * <p>Word lists ({@code words.tsv}): {@code MISSION_NOUNS}, {@code ORDER_VERBS}, {@code PERSON_NOUNS},
- * {@code TELLING_VERBS}.
+ * {@code TELLING_VERBS}, {@code TARGET_PREPOSITIONS}.
  */
 final class SideScores {
     private final Tokens t;
@@ -24,6 +24,8 @@ final class SideScores {
     private final SpeechActs speech;
     private final Framing framing;
     private final Set<String> missionNouns;
+    /** "sanctions on X", "measures against X": the one a measure is aimed at follows these. */
+    private final Set<String> targetPrepositions;
     private final Set<String> orderVerbs;
     private final Set<String> personNouns;
     private final Set<String> tellingVerbs;
@@ -35,6 +37,7 @@ final class SideScores {
         this.speech = speech;
         this.framing = framing;
         this.missionNouns = lex.words("MISSION_NOUNS");
+        this.targetPrepositions = lex.words("TARGET_PREPOSITIONS");
         this.orderVerbs = lex.words("ORDER_VERBS");
         this.personNouns = lex.words("PERSON_NOUNS");
         this.tellingVerbs = lex.words("TELLING_VERBS");
@@ -184,7 +187,7 @@ final class SideScores {
         if (tr.type() == ActionType.CLOSE_MISSION && m.role == Role.MISSION) {
             v -= 3; // "the US consulate in Chengdu closes": a state's mission is what is closed, not who closes it
         }
-        if (!left && m.from - tr.to() <= 3 && (prev.equals("on") || prev.equals("against") || prev.equals("upon"))) {
+        if (!left && m.from - tr.to() <= 3 && targetPrepositions.contains(prev)) {
             v -= 3;
         }
         return v;
@@ -213,7 +216,7 @@ final class SideScores {
         v -= 0.08 * Math.abs((left ? a - m.to : m.from - tr.to()));
         int p = seg.prevWord(m.from);
         String prev = p >= 0 ? t.lower[p] : "";
-        if (!left && m.from - tr.to() <= 4 && (prev.equals("on") || prev.equals("against") || prev.equals("upon"))) {
+        if (!left && m.from - tr.to() <= 4 && targetPrepositions.contains(prev)) {
             v += 5;
         }
         if (!left && m.from - tr.to() <= 8 && prev.equals("of")) {

@@ -8,7 +8,8 @@ import java.util.function.IntPredicate;
  * report an act or only ask for or propose one.
  *
  * <p>Word lists ({@code words.tsv}): {@code ADVOCATING}, {@code SPEECH_MODALS}, {@code ANSWER_VERBS},
- * {@code PROPOSING_VERBS}, {@code REQUESTING_VERBS}, {@code PERMITTING_WORDS}, {@code POSING_VERBS}.
+ * {@code PROPOSING_VERBS}, {@code REQUESTING_VERBS}, {@code PERMITTING_WORDS}, {@code POSING_VERBS},
+ * {@code GOVERNING_THREAT_VERBS}.
  */
 final class SpeechActs {
     private final Set<String> speechModals;
@@ -21,11 +22,13 @@ final class SpeechActs {
     private final Tokens t;
     private final Lexicon lex;
     private final Set<String> advocating;
+    private final Set<String> governingThreatVerbs;
 
     SpeechActs(Tokens t, Lexicon lex) {
         this.t = t;
         this.lex = lex;
         this.advocating = lex.words("ADVOCATING");
+        this.governingThreatVerbs = lex.words("GOVERNING_THREAT_VERBS");
         this.speechModals = lex.words("SPEECH_MODALS");
         this.answerVerbs = lex.words("ANSWER_VERBS");
         this.proposingVerbs = lex.words("PROPOSING_VERBS");
@@ -48,8 +51,7 @@ final class SpeechActs {
     boolean threatVerbBefore(int a, int from) {
         for (int k = a - 1; k >= Math.max(from, a - 3); k--) {
             String l = t.lower[k];
-            if (l.equals("threatened") || l.equals("threatens") || l.equals("threaten") || l.equals("threatening")
-                    || l.equals("vowed") || l.equals("vows") || l.equals("threat") && !danger(k, from)) {
+            if (governingThreatVerbs.contains(l) || l.equals("threat") && !danger(k, from)) {
                 return true;
             }
         }
@@ -80,7 +82,7 @@ final class SpeechActs {
             if (t.lower[j].equals("for")) {
                 return true;
             }
-            if (!Dates.WEEKDAYS.containsKey(t.lower[j]) && !t.lower[j].equals("on") && !t.lower[j].equals("today")) {
+            if (!lex.dates.weekdays.containsKey(t.lower[j]) && !t.lower[j].equals("on") && !t.lower[j].equals("today")) {
                 return false;
             }
         }

@@ -153,7 +153,7 @@ final class StoryActors {
                     continue;
                 }
                 if (name.length() > 0 && (w.equals("\u2014") || w.equals("\u2013") || w.equals("-") || w.equals(","))) {
-                    Tokens n = Tokens.of(name.toString());
+                    Tokens n = Tokens.ofPhrase(name.toString());
                     String[] ws = java.util.Arrays.copyOf(n.word, n.size);
                     Phrase<ActorEntry> p = Lexicon.longest(lex.actors, ws, 0, ws.length);
                     if (p != null && p.tokens().length == ws.length && p.value().iso() != null

@@ -14,10 +14,6 @@ import java.util.Set;
  * break, so a headline is its own sentence.
  */
 public final class Tokens {
-    private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "jan", "feb", "aug", "sep", "sept",
-            "oct", "nov", "dec", "gen", "col", "lt", "sen", "rep", "gov", "prof", "no", "vs", "etc", "inc", "co", "corp", "jr",
-            "sr", "mt", "ft", "approx", "dept", "gov't", "amb", "adm", "capt", "sgt", "rev", "hon", "pres");
-
     public final String text;
     public final String[] word;
     public final String[] lower;
@@ -29,9 +25,12 @@ public final class Tokens {
     public final int[] sentenceStart;
     public final int size;
     public final int sentences;
+    /** Abbreviations whose dot ends no sentence ({@code words.tsv}: {@code ABBREVIATIONS}). */
+    private final Set<String> abbreviations;
 
-    private Tokens(String text, String[] word, int[] start, int[] end, int size) {
+    private Tokens(String text, String[] word, int[] start, int[] end, int size, Set<String> abbreviations) {
         this.text = text;
+        this.abbreviations = abbreviations;
         this.word = word;
         this.start = start;
         this.end = end;
@@ -84,7 +83,7 @@ public final class Tokens {
             return false; // "logic .Next": a space before the dot
         }
         String w = lower[p];
-        return ABBREVIATIONS.contains(w) || (w.length() == 1 && Character.isLetter(w.charAt(0)));
+        return abbreviations.contains(w) || (w.length() == 1 && Character.isLetter(w.charAt(0)));
     }
 
     private static boolean hasNewline(String t, int from, int to) {
@@ -109,7 +108,17 @@ public final class Tokens {
         return Character.isUpperCase(c) || Character.isDigit(c) || c == '"' || c == '\u201c' || c == '\'' || c == '(' || c == '\u2018';
     }
 
-    public static Tokens of(String text) {
+    /** The tokens and sentences of a text (see the class comment). */
+    public static Tokens of(String text, Lexicon lex) {
+        return of(text, lex.words("ABBREVIATIONS"));
+    }
+
+    /** The tokens of a dictionary phrase or a name, whose sentences are not looked at. */
+    static Tokens ofPhrase(String phrase) {
+        return of(phrase, Set.of());
+    }
+
+    private static Tokens of(String text, Set<String> abbreviations) {
         int n = text.length();
         String[] word = new String[Math.max(16, n / 5)];
         int[] start = new int[word.length];
@@ -201,7 +210,7 @@ public final class Tokens {
             size++;
             i = e;
         }
-        return new Tokens(text, word, start, end, size);
+        return new Tokens(text, word, start, end, size, abbreviations);
     }
 
     public int sentenceOf(int token) {

@@ -28,21 +28,17 @@ public final class UndatedMonths {
      */
     public record Report(String source, String target, ActionType type, Integer count, FuzzyDate date, boolean recalled) {}
 
-    /** Expressions that are the time of writing when the article has no date. */
-    private static final Set<String> NOW = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "yesterday", "today", "this week", "this month", "undated article");
-
     private UndatedMonths() {}
 
     /**
      * @return for each report, in order, its month resolved through the chain, or null where it keeps
      *     its date (no chain found, or the date is not one the chain resolves)
      */
-    public static List<FuzzyDate> resolve(List<Report> reports) {
+    public static List<FuzzyDate> resolve(DateWords dw, List<Report> reports) {
         Integer now = null;
         for (Report r : reports) {
             // news dated by its weekday and the day beside it ("on Friday (3 March)") is the week of writing
-            if (!r.recalled() && yearlessMonth(r.date()) && isWeekdayDated(r.date())) {
+            if (!r.recalled() && yearlessMonth(r.date()) && isWeekdayDated(dw, r.date())) {
                 if (now != null && !now.equals(r.date().month())) {
                     return unresolved(reports.size());
                 }
@@ -75,7 +71,7 @@ public final class UndatedMonths {
             if (isLastMonth(d)) {
                 out.set(i, FuzzyDate.ofMonthWithoutYear(previous, "last month, by the months the text chains"));
             } else if (d.precision() == DatePrecision.UNKNOWN && !r.recalled() && d.note() != null
-                    && NOW.contains(d.note().toLowerCase(java.util.Locale.ROOT))) {
+                    && dw.writingTime.contains(d.note().toLowerCase(java.util.Locale.ROOT))) {
                 out.set(i, FuzzyDate.ofMonthWithoutYear(now, d.note() + ", in the month of writing the text implies"));
             }
         }
@@ -94,10 +90,10 @@ public final class UndatedMonths {
         return d.precision() == DatePrecision.UNKNOWN && Objects.equals(d.note(), "last month");
     }
 
-    private static boolean isWeekdayDated(FuzzyDate d) {
+    private static boolean isWeekdayDated(DateWords dw, FuzzyDate d) {
         String note = d.note();
         int space = note == null ? -1 : note.indexOf(' ');
-        return space > 0 && Dates.WEEKDAYS.containsKey(note.substring(0, space).toLowerCase(java.util.Locale.ROOT));
+        return space > 0 && dw.weekdays.containsKey(note.substring(0, space).toLowerCase(java.util.Locale.ROOT));
     }
 
     private static boolean yearlessMonth(FuzzyDate d) {

@@ -27,7 +27,7 @@ final class PassFixture {
     PassFixture(String text) {
         this.article = new Article("fixture", "fixture.txt", null, "", text, Instant.parse("2024-05-10T12:00:00Z"), DatePrecision.DAY,
                 null, "en", null);
-        this.t = Tokens.of(article.text());
+        this.t = Tokens.of(article.text(), LEX);
         this.seg = new Segmentation(t, LEX, this::mentionAt);
         this.actors = new ActorMentions(t, LEX, article.publishedDate(), seg);
         this.measureObjects = new MeasureObjects(t, LEX);
@@ -71,7 +71,7 @@ final class PassFixture {
     /** All the passes over the text, with negated and hypothetical actions kept when asked. */
     static List<ExtractedAction> extract(String text, boolean keepNonFactual) {
         PassFixture f = new PassFixture(text);
-        return new Passes(LEX, f.article, Tokens.of(f.article.text()), keepNonFactual).run();
+        return new Passes(LEX, f.article, Tokens.of(f.article.text(), LEX), keepNonFactual).run();
     }
 
     private Mention mentionAt(int k) {
