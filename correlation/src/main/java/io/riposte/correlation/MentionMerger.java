@@ -35,11 +35,12 @@ final class MentionMerger {
 
     /**
      * The merged actions in canonical order, the action each mention joined (by mention id), the
-     * participating reports by id, and the participating mentions that joined no action (cues may still
-     * cite them).
+     * participating reports by id, the participating mentions that joined no action (cues may still
+     * cite them), and the merge classes (sides, type) where some report was as near to two candidates,
+     * so that their sizes took part in its choice.
      */
     record Merge(List<MergedAction> actions, Map<String, MergedAction> byMention, Map<String, ExtractedAction> reports,
-            Map<String, ExtractedAction> unattached) {}
+            Map<String, ExtractedAction> unattached, Set<List<Object>> sizeTied) {}
 
     private final CorrelationSettings settings;
 
@@ -66,6 +67,7 @@ final class MentionMerger {
         Map<String, ExtractedAction> unattached = new HashMap<>();
         // Actions by (source, target, type), in founding order: only those can take a mention.
         Map<MergeClass, List<MergedAction>> byClass = new HashMap<>();
+        Set<List<Object>> sizeTied = new HashSet<>();
         Set<MergedAction> followed = new HashSet<>();
         for (ExtractedAction m : mentions) {
             boolean follower = followers.contains(m.id());
@@ -86,6 +88,9 @@ final class MentionMerger {
                     continue;
                 }
                 long dist = mp == null || c.anchorPosition == null ? 0 : Math.abs(mp.middleDay() - c.anchorPosition.middleDay());
+                if (best != null && dist == bestDist) {
+                    sizeTied.add(List.of(mc.source(), mc.target(), mc.type()));
+                }
                 if (best == null || dist < bestDist
                         || (dist == bestDist && c.members.size() > best.members.size())) {
                     best = c;
@@ -100,6 +105,7 @@ final class MentionMerger {
                 merged.add(p);
                 if (follower) {
                     followed.add(p);
+                    p.followed = true;
                 }
                 byClass.computeIfAbsent(mc, k -> new ArrayList<>()).add(p);
                 byMention.put(m.id(), p);
@@ -112,10 +118,10 @@ final class MentionMerger {
         }
         assignIds(merged, followed);
         merged.sort(ORDER);
-        return new Merge(merged, byMention, reports, unattached);
+        return new Merge(merged, byMention, reports, unattached, sizeTied);
     }
 
-    private void build(MergedAction p, boolean noYear) {
+    void build(MergedAction p, boolean noYear) {
         // The most precise date wins; among equally precise ones the most reported, then the earliest.
         // In a dated episode only dated reports count (anchored undated ones only add their evidence).
         p.workingDate = actionDate(p.members, noYear);
@@ -328,6 +334,21 @@ final class MentionMerger {
             .thenComparingLong(Ranked::firstDay)
             .thenComparingLong(Ranked::lastDay)
             .thenComparing(r -> r.mention().id());
+
+    /** The canonical merge order of two mentions (negative: a is merged before b). */
+    static int mergeOrder(ExtractedAction a, ExtractedAction b) {
+        return MERGE_ORDER.compare(Ranked.of(a), Ranked.of(b));
+    }
+
+    /** The merge signature of a dated mention: what its merge decision reads of it (class, date, count). */
+    static List<Object> signature(ExtractedAction m) {
+        return java.util.Arrays.asList(m.source(), m.target(), effectiveType(m), mergeKey(m.date()), m.count());
+    }
+
+    /** The base of an action's content-derived id (before any clash suffix, see assignIds). */
+    static String idBase(MergedAction p) {
+        return "act-" + Keys.hash(p.source + "|" + p.target + "|" + p.type + "|" + p.shownDate.iso() + "|" + p.count, 16);
+    }
 
     /** The mentions that take part, in the canonical merge order. */
     static List<ExtractedAction> mergeOrder(List<ExtractedAction> input) {

@@ -58,6 +58,8 @@ final class MergedAction {
     final Map<FuzzyDate, Boolean> fitsByDate = new HashMap<>();
     /** Whether a member was dated relative to an earlier act (a key of {@link TimelineOrder#ORDER}). */
     boolean datedAfter;
+    /** Founded by a follower ({@link ArticleFollowing}): takes only other followers. */
+    boolean followed;
 
     MergedAction(ExtractedAction anchor, int index) {
         this.source = anchor.source();
