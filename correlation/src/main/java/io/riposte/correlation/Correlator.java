@@ -155,6 +155,11 @@ public final class Correlator {
         return java.util.Collections.unmodifiableMap(work.fallbacks);
     }
 
+    /** Fast-path inserts that rebuilt their action from all its reports (the new report moved its date, count or evidence order). */
+    public long fastRebuilds() {
+        return work.rebuilt;
+    }
+
     /** Reports of joined actions the fast path visited so far (to rebuild them; a cost measure). */
     public long membersVisited() {
         return work.membersVisited;

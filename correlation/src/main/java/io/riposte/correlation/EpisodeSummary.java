@@ -32,6 +32,8 @@ final class EpisodeSummary {
     /** Work counters of {@link #join}, for tests and benchmarks (members of the joined action visited). */
     static final class Work {
         long joins;
+        /** Joins that rebuilt the action from all its reports (m moved what it shows). */
+        long rebuilt;
         long membersVisited;
         /** Why inserts into cached episodes did not take the fast path: the rule that failed, by count. */
         final Map<String, Long> fallbacks = new java.util.TreeMap<>();
@@ -222,12 +224,17 @@ final class EpisodeSummary {
         } else {
             members.add(-pos - 1, m);
         }
-        MergedAction p = new MergedAction(members.get(0), old.index);
-        for (int i = 1; i < members.size(); i++) {
-            p.add(members.get(i));
+        MergedAction p = merger.extend(old, members, m, previous);
+        if (p == null) {
+            // m may move what the action shows: build it from all its reports
+            p = new MergedAction(members.get(0), old.index);
+            for (int i = 1; i < members.size(); i++) {
+                p.add(members.get(i));
+            }
+            work.membersVisited += members.size();
+            work.rebuilt++;
+            merger.build(p, false);
         }
-        work.membersVisited += members.size();
-        merger.build(p, false);
         // Linking and chaining read of an action its dates, count, kind, coverage and articles: the
         // first must not move, and its new article must change no order, score or shared article.
         if (!p.workingDate.equals(old.workingDate) || !p.shownDate.equals(old.shownDate) || !Objects.equals(p.position, old.position)

@@ -34,7 +34,8 @@ class EpisodeFastPathTest {
         }
         EpisodeCacheTest.assertSameStores(fastStores, fullStores);
         assertThat(full.fastJoins()).isZero();
-        System.out.println("fast joins " + fast.fastJoins() + " of " + inserts.size() + ", fallbacks " + fast.fastPathFallbacks());
+        System.out.println("fast joins " + fast.fastJoins() + " of " + inserts.size() + " (" + fast.fastRebuilds() + " rebuilt in full), fallbacks "
+                + fast.fastPathFallbacks());
         return fast.fastJoins();
     }
 
@@ -42,7 +43,8 @@ class EpisodeFastPathTest {
      * An exchange of a few acts of both sides, each told by many articles: mostly day dates (sometimes
      * a day off, a month, a year), counts that sometimes differ or are missing, some threats, OTHER
      * acts and background recalls, some sentences naming a provocation by kind or repeated word for
-     * word in another article, some reports citing an earlier one, some articles telling two acts.
+     * word in another article, some reports citing an earlier one, some articles telling two acts, and
+     * revisions (an earlier report's id again, reworded, its confidence, standing or day changed).
      */
     static List<ExtractedAction> reportedExchange(long seed, int reports) {
         Random r = new Random(seed);
@@ -51,6 +53,17 @@ class EpisodeFastPathTest {
         int acts = 2 + r.nextInt(5);
         List<ExtractedAction> out = new ArrayList<>();
         for (int i = 0; i < reports; i++) {
+            if (i > 0 && r.nextInt(8) == 0) {
+                // a revision: an earlier report again, its sentence reworded, its confidence or standing changed
+                ExtractedAction x = out.get(r.nextInt(out.size()));
+                String sentence = x.source() + " took steps against " + x.target() + " (revised " + i + ").";
+                Modality modality = r.nextInt(3) == 0 ? Modality.BACKGROUND : r.nextInt(3) == 0 ? Modality.PLANNED : x.modality();
+                double confidence = r.nextInt(2) == 0 ? x.confidence() : 0.5 + r.nextInt(5) / 10.0;
+                FuzzyDate date = r.nextInt(10) == 0 ? FuzzyDate.ofDay(x.date().earliest().plusDays(1)) : x.date();
+                out.add(new ExtractedAction(x.id(), x.articleId(), x.origin(), x.source(), x.target(), x.type(), date, x.count(), modality,
+                        confidence, List.of(new Evidence(x.articleId(), x.origin(), sentence, 0, sentence.length())), x.respondsTo(), x.cue()));
+                continue;
+            }
             int act = r.nextInt(acts);
             boolean us = act % 2 == 0;
             String source = us ? "USA" : "RUS";
