@@ -53,7 +53,11 @@ final class EpisodeSummary {
      * action that holds them (null when several do).
      */
     private final Map<List<Object>, String> signatures;
-    /** Every evidence sentence of the episode's reports, with how many reports tell it (a shared sentence feeds cue reading). */
+    /**
+     * Every evidence sentence of the episode's reports, with how many reports tell it: cue reading reads
+     * the other reports of a sentence that names a provocation by kind, and a revised report's evidence
+     * is taken out of its action's only when no other report tells its sentence.
+     */
     private final Map<String, Integer> sentences;
     /** Reports of the episode citing a report that is no action's: such a cue is resolved by coverage. */
     private final int cueBearing;
@@ -157,10 +161,10 @@ final class EpisodeSummary {
             }
         }
         for (Evidence e : m.evidence()) {
-            // a sentence told elsewhere in the episode feeds cue reading
+            // cue reading looks up the other reports of a sentence only when it names a provocation by kind
             boolean own = previous != null && previous.evidence().stream().anyMatch(x -> x.sentence().equals(e.sentence()));
-            if (!own && sentences.containsKey(e.sentence())) {
-                return work.fallback("sentence told elsewhere in the episode");
+            if (!own && sentences.containsKey(e.sentence()) && !ProvocationKinds.named(e.sentence()).isEmpty()) {
+                return work.fallback("sentence naming a kind told elsewhere in the episode");
             }
         }
         // Merging. A dated member of m's class (sides and type) has m's signature (the date as merging
@@ -287,7 +291,7 @@ final class EpisodeSummary {
         }
         if (previous != null) {
             for (Evidence e : previous.evidence()) {
-                sentences.remove(e.sentence());
+                sentences.remove(e.sentence()); // its own (checked above)
             }
         }
         for (Evidence e : m.evidence()) {
