@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * forces every insert through the full recomputation of its episode ({@link Correlator}'s reference).
  *
  * <p>{@link #main}: the same inserts timed in thread CPU time (steadier than JMH's wall clock on a
- * shared machine): {@code java -cp benchmarks/target/benchmarks.jar io.riposte.benchmarks.EpisodeSizeBenchmark [inserts=3000]}.
+ * shared machine): {@code java -cp benchmarks/target/benchmarks.jar io.riposte.benchmarks.EpisodeSizeBenchmark [inserts=3000] [sizes=10,100,1000] [fastPath=both]}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -102,11 +102,13 @@ public class EpisodeSizeBenchmark {
     /** Thread CPU time per insert (the probe's revisions, as {@link #insert}), by episode size, fast path on and off. */
     public static void main(String[] args) {
         int inserts = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+        int[] sizes = args.length > 1 ? java.util.Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray() : new int[] {10, 100, 1000};
+        boolean[] modes = args.length > 2 ? new boolean[] {Boolean.parseBoolean(args[2])} : new boolean[] {true, false};
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         // three rounds over every case: the first ones run while the JIT still compiles
         for (int round = 1; round <= 3; round++) {
-          for (boolean fast : new boolean[] {true, false}) {
-            for (int size : new int[] {10, 100, 1000}) {
+          for (boolean fast : modes) {
+            for (int size : sizes) {
                 EpisodeSizeBenchmark b = new EpisodeSizeBenchmark();
                 b.reportsPerEpisode = size;
                 b.cachedMentions = Correlator.DEFAULT_CACHED_MENTIONS;

@@ -43,6 +43,11 @@ public final class Correlator {
         Region(boolean noYear, long lo, long hi, List<ExtractedAction> mentions, Episode episode) {
             this(noYear, lo, hi, mentions, episode, null);
         }
+
+        /** The region's mentions; a cached episode's are listed only when needed (the fast path does not). */
+        List<ExtractedAction> all() {
+            return mentions != null ? mentions : episode.mentions();
+        }
     }
 
     /**
@@ -272,10 +277,11 @@ public final class Correlator {
                 res = summary.result();
                 joined.put(joinedAction[0], mention.id());
             } else {
-                Set<String> followers = r.noYear() ? Set.of() : r.mentions().stream()
+                List<ExtractedAction> all = r.all();
+                Set<String> followers = r.noYear() ? Set.of() : all.stream()
                         .filter(m -> !m.date().hasYear() && book.get(Keys.anchorOf(m.id())) == null).map(ExtractedAction::id).collect(java.util.stream.Collectors.toSet());
-                res = episode.correlate(dyad, r.mentions(), latest, r.noYear(), followers);
-                summary = r.episode() == null ? null : EpisodeSummary.of(res, r.mentions(), latest);
+                res = episode.correlate(dyad, all, latest, r.noYear(), followers);
+                summary = r.episode() == null ? null : EpisodeSummary.of(res, all, latest);
             }
             if (summary != null) {
                 summaries.put(r, summary);
@@ -470,7 +476,7 @@ public final class Correlator {
         for (Episode ep : known) {
             if (ep.spanLo() <= e && l <= ep.spanHi()) {
                 Episode next = ep.with(key, m, revision);
-                return next == null ? null : new Region(false, ep.spanLo(), ep.spanHi(), next.mentions(), next, ep.summary());
+                return next == null ? null : new Region(false, ep.spanLo(), ep.spanHi(), null, next, ep.summary());
             }
         }
         return null;
