@@ -96,6 +96,8 @@ public final class CorrelationReplay {
         System.out.printf("correlated %,d mentions (%d rejected) in %.2f s = %,.0f mentions/s (CPU %.2f s = %,.0f mentions/s), %,d mention reads%n",
                 mentions.size(), rejected, correlationNanos / 1e9, mentions.size() / (correlationNanos / 1e9),
                 cpuNanos / 1e9, mentions.size() / (cpuNanos / 1e9), correlator.mentionReads());
+        System.out.printf("fast path (-Driposte.noFastPath=true: off): %,d inserts (%,d rebuilt their action in full); fallbacks %s%n",
+                correlator.fastJoins(), correlator.fastRebuilds(), correlator.fastPathFallbacks());
         // each write is one record of the store's changelog topic (before the Streams record cache merges
         // the writes of one key within a commit interval)
         System.out.printf("store writes (changelog records) per article: mentions %.2f, actions %.2f, chains %.2f, index %.2f,"

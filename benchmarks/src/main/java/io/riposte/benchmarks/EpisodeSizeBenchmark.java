@@ -39,7 +39,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * set-up also prints the structural figures of a NEW report (a new article), which do not depend on the
  * machine's load: mentions read and store entries written per insert.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar EpisodeSizeBenchmark -f 1}.
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar EpisodeSizeBenchmark -f 1}. {@code fastPath} false
+ * forces every insert through the full recomputation of its episode ({@link Correlator}'s reference).
+ *
+ * <p>{@link #main}: the same inserts timed in thread CPU time (steadier than JMH's wall clock on a
+ * shared machine): {@code java -cp benchmarks/target/benchmarks.jar io.riposte.benchmarks.EpisodeSizeBenchmark [inserts=3000] [sizes=10,100,1000] [fastPath=both]}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -58,6 +62,9 @@ public class EpisodeSizeBenchmark {
     @Param({"0", "10000"})
     public int cachedMentions;
 
+    @Param({"true", "false"})
+    public boolean fastPath;
+
     private Correlator correlator;
     private ExtractedAction[] probes;
     private int next = 1;
@@ -65,15 +72,21 @@ public class EpisodeSizeBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         CountingSortedStore.Counted stores = CountingSortedStore.newStores();
-        correlator = new Correlator(CorrelationSettings.defaults(), stores.stores(), cachedMentions);
+        correlator = new Correlator(CorrelationSettings.defaults(), stores.stores(), cachedMentions, fastPath);
         for (int r = 0; r < reportsPerEpisode - 1; r++) {
             correlator.add(report("r" + r, r % ACTIONS, "expelled"));
         }
         long reads = correlator.mentionReads();
         long writes = stores.writes();
         correlator.add(report("r" + (reportsPerEpisode - 1), (reportsPerEpisode - 1) % ACTIONS, "expelled"));
-        System.out.printf("%n%d reports per episode, cache %d: a new report reads %d mentions, writes %d store entries%n",
-                reportsPerEpisode, cachedMentions, correlator.mentionReads() - reads, stores.writes() - writes);
+        long joins = correlator.fastJoins();
+        long visited = correlator.membersVisited();
+        long storeReads = stores.reads();
+        correlator.add(report("r" + reportsPerEpisode, reportsPerEpisode % ACTIONS, "expelled"));
+        System.out.printf("%n%d reports per episode, cache %d, fast path %s: a new report reads %d mentions and %d store entries,"
+                + " writes %d store entries, takes the fast path %d time(s) (visiting %d reports of its action)%n",
+                reportsPerEpisode, cachedMentions, fastPath, correlator.mentionReads() - reads, stores.reads() - storeReads,
+                stores.writes() - writes, correlator.fastJoins() - joins, correlator.membersVisited() - visited);
         probes = new ExtractedAction[] {report("probe", 1, "expelled"), report("probe", 1, "ordered out")};
         if (correlator.add(probes[0]).isEmpty() || correlator.add(probes[1]).isEmpty()) {
             throw new IllegalStateException("the probe changed nothing");
@@ -84,6 +97,37 @@ public class EpisodeSizeBenchmark {
     public CorrelationUpdate insert() {
         next ^= 1;
         return correlator.add(probes[next]);
+    }
+
+    /** Thread CPU time per insert (the probe's revisions, as {@link #insert}), by episode size, fast path on and off. */
+    public static void main(String[] args) {
+        int inserts = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+        int[] sizes = args.length > 1 ? java.util.Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray() : new int[] {10, 100, 1000};
+        boolean[] modes = args.length > 2 ? new boolean[] {Boolean.parseBoolean(args[2])} : new boolean[] {true, false};
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        // three rounds over every case: the first ones run while the JIT still compiles
+        for (int round = 1; round <= 3; round++) {
+          for (boolean fast : modes) {
+            for (int size : sizes) {
+                EpisodeSizeBenchmark b = new EpisodeSizeBenchmark();
+                b.reportsPerEpisode = size;
+                b.cachedMentions = Correlator.DEFAULT_CACHED_MENTIONS;
+                b.fastPath = fast;
+                b.setUp();
+                for (int i = 0; i < inserts; i++) {
+                    b.insert(); // warm-up
+                }
+                long joins = b.correlator.fastJoins();
+                long c0 = threads.getCurrentThreadCpuTime();
+                for (int i = 0; i < inserts; i++) {
+                    b.insert();
+                }
+                long cpu = threads.getCurrentThreadCpuTime() - c0;
+                System.out.printf("round %d, fast path %s, %,d reports per episode: %.1f us CPU per insert (%d of %d inserts on the fast path)%n",
+                        round, fast, size, cpu / 1e3 / inserts, b.correlator.fastJoins() - joins, inserts);
+            }
+          }
+        }
     }
 
     /** A report of action {@code a} of the episode, from its own article. */

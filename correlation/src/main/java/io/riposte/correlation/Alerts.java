@@ -26,9 +26,25 @@ final class Alerts {
     private final Map<String, List<String>> mentionIds;
     private final Map<String, String> carriedOut;
     private final List<Chain> regionChains;
+    /**
+     * Action id -> its one report new in this insert, for actions whose other reports are known to carry
+     * the markers of {@link #knownMarked}'s types (see {@link EpisodeSummary}): only that report is read.
+     */
+    private final Map<String, String> joined;
+    private final java.util.function.Function<String, Set<AlertType>> knownMarked;
+    /** (action id, alert type) of every emit: all the action's reports carry that marker afterwards. */
+    private final List<Map.Entry<String, AlertType>> markedAll = new ArrayList<>();
 
     Alerts(SortedStore<String> book, Map<String, Action> regionActions, Map<String, List<String>> mentionIds,
             Map<String, String> carriedOut, List<Chain> regionChains) {
+        this(book, regionActions, mentionIds, carriedOut, regionChains, Map.of(), id -> Set.of());
+    }
+
+    Alerts(SortedStore<String> book, Map<String, Action> regionActions, Map<String, List<String>> mentionIds,
+            Map<String, String> carriedOut, List<Chain> regionChains, Map<String, String> joined,
+            java.util.function.Function<String, Set<AlertType>> knownMarked) {
+        this.joined = joined;
+        this.knownMarked = knownMarked;
         this.carriedOut = carriedOut;
         this.book = book;
         this.actions = regionActions;
@@ -45,6 +61,7 @@ final class Alerts {
             List<String> mentions = new ArrayList<>();
             for (ChainStep s : c.steps()) {
                 mentions.addAll(mentionIds.getOrDefault(s.actionId(), List.of()));
+                markedAll.add(Map.entry(s.actionId(), AlertType.NEW_CHAIN));
             }
             Action first = actions.get(c.steps().get(0).actionId());
             emit(out, AlertType.NEW_CHAIN, mentions, c.id(), first, c.id(), null,
@@ -90,6 +107,11 @@ final class Alerts {
         return out;
     }
 
+    /** After {@link #forChanges}: (action id, alert type) pairs whose markers every report of the action now carries. */
+    List<Map.Entry<String, AlertType>> markedAll() {
+        return markedAll;
+    }
+
     private List<Action> answered(Action a) {
         List<Action> out = new ArrayList<>();
         for (Link l : a.respondsTo()) {
@@ -124,6 +146,15 @@ final class Alerts {
         boolean seen = false;
         String id = "alert-" + Keys.hash(type + "|" + subject, 16);
         Set<String> markedNow = new HashSet<>();
+        if (type != AlertType.NEW_CHAIN) {
+            markedAll.add(Map.entry(action.id(), type));
+            String added = joined.get(action.id());
+            if (added != null && mentions.size() > 1 && knownMarked.apply(action.id()).contains(type)) {
+                // every other report is marked already: seen, and only the new one may need its marker
+                seen = true;
+                mentions = List.of(added);
+            }
+        }
         for (String m : mentions) {
             String marker = Keys.marker(type.name(), m);
             if (book.get(marker) != null) {

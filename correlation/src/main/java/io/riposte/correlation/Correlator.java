@@ -39,7 +39,16 @@ public final class Correlator {
      * A region to recompute: the whole no-year bucket, or the dated episodes overlapping [lo, hi];
      * {@code episode} is set when the region is exactly one episode (then it may be cached).
      */
-    private record Region(boolean noYear, long lo, long hi, List<ExtractedAction> mentions, Episode episode) {}
+    private record Region(boolean noYear, long lo, long hi, List<ExtractedAction> mentions, Episode episode, EpisodeSummary prior) {
+        Region(boolean noYear, long lo, long hi, List<ExtractedAction> mentions, Episode episode) {
+            this(noYear, lo, hi, mentions, episode, null);
+        }
+
+        /** The region's mentions; a cached episode's are listed only when needed (the fast path does not). */
+        List<ExtractedAction> all() {
+            return mentions != null ? mentions : episode.mentions();
+        }
+    }
 
     /**
      * One dated episode as an insert loaded it: its span (the days its widened intervals cover), its dated
@@ -47,7 +56,15 @@ public final class Correlator {
      * load from the stores lists them. See {@link #cached}.
      */
     private record Episode(long spanLo, long spanHi, List<String> keys, List<ExtractedAction> dated,
-            List<ExtractedAction> anchored) {
+            List<ExtractedAction> anchored, EpisodeSummary summary) {
+
+        Episode(long spanLo, long spanHi, List<String> keys, List<ExtractedAction> dated, List<ExtractedAction> anchored) {
+            this(spanLo, spanHi, keys, dated, anchored, null);
+        }
+
+        Episode summarised(EpisodeSummary s) {
+            return new Episode(spanLo, spanHi, keys, dated, anchored, s);
+        }
 
         int size() {
             return dated.size() + anchored.size();
@@ -101,6 +118,10 @@ public final class Correlator {
     private final LinkedHashMap<String, List<Episode>> cached = new LinkedHashMap<>(16, 0.75f, true);
     private final int cacheCapacity;
     private int cachedMentions;
+    /** Whether a report that provably joins one action of a cached episode skips the recomputation (see {@link EpisodeSummary}). */
+    private final boolean fastPath;
+    private final EpisodeSummary.Work work = new EpisodeSummary.Work();
+    private final MentionMerger merger;
 
     public Correlator(CorrelationSettings settings, CorrelationStores stores) {
         this(settings, stores, DEFAULT_CACHED_MENTIONS);
@@ -108,15 +129,45 @@ public final class Correlator {
 
     /** @param cachedMentions how many mentions the episode cache may hold (0: none, every insert reads its episode) */
     public Correlator(CorrelationSettings settings, CorrelationStores stores, int cachedMentions) {
+        this(settings, stores, cachedMentions, !Boolean.getBoolean("riposte.noFastPath"));
+    }
+
+    /**
+     * @param fastPath whether a report that provably joins one action of a cached episode updates that
+     *     action alone (false: every insert recomputes its episode; the reference the fast path is tested against)
+     */
+    public Correlator(CorrelationSettings settings, CorrelationStores stores, int cachedMentions, boolean fastPath) {
+        this.fastPath = fastPath;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.book = stores.index();
+        this.merger = new MentionMerger(this.settings);
         this.following = new ArticleFollowing(book, this::readMention);
         this.anchoring = new UndatedAnchoring(this.settings, book, this::readMention, following);
         if (cachedMentions < 0) {
             throw new IllegalArgumentException("cachedMentions must be >= 0: " + cachedMentions);
         }
         this.cacheCapacity = cachedMentions;
+    }
+
+    /** Inserts that took the fast path so far (see {@link EpisodeSummary#join}). */
+    public long fastJoins() {
+        return work.joins;
+    }
+
+    /** Why inserts into cached episodes did not take the fast path so far: the rule that failed, by count. */
+    public Map<String, Long> fastPathFallbacks() {
+        return java.util.Collections.unmodifiableMap(work.fallbacks);
+    }
+
+    /** Fast-path inserts that rebuilt their action from all its reports (the new report moved its date, count or evidence order). */
+    public long fastRebuilds() {
+        return work.rebuilt;
+    }
+
+    /** Reports of joined actions the fast path visited so far (to rebuild them; a cost measure). */
+    public long membersVisited() {
+        return work.membersVisited;
     }
 
     /** Mentions read from the mention store so far (a cost measure for tests and benchmarks). */
@@ -215,10 +266,26 @@ public final class Correlator {
         Map<String, String> carriedOut = new HashMap<>();
         List<Chain> regionChains = new ArrayList<>();
 
+        Map<Region, EpisodeSummary> summaries = new java.util.IdentityHashMap<>();
+        Map<String, String> joined = new HashMap<>();
         for (Region r : regions) {
-            Set<String> followers = r.noYear() ? Set.of() : r.mentions().stream()
-                    .filter(m -> !m.date().hasYear() && book.get(Keys.anchorOf(m.id())) == null).map(ExtractedAction::id).collect(java.util.stream.Collectors.toSet());
-            EpisodeCorrelator.Result res = episode.correlate(dyad, r.mentions(), latest, r.noYear(), followers);
+            String[] joinedAction = new String[1];
+            EpisodeSummary summary = fastPath && r.prior() != null
+                    ? r.prior().join(mention, oldKey == null ? null : previous, latest, merger, settings, dyad, work, joinedAction) : null;
+            EpisodeCorrelator.Result res;
+            if (summary != null) {
+                res = summary.result();
+                joined.put(joinedAction[0], mention.id());
+            } else {
+                List<ExtractedAction> all = r.all();
+                Set<String> followers = r.noYear() ? Set.of() : all.stream()
+                        .filter(m -> !m.date().hasYear() && book.get(Keys.anchorOf(m.id())) == null).map(ExtractedAction::id).collect(java.util.stream.Collectors.toSet());
+                res = episode.correlate(dyad, all, latest, r.noYear(), followers);
+                summary = r.episode() == null ? null : EpisodeSummary.of(res, all, latest);
+            }
+            if (summary != null) {
+                summaries.put(r, summary);
+            }
             mentionIds.putAll(res.mentionIdsByAction());
             carriedOut.putAll(res.carriedOut());
             // actions
@@ -290,9 +357,15 @@ public final class Correlator {
 
         deletedActions.removeAll(ids(upsertedActions));
         deletedChains.removeAll(upsertedChains.stream().map(Chain::id).toList());
-        List<Alert> alerts = new Alerts(book, regionActions, mentionIds, carriedOut, regionChains)
-                .forChanges(upsertedActions, upsertedChains);
-        cache(dyad, regions);
+        // what alerts marked is known only of a lone episode (an action id then names one action)
+        EpisodeSummary only = summaries.size() == 1 && regions.size() == 1 ? summaries.values().iterator().next() : null;
+        Alerts alerting = new Alerts(book, regionActions, mentionIds, carriedOut, regionChains, joined,
+                id -> only == null ? Set.of() : only.marked(id));
+        List<Alert> alerts = alerting.forChanges(upsertedActions, upsertedChains);
+        if (only != null) {
+            only.alerted(joined.keySet(), alerting.markedAll());
+        }
+        cache(dyad, regions, summaries);
         return new CorrelationUpdate(upsertedActions, List.copyOf(deletedActions), upsertedChains,
                 List.copyOf(deletedChains), alerts);
     }
@@ -367,12 +440,12 @@ public final class Correlator {
         return known;
     }
 
-    private void cache(String dyad, List<Region> regions) {
+    private void cache(String dyad, List<Region> regions, Map<Region, EpisodeSummary> summaries) {
         List<Episode> keep = new ArrayList<>();
         int size = 0;
         for (Region r : regions) {
             if (r.episode() != null && size + r.episode().size() <= cacheCapacity) {
-                keep.add(r.episode());
+                keep.add(r.episode().summarised(summaries.get(r)));
                 size += r.episode().size();
             }
         }
@@ -406,7 +479,7 @@ public final class Correlator {
         for (Episode ep : known) {
             if (ep.spanLo() <= e && l <= ep.spanHi()) {
                 Episode next = ep.with(key, m, revision);
-                return next == null ? null : new Region(false, ep.spanLo(), ep.spanHi(), next.mentions(), next);
+                return next == null ? null : new Region(false, ep.spanLo(), ep.spanHi(), null, next, ep.summary());
             }
         }
         return null;

@@ -25,9 +25,12 @@ final class EpisodeCorrelator {
 
     /**
      * @param carriedOut action id -> id of the threat (by the same side) it carries out
+     * @param merged the merged actions as linking and chaining left them (for {@link EpisodeSummary})
+     * @param sizeTied see {@link MentionMerger.Merge}
      */
     record Result(List<Action> actions, List<Chain> chains, Map<String, Long> chainKeyDays,
-            Map<String, List<String>> mentionIdsByAction, Map<String, String> carriedOut) {}
+            Map<String, List<String>> mentionIdsByAction, Map<String, String> carriedOut, List<MergedAction> merged,
+            Set<List<Object>> sizeTied) {}
 
     private final MentionMerger merger;
     private final ResponseLinker linker;
@@ -68,8 +71,7 @@ final class EpisodeCorrelator {
         for (MergedAction p : merged) {
             List<Link> links = new ArrayList<>(p.links);
             links.sort(Comparator.comparing((Link l) -> l.reason().ordinal()).thenComparing(Link::actionId));
-            actions.add(new Action(p.id, dyad, p.source, p.target, p.type, p.shownDate, p.count, p.modality,
-                    p.confidence, p.articles, p.evidence, links, p.chainId));
+            actions.add(action(p, dyad, links));
             mentionIds.put(p.id, p.members.stream().map(ExtractedAction::id).sorted().toList());
         }
         Map<String, String> carriedOut = new HashMap<>();
@@ -78,6 +80,12 @@ final class EpisodeCorrelator {
                 carriedOut.put(p.id, p.carriesOut.id);
             }
         }
-        return new Result(actions, chains, chainKeyDays, mentionIds, carriedOut);
+        return new Result(actions, chains, chainKeyDays, mentionIds, carriedOut, merged, merge.sizeTied());
+    }
+
+    /** The published form of a merged action, with its links (sorted). */
+    static Action action(MergedAction p, String dyad, List<Link> links) {
+        return new Action(p.id, dyad, p.source, p.target, p.type, p.shownDate, p.count, p.modality,
+                p.confidence, p.articles, p.evidence, links, p.chainId);
     }
 }

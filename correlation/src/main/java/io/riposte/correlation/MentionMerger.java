@@ -2,6 +2,7 @@ package io.riposte.correlation;
 
 import static io.riposte.correlation.ActionDates.actionDate;
 import static io.riposte.correlation.ActionDates.dayRange;
+import io.riposte.domain.Evidence;
 import static io.riposte.correlation.ActionDates.evidenceOf;
 import static io.riposte.correlation.ActionDates.mergeKey;
 import static io.riposte.correlation.ActionDates.positionOf;
@@ -35,11 +36,12 @@ final class MentionMerger {
 
     /**
      * The merged actions in canonical order, the action each mention joined (by mention id), the
-     * participating reports by id, and the participating mentions that joined no action (cues may still
-     * cite them).
+     * participating reports by id, the participating mentions that joined no action (cues may still
+     * cite them), and the merge classes (sides, type) where some report was as near to two candidates,
+     * so that their sizes took part in its choice.
      */
     record Merge(List<MergedAction> actions, Map<String, MergedAction> byMention, Map<String, ExtractedAction> reports,
-            Map<String, ExtractedAction> unattached) {}
+            Map<String, ExtractedAction> unattached, Set<List<Object>> sizeTied) {}
 
     private final CorrelationSettings settings;
 
@@ -66,6 +68,7 @@ final class MentionMerger {
         Map<String, ExtractedAction> unattached = new HashMap<>();
         // Actions by (source, target, type), in founding order: only those can take a mention.
         Map<MergeClass, List<MergedAction>> byClass = new HashMap<>();
+        Set<List<Object>> sizeTied = new HashSet<>();
         Set<MergedAction> followed = new HashSet<>();
         for (ExtractedAction m : mentions) {
             boolean follower = followers.contains(m.id());
@@ -86,6 +89,9 @@ final class MentionMerger {
                     continue;
                 }
                 long dist = mp == null || c.anchorPosition == null ? 0 : Math.abs(mp.middleDay() - c.anchorPosition.middleDay());
+                if (best != null && dist == bestDist) {
+                    sizeTied.add(List.of(mc.source(), mc.target(), mc.type()));
+                }
                 if (best == null || dist < bestDist
                         || (dist == bestDist && c.members.size() > best.members.size())) {
                     best = c;
@@ -100,6 +106,7 @@ final class MentionMerger {
                 merged.add(p);
                 if (follower) {
                     followed.add(p);
+                    p.followed = true;
                 }
                 byClass.computeIfAbsent(mc, k -> new ArrayList<>()).add(p);
                 byMention.put(m.id(), p);
@@ -112,10 +119,10 @@ final class MentionMerger {
         }
         assignIds(merged, followed);
         merged.sort(ORDER);
-        return new Merge(merged, byMention, reports, unattached);
+        return new Merge(merged, byMention, reports, unattached, sizeTied);
     }
 
-    private void build(MergedAction p, boolean noYear) {
+    void build(MergedAction p, boolean noYear) {
         // The most precise date wins; among equally precise ones the most reported, then the earliest.
         // In a dated episode only dated reports count (anchored undated ones only add their evidence).
         p.workingDate = actionDate(p.members, noYear);
@@ -134,26 +141,121 @@ final class MentionMerger {
         p.modality = p.members.stream().map(ExtractedAction::modality)
                 .min(Comparator.comparingInt(MentionMerger::modalityRank)).orElseThrow();
         // Independent reports raise confidence: 1 - prod(1 - best confidence per article).
-        Map<String, Double> perArticle = new HashMap<>();
+        TreeMap<String, Double> perArticle = new TreeMap<>(); // the product in article order, as floating point makes order matter
+        int told = 0;
         for (ExtractedAction m : p.members) {
-            double c = Math.max(0, Math.min(1, m.confidence()));
-            perArticle.merge(String.valueOf(m.articleId()), c, Math::max);
+            perArticle.merge(String.valueOf(m.articleId()), clamped(m.confidence()), Math::max);
+            told += m.modality() == Modality.BACKGROUND ? 0 : 1;
         }
-        List<String> articleIds = new ArrayList<>(perArticle.keySet());
-        articleIds.sort(null); // the product in article order, as floating point makes order matter
-        double miss = 1;
-        for (String a : articleIds) {
-            miss *= 1 - perArticle.get(a);
-        }
-        double conf = Math.min(0.99, 1 - miss);
-        if (p.members.stream().allMatch(m -> m.modality() == Modality.BACKGROUND)) {
-            conf *= settings.backgroundConfidenceFactor();
-        }
-        p.confidence = Math.round(conf * 1000) / 1000.0;
+        p.bestByArticle = perArticle;
+        p.told = told;
+        p.confidence = confidence(perArticle, told == 0);
         p.articles = p.members.stream()
                 .map(m -> m.origin() != null ? m.origin() : String.valueOf(m.articleId()))
                 .distinct().sorted().toList();
         p.evidence = evidenceOf(p.members);
+    }
+
+    private static double clamped(double confidence) {
+        return Math.max(0, Math.min(1, confidence));
+    }
+
+    /**
+     * 1 - prod(1 - c) over the best confidence per article, at most 0.99, lowered for an action only
+     * recalled in the background, to three decimals. The product stops once it is at 0.99: each further
+     * factor lies in [0, 1], so the rounded products only fall and 1 - miss only rises.
+     */
+    private double confidence(TreeMap<String, Double> perArticle, boolean backgroundOnly) {
+        double miss = 1;
+        for (double c : perArticle.values()) {
+            miss *= 1 - c;
+            if (1 - miss >= 0.99) {
+                break;
+            }
+        }
+        double conf = Math.min(0.99, 1 - miss);
+        if (backgroundOnly) {
+            conf *= settings.backgroundConfidenceFactor();
+        }
+        return Math.round(conf * 1000) / 1000.0;
+    }
+
+    /**
+     * The action {@code old} with {@code members} (its members with m added, or put in the place of
+     * the revised {@code previous}), built from old's summary in time independent of its size, when
+     * that provably gives what {@link #build} gives: m does not move the action's date, shown date,
+     * ordering position or count (it repeats the winning one, or is less precise), and its evidence
+     * is new or equal. Null otherwise (then the caller builds in full). Takes over old's sets.
+     */
+    MergedAction extend(MergedAction old, List<ExtractedAction> members, ExtractedAction m, ExtractedAction previous) {
+        FuzzyDate d = m.date();
+        FuzzyDate reported = ActionDates.reportedDate(m);
+        int rm = modalityRank(m.modality());
+        int ro = modalityRank(old.modality);
+        if (previous != null && (!previous.date().equals(d) || !ActionDates.reportedDate(previous).equals(reported)
+                || previous.confidence() > m.confidence()
+                // the revised report may have held the action's modality alone
+                || previous.modality() != m.modality() && modalityRank(previous.modality()) == ro && rm > ro)) {
+            return null;
+        }
+        boolean sameDates = previous != null;
+        if (!sameDates) {
+            // actionDate: a less precise date is not counted; the winning one only gains a report
+            boolean working = precisionRank(d) < precisionRank(old.workingDate) || d.equals(old.workingDate);
+            // shownDate: a stated date that is the shown one (a stated best) or less precise than it
+            boolean shown = reported.basis() != DateBasis.PUBLICATION_FALLBACK && old.shownDate.basis() != DateBasis.PUBLICATION_FALLBACK
+                    && (reported.equals(old.shownDate) || precisionRank(reported) < precisionRank(old.shownDate));
+            // orderingPositionOf: a day-precise action is not narrowed; a report with no range stops the narrowing
+            boolean ordering = old.position.precisionRank() == 4
+                    || dayRange(d) == null && d.hasYear() && old.orderingPosition.equals(old.position);
+            if (!working || !shown || !ordering || m.count() != null && !m.count().equals(old.count)) {
+                return null;
+            }
+        }
+        List<Evidence> evidence = new ArrayList<>(old.evidence);
+        if (previous != null) {
+            for (Evidence e : previous.evidence()) {
+                int at = java.util.Collections.binarySearch(evidence, e, ActionDates.EVIDENCE_ORDER);
+                if (at < 0 || !evidence.get(at).equals(e)) {
+                    return null;
+                }
+                evidence.remove(at);
+            }
+        }
+        for (Evidence e : m.evidence()) {
+            int at = java.util.Collections.binarySearch(evidence, e, ActionDates.EVIDENCE_ORDER);
+            if (at >= 0) {
+                if (!evidence.get(at).equals(e)) {
+                    return null; // which of two equal-ranking items is kept depends on the member order
+                }
+            } else {
+                evidence.add(-at - 1, e);
+            }
+        }
+        MergedAction p = new MergedAction(old, members, m);
+        p.workingDate = old.workingDate;
+        p.shownDate = old.shownDate;
+        p.position = old.position;
+        p.orderingPosition = old.orderingPosition;
+        p.count = old.count;
+        p.modality = rm < ro ? m.modality() : old.modality;
+        TreeMap<String, Double> perArticle = old.bestByArticle;
+        perArticle.merge(String.valueOf(m.articleId()), clamped(m.confidence()), Math::max);
+        p.bestByArticle = perArticle;
+        p.told = old.told + (m.modality() == Modality.BACKGROUND ? 0 : 1)
+                - (previous == null || previous.modality() == Modality.BACKGROUND ? 0 : 1);
+        p.confidence = confidence(perArticle, p.told == 0);
+        String article = m.origin() != null ? m.origin() : String.valueOf(m.articleId());
+        int at = java.util.Collections.binarySearch(old.articles, article);
+        if (at >= 0) {
+            p.articles = old.articles;
+        } else {
+            List<String> articles = new ArrayList<>(old.articles);
+            articles.add(-at - 1, article);
+            p.articles = List.copyOf(articles);
+        }
+        p.evidence = List.copyOf(evidence);
+        return p;
     }
 
     /** Content-derived ids; clashes (two distinct actions with the same visible content) get a suffix in canonical order. */
@@ -328,6 +430,21 @@ final class MentionMerger {
             .thenComparingLong(Ranked::firstDay)
             .thenComparingLong(Ranked::lastDay)
             .thenComparing(r -> r.mention().id());
+
+    /** The canonical merge order of two mentions (negative: a is merged before b). */
+    static int mergeOrder(ExtractedAction a, ExtractedAction b) {
+        return MERGE_ORDER.compare(Ranked.of(a), Ranked.of(b));
+    }
+
+    /** The merge signature of a dated mention: what its merge decision reads of it (class, date, count). */
+    static List<Object> signature(ExtractedAction m) {
+        return java.util.Arrays.asList(m.source(), m.target(), effectiveType(m), mergeKey(m.date()), m.count());
+    }
+
+    /** The base of an action's content-derived id (before any clash suffix, see assignIds). */
+    static String idBase(MergedAction p) {
+        return "act-" + Keys.hash(p.source + "|" + p.target + "|" + p.type + "|" + p.shownDate.iso() + "|" + p.count, 16);
+    }
 
     /** The mentions that take part, in the canonical merge order. */
     static List<ExtractedAction> mergeOrder(List<ExtractedAction> input) {

@@ -25,7 +25,7 @@ final class MergedAction {
     final String source;
     final String target;
     final ActionType type;
-    final List<ExtractedAction> members = new ArrayList<>();
+    final List<ExtractedAction> members;
     Integer clusterCount;
     final TimelinePosition anchorPosition;
     final int index;
@@ -52,20 +52,49 @@ final class MergedAction {
      * The distinct dates of the members, notes dropped: whether a report's date fits every member
      * ({@link #datesCompatible}) reads nothing else, so checking these is checking every member.
      */
-    final List<FuzzyDate> memberDates = new ArrayList<>();
-    private final Set<FuzzyDate> memberDateSet = new HashSet<>();
+    final List<FuzzyDate> memberDates;
+    private final Set<FuzzyDate> memberDateSet;
     /** Whether a date fits all of {@link #memberDates}, memoised until a new distinct date joins. */
-    final Map<FuzzyDate, Boolean> fitsByDate = new HashMap<>();
+    final Map<FuzzyDate, Boolean> fitsByDate;
     /** Whether a member was dated relative to an earlier act (a key of {@link TimelineOrder#ORDER}). */
     boolean datedAfter;
+    /** Founded by a follower ({@link ArticleFollowing}): takes only other followers. */
+    boolean followed;
+
+    /** The best confidence of each article's reports, by article id (see {@link MentionMerger#build}). */
+    java.util.TreeMap<String, Double> bestByArticle;
+    /** How many members are told as news, not recalled in the background. */
+    int told;
 
     MergedAction(ExtractedAction anchor, int index) {
+        this.members = new ArrayList<>();
+        this.memberDates = new ArrayList<>();
+        this.memberDateSet = new HashSet<>();
+        this.fitsByDate = new HashMap<>();
         this.source = anchor.source();
         this.target = anchor.target();
         this.type = effectiveType(anchor);
         this.anchorPosition = positionOf(anchor.date());
         this.index = index;
         add(anchor);
+    }
+
+    /**
+     * The successor of {@code old} with these members, which add to old's only m, whose merge date old
+     * already holds ({@link EpisodeSummary#join}): it takes over old's sets of dates; old is not used again.
+     */
+    MergedAction(MergedAction old, List<ExtractedAction> members, ExtractedAction m) {
+        this.members = members;
+        this.memberDates = old.memberDates;
+        this.memberDateSet = old.memberDateSet;
+        this.fitsByDate = old.fitsByDate;
+        this.source = old.source;
+        this.target = old.target;
+        this.type = old.type;
+        this.anchorPosition = members.get(0) == m ? positionOf(m.date()) : old.anchorPosition;
+        this.index = old.index;
+        this.clusterCount = old.clusterCount != null ? old.clusterCount : m.count();
+        this.datedAfter = old.datedAfter || datedAfterAnother(m.date());
     }
 
     void add(ExtractedAction m) {

@@ -40,6 +40,14 @@ final class TimelineOrder {
     private static final Comparator<MergedAction> TIMELINE = timeline();
 
     /**
+     * Whether {@link #ORDER} (and {@link #tied}) would read the coverage of a and b to order them: the
+     * same timeline keys, both threats or neither, both OTHER or neither.
+     */
+    static boolean orderReadsCoverage(MergedAction a, MergedAction b) {
+        return TIMELINE.compare(a, b) == 0 && a.threat() == b.threat() && (a.type == ActionType.OTHER) == (b.type == ActionType.OTHER);
+    }
+
+    /**
      * Whether a came before b, so that b may answer it. Disjoint dates decide by themselves. When they
      * overlap and one contains the other: of a threat and a measure, the measure comes first; a
      * year-precise date is otherwise too vague to order against anything inside its year (no

@@ -31,11 +31,15 @@ class EpisodeCacheTest {
             ExtractedAction m = inserts.get(i);
             assertThat(with.add(m)).as("update of insert %d (%s)", i, m.id()).isEqualTo(without.add(m));
         }
-        assertThat(withStores.mentions().snapshot()).isEqualTo(withoutStores.mentions().snapshot());
-        assertThat(withStores.actions().snapshot()).isEqualTo(withoutStores.actions().snapshot());
-        assertThat(withStores.chains().snapshot()).isEqualTo(withoutStores.chains().snapshot());
-        assertThat(withStores.index().snapshot()).isEqualTo(withoutStores.index().snapshot());
+        assertSameStores(withStores, withoutStores);
         return new long[] {with.mentionReads(), without.mentionReads()};
+    }
+
+    static void assertSameStores(CountingSortedStore.Counted a, CountingSortedStore.Counted b) {
+        assertThat(a.mentions().snapshot()).isEqualTo(b.mentions().snapshot());
+        assertThat(a.actions().snapshot()).isEqualTo(b.actions().snapshot());
+        assertThat(a.chains().snapshot()).isEqualTo(b.chains().snapshot());
+        assertThat(a.index().snapshot()).isEqualTo(b.index().snapshot());
     }
 
     /**
