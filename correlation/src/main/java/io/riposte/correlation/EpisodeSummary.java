@@ -314,7 +314,7 @@ final class EpisodeSummary {
      * provocation by kind (a background recall's are not read for that).
      */
     private static boolean inert(ExtractedAction m) {
-        if (!m.date().hasYear() || !MentionMerger.participates(m) || !m.respondsTo().isEmpty() || m.cue() != null) {
+        if (!m.date().hasYear() || !MentionMerger.participates(m) || !m.respondsTo().isEmpty() || m.cue() != null || m.crossDyad() != null) {
             return false;
         }
         for (Evidence e : m.evidence()) {

@@ -3,6 +3,7 @@ package io.riposte.correlation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riposte.domain.ActionType;
+import io.riposte.domain.CrossDyadCue;
 import io.riposte.domain.Evidence;
 import io.riposte.domain.ExtractedAction;
 import io.riposte.domain.FuzzyDate;
@@ -42,7 +43,7 @@ class EpisodeFastPathTest {
     /**
      * An exchange of a few acts of both sides, each told by many articles: mostly day dates (sometimes
      * a day off, a month, a year), counts that sometimes differ or are missing, some threats, OTHER
-     * acts and background recalls, some sentences naming a provocation by kind or repeated word for
+     * acts and background recalls, a few answers with a cross-dyad cue, some sentences naming a provocation by kind or repeated word for
      * word in another article, some reports citing an earlier one, some articles telling two acts, and
      * revisions (an earlier report's id again, reworded, its confidence, standing or day changed).
      */
@@ -61,7 +62,8 @@ class EpisodeFastPathTest {
                 double confidence = r.nextInt(2) == 0 ? x.confidence() : 0.5 + r.nextInt(5) / 10.0;
                 FuzzyDate date = r.nextInt(10) == 0 ? FuzzyDate.ofDay(x.date().earliest().plusDays(1)) : x.date();
                 out.add(new ExtractedAction(x.id(), x.articleId(), x.origin(), x.source(), x.target(), x.type(), date, x.count(), modality,
-                        confidence, List.of(new Evidence(x.articleId(), x.origin(), sentence, 0, sentence.length())), x.respondsTo(), x.cue()));
+                        confidence, List.of(new Evidence(x.articleId(), x.origin(), sentence, 0, sentence.length())), x.respondsTo(), x.cue(),
+                        x.crossDyad()));
                 continue;
             }
             int act = r.nextInt(acts);
@@ -86,7 +88,9 @@ class EpisodeFastPathTest {
             List<String> refs = r.nextInt(30) == 0 && i > 0 ? List.of("f" + r.nextInt(i)) : List.of();
             out.add(new ExtractedAction("f" + i, article, article + ".txt", source, target, type, date, count, modality, 0.5 + r.nextInt(5) / 10.0,
                     List.of(new Evidence(article, article + ".txt", sentence, 0, sentence.length())), refs,
-                    refs.isEmpty() ? null : "in response to"));
+                    refs.isEmpty() ? null : "in response to",
+                    // now and then an answer that also says it acts in solidarity with a third state
+                    r.nextInt(25) == 0 ? new CrossDyadCue(target, "GBR", r.nextBoolean() ? null : ActionType.EXPEL_DIPLOMATS) : null));
         }
         return out;
     }
