@@ -69,7 +69,7 @@ class PublisherOutageTest {
      * is back (the separate-process local broker, stopped and started on the same data dir and port).
      */
     @Test
-    @Timeout(180)
+    @Timeout(330) // a guard against a hang, above the sum of the bounded waits inside (two broker starts of up to 90 s each, ...)
     void recordsKafkaGaveUpOnDuringABrokerRestartAreSentAgain(@TempDir Path dir) throws Exception {
         LocalBroker local = new LocalBroker(LocalBroker.Settings.onFreePorts(dir.resolve("broker")));
         LocalBroker.Status status = local.up(Duration.ofSeconds(90));
