@@ -390,7 +390,7 @@ public final class QueryRouter {
     }
 
     /**
-     * Serves {@link #INTERNAL_PATH}{@code /{store}?partitions=0,2&standby=false[&key=K]}: this instance's
+     * Serves {@link #INTERNAL_PATH}{@code /{view}?partitions=0,2&standby=false[&key=K]} ({@link #ACTIONS} or {@link #CHAINS}): this instance's
      * entries of exactly those partitions, never forwarded. Unavailable when any of them is not here.
      */
     public Map<String, Object> serveInternal(URI uri) {
