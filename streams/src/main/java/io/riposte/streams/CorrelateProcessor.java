@@ -113,9 +113,9 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
             deadLetter(record, mention, "correlation failed: " + e, e);
             return;
         }
-        // Only an action or chain that appears or moves to another key rewrites its pointer.
+        // Only an action that appears or moves to another key, or a chain that appears, rewrites its pointer.
         actions.pendingPuts().forEach((k, a) -> point(actionKeys, a.id(), k));
-        chains.pendingPuts().forEach((k, c) -> point(chainKeys, c.id(), k));
+        chains.pendingPuts().forEach((k, c) -> point(chainKeys, c.id(), c.dyad()));
         buffers.forEach(BufferedSortedStore::commit);
         update.deletedActions().forEach(actionKeys::delete);
         update.deletedChains().forEach(chainKeys::delete);

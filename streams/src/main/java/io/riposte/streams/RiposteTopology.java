@@ -81,7 +81,10 @@ public final class RiposteTopology {
      * action appears, moves or goes, where a copy of the action would be rewritten with every change of it.
      */
     public static final String STORE_ACTION_KEYS = "action-keys";
-    /** Chain id -> its key in {@value #STORE_CHAINS}, the same for chains. */
+    /**
+     * Chain id -> its dyad, for interactive queries by id: a chain's key in {@value #STORE_CHAINS} moves with each new
+     * step, so the pointer names the dyad (whose chains are few) and is written only when a chain appears or goes.
+     */
     public static final String STORE_CHAIN_KEYS = "chain-keys";
 
     /**

@@ -50,9 +50,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
  * Answers a store query for the whole application, whichever instance receives it.
  *
  * <p>The two views it answers, {@value #CHAINS} and {@value #ACTIONS} (what the {@code chains} and {@code actions}
- * topics hold, by id), are read from the stores of the correlation tasks: an id's key in the correlation store from
- * a pointer store ({@code chain-keys}, {@code action-keys}), the value from {@code correlation-chains} or
- * {@code correlation-actions}, and an action with the cross-dyad links its task received ({@link ShownActions}).
+ * topics hold, by id), are read from the stores of the correlation tasks: a pointer store gives an action's key in
+ * {@code correlation-actions} ({@code action-keys}) or a chain's dyad, whose chains are then read from
+ * {@code correlation-chains} ({@code chain-keys}), and an action with the cross-dyad links its task received ({@link ShownActions}).
  * Those tasks are partitioned by <em>dyad</em> (the by-dyad repartition topic), not by the ids. So:
  * a dyad query goes to the one active owner of the dyad's partition ({@link KafkaStreams#queryMetadataForKey});
  * an id lookup and a full list ask every owner for its own partitions (one request per instance). Each
@@ -304,9 +304,15 @@ public final class QueryRouter {
             found = new TreeMap<>();
             for (var e : query(pointers, KeyQuery.<String, Object>withKey(key), partitions, standby).entrySet()) {
                 List<Object> at = new ArrayList<>();
-                for (Object storeKey : e.getValue()) {
+                for (Object pointer : e.getValue()) {
                     // stores are not transactional: a pointer may name a key whose value just moved (then: not found)
-                    at.addAll(query(values, KeyQuery.<String, Object>withKey((String) storeKey), Set.of(e.getKey()), standby).get(e.getKey()));
+                    String target = (String) pointer;
+                    if (view.equals(CHAINS)) { // the chain's dyad
+                        query(values, RangeQuery.<String, Object>withRange(target + "|", target + "}"), Set.of(e.getKey()), standby).get(e.getKey())
+                                .stream().filter(c -> ((io.riposte.domain.Chain) c).id().equals(key)).forEach(at::add);
+                    } else {
+                        at.addAll(query(values, KeyQuery.<String, Object>withKey(target), Set.of(e.getKey()), standby).get(e.getKey()));
+                    }
                 }
                 found.put(e.getKey(), at);
             }
