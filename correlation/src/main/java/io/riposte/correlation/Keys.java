@@ -26,7 +26,8 @@ import java.util.HexFormat;
  *           anc|dyad|src|tgt|type|mMM|key  -> key: a dated mention by month
  *           flo|dyad|src|tgt|type|cN|id    -> key: an undated mention that states a count
  *           flo|dyad|src|tgt|type|mMM|id   -> key: an undated mention that states a month
- *           anc|dyad|src|tgt|type|k|key    -> key: a dated measure, by kind alone
+ *           anc|dyad|src|tgt|type|k|key    -> key: a dated measure with neither count nor month (the
+ *                                             others are found by kind under their count or month)
  *           flo|dyad|src|tgt|type|k|id     -> key: an undated measure with neither count nor month
  *           flk|dyad|id                    -> key: the same, for the whole dyad
  *           fanc|mentionId                 -> key of the dated mention an undated one is anchored to
@@ -112,6 +113,11 @@ final class Keys {
 
     static String floatingByMonth(ExtractedAction m, int month) {
         return "flo|" + signature(m) + "|m" + twoDigits(month) + "|";
+    }
+
+    /** Every dated report of m's sides and type: those by count, by kind and by month. */
+    static String anchors(ExtractedAction m) {
+        return "anc|" + signature(m) + "|";
     }
 
     static String anchorByKind(ExtractedAction m) {

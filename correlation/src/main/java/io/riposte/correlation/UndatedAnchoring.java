@@ -45,7 +45,9 @@ final class UndatedAnchoring {
                 book.put(Keys.anchorByMonth(m, MentionMerger.anchorMonth(m)) + key, key);
             }
             if (MentionMerger.measureByKind(m)) {
-                book.put(Keys.anchorByKind(m) + key, key);
+                if (kindOnly(m)) {
+                    book.put(Keys.anchorByKind(m) + key, key);
+                }
                 reanchorByKind(Keys.floatingByKind(m), seeds);
             }
             // undated mentions this one may anchor, and that had no later anchor
@@ -93,6 +95,15 @@ final class UndatedAnchoring {
             book.put(Keys.floatingKinds(m.dyad()) + m.id(), key);
             anchor(m, key, seeds);
         }
+    }
+
+    /**
+     * Whether a dated report is indexed under its kind: only when neither its count nor its month indexes it
+     * already, since {@link #anchorByKind} reads all three indexes of its sides and type (one changelog
+     * record per dated measure spared).
+     */
+    private static boolean kindOnly(ExtractedAction m) {
+        return m.count() == null && MentionMerger.anchorMonth(m) == null;
     }
 
     /** Finds the latest dated mention the undated one may report, and records the anchoring. */
@@ -157,16 +168,21 @@ final class UndatedAnchoring {
      * A function of the set of dated mentions, recomputed by {@link #reanchorByKind} when it changes.
      */
     private Map.Entry<String, ExtractedAction> anchorByKind(ExtractedAction x) {
-        String p = Keys.anchorByKind(x);
+        // every dated report of the sides and type is under its count, its month or (neither) its kind
+        String p = Keys.anchors(x);
+        java.util.TreeSet<String> reports = new java.util.TreeSet<>();
+        for (Map.Entry<String, String> c : book.range(p, Keys.endOf(p))) {
+            reports.add(c.getValue());
+        }
         MentionMerger.OneAction one = new MentionMerger.OneAction(settings.mergeSlackDays());
         Map.Entry<String, ExtractedAction> latest = null;
-        for (Map.Entry<String, String> c : book.range(p, Keys.endOf(p))) {
-            ExtractedAction y = read.apply(c.getValue());
+        for (String key : reports) {
+            ExtractedAction y = read.apply(key);
             if (y != null) {
                 if (!one.add(y)) {
                     return null;
                 }
-                latest = Map.entry(c.getValue(), y); // range order = key order: the last is the latest
+                latest = Map.entry(key, y); // mention keys sort by date: the last is the latest
             }
         }
         // An undated text is recent news: it tells the dyad's current exchange, not one long past.
@@ -213,7 +229,8 @@ final class UndatedAnchoring {
             if (MentionMerger.anchorMonth(old) != null) {
                 book.delete(Keys.anchorByMonth(old, MentionMerger.anchorMonth(old)) + oldKey);
             }
-            if (MentionMerger.participates(old) && MentionMerger.measureByKind(old)) {
+            // a store written before the kind entry was kept only for kindOnly reports has it for others too
+            if (MentionMerger.participates(old) && MentionMerger.measureByKind(old) && book.get(Keys.anchorByKind(old) + oldKey) != null) {
                 book.delete(Keys.anchorByKind(old) + oldKey);
             }
             for (Map.Entry<String, String> x : book.range(Keys.anchoredTo(old.id()), Keys.endOf(Keys.anchoredTo(old.id())))) {

@@ -91,6 +91,31 @@ class AnchoringByKindTest {
         assertThat(r.chains().get(0).steps()).hasSize(2);
     }
 
+    /**
+     * A dated measure is indexed under its kind only when neither its count nor its month indexes it (one
+     * changelog record less per dated report); anchoring by kind still sees every dated report of the kind,
+     * whichever index holds it: here a report by count and month, and one of a year alone.
+     */
+    @Test
+    void anchoringByKindReadsTheReportsIndexedByCountMonthOrKind() {
+        List<ExtractedAction> byCount = List.of(
+                m("d1", "a", "FRA", "ITA", EXPEL_DIPLOMATS, "2024-03-04", 2),
+                m("u1", "u", "FRA", "ITA", EXPEL_DIPLOMATS, "", null));
+        List<ExtractedAction> byYear = List.of(
+                m("d9", "a", "FRA", "ITA", SANCTION, "2024", null),
+                m("u9", "u", "FRA", "ITA", SANCTION, "", null));
+        for (List<ExtractedAction> in : List.of(byCount, byYear)) {
+            CountingSortedStore.Counted stores = CountingSortedStore.newStores();
+            Correlator c = new Correlator(CorrelationSettings.defaults(), stores.stores());
+            in.forEach(c::add);
+            List<String> kindEntries = stores.index().snapshot().keySet().stream().filter(k -> k.startsWith("anc|") && k.contains("|k|")).toList();
+            assertThat(kindEntries).as("kind entries for %s", in.get(0).date()).hasSize(in == byYear ? 1 : 0);
+            assertThat(stores.actions().snapshot().values()).as("the undated report joins the dated one")
+                    .singleElement().satisfies(a -> assertThat(a.articles()).containsExactly("a.txt", "u.txt"));
+            sameInEveryOrder(in);
+        }
+    }
+
     @Test
     void twoDatedActionsOfTheKindLeaveTheReportUndated() {
         List<ExtractedAction> in = new ArrayList<>(exchange());

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Feeds each mention of a dyad to the correlation core and emits what changed: actions and chains
- * in full (tombstones for those that vanished) and new alerts. It also keeps the emitted actions and
- * chains by id, for interactive queries.
+ * in full (tombstones for those that vanished) and new alerts. It also keeps, by id, where the correlation
+ * stores hold each action and chain, for interactive queries (a pointer, not a copy: see {@link ShownActions}).
  *
  * <p>A failure here happens after the repartition, where Kafka's built-in dead-letter handler
  * would only name the by-dyad record; so the processor catches it, forgets the step's state writes,
@@ -43,8 +43,10 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
     private ProcessorContext<String, Emitted.FromCorrelate> context;
     private List<BufferedSortedStore<?>> buffers;
     private Function<ExtractedAction, CorrelationUpdate> correlator;
-    private KeyValueStore<String, Action> actionsById;
-    private KeyValueStore<String, Chain> chainsById;
+    private BufferedSortedStore<Action> actions;
+    private BufferedSortedStore<Chain> chains;
+    private KeyValueStore<String, String> actionKeys;
+    private KeyValueStore<String, String> chainKeys;
     private CrossDyadState crossDyad;
 
     CorrelateProcessor(CorrelatorFactory factory, Serializer<ActionMention> mentionSerializer, StreamsCounters counters) {
@@ -57,13 +59,13 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
     public void init(ProcessorContext<String, Emitted.FromCorrelate> context) {
         this.context = context;
         BufferedSortedStore<ExtractedAction> mentions = buffered(context.getStateStore(RiposteTopology.STORE_MENTIONS));
-        BufferedSortedStore<Action> actions = buffered(context.getStateStore(RiposteTopology.STORE_ACTIONS));
-        BufferedSortedStore<Chain> chains = buffered(context.getStateStore(RiposteTopology.STORE_CHAINS));
+        actions = buffered(context.getStateStore(RiposteTopology.STORE_ACTIONS));
+        chains = buffered(context.getStateStore(RiposteTopology.STORE_CHAINS));
         BufferedSortedStore<String> index = buffered(context.getStateStore(RiposteTopology.STORE_INDEX));
         buffers = List.of(mentions, actions, chains, index);
         correlator = factory.create(new CorrelationStores(mentions, actions, chains, index));
-        actionsById = context.getStateStore(RiposteTopology.STORE_ACTIONS_BY_ID);
-        chainsById = context.getStateStore(RiposteTopology.STORE_CHAINS_BY_ID);
+        actionKeys = context.getStateStore(RiposteTopology.STORE_ACTION_KEYS);
+        chainKeys = context.getStateStore(RiposteTopology.STORE_CHAIN_KEYS);
         crossDyad = new CrossDyadState(context, factory.settings());
     }
 
@@ -111,11 +113,12 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
             deadLetter(record, mention, "correlation failed: " + e, e);
             return;
         }
+        // Only an action that appears or moves to another key, or a chain that appears, rewrites its pointer.
+        actions.pendingPuts().forEach((k, a) -> point(actionKeys, a.id(), k));
+        chains.pendingPuts().forEach((k, c) -> point(chainKeys, c.id(), c.dyad()));
         buffers.forEach(BufferedSortedStore::commit);
-        shown.forEach(a -> actionsById.put(a.id(), a));
-        update.deletedActions().forEach(actionsById::delete);
-        update.chains().forEach(c -> chainsById.put(c.id(), c));
-        update.deletedChains().forEach(chainsById::delete);
+        update.deletedActions().forEach(actionKeys::delete);
+        update.deletedChains().forEach(chainKeys::delete);
         count(mention, update);
         out.forEach(context::forward);
         if (!update.actions().isEmpty() || !update.deletedActions().isEmpty()) {
@@ -124,6 +127,12 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
                 context.forward(output(o.answeringDyad(), new Emitted.CrossDyadResolution(o.value()), record.timestamp(),
                         mention.getArticleId()));
             }
+        }
+    }
+
+    private static void point(KeyValueStore<String, String> pointers, String id, String key) {
+        if (!key.equals(pointers.get(id))) {
+            pointers.put(id, key);
         }
     }
 

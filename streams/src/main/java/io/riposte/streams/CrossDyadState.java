@@ -34,7 +34,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class CrossDyadState {
     private static final String SENT = "sent|";
-    private static final String GOT = "got|";
 
     private final KeyValueStore<String, ExtractedAction> cues;
     private final KeyValueStore<String, String> links;
@@ -84,29 +83,28 @@ final class CrossDyadState {
     /** Keeps a resolution received for one of this task's answering mentions. */
     void receive(String answeringDyad, String value) {
         CrossDyadLinks.Resolved r = decode(value);
-        links.put(GOT + answeringDyad + "|" + r.mentionId(), value);
+        links.put(ShownActions.receivedFrom(answeringDyad) + r.mentionId(), value);
     }
 
     /** The dyad's actions that the received resolutions of its mentions may change (those that hold such a mention). */
     List<Action> answering(String answeringDyad) {
-        List<CrossDyadLinks.Resolved> received = received(answeringDyad);
+        List<String> received = received(answeringDyad);
         List<Action> out = new ArrayList<>();
         for (Map.Entry<String, Action> e : actions.range(answeringDyad + "|", answeringDyad + "}")) {
-            out.add(CrossDyadLinks.apply(e.getValue(), received));
+            out.add(ShownActions.shown(e.getValue(), received));
         }
         return out;
     }
 
     /** The action as the topic shows it: with the links its mentions' cross-dyad cues resolved to. */
     Action overlay(Action action) {
-        List<CrossDyadLinks.Resolved> received = received(action.dyad());
-        return received.isEmpty() ? action : CrossDyadLinks.apply(action, received);
+        return ShownActions.shown(action, received(action.dyad()));
     }
 
-    private List<CrossDyadLinks.Resolved> received(String answeringDyad) {
-        List<CrossDyadLinks.Resolved> out = new ArrayList<>();
-        try (var it = links.range(GOT + answeringDyad + "|", GOT + answeringDyad + "}")) {
-            it.forEachRemaining(kv -> out.add(decode(kv.value)));
+    private List<String> received(String answeringDyad) {
+        List<String> out = new ArrayList<>();
+        try (var it = links.range(ShownActions.receivedFrom(answeringDyad), ShownActions.receivedEnd(answeringDyad))) {
+            it.forEachRemaining(kv -> out.add(kv.value));
         }
         return out;
     }

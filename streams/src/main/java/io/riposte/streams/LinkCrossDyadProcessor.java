@@ -6,14 +6,15 @@ import io.riposte.mapping.AvroMapping;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The answering dyad's half of a cross-dyad answer ({@link CrossDyadState}): takes a resolution, keyed by the
  * answering dyad, keeps it, and emits again each action of the dyad whose links it changes (what the actions topic
- * shows, kept in {@value RiposteTopology#STORE_ACTIONS_BY_ID}, is the correlator's action with those links added).
+ * shows is the correlator's action with those links added: before the resolution, it was the same with the links
+ * received before).
  */
 final class LinkCrossDyadProcessor implements Processor<String, String, String, Emitted.FromCorrelate> {
     private static final Logger LOG = LoggerFactory.getLogger(LinkCrossDyadProcessor.class);
@@ -21,7 +22,6 @@ final class LinkCrossDyadProcessor implements Processor<String, String, String, 
     private final CorrelationSettings settings;
     private ProcessorContext<String, Emitted.FromCorrelate> context;
     private CrossDyadState state;
-    private KeyValueStore<String, Action> actionsById;
 
     LinkCrossDyadProcessor(CorrelationSettings settings) {
         this.settings = settings;
@@ -31,11 +31,11 @@ final class LinkCrossDyadProcessor implements Processor<String, String, String, 
     public void init(ProcessorContext<String, Emitted.FromCorrelate> context) {
         this.context = context;
         this.state = new CrossDyadState(context, settings);
-        this.actionsById = context.getStateStore(RiposteTopology.STORE_ACTIONS_BY_ID);
     }
 
     @Override
     public void process(Record<String, String> record) {
+        List<Action> before = state.answering(record.key());
         try {
             state.receive(record.key(), record.value());
         } catch (RuntimeException e) {
@@ -43,9 +43,10 @@ final class LinkCrossDyadProcessor implements Processor<String, String, String, 
             LOG.error("Unreadable cross-dyad resolution for dyad {}: {}", record.key(), e.toString());
             throw e;
         }
-        for (Action a : state.answering(record.key())) {
-            if (!a.equals(actionsById.get(a.id()))) {
-                actionsById.put(a.id(), a);
+        List<Action> after = state.answering(record.key());
+        for (int i = 0; i < after.size(); i++) {
+            Action a = after.get(i);
+            if (!a.equals(before.get(i))) {
                 context.forward(new Record<>(a.id(), new Emitted.ActionChange(AvroMapping.toAvro(a)), record.timestamp()));
             }
         }

@@ -76,10 +76,16 @@ public final class RiposteTopology {
     public static final String STORE_CROSS_DYAD_CUES = "cross-dyad-cues";
     /** Resolutions of cross-dyad cues, sent (for the answered dyads) and received (for the answering ones). */
     public static final String STORE_CROSS_DYAD_LINKS = "cross-dyad-links";
-    /** What the {@code actions} topic holds, by action id: the interactive-query view. */
-    public static final String STORE_ACTIONS_BY_ID = "actions-by-id";
-    /** What the {@code chains} topic holds, by chain id: the interactive-query view. */
-    public static final String STORE_CHAINS_BY_ID = "chains-by-id";
+    /**
+     * Action id -> its key in {@value #STORE_ACTIONS}, for interactive queries by id: a pointer, written only when an
+     * action appears, moves or goes, where a copy of the action would be rewritten with every change of it.
+     */
+    public static final String STORE_ACTION_KEYS = "action-keys";
+    /**
+     * Chain id -> its dyad, for interactive queries by id: a chain's key in {@value #STORE_CHAINS} moves with each new
+     * step, so the pointer names the dyad (whose chains are few) and is written only when a chain appears or goes.
+     */
+    public static final String STORE_CHAIN_KEYS = "chain-keys";
 
     /**
      * Builds the topology.
@@ -125,7 +131,7 @@ public final class RiposteTopology {
                 .repartition(Repartitioned.<String, String>as(REPARTITION_CROSS_DYAD_RESOLVED)
                         .withKeySerde(keys).withValueSerde(Serdes.String()))
                 .process(() -> new LinkCrossDyadProcessor(correlators.settings()), Named.as(LINK_CROSS_DYAD),
-                        STORE_CROSS_DYAD_CUES, STORE_CROSS_DYAD_LINKS, STORE_ACTIONS, STORE_ACTIONS_BY_ID);
+                        STORE_CROSS_DYAD_CUES, STORE_CROSS_DYAD_LINKS, STORE_ACTIONS);
         KStream<String, Emitted.FromCorrelate> correlated = correlatedHere.merge(linked, Named.as(LINK_CROSS_DYAD + "-merge"));
         correlated.flatMapValues(Emitted.FromCorrelate::toActions, Named.as("actions-value"))
                 .to(prefix + Topics.ACTIONS, Produced.with(keys, serdes.actions()).withName("actions-sink"));
@@ -167,8 +173,8 @@ public final class RiposteTopology {
                         store(STORE_ACTIONS, AvroStoreSerde.actions()),
                         store(STORE_CHAINS, AvroStoreSerde.chains()),
                         store(STORE_INDEX, Serdes.String()),
-                        store(STORE_ACTIONS_BY_ID, AvroStoreSerde.actions()),
-                        store(STORE_CHAINS_BY_ID, AvroStoreSerde.chains()),
+                        store(STORE_ACTION_KEYS, Serdes.String()),
+                        store(STORE_CHAIN_KEYS, Serdes.String()),
                         store(STORE_CROSS_DYAD_CUES, AvroStoreSerde.mentions()),
                         store(STORE_CROSS_DYAD_LINKS, Serdes.String())));
                 return stores;

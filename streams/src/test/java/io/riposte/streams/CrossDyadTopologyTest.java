@@ -60,6 +60,26 @@ class CrossDyadTopologyTest {
         return found.get(0);
     }
 
+    /**
+     * The action as interactive queries compose it (QueryRouter): its key from the pointer store, its value from the
+     * correlation store, the cross-dyad links its task received; it must be what the topic holds.
+     */
+    static io.riposte.avro.Action queried(Driver d, String id) {
+        org.apache.kafka.streams.state.KeyValueStore<String, String> keys = d.ttd.getKeyValueStore(RiposteTopology.STORE_ACTION_KEYS);
+        org.apache.kafka.streams.state.KeyValueStore<String, io.riposte.domain.Action> actions = d.ttd.getKeyValueStore(RiposteTopology.STORE_ACTIONS);
+        org.apache.kafka.streams.state.KeyValueStore<String, String> links = d.ttd.getKeyValueStore(RiposteTopology.STORE_CROSS_DYAD_LINKS);
+        String key = keys.get(id);
+        io.riposte.domain.Action a = key == null ? null : actions.get(key);
+        if (a == null) {
+            return null;
+        }
+        List<String> received = new ArrayList<>();
+        try (var it = links.range(ShownActions.receivedFrom(a.dyad()), ShownActions.receivedEnd(a.dyad()))) {
+            it.forEachRemaining(kv -> received.add(kv.value));
+        }
+        return AvroMapping.toAvro(ShownActions.shown(a, received));
+    }
+
     static List<String> linkIds(io.riposte.avro.Action a) {
         return a.getRespondsTo().stream().map(l -> l.getActionId()).toList();
     }
@@ -98,6 +118,9 @@ class CrossDyadTopologyTest {
                     Extractors.standard(), CorrelatorFactory.standard())) {
                 d.publishAll(articles);
                 assertThat(topic(d)).as("order %s", java.util.Arrays.toString(order)).isEqualTo(expected);
+                for (String id : expected.keySet()) {
+                    assertThat(queried(d, id)).as("queried %s, order %s", id, java.util.Arrays.toString(order)).isEqualTo(expected.get(id));
+                }
             }
         }
     }

@@ -147,6 +147,19 @@ class EmbeddedClusterTest {
             Committed out = readCommitted();
             assertThat(out.actions).isEqualTo(expectedAfter.actions());
             assertThat(out.chains).isEqualTo(expectedAfter.chains());
+            // The query views are composed from restored stores (id -> key pointers, then the correlation stores).
+            HttpClient http = HttpClient.newHttpClient();
+            ObjectMapper json = new ObjectMapper();
+            String base = "http://127.0.0.1:" + restored.httpPort();
+            for (io.riposte.avro.Action a : expectedAfter.actions().values()) {
+                JsonNode body = json.readTree(get(http, base + "/actions/" + a.getId()).body());
+                assertThat(body.get("id").asText()).isEqualTo(a.getId());
+                assertThat(body.get("articles").size()).as("articles of %s", a.getId()).isEqualTo(a.getArticles().size());
+            }
+            for (io.riposte.avro.Chain c : expectedAfter.chains().values()) {
+                JsonNode body = json.readTree(get(http, base + "/chains/" + c.getId()).body());
+                assertThat(body.get("steps").size()).as("steps of %s", c.getId()).isEqualTo(c.getSteps().size());
+            }
         }
     }
 

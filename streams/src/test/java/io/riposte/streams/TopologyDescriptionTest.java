@@ -82,7 +82,7 @@ public class TopologyDescriptionTest {
                 "Sink: actions-sink (topic: actions)", "Sink: chains-sink (topic: chains)", "Sink: alerts-sink (topic: alerts)",
                 "Sink: extract-dead-letters-sink (topic: dead-letters)", "Sink: correlate-dead-letters-sink (topic: dead-letters)");
         for (String store : new String[] {RiposteTopology.STORE_MENTIONS, RiposteTopology.STORE_ACTIONS, RiposteTopology.STORE_CHAINS,
-                RiposteTopology.STORE_INDEX, RiposteTopology.STORE_ACTIONS_BY_ID, RiposteTopology.STORE_CHAINS_BY_ID}) {
+                RiposteTopology.STORE_INDEX, RiposteTopology.STORE_ACTION_KEYS, RiposteTopology.STORE_CHAIN_KEYS}) {
             assertThat(d).contains(store);
         }
         assertThat(d).doesNotContain("KSTREAM-", "KTABLE-");

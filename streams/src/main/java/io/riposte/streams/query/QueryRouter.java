@@ -2,7 +2,9 @@ package io.riposte.streams.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.riposte.domain.Action;
 import io.riposte.streams.RiposteTopology;
+import io.riposte.streams.ShownActions;
 import io.riposte.streams.state.AvroStoreSerde;
 import java.io.IOException;
 import java.net.URI;
@@ -36,6 +38,7 @@ import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.TaskMetadata;
 import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.query.KeyQuery;
+import org.apache.kafka.streams.query.Query;
 import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.query.RangeQuery;
 import org.apache.kafka.streams.query.StateQueryRequest;
@@ -46,8 +49,11 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 /**
  * Answers a store query for the whole application, whichever instance receives it.
  *
- * <p>The queryable stores ({@code chains-by-id}, {@code actions-by-id}) live in the correlation tasks,
- * which are partitioned by <em>dyad</em> (the by-dyad repartition topic), not by the ids they are keyed by. So:
+ * <p>The two views it answers, {@value #CHAINS} and {@value #ACTIONS} (what the {@code chains} and {@code actions}
+ * topics hold, by id), are read from the stores of the correlation tasks: a pointer store gives an action's key in
+ * {@code correlation-actions} ({@code action-keys}) or a chain's dyad, whose chains are then read from
+ * {@code correlation-chains} ({@code chain-keys}), and an action with the cross-dyad links its task received ({@link ShownActions}).
+ * Those tasks are partitioned by <em>dyad</em> (the by-dyad repartition topic), not by the ids. So:
  * a dyad query goes to the one active owner of the dyad's partition ({@link KafkaStreams#queryMetadataForKey});
  * an id lookup and a full list ask every owner for its own partitions (one request per instance). Each
  * instance answers only for the partitions it is asked for, from its active copy; when an owner does not
@@ -66,6 +72,10 @@ public final class QueryRouter {
      * change: a test seam (settings given as objects), to hold a query open while a rebalance happens.
      */
     public static final String HOOK = "riposte.query.hook";
+    /** The view of the chains, by chain id: what the {@code chains} topic holds (a resource of {@link #INTERNAL_PATH}). */
+    public static final String CHAINS = "chains-by-id";
+    /** The view of the actions, by action id: what the {@code actions} topic holds. */
+    public static final String ACTIONS = "actions-by-id";
 
     /** The query cannot be answered right now; the reason says why (answered 503 with Retry-After). */
     public static final class Unavailable extends RuntimeException {
@@ -112,9 +122,7 @@ public final class QueryRouter {
     private final InstanceClient client;
     private final Runnable hook;
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, Serde<?>> serdes = Map.of(
-            RiposteTopology.STORE_CHAINS_BY_ID, AvroStoreSerde.chains(),
-            RiposteTopology.STORE_ACTIONS_BY_ID, AvroStoreSerde.actions());
+    private final Map<String, Serde<?>> serdes = Map.of(CHAINS, AvroStoreSerde.chains(), ACTIONS, AvroStoreSerde.actions());
     /** The most partitions ever seen: partitions are never removed, so fewer owners than this is a gap. */
     private volatile int knownPartitions;
 
@@ -167,7 +175,7 @@ public final class QueryRouter {
             return all(store, ctx);
         }
         return (List<V>) consistent(() -> {
-            KeyQueryMetadata md = streams.queryMetadataForKey(store, partitionKey, new StringSerializer());
+            KeyQueryMetadata md = streams.queryMetadataForKey(valuesOf(store), partitionKey, new StringSerializer());
             if (md == null || KeyQueryMetadata.NOT_AVAILABLE.equals(md)) {
                 throw new Unavailable("no instance hosts the partition of " + partitionKey + " yet (rebalancing)");
             }
@@ -279,10 +287,56 @@ public final class QueryRouter {
         return result;
     }
 
-    private List<Object> local(String store, String key, Set<Integer> partitions, boolean standby) {
-        StateQueryRequest<?> request = key == null
-                ? StateQueryRequest.inStore(store).withQuery(RangeQuery.<String, Object>withNoBounds())
-                : StateQueryRequest.inStore(store).withQuery(KeyQuery.<String, Object>withKey(key));
+    /** The store that holds a view's values. */
+    private String valuesOf(String view) {
+        serde(view);
+        return view.equals(ACTIONS) ? RiposteTopology.STORE_ACTIONS : RiposteTopology.STORE_CHAINS;
+    }
+
+    /** A view read from this instance's stores: all its values in those partitions, or the one under {@code key}. */
+    private List<Object> local(String view, String key, Set<Integer> partitions, boolean standby) {
+        String values = valuesOf(view);
+        Map<Integer, List<Object>> found;
+        if (key == null) {
+            found = query(values, RangeQuery.<String, Object>withNoBounds(), partitions, standby);
+        } else {
+            String pointers = view.equals(ACTIONS) ? RiposteTopology.STORE_ACTION_KEYS : RiposteTopology.STORE_CHAIN_KEYS;
+            found = new TreeMap<>();
+            for (var e : query(pointers, KeyQuery.<String, Object>withKey(key), partitions, standby).entrySet()) {
+                List<Object> at = new ArrayList<>();
+                for (Object pointer : e.getValue()) {
+                    // stores are not transactional: a pointer may name a key whose value just moved (then: not found)
+                    String target = (String) pointer;
+                    if (view.equals(CHAINS)) { // the chain's dyad
+                        query(values, RangeQuery.<String, Object>withRange(target + "|", target + "}"), Set.of(e.getKey()), standby).get(e.getKey())
+                                .stream().filter(c -> ((io.riposte.domain.Chain) c).id().equals(key)).forEach(at::add);
+                    } else {
+                        at.addAll(query(values, KeyQuery.<String, Object>withKey(target), Set.of(e.getKey()), standby).get(e.getKey()));
+                    }
+                }
+                found.put(e.getKey(), at);
+            }
+        }
+        List<Object> out = new ArrayList<>();
+        for (var e : found.entrySet()) {
+            Map<String, List<String>> received = new HashMap<>();
+            for (Object v : e.getValue()) {
+                if (v instanceof Action a) {
+                    List<String> links = received.computeIfAbsent(a.dyad(), d -> query(RiposteTopology.STORE_CROSS_DYAD_LINKS,
+                            RangeQuery.<String, Object>withRange(ShownActions.receivedFrom(d), ShownActions.receivedEnd(d)), Set.of(e.getKey()), standby)
+                            .get(e.getKey()).stream().map(String.class::cast).toList());
+                    out.add(ShownActions.shown(a, links));
+                } else {
+                    out.add(v);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One IQv2 query of a store, by partition (all of this instance's when {@code partitions} is null). */
+    private Map<Integer, List<Object>> query(String store, Query<?> q, Set<Integer> partitions, boolean standby) {
+        StateQueryRequest<?> request = StateQueryRequest.inStore(store).withQuery(q);
         if (partitions != null) {
             request = request.withPartitions(partitions);
         }
@@ -292,7 +346,7 @@ public final class QueryRouter {
         StateQueryResult<?> result = streams.query(request);
         Map<Integer, ? extends QueryResult<?>> byPartition = result.getPartitionResults();
         Collection<Integer> expected = partitions != null ? new TreeSet<>(partitions) : new TreeSet<>(byPartition.keySet());
-        List<Object> out = new ArrayList<>();
+        Map<Integer, List<Object>> out = new TreeMap<>();
         for (int p : expected) {
             QueryResult<?> r = byPartition.get(p);
             if (r == null) {
@@ -301,16 +355,18 @@ public final class QueryRouter {
             if (r.isFailure()) {
                 throw new Unavailable("store " + store + " partition " + p + ": " + r.getFailureReason() + " " + r.getFailureMessage());
             }
+            List<Object> values = new ArrayList<>();
             Object value = r.getResult();
             if (value instanceof KeyValueIterator<?, ?> it) {
                 try (it) {
                     while (it.hasNext()) {
-                        out.add(((KeyValue<?, ?>) it.next()).value);
+                        values.add(((KeyValue<?, ?>) it.next()).value);
                     }
                 }
             } else if (value != null) {
-                out.add(value);
+                values.add(value);
             }
+            out.put(p, values);
         }
         return out;
     }
@@ -340,7 +396,7 @@ public final class QueryRouter {
     }
 
     /**
-     * Serves {@link #INTERNAL_PATH}{@code /{store}?partitions=0,2&standby=false[&key=K]}: this instance's
+     * Serves {@link #INTERNAL_PATH}{@code /{view}?partitions=0,2&standby=false[&key=K]} ({@link #ACTIONS} or {@link #CHAINS}): this instance's
      * entries of exactly those partitions, never forwarded. Unavailable when any of them is not here.
      */
     public Map<String, Object> serveInternal(URI uri) {

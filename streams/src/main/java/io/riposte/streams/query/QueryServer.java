@@ -17,7 +17,6 @@ import io.riposte.domain.Dyad;
 import io.riposte.domain.FuzzyDate;
 import io.riposte.http.HttpExposure;
 import io.riposte.json.JsonContract;
-import io.riposte.streams.RiposteTopology;
 import io.riposte.streams.StreamsCounters;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -203,14 +202,14 @@ public final class QueryServer implements AutoCloseable {
 
     private void route(HttpExchange ex, List<String> path, QueryRouter.Context ctx) throws IOException {
         if (path.equals(List.of("chains"))) {
-            List<Chain> chains = new ArrayList<>(router.<Chain>all(RiposteTopology.STORE_CHAINS_BY_ID, ctx));
+            List<Chain> chains = new ArrayList<>(router.<Chain>all(QueryRouter.CHAINS, ctx));
             chains.sort(Comparator.comparing(Chain::dyad).thenComparing(Chain::id));
             send(ex, 200, chains);
         } else if (path.size() == 2 && path.get(0).equals("chains")) {
-            Optional<Chain> c = router.byKey(RiposteTopology.STORE_CHAINS_BY_ID, path.get(1), ctx);
+            Optional<Chain> c = router.byKey(QueryRouter.CHAINS, path.get(1), ctx);
             send(ex, c.isPresent() ? 200 : 404, c.isPresent() ? c.get() : Map.of("error", "no chain with id " + path.get(1)));
         } else if (path.size() == 2 && path.get(0).equals("actions")) {
-            Optional<Action> a = router.byKey(RiposteTopology.STORE_ACTIONS_BY_ID, path.get(1), ctx);
+            Optional<Action> a = router.byKey(QueryRouter.ACTIONS, path.get(1), ctx);
             send(ex, a.isPresent() ? 200 : 404, a.isPresent() ? a.get() : Map.of("error", "no action with id " + path.get(1)));
         } else if (path.size() == 2 && path.get(0).equals("dyads")) {
             String dyad;
@@ -224,10 +223,10 @@ public final class QueryServer implements AutoCloseable {
                 send(ex, 400, Map.of("error", "bad dyad", "reason", e.getMessage() + " (expected two ISO 3166-1 alpha-3 codes, e.g. RUS-USA)"));
                 return;
             }
-            List<Chain> chains = new ArrayList<>(router.partitionOf(RiposteTopology.STORE_CHAINS_BY_ID, dyad, ctx).stream().map(Chain.class::cast)
+            List<Chain> chains = new ArrayList<>(router.partitionOf(QueryRouter.CHAINS, dyad, ctx).stream().map(Chain.class::cast)
                     .filter(c -> c.dyad().equals(dyad)).toList());
             chains.sort(Comparator.comparing(Chain::id));
-            List<Action> actions = new ArrayList<>(router.partitionOf(RiposteTopology.STORE_ACTIONS_BY_ID, dyad, ctx).stream().map(Action.class::cast)
+            List<Action> actions = new ArrayList<>(router.partitionOf(QueryRouter.ACTIONS, dyad, ctx).stream().map(Action.class::cast)
                     .filter(a -> a.dyad().equals(dyad)).toList());
             actions.sort(Comparator.comparing(Action::id));
             Map<String, Object> body = new LinkedHashMap<>();

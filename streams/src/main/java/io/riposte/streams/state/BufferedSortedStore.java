@@ -84,6 +84,13 @@ public final class BufferedSortedStore<V> implements SortedStore<V> {
         return !range(from, to).isEmpty();
     }
 
+    /** The values this step puts, by key (not its deletes), before {@link #commit()}. */
+    public Map<String, V> pendingPuts() {
+        Map<String, V> out = new TreeMap<>();
+        pending.forEach((k, v) -> v.ifPresent(value -> out.put(k, value)));
+        return out;
+    }
+
     /** Writes the pending changes through, in key order. */
     public void commit() {
         pending.forEach((k, v) -> {

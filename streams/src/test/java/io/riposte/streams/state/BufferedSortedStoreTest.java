@@ -79,8 +79,11 @@ class BufferedSortedStoreTest {
         assertThat(b.get("RUS-USA|0003|c")).isEqualTo("3'");
         assertThat(b.range("RUS-USA|", "RUS-USA}")).extracting(Map.Entry::getValue).containsExactly("2", "new", "3'");
         assertThat(kv.get("RUS-USA|0001|a")).isEqualTo("1");
+        assertThat(b.pendingPuts()).as("the step's puts, not its deletes").containsExactly(
+                Map.entry("RUS-USA|0002|bb", "new"), Map.entry("RUS-USA|0003|c", "3'"));
 
         b.commit();
+        assertThat(b.pendingPuts()).isEmpty();
         assertThat(kv.get("RUS-USA|0001|a")).isNull();
         assertThat(kv.get("RUS-USA|0002|bb")).isEqualTo("new");
         assertThat(keys(store.range("RUS-USA|", "RUS-USA}"))).containsExactly("RUS-USA|0002|b", "RUS-USA|0002|bb", "RUS-USA|0003|c");
