@@ -47,6 +47,8 @@ public final class Lexicon {
     final Map<String, List<Phrase<Boolean>>> cues = new HashMap<>();
     /** Institution nouns (lower case) to their role: AGENT, PERSON, MISSION. */
     final Map<String, String> institutions = new HashMap<>();
+    /** The first words of the institution nouns: most tokens start none, so no phrase need be built for them. */
+    final Set<String> institutionStarts = new HashSet<>();
     /** Institution nouns (lower case) that, bare, stand for the state the story is about. */
     final Set<String> homeInstitutions = new HashSet<>();
     /** Their first words: a cheap check before any phrase is built. */
@@ -289,6 +291,7 @@ public final class Lexicon {
 
     private void institutionLine(String[] c) {
         institutions.put(col(c, 0).toLowerCase(Locale.ROOT), col(c, 1));
+        institutionStarts.add(col(c, 0).toLowerCase(Locale.ROOT).split(" ")[0]);
         if ("HOME".equals(col(c, 2))) {
             String lower = col(c, 0).toLowerCase(Locale.ROOT);
             homeInstitutions.add(lower);
