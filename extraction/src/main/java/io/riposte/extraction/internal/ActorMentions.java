@@ -354,7 +354,7 @@ final class ActorMentions {
                 String l = t.lower[j];
                 String inst = null;
                 int len = 0;
-                for (int n = 3; n >= 1 && inst == null; n--) {
+                for (int n = 3; n >= 1 && inst == null && lex.institutionStarts.contains(l); n--) {
                     if (j + n <= t.size) {
                         StringBuilder b = new StringBuilder(l);
                         for (int k = 1; k < n; k++) {

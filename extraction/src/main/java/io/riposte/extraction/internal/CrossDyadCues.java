@@ -28,12 +28,22 @@ final class CrossDyadCues {
         this.seg = seg;
         this.actors = actors;
         this.leads = lex.words("CROSS_DYAD_LEADS");
+        Cues cues = lex.derived("CrossDyadCues.cues", CrossDyadCues::cues);
+        this.phrases = cues.phrases();
+        this.lengths = cues.lengths();
+    }
+
+    /** The cue phrases longest first, with their lengths in words (never modified: shared by every article). */
+    private record Cues(String[] phrases, int[] lengths) {}
+
+    private static Cues cues(Lexicon lex) {
         Set<String> words = lex.words("CROSS_DYAD_CUES");
-        this.phrases = words.stream().sorted((a, b) -> b.split(" ").length - a.split(" ").length).toArray(String[]::new);
-        this.lengths = new int[phrases.length];
+        String[] phrases = words.stream().sorted((a, b) -> b.split(" ").length - a.split(" ").length).toArray(String[]::new);
+        int[] lengths = new int[phrases.length];
         for (int i = 0; i < phrases.length; i++) {
             lengths[i] = phrases[i].split(" ").length;
         }
+        return new Cues(phrases, lengths);
     }
 
     /** Marks the unfriendly acts of sentence [from, to) that a cross-dyad cue of the sentence says answer another dyad's act. */

@@ -1,6 +1,7 @@
 package io.riposte.extraction.internal;
 
 import java.time.DayOfWeek;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -30,17 +31,25 @@ public final class DateWords {
     final Set<String> writingTime;
 
     DateWords(Lexicon lex) {
-        this.months = Map.copyOf(lex.numbered("MONTH"));
+        this.months = hashed(lex.numbered("MONTH"));
         Map<String, DayOfWeek> days = new HashMap<>();
         lex.numbered("WEEKDAY").forEach((w, n) -> days.put(w, DayOfWeek.of(n)));
-        this.weekdays = Map.copyOf(days);
-        this.smallNumbers = Map.copyOf(lex.numbered("SMALL_NUMBER"));
+        this.weekdays = hashed(days);
+        this.smallNumbers = hashed(lex.numbered("SMALL_NUMBER"));
         this.deadlineWords = lex.words("DATE_DEADLINE_MARKERS");
         this.monthPrefixes = lex.words("MONTH_PREFIXES");
         Set<String> starts = new HashSet<>(lex.words("RELATIVE_DATE_STARTS"));
         starts.addAll(smallNumbers.keySet());
-        this.relativeStarts = Set.copyOf(starts);
+        this.relativeStarts = WordSet.of(starts);
         this.attributionVerbs = lex.words("ATTRIBUTION_VERBS");
         this.writingTime = lex.words("WRITING_TIME");
+    }
+
+    /**
+     * An immutable copy that compares the cached hash before equals: these maps are asked about every token of a
+     * sentence, and a {@code Map.copyOf} map compares the word with each entry of its probe chain by equals.
+     */
+    private static <V> Map<String, V> hashed(Map<String, V> m) {
+        return Collections.unmodifiableMap(new HashMap<>(m));
     }
 }

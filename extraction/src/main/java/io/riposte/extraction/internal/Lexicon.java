@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The dictionaries of the extractor, loaded from the TSV data files next to this class
@@ -45,6 +47,8 @@ public final class Lexicon {
     final Map<String, List<Phrase<Boolean>>> cues = new HashMap<>();
     /** Institution nouns (lower case) to their role: AGENT, PERSON, MISSION. */
     final Map<String, String> institutions = new HashMap<>();
+    /** The first words of the institution nouns: most tokens start none, so no phrase need be built for them. */
+    final Set<String> institutionStarts = new HashSet<>();
     /** Institution nouns (lower case) that, bare, stand for the state the story is about. */
     final Set<String> homeInstitutions = new HashSet<>();
     /** Their first words: a cheap check before any phrase is built. */
@@ -71,8 +75,8 @@ public final class Lexicon {
         l.read("cues", l::cueLine);
         l.read("words", l::wordsLine);
         l.read("numbered", l::numberedLine);
-        l.wordLists.replaceAll((k, v) -> Set.copyOf(v));
-        l.wordListsAsWritten.replaceAll((k, v) -> Set.copyOf(v));
+        l.wordLists.replaceAll((k, v) -> WordSet.of(v));
+        l.wordListsAsWritten.replaceAll((k, v) -> WordSet.of(v));
         l.numbered.replaceAll((k, v) -> Map.copyOf(v));
         l.dates = new DateWords(l);
         l.findPhraseKeys();
@@ -173,6 +177,15 @@ public final class Lexicon {
         }
         prefilterHashes = table;
         prefilterKinds = kind;
+    }
+
+    /** Values the passes derive from the dictionaries, computed once per lexicon, not once per article. */
+    private final Map<String, Object> derived = new ConcurrentHashMap<>();
+
+    /** The value of that name, computed by {@code compute} the first time it is asked for (it must not change). */
+    @SuppressWarnings("unchecked")
+    <T> T derived(String name, Function<Lexicon, T> compute) {
+        return (T) derived.computeIfAbsent(name, k -> compute.apply(this));
     }
 
     /** Whether a lower-case word starts a trigger phrase (the prefilter). */
@@ -278,6 +291,7 @@ public final class Lexicon {
 
     private void institutionLine(String[] c) {
         institutions.put(col(c, 0).toLowerCase(Locale.ROOT), col(c, 1));
+        institutionStarts.add(col(c, 0).toLowerCase(Locale.ROOT).split(" ")[0]);
         if ("HOME".equals(col(c, 2))) {
             String lower = col(c, 0).toLowerCase(Locale.ROOT);
             homeInstitutions.add(lower);
