@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
             "Run the whole pipeline once on a throw-away local cluster: start an in-process KRaft broker and a schema "
                     + "registry, create the topics, start the Streams topology and the dyad consumer, publish DIR, "
                     + "print the alerts as they come and the final chains, then shut everything down.",
-            "DIR defaults to the sample articles bundled with Riposte. Annotation files (gold*.jsonl, chains*.jsonl) "
+            "DIR defaults to the sample articles bundled with Riposte. Annotation and note files (gold*.jsonl, chains*.jsonl, *.md) "
                     + "are left out."})
 public class DemoCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "DIR", description = "Articles to replay (default: the bundled sample corpus).")

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
             "Extract the actions that articles report and print them as JSON Lines in the \"Predicted actions\" format "
                     + "of ../shared/EVALUATION.md: one line per action per article (no Kafka needed).",
             "Reads what the producer reads: the loose text format (optional ' date YYYY-MM-DD [URL]' first line), "
-                    + "JSON Lines (.jsonl) and .gz of either; directories are walked, gold*.jsonl and chains*.jsonl are skipped.",
+                    + "JSON Lines (.jsonl) and .gz of either; directories are walked, gold*.jsonl, chains*.jsonl and *.md are skipped.",
             "Unreadable or rejected articles get a one-line reason on stderr.",
             "",
             "Exit codes: 0 done, 1 bad usage or missing path, 3 some inputs could not be read."})

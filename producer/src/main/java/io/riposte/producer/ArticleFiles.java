@@ -58,10 +58,13 @@ public final class ArticleFiles {
         this(DEFAULT_MAX_BYTES, List.of(), Clock.systemUTC());
     }
 
-    /** File names of evaluation annotations that sit beside articles and are not articles themselves. */
-    public static final List<String> ANNOTATION_FILES = List.of("gold*.jsonl", "chains*.jsonl");
+    /**
+     * File names that sit beside articles and are not articles themselves: evaluation annotations and a
+     * corpus's Markdown notes (a README read as an article would add its prose to the results).
+     */
+    public static final List<String> ANNOTATION_FILES = List.of("gold*.jsonl", "chains*.jsonl", "*.md");
 
-    /** A reader that leaves annotation files ({@link #ANNOTATION_FILES}) out of directory walks. */
+    /** A reader that leaves annotation and note files ({@link #ANNOTATION_FILES}) out of directory walks. */
     public static ArticleFiles skippingAnnotations() {
         return new ArticleFiles(DEFAULT_MAX_BYTES, ANNOTATION_FILES, Clock.systemUTC());
     }

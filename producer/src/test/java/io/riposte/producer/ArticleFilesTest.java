@@ -156,6 +156,19 @@ class ArticleFilesTest {
     }
 
     @Test
+    void theStandardReaderSkipsAnnotationsAndNotesButReadsNamedFiles() throws IOException {
+        Files.writeString(dir.resolve("README.md"), "Notes on this corpus\nnot an article");
+        Files.writeString(dir.resolve("chains.jsonl"), "{}\n");
+        Files.writeString(dir.resolve("gold.jsonl"), "{}\n");
+        Files.writeString(dir.resolve("a.txt"), "An article\nbody");
+        ArticleFiles standard = ArticleFiles.skippingAnnotations();
+        assertThat(standard.expand(List.of(dir))).extracting(p -> p.getFileName().toString()).containsExactly("a.txt");
+        assertThat(standard.skipped()).isEqualTo(3);
+        assertThat(standard.expand(List.of(dir.resolve("README.md")))).as("a file named on the command line is read")
+                .hasSize(1);
+    }
+
+    @Test
     void aDashReadsJsonLinesFromStandardInput() {
         byte[] lines = ("{\"title\":\"Embassy staff cut\",\"body\":\"The mission must shrink.\"}\n"
                 + "[1,2]\n").getBytes(StandardCharsets.UTF_8);
