@@ -74,6 +74,11 @@ public final class CorrelationReplay {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpuNanos = 0;
         long reportEvery = Math.max(1, mentions.size() / 10);
+        // what the changed actions carry (each one a store write and an output record) against what they would
+        // carry with every report (issue 15's bounded evidence)
+        long reportsCarried = 0;
+        long reportsInAll = 0;
+        long sentenceChars = 0;
         for (int i = 0; i < mentions.size(); i++) {
             long s = System.nanoTime();
             long c = threads.getCurrentThreadCpuTime();
@@ -89,6 +94,13 @@ public final class CorrelationReplay {
                 cpuNanos += threads.getCurrentThreadCpuTime() - c;
             }
             updates.update((u + "\n").getBytes(StandardCharsets.UTF_8));
+            for (io.riposte.domain.Action a : u.actions()) {
+                reportsCarried += a.evidence().size();
+                reportsInAll += a.evidenceTotal();
+                for (io.riposte.domain.Evidence e : a.evidence()) {
+                    sentenceChars += e.sentence().length();
+                }
+            }
             if ((i + 1) % reportEvery == 0) {
                 System.out.printf("  %,d mentions correlated, %.1f s so far%n", i + 1, correlationNanos / 1e9);
             }
@@ -104,6 +116,8 @@ public final class CorrelationReplay {
                 + " total %.2f; episode cache %d mentions%n", stores.mentions().writes() / (double) articles,
                 stores.actions().writes() / (double) articles, stores.chains().writes() / (double) articles,
                 stores.index().writes() / (double) articles, stores.writes() / (double) articles, cachedMentions);
+        System.out.printf("reports in the changed actions per article: carried %.2f (sentences %,.0f chars), in all %.2f%n",
+                reportsCarried / (double) articles, sentenceChars / (double) articles, reportsInAll / (double) articles);
         System.out.println("updates  " + hex(updates.digest()));
         System.out.println("mentions " + fingerprint(stores.mentions().snapshot()));
         System.out.println("actions  " + fingerprint(stores.actions().snapshot()));

@@ -56,9 +56,12 @@ public final class BatchCorrelation {
             }
         }
         List<Action> actions = new ArrayList<>();
-        for (Action a : all(stores.actions(), Action::id)) {
-            actions.add(resolved.isEmpty() ? a : CrossDyadLinks.apply(a, resolved.values()));
+        for (Map.Entry<String, Action> e : stores.actions().range("", "\uffff")) {
+            Action a = e.getValue();
+            actions.add(resolved.isEmpty() ? a : CrossDyadLinks.apply(a, resolved.values(),
+                    x -> x.withAllEvidence(correlator.allEvidence(e.getKey(), x))));
         }
+        actions.sort(Comparator.comparing(Action::id));
         return new Result(actions, all(stores.chains(), Chain::id), alerts);
     }
 

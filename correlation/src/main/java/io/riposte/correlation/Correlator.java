@@ -277,11 +277,8 @@ public final class Correlator {
                 res = summary.result();
                 joined.put(joinedAction[0], mention.id());
             } else {
-                List<ExtractedAction> all = r.all();
-                Set<String> followers = r.noYear() ? Set.of() : all.stream()
-                        .filter(m -> !m.date().hasYear() && book.get(Keys.anchorOf(m.id())) == null).map(ExtractedAction::id).collect(java.util.stream.Collectors.toSet());
-                res = episode.correlate(dyad, all, latest, r.noYear(), followers);
-                summary = r.episode() == null ? null : EpisodeSummary.of(res, all, latest);
+                res = correlate(episode, r, dyad, latest);
+                summary = r.episode() == null ? null : EpisodeSummary.of(res, r.all(), latest);
             }
             if (summary != null) {
                 summaries.put(r, summary);
@@ -368,6 +365,37 @@ public final class Correlator {
         cache(dyad, regions, summaries);
         return new CorrelationUpdate(upsertedActions, List.copyOf(deletedActions), upsertedChains,
                 List.copyOf(deletedChains), alerts);
+    }
+
+    private EpisodeCorrelator.Result correlate(EpisodeCorrelator episode, Region r, String dyad, Long latest) {
+        List<ExtractedAction> all = r.all();
+        Set<String> followers = r.noYear() ? Set.of() : all.stream()
+                .filter(m -> !m.date().hasYear() && book.get(Keys.anchorOf(m.id())) == null).map(ExtractedAction::id).collect(java.util.stream.Collectors.toSet());
+        return episode.correlate(dyad, all, latest, r.noYear(), followers);
+    }
+
+    /**
+     * The full list of reports of the action stored under {@code actionKey}, which carries only its first
+     * {@link Action#SHOWN_EVIDENCE}: its episode recomputed from the stored mentions, as an insert would (nothing is
+     * written). Null when that episode no longer computes an action of that id (the stores moved on).
+     */
+    public List<Evidence> allEvidence(String actionKey, Action a) {
+        String dated = a.dyad() + "|D|";
+        RecomputeSeed seed = RecomputeSeed.NO_YEAR;
+        if (actionKey.startsWith(dated)) {
+            long day = Keys.parseDay(actionKey.substring(dated.length(), dated.length() + 8));
+            seed = new RecomputeSeed(false, day, day);
+        }
+        Long latest = Keys.parseDay(book.get(Keys.latest(a.dyad())));
+        EpisodeCorrelator episode = new EpisodeCorrelator(settings, this::lookup);
+        for (Region r : regions(a.dyad(), List.of(seed))) {
+            for (MergedAction p : correlate(episode, r, a.dyad(), latest).merged()) {
+                if (p.id.equals(a.id())) {
+                    return p.evidence;
+                }
+            }
+        }
+        return null;
     }
 
     private static Set<String> ids(Collection<Action> actions) {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Cross-dyad answers (correlation/README.md, Links, rule 6): a mention whose text says it answers an act of
@@ -129,6 +130,26 @@ public final class CrossDyadLinks {
      * the order of their action ids; the action itself when none of them is one of its mentions.
      */
     public static Action apply(Action action, Collection<Resolved> resolved) {
+        return apply(action, resolved, a -> a);
+    }
+
+    /**
+     * The same for an action that may carry only its first reports ({@link Action#SHOWN_EVIDENCE}): a resolution
+     * names the report it resolves, so {@code allReports} gives the action with every report to find it in, and the
+     * result carries the first ones again.
+     */
+    public static Action apply(Action action, Collection<Resolved> resolved, UnaryOperator<Action> allReports) {
+        if (!action.evidenceTruncated()) {
+            return link(action, resolved);
+        }
+        if (resolved.stream().noneMatch(r -> r.link() != null && r.type() == action.type())) {
+            return action;
+        }
+        Action linked = link(allReports.apply(action), resolved);
+        return linked.respondsTo().equals(action.respondsTo()) ? action : linked.bounded();
+    }
+
+    private static Action link(Action action, Collection<Resolved> resolved) {
         Map<String, Link> added = new LinkedHashMap<>();
         resolved.stream()
                 .filter(r -> r.link() != null && reports(action, r))
@@ -142,7 +163,7 @@ public final class CrossDyadLinks {
         links.addAll(added.values());
         return new Action(action.id(), action.dyad(), action.source(), action.target(), action.type(), action.date(),
                 action.count(), action.modality(), action.confidence(), action.articles(), action.evidence(), links,
-                action.chainId());
+                action.chainId(), action.evidenceTotal());
     }
 
     /**

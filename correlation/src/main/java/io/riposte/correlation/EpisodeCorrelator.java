@@ -83,9 +83,9 @@ final class EpisodeCorrelator {
         return new Result(actions, chains, chainKeyDays, mentionIds, carriedOut, merged, merge.sizeTied());
     }
 
-    /** The published form of a merged action, with its links (sorted). */
+    /** The published form of a merged action, with its links (sorted) and the first of its reports. */
     static Action action(MergedAction p, String dyad, List<Link> links) {
         return new Action(p.id, dyad, p.source, p.target, p.type, p.shownDate, p.count, p.modality,
-                p.confidence, p.articles, p.evidence, links, p.chainId);
+                p.confidence, p.articles, Action.shownOf(p.evidence), links, p.chainId, p.evidence.size());
     }
 }

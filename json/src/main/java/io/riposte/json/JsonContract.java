@@ -91,6 +91,7 @@ public final class JsonContract {
         for (Evidence e : a.evidence()) {
             ev.add(evidence(e));
         }
+        o.put("evidence_total", a.evidenceTotal());
         return o;
     }
 

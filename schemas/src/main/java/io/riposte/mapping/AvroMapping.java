@@ -140,10 +140,12 @@ public final class AvroMapping {
                 .setEvidence(map(a.evidence(), AvroMapping::toAvro))
                 .setRespondsTo(map(a.respondsTo(), AvroMapping::toAvro))
                 .setChainId(a.chainId())
+                .setEvidenceTotal(a.evidenceTotal())
                 .build();
     }
 
     public static Action toDomain(io.riposte.avro.Action a) {
+        List<Evidence> evidence = map(a.getEvidence(), AvroMapping::toDomain);
         return new Action(
                 a.getId(),
                 a.getDyad(),
@@ -155,9 +157,10 @@ public final class AvroMapping {
                 enumOf(Modality.class, a.getModality()),
                 a.getConfidence(),
                 List.copyOf(a.getArticles()),
-                map(a.getEvidence(), AvroMapping::toDomain),
+                evidence,
                 map(a.getRespondsTo(), AvroMapping::toDomain),
-                a.getChainId());
+                a.getChainId(),
+                Math.max(a.getEvidenceTotal(), evidence.size()));
     }
 
     // ---- Chain

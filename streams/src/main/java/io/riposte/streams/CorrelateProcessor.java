@@ -13,7 +13,9 @@ import io.riposte.mapping.AvroMapping;
 import io.riposte.streams.state.BufferedSortedStore;
 import io.riposte.streams.state.KeyValueSortedStore;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import io.riposte.serde.RegistryUnavailableException;
@@ -63,10 +65,11 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
         chains = buffered(context.getStateStore(RiposteTopology.STORE_CHAINS));
         BufferedSortedStore<String> index = buffered(context.getStateStore(RiposteTopology.STORE_INDEX));
         buffers = List.of(mentions, actions, chains, index);
-        correlator = factory.create(new CorrelationStores(mentions, actions, chains, index));
+        CorrelationStores stores = new CorrelationStores(mentions, actions, chains, index);
+        correlator = factory.create(stores);
         actionKeys = context.getStateStore(RiposteTopology.STORE_ACTION_KEYS);
         chainKeys = context.getStateStore(RiposteTopology.STORE_CHAIN_KEYS);
-        crossDyad = new CrossDyadState(context, factory.settings());
+        crossDyad = new CrossDyadState(context, factory.settings(), stores);
     }
 
     private static <V> BufferedSortedStore<V> buffered(KeyValueStore<String, V> store) {
@@ -90,7 +93,9 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
             String cause = mention.getArticleId();
             // Map every output before writing anything, so a mapping failure leaves no trace either. What the
             // topic shows of an action is the correlator's action with its cross-dyad links (CrossDyadState).
-            shown = update.actions().stream().map(crossDyad::overlay).toList();
+            Map<String, String> keys = new HashMap<>();
+            actions.pendingPuts().forEach((k, a) -> keys.put(a.id(), k));
+            shown = update.actions().stream().map(a -> crossDyad.overlay(keys.get(a.id()), a)).toList();
             for (Action a : shown) {
                 out.add(output(a.id(), new Emitted.ActionChange(AvroMapping.toAvro(a)), ts, cause));
             }
@@ -150,7 +155,7 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
     private void count(ActionMention mention, CorrelationUpdate update) {
         counters.mentionsCorrelated.incrementAndGet();
         boolean merged = update.actions().stream().anyMatch(a ->
-                a.evidence().size() > mention.getEvidence().size()
+                a.evidenceTotal() > mention.getEvidence().size()
                         && a.evidence().stream().anyMatch(e -> e.articleId().equals(mention.getArticleId())));
         if (merged) {
             counters.mergedDuplicates.incrementAndGet();

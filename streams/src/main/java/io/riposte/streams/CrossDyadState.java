@@ -2,10 +2,13 @@ package io.riposte.streams;
 
 import io.riposte.avro.ActionMention;
 import io.riposte.correlation.CorrelationSettings;
+import io.riposte.correlation.CorrelationStores;
+import io.riposte.correlation.Correlator;
 import io.riposte.correlation.CrossDyadLinks;
 import io.riposte.correlation.SortedStore;
 import io.riposte.domain.Action;
 import io.riposte.domain.ActionType;
+import io.riposte.domain.Evidence;
 import io.riposte.domain.ExtractedAction;
 import io.riposte.domain.Link;
 import io.riposte.domain.LinkReason;
@@ -39,12 +42,29 @@ final class CrossDyadState {
     private final KeyValueStore<String, String> links;
     private final SortedStore<Action> actions;
     private final CorrelationSettings settings;
+    /** Reads an action's reports beyond those it carries (see {@link ShownActions#shown}); null where none is shown. */
+    private final Correlator reports;
 
+    /** The state of a task that resolves cues only (it shows no action). */
     CrossDyadState(ProcessorContext<?, ?> context, CorrelationSettings settings) {
+        this(context, settings, null);
+    }
+
+    /** The state of a task that shows actions, whose reports it reads from {@code correlation} (nothing written). */
+    CrossDyadState(ProcessorContext<?, ?> context, CorrelationSettings settings, CorrelationStores correlation) {
         this.cues = context.getStateStore(RiposteTopology.STORE_CROSS_DYAD_CUES);
         this.links = context.getStateStore(RiposteTopology.STORE_CROSS_DYAD_LINKS);
         this.actions = new KeyValueSortedStore<>(context.getStateStore(RiposteTopology.STORE_ACTIONS));
         this.settings = settings;
+        this.reports = correlation == null ? null : new Correlator(settings, correlation, 0);
+    }
+
+    /** A task's correlation stores as the processor sees them, unbuffered. */
+    static CorrelationStores storesOf(ProcessorContext<?, ?> context) {
+        return new CorrelationStores(new KeyValueSortedStore<>(context.getStateStore(RiposteTopology.STORE_MENTIONS)),
+                new KeyValueSortedStore<>(context.getStateStore(RiposteTopology.STORE_ACTIONS)),
+                new KeyValueSortedStore<>(context.getStateStore(RiposteTopology.STORE_CHAINS)),
+                new KeyValueSortedStore<>(context.getStateStore(RiposteTopology.STORE_INDEX)));
     }
 
     /** A resolution to send to the answering dyad's task: the record's key and value. */
@@ -91,14 +111,22 @@ final class CrossDyadState {
         List<String> received = received(answeringDyad);
         List<Action> out = new ArrayList<>();
         for (Map.Entry<String, Action> e : actions.range(answeringDyad + "|", answeringDyad + "}")) {
-            out.add(ShownActions.shown(e.getValue(), received));
+            out.add(ShownActions.shown(e.getValue(), received, a -> withAllReports(e.getKey(), a)));
         }
         return out;
     }
 
-    /** The action as the topic shows it: with the links its mentions' cross-dyad cues resolved to. */
-    Action overlay(Action action) {
-        return ShownActions.shown(action, received(action.dyad()));
+    /** The action stored under {@code key} as the topic shows it: with the links its mentions' cross-dyad cues resolved to. */
+    Action overlay(String key, Action action) {
+        return ShownActions.shown(action, received(action.dyad()), a -> withAllReports(key, a));
+    }
+
+    private Action withAllReports(String key, Action a) {
+        List<Evidence> all = reports == null ? null : reports.allEvidence(key, a);
+        if (all == null) {
+            throw new IllegalStateException("the reports of action " + a.id() + " under " + key + " cannot be read back");
+        }
+        return a.withAllEvidence(all);
     }
 
     private List<String> received(String answeringDyad) {

@@ -30,7 +30,7 @@ final class LinkCrossDyadProcessor implements Processor<String, String, String, 
     @Override
     public void init(ProcessorContext<String, Emitted.FromCorrelate> context) {
         this.context = context;
-        this.state = new CrossDyadState(context, settings);
+        this.state = new CrossDyadState(context, settings, CrossDyadState.storesOf(context));
     }
 
     @Override

@@ -131,7 +131,7 @@ public final class RiposteTopology {
                 .repartition(Repartitioned.<String, String>as(REPARTITION_CROSS_DYAD_RESOLVED)
                         .withKeySerde(keys).withValueSerde(Serdes.String()))
                 .process(() -> new LinkCrossDyadProcessor(correlators.settings()), Named.as(LINK_CROSS_DYAD),
-                        STORE_CROSS_DYAD_CUES, STORE_CROSS_DYAD_LINKS, STORE_ACTIONS);
+                        STORE_CROSS_DYAD_CUES, STORE_CROSS_DYAD_LINKS, STORE_ACTIONS, STORE_MENTIONS, STORE_CHAINS, STORE_INDEX);
         KStream<String, Emitted.FromCorrelate> correlated = correlatedHere.merge(linked, Named.as(LINK_CROSS_DYAD + "-merge"));
         correlated.flatMapValues(Emitted.FromCorrelate::toActions, Named.as("actions-value"))
                 .to(prefix + Topics.ACTIONS, Produced.with(keys, serdes.actions()).withName("actions-sink"));

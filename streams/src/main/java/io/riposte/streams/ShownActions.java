@@ -4,6 +4,7 @@ import io.riposte.correlation.CrossDyadLinks;
 import io.riposte.domain.Action;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * What the {@code actions} topic shows of an action: the correlator's action (in {@value RiposteTopology#STORE_ACTIONS})
@@ -26,13 +27,17 @@ public final class ShownActions {
         return GOT + answeringDyad + "}";
     }
 
-    /** The action as the topic shows it, given the received resolutions (their stored lines) of its dyad. */
-    public static Action shown(Action action, List<String> received) {
+    /**
+     * The action as the topic shows it, given the received resolutions (their stored lines) of its dyad. A resolution
+     * names the report it resolves, which may be one the action does not carry ({@link Action#SHOWN_EVIDENCE}): then
+     * {@code allReports} gives the action with every report, and the result carries the first ones again.
+     */
+    public static Action shown(Action action, List<String> received, UnaryOperator<Action> allReports) {
         if (received.isEmpty()) {
             return action;
         }
         List<CrossDyadLinks.Resolved> links = new ArrayList<>(received.size());
         received.forEach(r -> links.add(CrossDyadState.decode(r)));
-        return CrossDyadLinks.apply(action, links);
+        return CrossDyadLinks.apply(action, links, allReports);
     }
 }

@@ -4,11 +4,15 @@ import static io.riposte.streams.TopologyTestDriverTest.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riposte.correlation.BatchCorrelation;
+import io.riposte.correlation.CorrelationSettings;
+import io.riposte.correlation.CorrelationStores;
+import io.riposte.correlation.Correlator;
 import io.riposte.domain.Article;
 import io.riposte.domain.ExtractedAction;
 import io.riposte.extraction.Extractor;
 import io.riposte.extraction.Extractors;
 import io.riposte.mapping.AvroMapping;
+import io.riposte.streams.state.KeyValueSortedStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +81,53 @@ class CrossDyadTopologyTest {
         try (var it = links.range(ShownActions.receivedFrom(a.dyad()), ShownActions.receivedEnd(a.dyad()))) {
             it.forEachRemaining(kv -> received.add(kv.value));
         }
-        return AvroMapping.toAvro(ShownActions.shown(a, received));
+        if (a.evidenceTruncated()) { // the query server shows every report, read back by the correlation core
+            CorrelationStores stores = new CorrelationStores(sorted(d, RiposteTopology.STORE_MENTIONS), sorted(d, RiposteTopology.STORE_ACTIONS),
+                    sorted(d, RiposteTopology.STORE_CHAINS), sorted(d, RiposteTopology.STORE_INDEX));
+            a = a.withAllEvidence(new Correlator(CorrelationSettings.defaults(), stores, 0).allEvidence(key, a));
+        }
+        return AvroMapping.toAvro(ShownActions.shown(a, received, java.util.function.UnaryOperator.identity()));
+    }
+
+    private static <V> KeyValueSortedStore<V> sorted(Driver d, String store) {
+        return new KeyValueSortedStore<>(d.ttd.<String, V>getKeyValueStore(store));
+    }
+
+    /** More reports of Slovakia's answer (own wording), so that its action carries only its first reports. */
+    static List<Article> wireCopies() {
+        List<Article> out = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            out.add(article("sk-hu-w" + i + ".txt", "2021-11-17", "Slovak wire " + i,
+                    "BRATISLAVA - Slovakia expelled two Hungarian diplomats on Wednesday, wire copy number " + i + " said."));
+        }
+        return out;
+    }
+
+    @Test
+    void aDenselyReportedAnswerCarriesItsFirstReportsAndKeepsItsCrossDyadLinkInEveryOrder() {
+        List<Article> all = new ArrayList<>(List.of(EXPULSION, SOLIDARITY));
+        all.addAll(wireCopies());
+        Map<String, io.riposte.avro.Action> expected = batch(all);
+        io.riposte.avro.Action answer = of(expected, "SVK", "HUN");
+        assertThat(answer.getEvidence()).hasSize(io.riposte.domain.Action.SHOWN_EVIDENCE);
+        assertThat(answer.getEvidenceTotal()).isGreaterThan(io.riposte.domain.Action.SHOWN_EVIDENCE);
+        assertThat(answer.getEvidence()).as("the report with the cue is not among those the action carries")
+                .noneMatch(e -> e.getOrigin().equals("sk-hu-1.txt"));
+        assertThat(linkIds(answer)).containsExactly(of(expected, "HUN", "AUT").getId());
+        List<List<Article>> orders = List.of(all, new ArrayList<>(all.subList(2, all.size())), new ArrayList<>(all));
+        orders.get(1).addAll(List.of(SOLIDARITY, EXPULSION)); // the cue last
+        java.util.Collections.reverse(orders.get(2));
+        for (int o = 0; o < orders.size(); o++) {
+            try (Driver d = new Driver(TestRegistry.url(), state.resolve("dense" + o), Extractors.standard(), CorrelatorFactory.standard())) {
+                d.publishAll(orders.get(o));
+                assertThat(topic(d)).as("order %s", o).isEqualTo(expected);
+                io.riposte.avro.Action queried = queried(d, answer.getId());
+                assertThat(queried.getEvidence()).as("every report, queried").hasSize(answer.getEvidenceTotal());
+                assertThat(queried.getEvidence().subList(0, io.riposte.domain.Action.SHOWN_EVIDENCE)).isEqualTo(answer.getEvidence());
+                assertThat(queried.getRespondsTo()).isEqualTo(answer.getRespondsTo());
+                assertThat(d.deadLetters.readRecordsToList()).isEmpty();
+            }
+        }
     }
 
     static List<String> linkIds(io.riposte.avro.Action a) {

@@ -133,8 +133,13 @@ class EmbeddedClusterTest {
 
         // A new instance on an empty state dir restores the stores from their changelogs and carries on:
         // the committed outputs must then equal the driver's result for everything published so far.
-        List<Article> more = List.of(TopologyTestDriverTest.PRAGUE_EXPELS, TopologyTestDriverTest.MOSCOW_ANSWERS,
-                TopologyTestDriverTest.PRAGUE_WIRE);
+        List<Article> more = new ArrayList<>(List.of(TopologyTestDriverTest.PRAGUE_EXPELS, TopologyTestDriverTest.MOSCOW_ANSWERS,
+                TopologyTestDriverTest.PRAGUE_WIRE));
+        // more reports of one act than an action carries: the topic gets the first ones, a query every one
+        for (int i = 0; i < 12; i++) {
+            more.add(TopologyTestDriverTest.article("cz-ru-copy-" + i + ".txt", "2021-04-17", "Prague desk " + i,
+                    "PRAGUE - The Czech Republic expelled 18 Russian diplomats on Saturday, copy " + i + " of the wire said."));
+        }
         List<Article> everything = new ArrayList<>(corpus);
         everything.addAll(more);
         PermutationTest.Outcome expectedAfter = PermutationTest.run(cluster.registryUrl(), state.resolve("ttd-after"), everything);
@@ -151,11 +156,20 @@ class EmbeddedClusterTest {
             HttpClient http = HttpClient.newHttpClient();
             ObjectMapper json = new ObjectMapper();
             String base = "http://127.0.0.1:" + restored.httpPort();
+            int bounded = 0;
             for (io.riposte.avro.Action a : expectedAfter.actions().values()) {
                 JsonNode body = json.readTree(get(http, base + "/actions/" + a.getId()).body());
                 assertThat(body.get("id").asText()).isEqualTo(a.getId());
                 assertThat(body.get("articles").size()).as("articles of %s", a.getId()).isEqualTo(a.getArticles().size());
+                assertThat(body.get("evidence_total").asInt()).as("reports of %s", a.getId()).isEqualTo(a.getEvidenceTotal());
+                assertThat(body.get("evidence").size()).as("reports shown of %s", a.getId()).isEqualTo(a.getEvidenceTotal());
+                assertThat(a.getEvidence()).hasSize(Math.min(a.getEvidenceTotal(), io.riposte.domain.Action.SHOWN_EVIDENCE));
+                for (int i = 0; i < a.getEvidence().size(); i++) {
+                    assertThat(body.get("evidence").get(i).get("article_id").asText()).isEqualTo(a.getEvidence().get(i).getArticleId());
+                }
+                bounded += a.getEvidenceTotal() > a.getEvidence().size() ? 1 : 0;
             }
+            assertThat(bounded).as("actions with more reports than the topic carries").isPositive();
             for (io.riposte.avro.Chain c : expectedAfter.chains().values()) {
                 JsonNode body = json.readTree(get(http, base + "/chains/" + c.getId()).body());
                 assertThat(body.get("steps").size()).as("steps of %s", c.getId()).isEqualTo(c.getSteps().size());

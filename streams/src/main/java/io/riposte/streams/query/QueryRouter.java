@@ -2,7 +2,12 @@ package io.riposte.streams.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.riposte.correlation.CorrelationSettings;
+import io.riposte.correlation.CorrelationStores;
+import io.riposte.correlation.Correlator;
+import io.riposte.correlation.SortedStore;
 import io.riposte.domain.Action;
+import io.riposte.domain.Evidence;
 import io.riposte.streams.RiposteTopology;
 import io.riposte.streams.ShownActions;
 import io.riposte.streams.state.AvroStoreSerde;
@@ -298,7 +303,12 @@ public final class QueryRouter {
         String values = valuesOf(view);
         Map<Integer, List<Object>> found;
         if (key == null) {
-            found = query(values, RangeQuery.<String, Object>withNoBounds(), partitions, standby);
+            found = new TreeMap<>();
+            for (var e : entries(values, RangeQuery.<String, Object>withNoBounds(), partitions, standby).entrySet()) {
+                List<Object> at = new ArrayList<>();
+                e.getValue().forEach(kv -> at.add(complete(kv.getKey(), kv.getValue(), e.getKey(), standby)));
+                found.put(e.getKey(), at);
+            }
         } else {
             String pointers = view.equals(ACTIONS) ? RiposteTopology.STORE_ACTION_KEYS : RiposteTopology.STORE_CHAIN_KEYS;
             found = new TreeMap<>();
@@ -311,7 +321,9 @@ public final class QueryRouter {
                         query(values, RangeQuery.<String, Object>withRange(target + "|", target + "}"), Set.of(e.getKey()), standby).get(e.getKey())
                                 .stream().filter(c -> ((io.riposte.domain.Chain) c).id().equals(key)).forEach(at::add);
                     } else {
-                        at.addAll(query(values, KeyQuery.<String, Object>withKey(target), Set.of(e.getKey()), standby).get(e.getKey()));
+                        for (Object a : query(values, KeyQuery.<String, Object>withKey(target), Set.of(e.getKey()), standby).get(e.getKey())) {
+                            at.add(complete(target, a, e.getKey(), standby));
+                        }
                     }
                 }
                 found.put(e.getKey(), at);
@@ -325,7 +337,7 @@ public final class QueryRouter {
                     List<String> links = received.computeIfAbsent(a.dyad(), d -> query(RiposteTopology.STORE_CROSS_DYAD_LINKS,
                             RangeQuery.<String, Object>withRange(ShownActions.receivedFrom(d), ShownActions.receivedEnd(d)), Set.of(e.getKey()), standby)
                             .get(e.getKey()).stream().map(String.class::cast).toList());
-                    out.add(ShownActions.shown(a, links));
+                    out.add(ShownActions.shown(a, links, java.util.function.UnaryOperator.identity()));
                 } else {
                     out.add(v);
                 }
@@ -334,8 +346,69 @@ public final class QueryRouter {
         return out;
     }
 
+    /**
+     * A stored action with every report: the stores keep only its first ones ({@link Action#SHOWN_EVIDENCE}), the
+     * rest is recomputed from the task's stored mentions by the correlation core, reading through IQv2 (no write).
+     */
+    private Object complete(String key, Object value, int partition, boolean standby) {
+        if (!(value instanceof Action a) || !a.evidenceTruncated()) {
+            return value;
+        }
+        CorrelationStores stores = new CorrelationStores(readOnly(RiposteTopology.STORE_MENTIONS, partition, standby),
+                readOnly(RiposteTopology.STORE_ACTIONS, partition, standby), readOnly(RiposteTopology.STORE_CHAINS, partition, standby),
+                readOnly(RiposteTopology.STORE_INDEX, partition, standby));
+        List<Evidence> all = new Correlator(CorrelationSettings.defaults(), stores, 0).allEvidence(key, a);
+        if (all == null) {
+            throw new Unavailable("action " + a.id() + " changed while its reports were read; ask again");
+        }
+        return a.withAllEvidence(all);
+    }
+
+    /** One partition of a store as the correlation core reads it; a query writes nothing. */
+    @SuppressWarnings("unchecked")
+    private <V> SortedStore<V> readOnly(String store, int partition, boolean standby) {
+        return new SortedStore<>() {
+            @Override
+            public V get(String key) {
+                List<Object> v = query(store, KeyQuery.<String, Object>withKey(key), Set.of(partition), standby).get(partition);
+                return v.isEmpty() ? null : (V) v.get(0);
+            }
+
+            @Override
+            public void put(String key, V value) {
+                throw new UnsupportedOperationException("a query does not write " + store);
+            }
+
+            @Override
+            public void delete(String key) {
+                throw new UnsupportedOperationException("a query does not write " + store);
+            }
+
+            @Override
+            public List<Map.Entry<String, V>> range(String from, String to) {
+                List<Map.Entry<String, V>> out = new ArrayList<>();
+                if (from.compareTo(to) < 0) {
+                    for (Map.Entry<String, Object> e : entries(store, RangeQuery.<String, Object>withRange(from, to), Set.of(partition), standby)
+                            .get(partition)) {
+                        if (!e.getKey().equals(to)) { // IQv2 ranges include their upper bound
+                            out.add(Map.entry(e.getKey(), (V) e.getValue()));
+                        }
+                    }
+                }
+                return out;
+            }
+        };
+    }
+
     /** One IQv2 query of a store, by partition (all of this instance's when {@code partitions} is null). */
     private Map<Integer, List<Object>> query(String store, Query<?> q, Set<Integer> partitions, boolean standby) {
+        Map<Integer, List<Object>> out = new TreeMap<>();
+        entries(store, q, partitions, standby).forEach((p, found) -> out.put(p, found.stream().map(Map.Entry::getValue).toList()));
+        return out;
+    }
+
+    /** The same, keys kept (a key query's one value under its key's place, null). */
+    private Map<Integer, List<Map.Entry<String, Object>>> entries(String store, Query<?> q, Set<Integer> partitions, boolean standby) {
         StateQueryRequest<?> request = StateQueryRequest.inStore(store).withQuery(q);
         if (partitions != null) {
             request = request.withPartitions(partitions);
@@ -346,7 +419,7 @@ public final class QueryRouter {
         StateQueryResult<?> result = streams.query(request);
         Map<Integer, ? extends QueryResult<?>> byPartition = result.getPartitionResults();
         Collection<Integer> expected = partitions != null ? new TreeSet<>(partitions) : new TreeSet<>(byPartition.keySet());
-        Map<Integer, List<Object>> out = new TreeMap<>();
+        Map<Integer, List<Map.Entry<String, Object>>> out = new TreeMap<>();
         for (int p : expected) {
             QueryResult<?> r = byPartition.get(p);
             if (r == null) {
@@ -355,16 +428,17 @@ public final class QueryRouter {
             if (r.isFailure()) {
                 throw new Unavailable("store " + store + " partition " + p + ": " + r.getFailureReason() + " " + r.getFailureMessage());
             }
-            List<Object> values = new ArrayList<>();
+            List<Map.Entry<String, Object>> values = new ArrayList<>();
             Object value = r.getResult();
             if (value instanceof KeyValueIterator<?, ?> it) {
                 try (it) {
                     while (it.hasNext()) {
-                        values.add(((KeyValue<?, ?>) it.next()).value);
+                        KeyValue<?, ?> kv = it.next();
+                        values.add(new java.util.AbstractMap.SimpleImmutableEntry<>((String) kv.key, kv.value));
                     }
                 }
             } else if (value != null) {
-                values.add(value);
+                values.add(new java.util.AbstractMap.SimpleImmutableEntry<>(null, value));
             }
             out.put(p, values);
         }

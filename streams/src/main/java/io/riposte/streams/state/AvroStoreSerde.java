@@ -61,8 +61,11 @@ public final class AvroStoreSerde<D, A extends SpecificRecord> implements Serde<
     }
 
     public static AvroStoreSerde<Action, io.riposte.avro.Action> actions() {
-        return new AvroStoreSerde<>(AvroMapping::toAvro, AvroMapping::toDomain,
-                io.riposte.avro.Action.getEncoder(), io.riposte.avro.Action.getDecoder());
+        BinaryMessageDecoder<io.riposte.avro.Action> decoder = io.riposte.avro.Action.createDecoder(null);
+        // Actions stored before bounded evidence (every report, no total) stay readable: the total reads as 0,
+        // which the mapping takes as "all of them".
+        decoder.addSchema(withoutFields(io.riposte.avro.Action.getClassSchema(), "evidence_total"));
+        return new AvroStoreSerde<>(AvroMapping::toAvro, AvroMapping::toDomain, io.riposte.avro.Action.getEncoder(), decoder);
     }
 
     public static AvroStoreSerde<Chain, io.riposte.avro.Chain> chains() {
