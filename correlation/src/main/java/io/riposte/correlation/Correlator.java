@@ -1,5 +1,6 @@
 package io.riposte.correlation;
 
+import io.riposte.correlation.EpisodeCache.Episode;
 import io.riposte.domain.Action;
 import io.riposte.domain.Alert;
 import io.riposte.domain.Chain;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,62 +39,16 @@ public final class Correlator {
      * A region to recompute: the whole no-year bucket, or the dated episodes overlapping [lo, hi];
      * {@code episode} is set when the region is exactly one episode (then it may be cached).
      */
-    private record Region(boolean noYear, long lo, long hi, List<ExtractedAction> mentions, Episode episode, EpisodeSummary prior) {
-        Region(boolean noYear, long lo, long hi, List<ExtractedAction> mentions, Episode episode) {
-            this(noYear, lo, hi, mentions, episode, null);
+    private record Region(boolean noYear, long lo, long hi, List<ExtractedAction> mentions, Episode episode) {
+
+        /** The summary of the episode's last computation, when it comes from the cache. */
+        EpisodeSummary prior() {
+            return episode == null ? null : episode.summary();
         }
 
         /** The region's mentions; a cached episode's are listed only when needed (the fast path does not). */
         List<ExtractedAction> all() {
             return mentions != null ? mentions : episode.mentions();
-        }
-    }
-
-    /**
-     * One dated episode as an insert loaded it: its span (the days its widened intervals cover), its dated
-     * mentions with their keys in key order, and the undated mentions anchored to them, in the order a
-     * load from the stores lists them. See {@link #cached}.
-     */
-    private record Episode(long spanLo, long spanHi, List<String> keys, List<ExtractedAction> dated,
-            List<ExtractedAction> anchored, EpisodeSummary summary) {
-
-        Episode(long spanLo, long spanHi, List<String> keys, List<ExtractedAction> dated, List<ExtractedAction> anchored) {
-            this(spanLo, spanHi, keys, dated, anchored, null);
-        }
-
-        Episode summarised(EpisodeSummary s) {
-            return new Episode(spanLo, spanHi, keys, dated, anchored, s);
-        }
-
-        int size() {
-            return dated.size() + anchored.size();
-        }
-
-        List<ExtractedAction> mentions() {
-            List<ExtractedAction> all = new ArrayList<>(size());
-            all.addAll(dated);
-            all.addAll(anchored);
-            return all;
-        }
-
-        /**
-         * This episode with a dated mention that lies within its span: one more (its key not yet in it),
-         * or the revision of the one under the same key; null when the keys say otherwise.
-         */
-        Episode with(String key, ExtractedAction m, boolean revision) {
-            int at = java.util.Collections.binarySearch(keys, key);
-            if (revision != at >= 0) {
-                return null;
-            }
-            List<ExtractedAction> d = new ArrayList<>(dated);
-            if (revision) {
-                d.set(at, m);
-                return new Episode(spanLo, spanHi, keys, d, anchored);
-            }
-            List<String> k = new ArrayList<>(keys);
-            k.add(-at - 1, key);
-            d.add(-at - 1, m);
-            return new Episode(spanLo, spanHi, k, d, anchored);
         }
     }
 
@@ -107,17 +61,8 @@ public final class Correlator {
     private final UndatedAnchoring anchoring;
     private final ArticleFollowing following;
     private long mentionReads;
-    /**
-     * The dated episodes the last insert into each recently touched dyad computed, as they stand after it
-     * (least recently touched dyad first). Not state: a copy of what the stores hold, so that the next
-     * report falling inside one of them is recomputed without reading its episode back (on RocksDB,
-     * deserialising every report of the episode). An insert takes its dyad out first and puts back only
-     * what it computed, so whatever it did not recompute, or an insert that failed half-way, cannot leave
-     * a stale copy; a new Correlator (a stream task started again, state restored) starts empty.
-     */
-    private final LinkedHashMap<String, List<Episode>> cached = new LinkedHashMap<>(16, 0.75f, true);
-    private final int cacheCapacity;
-    private int cachedMentions;
+    /** The dated episodes the last insert into each recently touched dyad computed (see {@link EpisodeCache}). */
+    private final EpisodeCache cache;
     /** Whether a report that provably joins one action of a cached episode skips the recomputation (see {@link EpisodeSummary}). */
     private final boolean fastPath;
     private final EpisodeSummary.Work work = new EpisodeSummary.Work();
@@ -144,10 +89,7 @@ public final class Correlator {
         this.merger = new MentionMerger(this.settings);
         this.following = new ArticleFollowing(book, this::readMention);
         this.anchoring = new UndatedAnchoring(this.settings, book, this::readMention, following);
-        if (cachedMentions < 0) {
-            throw new IllegalArgumentException("cachedMentions must be >= 0: " + cachedMentions);
-        }
-        this.cacheCapacity = cachedMentions;
+        this.cache = new EpisodeCache(cachedMentions);
     }
 
     /** Inserts that took the fast path so far (see {@link EpisodeSummary#join}). */
@@ -194,9 +136,9 @@ public final class Correlator {
         if (previous != null && previous.equals(mention) && oldKey.equals(key)) {
             return new CorrelationUpdate(List.of(), List.of(), List.of(), List.of(), List.of());
         }
-        List<Episode> known = uncache(dyad);
+        List<Episode> known = cache.take(dyad);
         if (previous != null) {
-            uncache(previous.dyad()); // even one that throws below has changed the old dyad's stores
+            cache.take(previous.dyad()); // even one that throws below has changed the old dyad's stores
         }
         // a revision that keeps the date's days leaves every episode's span as it was
         boolean sameDays = oldKey == null || previous != null && oldKey.equals(key) && previous.date().hasYear()
@@ -252,8 +194,10 @@ public final class Correlator {
             }
         }
 
-        Region inKnown = sameDays && seeds.size() == 1 && seeds.get(0).equals(RecomputeSeed.of(mention)) && mention.date().hasYear()
-                ? within(known, mention, key, oldKey != null) : null;
+        Episode cachedEpisode = sameDays && seeds.size() == 1 && seeds.get(0).equals(RecomputeSeed.of(mention)) && mention.date().hasYear()
+                ? EpisodeCache.within(known, mention.date().earliest().toEpochDay(),
+                        mention.date().latest().toEpochDay() + settings.episodeGapDays(), key, mention, oldKey != null) : null;
+        Region inKnown = cachedEpisode == null ? null : new Region(false, cachedEpisode.spanLo(), cachedEpisode.spanHi(), null, cachedEpisode);
         List<Region> regions = inKnown != null ? List.of(inKnown) : regions(dyad, seeds);
         EpisodeCorrelator episode = new EpisodeCorrelator(settings, this::lookup);
         List<Action> upsertedActions = new ArrayList<>();
@@ -268,6 +212,8 @@ public final class Correlator {
 
         Map<Region, EpisodeSummary> summaries = new java.util.IdentityHashMap<>();
         Map<String, String> joined = new HashMap<>();
+        List<Episode> computed = new ArrayList<>();
+        List<StoredRange<Chain>> chainCopies = new ArrayList<>();
         for (Region r : regions) {
             String[] joinedAction = new String[1];
             EpisodeSummary summary = fastPath && r.prior() != null
@@ -288,12 +234,15 @@ public final class Correlator {
             }
             mentionIds.putAll(res.mentionIdsByAction());
             carriedOut.putAll(res.carriedOut());
-            // actions
+            // actions: what the range holds, from the cached episode when it knows (no read), else read
+            String from = r.noYear() ? Keys.noYearFrom(dyad) : Keys.datedFrom(dyad, r.lo());
+            String to = r.noYear() ? Keys.noYearEnd(dyad) : Keys.datedThrough(dyad, r.hi());
+            Episode ep = r.episode();
+            StoredRange<Action> storedActions = ep != null && ep.actions() != null && ep.actions().covers(from, to)
+                    ? ep.actions() : StoredRange.read(stores.actions(), from, to);
             Map<String, Map.Entry<String, Action>> old = new HashMap<>();
-            for (Map.Entry<String, Action> e : r.noYear()
-                    ? stores.actions().range(Keys.noYearFrom(dyad), Keys.noYearEnd(dyad))
-                    : stores.actions().range(Keys.datedFrom(dyad, r.lo()), Keys.datedThrough(dyad, r.hi()))) {
-                old.put(e.getValue().id(), e);
+            for (Map.Entry<String, Action> e : storedActions.entries()) {
+                old.put(e.getValue().id(), Map.entry(e.getKey(), e.getValue())); // a copy: the range changes below
             }
             for (Action a : res.actions()) {
                 regionActions.put(a.id(), a);
@@ -304,21 +253,22 @@ public final class Correlator {
                     continue;
                 }
                 if (prev != null && !prev.getKey().equals(k)) {
-                    stores.actions().delete(prev.getKey());
+                    storedActions.delete(stores.actions(), prev.getKey());
                 }
-                stores.actions().put(k, a);
+                storedActions.put(stores.actions(), k, a);
                 upsertedActions.add(a);
             }
             for (Map.Entry<String, Action> gone : old.values()) {
-                stores.actions().delete(gone.getKey());
+                storedActions.delete(stores.actions(), gone.getKey());
                 deletedActions.add(gone.getValue().id());
             }
             // chains
+            StoredRange<Chain> storedChains = ep != null && ep.chains() != null && ep.chains().covers(from, to)
+                    ? ep.chains() : StoredRange.read(stores.chains(), from, to);
+            chainCopies.add(storedChains);
             Map<String, Map.Entry<String, Chain>> oldChains = new HashMap<>();
-            for (Map.Entry<String, Chain> e : r.noYear()
-                    ? stores.chains().range(Keys.noYearFrom(dyad), Keys.noYearEnd(dyad))
-                    : stores.chains().range(Keys.datedFrom(dyad, r.lo()), Keys.datedThrough(dyad, r.hi()))) {
-                oldChains.put(e.getValue().id(), e);
+            for (Map.Entry<String, Chain> e : storedChains.entries()) {
+                oldChains.put(e.getValue().id(), Map.entry(e.getKey(), e.getValue()));
             }
             for (Chain c : res.chains()) {
                 regionChains.add(c);
@@ -330,14 +280,20 @@ public final class Correlator {
                     continue;
                 }
                 if (prev != null && !prev.getKey().equals(k)) {
-                    stores.chains().delete(prev.getKey());
+                    storedChains.delete(stores.chains(), prev.getKey());
                 }
-                stores.chains().put(k, c);
+                storedChains.put(stores.chains(), k, c);
                 upsertedChains.add(c);
             }
             for (Map.Entry<String, Chain> gone : oldChains.values()) {
-                stores.chains().delete(gone.getKey());
+                storedChains.delete(stores.chains(), gone.getKey());
                 deletedChains.add(gone.getValue().id());
+            }
+            if (ep != null && summary != null) {
+                // the stores over the episode's span, as this insert left them (its range contains that span)
+                String spanFrom = Keys.datedFrom(dyad, ep.spanLo());
+                String spanTo = Keys.datedThrough(dyad, ep.spanHi());
+                computed.add(ep.computed(summary, storedActions.narrowed(spanFrom, spanTo), storedChains.narrowed(spanFrom, spanTo)));
             }
         }
 
@@ -349,7 +305,13 @@ public final class Correlator {
                 Chain c = e.getValue();
                 if (c.status() == ChainStatus.ACTIVE && !recomputedChains.contains(c.id())) {
                     Chain dormant = new Chain(c.id(), c.dyad(), ChainStatus.DORMANT, c.escalation(), c.firstDate(), c.lastDate(), c.steps());
-                    stores.chains().put(e.getKey(), dormant);
+                    // a recomputed region's chains are all in recomputedChains, so no copy holds this key; kept exact anyway
+                    StoredRange<Chain> copy = chainCopies.stream().filter(x -> x.holds(e.getKey())).findFirst().orElse(null);
+                    if (copy != null) {
+                        copy.put(stores.chains(), e.getKey(), dormant);
+                    } else {
+                        stores.chains().put(e.getKey(), dormant);
+                    }
                     upsertedChains.add(dormant);
                 }
             }
@@ -365,7 +327,7 @@ public final class Correlator {
         if (only != null) {
             only.alerted(joined.keySet(), alerting.markedAll());
         }
-        cache(dyad, regions, summaries);
+        cache.keep(dyad, computed);
         return new CorrelationUpdate(upsertedActions, List.copyOf(deletedActions), upsertedChains,
                 List.copyOf(deletedChains), alerts);
     }
@@ -427,63 +389,6 @@ public final class Correlator {
         return key == null ? null : readMention(key);
     }
 
-
-    /** Takes the dyad's cached episodes out of the cache (an insert puts back what it recomputes). */
-    private List<Episode> uncache(String dyad) {
-        List<Episode> known = cached.remove(dyad);
-        if (known == null) {
-            return List.of();
-        }
-        for (Episode e : known) {
-            cachedMentions -= e.size();
-        }
-        return known;
-    }
-
-    private void cache(String dyad, List<Region> regions, Map<Region, EpisodeSummary> summaries) {
-        List<Episode> keep = new ArrayList<>();
-        int size = 0;
-        for (Region r : regions) {
-            if (r.episode() != null && size + r.episode().size() <= cacheCapacity) {
-                keep.add(r.episode().summarised(summaries.get(r)));
-                size += r.episode().size();
-            }
-        }
-        if (keep.isEmpty()) {
-            return;
-        }
-        cached.put(dyad, keep);
-        cachedMentions += size;
-        var eldest = cached.entrySet().iterator();
-        while (cachedMentions > cacheCapacity && eldest.hasNext()) {
-            var e = eldest.next();
-            if (!e.getKey().equals(dyad)) {
-                for (Episode x : e.getValue()) {
-                    cachedMentions -= x.size();
-                }
-                eldest.remove();
-            }
-        }
-    }
-
-    /**
-     * The region a dated mention recomputes when its widened interval lies within the span of a cached
-     * episode, which is then exactly what {@link #episodeAround} would load: that episode's mentions with
-     * this one among the dated ones in key order, or in place of the revision it replaces (same key, same
-     * days): the span does not move, so no other episode comes near. Null when no cached episode holds it
-     * (then the stores are read).
-     */
-    private Region within(List<Episode> known, ExtractedAction m, String key, boolean revision) {
-        long e = m.date().earliest().toEpochDay();
-        long l = m.date().latest().toEpochDay() + settings.episodeGapDays();
-        for (Episode ep : known) {
-            if (ep.spanLo() <= e && l <= ep.spanHi()) {
-                Episode next = ep.with(key, m, revision);
-                return next == null ? null : new Region(false, ep.spanLo(), ep.spanHi(), null, next, ep.summary());
-            }
-        }
-        return null;
-    }
 
     /** The regions to recompute: dated seeds grow to whole episodes; overlapping regions are joined. */
     private List<Region> regions(String dyad, List<RecomputeSeed> seeds) {
