@@ -196,7 +196,8 @@ public final class Correlator {
 
         Episode cachedEpisode = sameDays && seeds.size() == 1 && seeds.get(0).equals(RecomputeSeed.of(mention)) && mention.date().hasYear()
                 ? EpisodeCache.within(known, mention.date().earliest().toEpochDay(),
-                        mention.date().latest().toEpochDay() + settings.episodeGapDays(), key, mention, oldKey != null) : null;
+                        mention.date().latest().toEpochDay() + settings.episodeGapDays(), key, mention, oldKey != null,
+                        (from, through) -> stores.mentions().hasAny(Keys.datedFrom(dyad, from), Keys.datedThrough(dyad, through))) : null;
         Region inKnown = cachedEpisode == null ? null : new Region(false, cachedEpisode.spanLo(), cachedEpisode.spanHi(), null, cachedEpisode);
         List<Region> regions = inKnown != null ? List.of(inKnown) : regions(dyad, seeds);
         EpisodeCorrelator episode = new EpisodeCorrelator(settings, this::lookup);
@@ -238,8 +239,9 @@ public final class Correlator {
             String from = r.noYear() ? Keys.noYearFrom(dyad) : Keys.datedFrom(dyad, r.lo());
             String to = r.noYear() ? Keys.noYearEnd(dyad) : Keys.datedThrough(dyad, r.hi());
             Episode ep = r.episode();
-            StoredRange<Action> storedActions = ep != null && ep.actions() != null && ep.actions().covers(from, to)
-                    ? ep.actions() : StoredRange.read(stores.actions(), from, to);
+            StoredRange<Action> storedActions = ep == null || ep.actions() == null || !ep.actions().covers(from, ep.actions().to())
+                    ? null : ep.actions().extendedTo(stores.actions(), to); // a grown span reads the days added
+            storedActions = storedActions != null ? storedActions : StoredRange.read(stores.actions(), from, to);
             Map<String, Map.Entry<String, Action>> old = new HashMap<>();
             for (Map.Entry<String, Action> e : storedActions.entries()) {
                 old.put(e.getValue().id(), Map.entry(e.getKey(), e.getValue())); // a copy: the range changes below
@@ -263,8 +265,9 @@ public final class Correlator {
                 deletedActions.add(gone.getValue().id());
             }
             // chains
-            StoredRange<Chain> storedChains = ep != null && ep.chains() != null && ep.chains().covers(from, to)
-                    ? ep.chains() : StoredRange.read(stores.chains(), from, to);
+            StoredRange<Chain> storedChains = ep == null || ep.chains() == null || !ep.chains().covers(from, ep.chains().to())
+                    ? null : ep.chains().extendedTo(stores.chains(), to);
+            storedChains = storedChains != null ? storedChains : StoredRange.read(stores.chains(), from, to);
             chainCopies.add(storedChains);
             Map<String, Map.Entry<String, Chain>> oldChains = new HashMap<>();
             for (Map.Entry<String, Chain> e : storedChains.entries()) {

@@ -51,7 +51,7 @@ final class EpisodeCache {
          * or the revision of the one under the same key; null when the keys say otherwise. The summary and
          * the stored ranges are those before the mention.
          */
-        Episode with(String key, ExtractedAction m, boolean revision) {
+        Episode with(String key, ExtractedAction m, boolean revision, long hi) {
             int at = java.util.Collections.binarySearch(keys, key);
             if (revision != at >= 0) {
                 return null;
@@ -59,12 +59,12 @@ final class EpisodeCache {
             List<ExtractedAction> d = new ArrayList<>(dated);
             if (revision) {
                 d.set(at, m);
-                return new Episode(spanLo, spanHi, keys, d, anchored, summary, actions, chains);
+                return new Episode(spanLo, hi, keys, d, anchored, summary, actions, chains);
             }
             List<String> k = new ArrayList<>(keys);
             k.add(-at - 1, key);
             d.add(-at - 1, m);
-            return new Episode(spanLo, spanHi, k, d, anchored, summary, actions, chains);
+            return new Episode(spanLo, hi, k, d, anchored, summary, actions, chains);
         }
     }
 
@@ -126,12 +126,19 @@ final class EpisodeCache {
      * The cached episode a dated mention whose widened interval is [e, l] falls in, with the mention: then
      * exactly what a load from the stores would give, the mention among the dated ones in key order, or in
      * place of the revision it replaces (same key, same days): the span does not move, so no other episode
-     * comes near. Null when no cached episode holds it (then the stores are read).
+     * comes near. A new mention that starts inside the span and reaches beyond it (the news of the latest
+     * day of a live exchange) grows the span to l, when {@code storedAfter} says that no stored mention of
+     * the dyad starts within the days added (nothing else joins; the days before the span are untouched).
+     * Null when no cached episode holds it (then the stores are read).
      */
-    static Episode within(List<Episode> known, long e, long l, String key, ExtractedAction m, boolean revision) {
+    static Episode within(List<Episode> known, long e, long l, String key, ExtractedAction m, boolean revision,
+            java.util.function.BiPredicate<Long, Long> storedAfter) {
         for (Episode ep : known) {
             if (ep.spanLo() <= e && l <= ep.spanHi()) {
-                return ep.with(key, m, revision);
+                return ep.with(key, m, revision, ep.spanHi());
+            }
+            if (!revision && ep.spanLo() <= e && e <= ep.spanHi() && l > ep.spanHi() && !storedAfter.test(ep.spanHi() + 1, l)) {
+                return ep.with(key, m, false, l);
             }
         }
         return null;

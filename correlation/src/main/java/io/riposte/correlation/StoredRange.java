@@ -14,7 +14,7 @@ import java.util.TreeMap;
 final class StoredRange<V> {
 
     private final String from;
-    private final String to;
+    private String to;
     private final TreeMap<String, V> entries;
 
     private StoredRange(String from, String to, TreeMap<String, V> entries) {
@@ -30,6 +30,10 @@ final class StoredRange<V> {
             entries.put(e.getKey(), e.getValue());
         }
         return new StoredRange<>(from, to, entries);
+    }
+
+    String to() {
+        return to;
     }
 
     boolean covers(String from, String to) {
@@ -65,6 +69,22 @@ final class StoredRange<V> {
             return null;
         }
         return new StoredRange<>(from, to, new TreeMap<>(from.compareTo(to) >= 0 ? Map.of() : entries.subMap(from, to)));
+    }
+
+    /**
+     * This copy grown to the right to end at {@code to}, reading only the added part from the store; null
+     * when {@code to} lies before this range's end. This copy is not to be used afterwards.
+     */
+    StoredRange<V> extendedTo(SortedStore<V> store, String to) {
+        int c = to.compareTo(this.to);
+        if (c < 0) {
+            return null;
+        }
+        for (Map.Entry<String, V> e : store.range(this.to, to)) {
+            entries.put(e.getKey(), e.getValue());
+        }
+        this.to = to;
+        return this;
     }
 
     /** Whether the key lies in this range (then its writes must go through {@link #put} and {@link #delete}). */
