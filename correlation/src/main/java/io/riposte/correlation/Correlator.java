@@ -199,6 +199,17 @@ public final class Correlator {
                         mention.date().latest().toEpochDay() + settings.episodeGapDays(), key, mention, oldKey != null,
                         (from, through) -> stores.mentions().hasAny(Keys.datedFrom(dyad, from), Keys.datedThrough(dyad, through))) : null;
         Region inKnown = cachedEpisode == null ? null : new Region(false, cachedEpisode.spanLo(), cachedEpisode.spanHi(), null, cachedEpisode);
+        if (oldKey == null && seeds.equals(List.of(RecomputeSeed.NO_YEAR)) && !mention.date().hasYear() && following.placeOf(mention) == null) {
+            Episode bucket = EpisodeCache.inNoYear(known, key, mention);
+            inKnown = bucket == null ? null : new Region(true, 0, 0, new ArrayList<>(bucket.dated()), bucket);
+        } else if (oldKey == null && !mention.date().hasYear() && seeds.size() == 1 && !seeds.get(0).noYear()) {
+            // a new undated report placed in a dated episode (its anchor's) changes only that episode's undated
+            // part: when it is cached, its dated mentions stand, and only the anchored ones are listed again
+            Episode ep = EpisodeCache.holding(known, seeds.get(0).a(), seeds.get(0).b() + settings.episodeGapDays());
+            Episode placed = ep == null ? null : new Episode(false, ep.spanLo(), ep.spanHi(), ep.keys(), ep.dated(),
+                    anchoredTo(ep.keys(), ep.dated()), null, ep.actions(), ep.chains());
+            inKnown = placed == null ? null : new Region(false, placed.spanLo(), placed.spanHi(), placed.mentions(), placed);
+        }
         List<Region> regions = inKnown != null ? List.of(inKnown) : regions(dyad, seeds);
         EpisodeCorrelator episode = new EpisodeCorrelator(settings, this::lookup);
         List<Action> upsertedActions = new ArrayList<>();
@@ -228,7 +239,7 @@ public final class Correlator {
                 Set<String> followers = r.noYear() ? Set.of() : all.stream()
                         .filter(m -> !m.date().hasYear() && book.get(Keys.anchorOf(m.id())) == null).map(ExtractedAction::id).collect(java.util.stream.Collectors.toSet());
                 res = episode.correlate(dyad, all, latest, r.noYear(), followers);
-                summary = r.episode() == null ? null : EpisodeSummary.of(res, all, latest);
+                summary = r.episode() == null || r.noYear() ? null : EpisodeSummary.of(res, all, latest);
             }
             if (summary != null) {
                 summaries.put(r, summary);
@@ -292,7 +303,9 @@ public final class Correlator {
                 storedChains.delete(stores.chains(), gone.getKey());
                 deletedChains.add(gone.getValue().id());
             }
-            if (ep != null && summary != null) {
+            if (ep != null && r.noYear()) {
+                computed.add(ep.computed(null, storedActions, storedChains));
+            } else if (ep != null && summary != null) {
                 // the stores over the episode's span, as this insert left them (its range contains that span)
                 String spanFrom = Keys.datedFrom(dyad, ep.spanLo());
                 String spanTo = Keys.datedThrough(dyad, ep.spanHi());
@@ -329,6 +342,11 @@ public final class Correlator {
         List<Alert> alerts = alerting.forChanges(upsertedActions, upsertedChains);
         if (only != null) {
             only.alerted(joined.keySet(), alerting.markedAll());
+        }
+        if (regions.stream().noneMatch(Region::noYear)) {
+            // an insert that changes which mentions the no-year bucket holds recomputes it (seeds it), so a
+            // bucket this one did not recompute stands as it was (its stores are written only by its recomputation)
+            known.stream().filter(Episode::noYear).findFirst().ifPresent(computed::add);
         }
         cache.keep(dyad, computed);
         return new CorrelationUpdate(upsertedActions, List.copyOf(deletedActions), upsertedChains,
@@ -409,12 +427,14 @@ public final class Correlator {
             List<Map.Entry<String, ExtractedAction>> all = stores.mentions().range(Keys.noYearFrom(dyad), Keys.noYearEnd(dyad));
             mentionReads += all.size();
             List<ExtractedAction> free = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
             for (Map.Entry<String, ExtractedAction> e : all) {
                 if (following.placeOf(e.getValue()) == null) {
                     free.add(e.getValue());
+                    keys.add(e.getKey());
                 }
             }
-            out.add(new Region(true, 0, 0, free, null));
+            out.add(new Region(true, 0, 0, free, Episode.noYearBucket(keys, new ArrayList<>(free))));
         }
         List<Region> dated = new ArrayList<>();
         for (long[] iv : intervals) {
@@ -531,29 +551,38 @@ public final class Correlator {
                     keys.add(e.getKey());
                     dated.add(e.getValue());
                 }
-                List<ExtractedAction> anchored = new ArrayList<>();
-                // Only a participating mention anchors, and only undated mentions of its sides and type,
-                // which stay indexed as floating while anchored: one look per kind of act spares the
-                // look-up of every mention when the dyad has no such report (the common case).
-                Map<List<Object>, Boolean> floating = new HashMap<>();
-                for (Map.Entry<String, ExtractedAction> e : selected) {
-                    ExtractedAction y = e.getValue();
-                    if (!MentionMerger.participates(y) || !floating.computeIfAbsent(List.of(y.source(), y.target(), MentionMerger.effectiveType(y)),
-                            k -> book.hasAny(Keys.floating(y), Keys.endOf(Keys.floating(y))))) {
-                        continue;
-                    }
-                    for (Map.Entry<String, String> x : book.range(Keys.anchoredTo(y.id()), Keys.endOf(Keys.anchoredTo(y.id())))) {
-                        ExtractedAction m = readMention(x.getValue());
-                        if (m != null) {
-                            anchored.add(m);
-                            following.followers(m, e.getKey()).stream().filter(f -> !anchored.contains(f)).forEach(anchored::add);
-                        }
-                    }
-                }
+                List<ExtractedAction> anchored = anchoredTo(keys, dated);
                 Episode episode = new Episode(spanLo, spanHi, keys, dated, anchored);
                 return new Region(false, lo, hi, episode.mentions(), components == 1 ? episode : null);
             }
         }
+    }
+
+    /**
+     * The undated mentions anchored to these dated ones (keys and mentions in key order), in the order a
+     * load lists them: by anchor, each followed by the reports that follow it (see {@link ArticleFollowing}).
+     */
+    private List<ExtractedAction> anchoredTo(List<String> keys, List<ExtractedAction> dated) {
+        List<ExtractedAction> anchored = new ArrayList<>();
+        // Only a participating mention anchors, and only undated mentions of its sides and type,
+        // which stay indexed as floating while anchored: one look per kind of act spares the
+        // look-up of every mention when the dyad has no such report (the common case).
+        Map<List<Object>, Boolean> floating = new HashMap<>();
+        for (int i = 0; i < dated.size(); i++) {
+            ExtractedAction y = dated.get(i);
+            if (!MentionMerger.participates(y) || !floating.computeIfAbsent(List.of(y.source(), y.target(), MentionMerger.effectiveType(y)),
+                    k -> book.hasAny(Keys.floating(y), Keys.endOf(Keys.floating(y))))) {
+                continue;
+            }
+            for (Map.Entry<String, String> x : book.range(Keys.anchoredTo(y.id()), Keys.endOf(Keys.anchoredTo(y.id())))) {
+                ExtractedAction m = readMention(x.getValue());
+                if (m != null) {
+                    anchored.add(m);
+                    following.followers(m, keys.get(i)).stream().filter(f -> !anchored.contains(f)).forEach(anchored::add);
+                }
+            }
+        }
+        return anchored;
     }
 
     /** The dated mentions of these days, in key order (so loads of adjacent days concatenate in order). */

@@ -24,15 +24,23 @@ final class EpisodeCache {
      * load from the stores lists them; once computed, its summary and what the action and chain stores hold
      * over its span (null where not known).
      */
-    record Episode(long spanLo, long spanHi, List<String> keys, List<ExtractedAction> dated,
+    record Episode(boolean noYear, long spanLo, long spanHi, List<String> keys, List<ExtractedAction> dated,
             List<ExtractedAction> anchored, EpisodeSummary summary, StoredRange<Action> actions, StoredRange<Chain> chains) {
 
         Episode(long spanLo, long spanHi, List<String> keys, List<ExtractedAction> dated, List<ExtractedAction> anchored) {
-            this(spanLo, spanHi, keys, dated, anchored, null, null, null);
+            this(false, spanLo, spanHi, keys, dated, anchored, null, null, null);
+        }
+
+        /**
+         * The dyad's no-year bucket: its mentions that no anchor or article places in a dated episode, with
+         * their keys, in key order (in {@link #dated}: the bucket has no span and no summary).
+         */
+        static Episode noYearBucket(List<String> keys, List<ExtractedAction> free) {
+            return new Episode(true, 0, 0, keys, free, List.of(), null, null, null);
         }
 
         Episode computed(EpisodeSummary s, StoredRange<Action> storedActions, StoredRange<Chain> storedChains) {
-            return new Episode(spanLo, spanHi, keys, dated, anchored, s, storedActions, storedChains);
+            return new Episode(noYear, spanLo, spanHi, keys, dated, anchored, s, storedActions, storedChains);
         }
 
         int size() {
@@ -59,12 +67,12 @@ final class EpisodeCache {
             List<ExtractedAction> d = new ArrayList<>(dated);
             if (revision) {
                 d.set(at, m);
-                return new Episode(spanLo, hi, keys, d, anchored, summary, actions, chains);
+                return new Episode(noYear, spanLo, hi, keys, d, anchored, summary, actions, chains);
             }
             List<String> k = new ArrayList<>(keys);
             k.add(-at - 1, key);
             d.add(-at - 1, m);
-            return new Episode(spanLo, hi, k, d, anchored, summary, actions, chains);
+            return new Episode(noYear, spanLo, hi, k, d, anchored, summary, actions, chains);
         }
     }
 
@@ -123,6 +131,30 @@ final class EpisodeCache {
     }
 
     /**
+     * The cached no-year bucket with a new undated mention that nothing places elsewhere and that moves no
+     * other mention (the caller's seeds say so): exactly what the bucket's load from the stores would give.
+     * Null when the bucket is not cached.
+     */
+    static Episode inNoYear(List<Episode> known, String key, ExtractedAction m) {
+        for (Episode ep : known) {
+            if (ep.noYear()) {
+                return ep.with(key, m, false, 0);
+            }
+        }
+        return null;
+    }
+
+    /** The cached dated episode whose span holds [a, b] (then no other episode of the dyad comes near it), or null. */
+    static Episode holding(List<Episode> known, long a, long b) {
+        for (Episode ep : known) {
+            if (!ep.noYear() && ep.spanLo() <= a && b <= ep.spanHi()) {
+                return ep;
+            }
+        }
+        return null;
+    }
+
+    /**
      * The cached episode a dated mention whose widened interval is [e, l] falls in, with the mention: then
      * exactly what a load from the stores would give, the mention among the dated ones in key order, or in
      * place of the revision it replaces (same key, same days): the span does not move, so no other episode
@@ -134,6 +166,9 @@ final class EpisodeCache {
     static Episode within(List<Episode> known, long e, long l, String key, ExtractedAction m, boolean revision,
             java.util.function.BiPredicate<Long, Long> storedAfter) {
         for (Episode ep : known) {
+            if (ep.noYear()) {
+                continue;
+            }
             if (ep.spanLo() <= e && l <= ep.spanHi()) {
                 return ep.with(key, m, revision, ep.spanHi());
             }
