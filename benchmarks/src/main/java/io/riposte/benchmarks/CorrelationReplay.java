@@ -46,11 +46,35 @@ public final class CorrelationReplay {
 
         ArticleGenerator generator = ArticleGenerator.newsLike(seed, densityOf);
         Extractor extractor = Extractors.standard();
-        List<ExtractedAction> mentions = new ArrayList<>();
         java.util.Set<String> kept = new java.util.HashSet<>();
-        long t0 = System.nanoTime();
-        for (int i = 0; i < articles; i++) {
+        // articles per line of the running figures (0: ten lines over the replay)
+        int window = Integer.getInteger("riposte.replayWindow", 0);
+        int every = window > 0 ? window : Math.max(1, articles / 10);
+
+        CountingSortedStore.Counted counted = CountingSortedStore.newStores();
+        CountingSortedStore.Counted stores = counted;
+        int cachedMentions = Integer.getInteger("riposte.cachedMentions", Correlator.DEFAULT_CACHED_MENTIONS);
+        Correlator correlator = new Correlator(CorrelationSettings.defaults(), stores.stores(), cachedMentions);
+        MessageDigest updates = MessageDigest.getInstance("SHA-256");
+        long rejected = 0;
+        long correlationNanos = 0;
+        long mentionCount = 0;
+        long extractNanos = 0;
+        // CPU time as well as wall time: on a shared machine the wall time also counts waiting for a core
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuNanos = 0;
+        // what the changed actions carry (each one a store write and an output record) against what they would
+        // carry with every report (issue 15's bounded evidence)
+        long reportsCarried = 0;
+        long reportsInAll = 0;
+        long sentenceChars = 0;
+        Window w = new Window();
+        // Articles are generated and correlated one by one (the same order as extracting them all first, so
+        // the same fingerprints), which keeps a million-article replay in a few GB of heap.
+        for (int article = 0; article < articles; article++) {
+            long t0 = System.nanoTime();
             ArticleGenerator.Generated g = generator.next();
+            List<ExtractedAction> mentions = new ArrayList<>();
             if (gold) {
                 for (ExtractedAction m : goldMentions(g.gold())) {
                     if (kept.contains(m.dyad()) || (kept.size() < dyads && kept.add(m.dyad()))) {
@@ -60,54 +84,39 @@ public final class CorrelationReplay {
             } else {
                 mentions.addAll(extractor.extract(g.article()).actions());
             }
-        }
-        long t1 = System.nanoTime();
-        System.out.printf("extracted %,d mentions from %,d articles in %.1f s%n", mentions.size(), articles, (t1 - t0) / 1e9);
-
-        CountingSortedStore.Counted stores = CountingSortedStore.newStores();
-        int cachedMentions = Integer.getInteger("riposte.cachedMentions", Correlator.DEFAULT_CACHED_MENTIONS);
-        Correlator correlator = new Correlator(CorrelationSettings.defaults(), stores.stores(), cachedMentions);
-        MessageDigest updates = MessageDigest.getInstance("SHA-256");
-        long rejected = 0;
-        long correlationNanos = 0;
-        // CPU time as well as wall time: on a shared machine the wall time also counts waiting for a core
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long cpuNanos = 0;
-        long reportEvery = Math.max(1, mentions.size() / 10);
-        // what the changed actions carry (each one a store write and an output record) against what they would
-        // carry with every report (issue 15's bounded evidence)
-        long reportsCarried = 0;
-        long reportsInAll = 0;
-        long sentenceChars = 0;
-        for (int i = 0; i < mentions.size(); i++) {
-            long s = System.nanoTime();
-            long c = threads.getCurrentThreadCpuTime();
-            CorrelationUpdate u;
-            try {
-                u = correlator.add(mentions.get(i));
-            } catch (IllegalArgumentException e) {
-                rejected++;
-                updates.update(("rejected " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
-                continue;
-            } finally {
-                correlationNanos += System.nanoTime() - s;
-                cpuNanos += threads.getCurrentThreadCpuTime() - c;
-            }
-            updates.update((u + "\n").getBytes(StandardCharsets.UTF_8));
-            for (io.riposte.domain.Action a : u.actions()) {
-                reportsCarried += a.evidence().size();
-                reportsInAll += a.evidenceTotal();
-                for (io.riposte.domain.Evidence e : a.evidence()) {
-                    sentenceChars += e.sentence().length();
+            extractNanos += System.nanoTime() - t0;
+            for (ExtractedAction mention : mentions) {
+                mentionCount++;
+                long s = System.nanoTime();
+                long c = threads.getCurrentThreadCpuTime();
+                CorrelationUpdate u;
+                try {
+                    u = correlator.add(mention);
+                } catch (IllegalArgumentException e) {
+                    rejected++;
+                    updates.update(("rejected " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+                    continue;
+                } finally {
+                    correlationNanos += System.nanoTime() - s;
+                    cpuNanos += threads.getCurrentThreadCpuTime() - c;
+                }
+                updates.update((u + "\n").getBytes(StandardCharsets.UTF_8));
+                for (io.riposte.domain.Action a : u.actions()) {
+                    reportsCarried += a.evidence().size();
+                    reportsInAll += a.evidenceTotal();
+                    for (io.riposte.domain.Evidence e : a.evidence()) {
+                        sentenceChars += e.sentence().length();
+                    }
                 }
             }
-            if ((i + 1) % reportEvery == 0) {
-                System.out.printf("  %,d mentions correlated, %.1f s so far%n", i + 1, correlationNanos / 1e9);
+            if ((article + 1) % every == 0) {
+                w.print(article + 1, mentionCount, cpuNanos, counted, correlator);
             }
         }
+        System.out.printf("extracted %,d mentions from %,d articles in %.1f s%n", mentionCount, articles, extractNanos / 1e9);
         System.out.printf("correlated %,d mentions (%d rejected) in %.2f s = %,.0f mentions/s (CPU %.2f s = %,.0f mentions/s), %,d mention reads%n",
-                mentions.size(), rejected, correlationNanos / 1e9, mentions.size() / (correlationNanos / 1e9),
-                cpuNanos / 1e9, mentions.size() / (cpuNanos / 1e9), correlator.mentionReads());
+                mentionCount, rejected, correlationNanos / 1e9, mentionCount / (correlationNanos / 1e9),
+                cpuNanos / 1e9, mentionCount / (cpuNanos / 1e9), correlator.mentionReads());
         System.out.printf("fast path (-Driposte.noFastPath=true: off): %,d inserts (%,d rebuilt their action in full); fallbacks %s%n",
                 correlator.fastJoins(), correlator.fastRebuilds(), correlator.fastPathFallbacks());
         // each write is one record of the store's changelog topic (before the Streams record cache merges
@@ -123,6 +132,41 @@ public final class CorrelationReplay {
         System.out.println("actions  " + fingerprint(stores.actions().snapshot()));
         System.out.println("chains   " + fingerprint(stores.chains().snapshot()));
         System.out.println("book     " + fingerprint(stores.index().snapshot()));
+    }
+
+    /** The running figures of one window of articles: what each insert cost there, to see what grows. */
+    private static final class Window {
+        long articles;
+        long mentions;
+        long cpu;
+        long reads;
+        long writes;
+        long mentionReads;
+        long joins;
+        long evidenceRead;
+        long evidenceWritten;
+
+        void print(long articlesNow, long mentionsNow, long cpuNow, CountingSortedStore.Counted s, Correlator c) {
+            long payloadRead = s.actions().payloadRead() + s.chains().payloadRead();
+            long payloadWritten = s.actions().payloadWritten() + s.chains().payloadWritten();
+            long m = Math.max(1, mentionsNow - mentions);
+            long a = Math.max(1, articlesNow - articles);
+            System.out.printf("  %,9d articles %,9d mentions: CPU %6.1f us/mention, store entries read %5.1f/mention (mentions %5.1f),"
+                    + " written %5.2f/article, evidence+steps read %7.1f/mention, written %6.1f/mention, fast path %4.1f %%%n",
+                    articlesNow, mentionsNow, (cpuNow - cpu) / 1e3 / m, (s.reads() - reads) / (double) m,
+                    (c.mentionReads() - mentionReads) / (double) m, (s.writes() - writes) / (double) a,
+                    (payloadRead - evidenceRead) / (double) m, (payloadWritten - evidenceWritten) / (double) m,
+                    100.0 * (c.fastJoins() - joins) / m);
+            articles = articlesNow;
+            mentions = mentionsNow;
+            cpu = cpuNow;
+            reads = s.reads();
+            writes = s.writes();
+            mentionReads = c.mentionReads();
+            joins = c.fastJoins();
+            evidenceRead = payloadRead;
+            evidenceWritten = payloadWritten;
+        }
     }
 
     private static List<ExtractedAction> goldMentions(List<ArticleGenerator.GoldAction> gold) {

@@ -65,20 +65,20 @@ final class Alerts {
             }
             Action first = actions.get(c.steps().get(0).actionId());
             emit(out, AlertType.NEW_CHAIN, mentions, c.id(), first, c.id(), null,
-                    "New retaliation chain " + c.dyad() + " (" + c.steps().size() + " steps) starting with " + describe(first));
+                    () -> "New retaliation chain " + c.dyad() + " (" + c.steps().size() + " steps) starting with " + describe(first));
         }
         for (Action a : upserted) {
             List<String> mentions = mentionIds.getOrDefault(a.id(), List.of());
             if (a.type() == ActionType.THREATEN_RETALIATION) {
                 Action over = answered(a).stream().findFirst().orElse(null);
                 emit(out, AlertType.THREAT, mentions, a.id(), a, a.chainId(), over,
-                        describe(a) + (over == null ? "" : " over " + describe(over)));
+                        () -> describe(a) + (over == null ? "" : " over " + describe(over)));
                 continue;
             }
             if (a.type().isDeEscalation()) {
                 Chain c = chainBefore(a);
                 if (c != null) {
-                    emit(out, AlertType.DE_ESCALATION, mentions, a.id(), a, c.id(), null, describe(a) + " amid chain " + c.id());
+                    emit(out, AlertType.DE_ESCALATION, mentions, a.id(), a, c.id(), null, () -> describe(a) + " amid chain " + c.id());
                 }
                 continue;
             }
@@ -86,20 +86,20 @@ final class Alerts {
             Action threat = carriedOut.containsKey(a.id()) ? actions.get(carriedOut.get(a.id())) : null;
             if (threat != null) {
                 emit(out, AlertType.THREAT_CARRIED_OUT, mentions, a.id() + "|" + threat.id(), a, a.chainId(), threat,
-                        describe(a) + ", carrying out " + describe(threat));
+                        () -> describe(a) + ", carrying out " + describe(threat));
             }
             List<Action> provocations = answered.stream().filter(p -> p.type() != ActionType.THREATEN_RETALIATION).toList();
             if (a.chainId() == null || provocations.isEmpty()) {
                 continue;
             }
             Action p0 = provocations.get(0);
-            emit(out, AlertType.RETALIATION, mentions, a.id(), a, a.chainId(), p0, describe(a) + " in response to " + describe(p0));
+            emit(out, AlertType.RETALIATION, mentions, a.id(), a, a.chainId(), p0, () -> describe(a) + " in response to " + describe(p0));
             for (Action p : provocations) {
                 boolean harsher = a.type().severity() < p.type().severity();
                 boolean larger = a.type() == p.type() && a.count() != null && p.count() != null && a.count() > p.count();
                 if (harsher || larger) {
                     emit(out, AlertType.ESCALATION, mentions, a.id() + "|" + p.id(), a, a.chainId(), p,
-                            describe(a) + (harsher ? " is harsher than " : " is larger than ") + describe(p));
+                            () -> describe(a) + (harsher ? " is harsher than " : " is larger than ") + describe(p));
                     break;
                 }
             }
@@ -141,7 +141,7 @@ final class Alerts {
     }
 
     private void emit(List<Alert> out, AlertType type, List<String> mentions, String subject, Action action, String chainId,
-            Action provocation, String summary) {
+            Action provocation, java.util.function.Supplier<String> summary) {
         // one read per mention: seen when a mention was marked before this call, else marked now
         boolean seen = false;
         String id = "alert-" + Keys.hash(type + "|" + subject, 16);
@@ -167,8 +167,9 @@ final class Alerts {
         if (seen || book.get(Keys.alert(id)) != null) {
             return;
         }
-        book.put(Keys.alert(id), summary);
-        out.add(new Alert(id, type, action.dyad(), chainId, action.id(), action.type().severity(), action.date(), summary,
+        String text = summary.get(); // built only for an alert that is emitted
+        book.put(Keys.alert(id), text);
+        out.add(new Alert(id, type, action.dyad(), chainId, action.id(), action.type().severity(), action.date(), text,
                 action.source(), action.target(), action.type(), action.count(), stepOf(chainId, action.id()),
                 provocation == null ? null : provocation.id(), action.articles()));
     }

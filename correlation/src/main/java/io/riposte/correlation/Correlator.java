@@ -1,5 +1,6 @@
 package io.riposte.correlation;
 
+import io.riposte.correlation.EpisodeCache.Episode;
 import io.riposte.domain.Action;
 import io.riposte.domain.Alert;
 import io.riposte.domain.Chain;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,62 +39,16 @@ public final class Correlator {
      * A region to recompute: the whole no-year bucket, or the dated episodes overlapping [lo, hi];
      * {@code episode} is set when the region is exactly one episode (then it may be cached).
      */
-    private record Region(boolean noYear, long lo, long hi, List<ExtractedAction> mentions, Episode episode, EpisodeSummary prior) {
-        Region(boolean noYear, long lo, long hi, List<ExtractedAction> mentions, Episode episode) {
-            this(noYear, lo, hi, mentions, episode, null);
+    private record Region(boolean noYear, long lo, long hi, List<ExtractedAction> mentions, Episode episode) {
+
+        /** The summary of the episode's last computation, when it comes from the cache. */
+        EpisodeSummary prior() {
+            return episode == null ? null : episode.summary();
         }
 
         /** The region's mentions; a cached episode's are listed only when needed (the fast path does not). */
         List<ExtractedAction> all() {
             return mentions != null ? mentions : episode.mentions();
-        }
-    }
-
-    /**
-     * One dated episode as an insert loaded it: its span (the days its widened intervals cover), its dated
-     * mentions with their keys in key order, and the undated mentions anchored to them, in the order a
-     * load from the stores lists them. See {@link #cached}.
-     */
-    private record Episode(long spanLo, long spanHi, List<String> keys, List<ExtractedAction> dated,
-            List<ExtractedAction> anchored, EpisodeSummary summary) {
-
-        Episode(long spanLo, long spanHi, List<String> keys, List<ExtractedAction> dated, List<ExtractedAction> anchored) {
-            this(spanLo, spanHi, keys, dated, anchored, null);
-        }
-
-        Episode summarised(EpisodeSummary s) {
-            return new Episode(spanLo, spanHi, keys, dated, anchored, s);
-        }
-
-        int size() {
-            return dated.size() + anchored.size();
-        }
-
-        List<ExtractedAction> mentions() {
-            List<ExtractedAction> all = new ArrayList<>(size());
-            all.addAll(dated);
-            all.addAll(anchored);
-            return all;
-        }
-
-        /**
-         * This episode with a dated mention that lies within its span: one more (its key not yet in it),
-         * or the revision of the one under the same key; null when the keys say otherwise.
-         */
-        Episode with(String key, ExtractedAction m, boolean revision) {
-            int at = java.util.Collections.binarySearch(keys, key);
-            if (revision != at >= 0) {
-                return null;
-            }
-            List<ExtractedAction> d = new ArrayList<>(dated);
-            if (revision) {
-                d.set(at, m);
-                return new Episode(spanLo, spanHi, keys, d, anchored);
-            }
-            List<String> k = new ArrayList<>(keys);
-            k.add(-at - 1, key);
-            d.add(-at - 1, m);
-            return new Episode(spanLo, spanHi, k, d, anchored);
         }
     }
 
@@ -107,17 +61,8 @@ public final class Correlator {
     private final UndatedAnchoring anchoring;
     private final ArticleFollowing following;
     private long mentionReads;
-    /**
-     * The dated episodes the last insert into each recently touched dyad computed, as they stand after it
-     * (least recently touched dyad first). Not state: a copy of what the stores hold, so that the next
-     * report falling inside one of them is recomputed without reading its episode back (on RocksDB,
-     * deserialising every report of the episode). An insert takes its dyad out first and puts back only
-     * what it computed, so whatever it did not recompute, or an insert that failed half-way, cannot leave
-     * a stale copy; a new Correlator (a stream task started again, state restored) starts empty.
-     */
-    private final LinkedHashMap<String, List<Episode>> cached = new LinkedHashMap<>(16, 0.75f, true);
-    private final int cacheCapacity;
-    private int cachedMentions;
+    /** The dated episodes the last insert into each recently touched dyad computed (see {@link EpisodeCache}). */
+    private final EpisodeCache cache;
     /** Whether a report that provably joins one action of a cached episode skips the recomputation (see {@link EpisodeSummary}). */
     private final boolean fastPath;
     private final EpisodeSummary.Work work = new EpisodeSummary.Work();
@@ -144,10 +89,7 @@ public final class Correlator {
         this.merger = new MentionMerger(this.settings);
         this.following = new ArticleFollowing(book, this::readMention);
         this.anchoring = new UndatedAnchoring(this.settings, book, this::readMention, following);
-        if (cachedMentions < 0) {
-            throw new IllegalArgumentException("cachedMentions must be >= 0: " + cachedMentions);
-        }
-        this.cacheCapacity = cachedMentions;
+        this.cache = new EpisodeCache(cachedMentions);
     }
 
     /** Inserts that took the fast path so far (see {@link EpisodeSummary#join}). */
@@ -194,9 +136,9 @@ public final class Correlator {
         if (previous != null && previous.equals(mention) && oldKey.equals(key)) {
             return new CorrelationUpdate(List.of(), List.of(), List.of(), List.of(), List.of());
         }
-        List<Episode> known = uncache(dyad);
+        List<Episode> known = cache.take(dyad);
         if (previous != null) {
-            uncache(previous.dyad()); // even one that throws below has changed the old dyad's stores
+            cache.take(previous.dyad()); // even one that throws below has changed the old dyad's stores
         }
         // a revision that keeps the date's days leaves every episode's span as it was
         boolean sameDays = oldKey == null || previous != null && oldKey.equals(key) && previous.date().hasYear()
@@ -252,8 +194,22 @@ public final class Correlator {
             }
         }
 
-        Region inKnown = sameDays && seeds.size() == 1 && seeds.get(0).equals(RecomputeSeed.of(mention)) && mention.date().hasYear()
-                ? within(known, mention, key, oldKey != null) : null;
+        Episode cachedEpisode = sameDays && seeds.size() == 1 && seeds.get(0).equals(RecomputeSeed.of(mention)) && mention.date().hasYear()
+                ? EpisodeCache.within(known, mention.date().earliest().toEpochDay(),
+                        mention.date().latest().toEpochDay() + settings.episodeGapDays(), key, mention, oldKey != null,
+                        (from, through) -> stores.mentions().hasAny(Keys.datedFrom(dyad, from), Keys.datedThrough(dyad, through))) : null;
+        Region inKnown = cachedEpisode == null ? null : new Region(false, cachedEpisode.spanLo(), cachedEpisode.spanHi(), null, cachedEpisode);
+        if (oldKey == null && seeds.equals(List.of(RecomputeSeed.NO_YEAR)) && !mention.date().hasYear() && following.placeOf(mention) == null) {
+            Episode bucket = EpisodeCache.inNoYear(known, key, mention);
+            inKnown = bucket == null ? null : new Region(true, 0, 0, new ArrayList<>(bucket.dated()), bucket);
+        } else if (oldKey == null && !mention.date().hasYear() && seeds.size() == 1 && !seeds.get(0).noYear()) {
+            // a new undated report placed in a dated episode (its anchor's) changes only that episode's undated
+            // part: when it is cached, its dated mentions stand, and only the anchored ones are listed again
+            Episode ep = EpisodeCache.holding(known, seeds.get(0).a(), seeds.get(0).b() + settings.episodeGapDays());
+            Episode placed = ep == null ? null : new Episode(false, ep.spanLo(), ep.spanHi(), ep.keys(), ep.dated(),
+                    anchoredTo(ep.keys(), ep.dated()), null, ep.actions(), ep.chains());
+            inKnown = placed == null ? null : new Region(false, placed.spanLo(), placed.spanHi(), placed.mentions(), placed);
+        }
         List<Region> regions = inKnown != null ? List.of(inKnown) : regions(dyad, seeds);
         EpisodeCorrelator episode = new EpisodeCorrelator(settings, this::lookup);
         List<Action> upsertedActions = new ArrayList<>();
@@ -268,6 +224,8 @@ public final class Correlator {
 
         Map<Region, EpisodeSummary> summaries = new java.util.IdentityHashMap<>();
         Map<String, String> joined = new HashMap<>();
+        List<Episode> computed = new ArrayList<>();
+        List<StoredRange<Chain>> chainCopies = new ArrayList<>();
         for (Region r : regions) {
             String[] joinedAction = new String[1];
             EpisodeSummary summary = fastPath && r.prior() != null
@@ -278,19 +236,23 @@ public final class Correlator {
                 joined.put(joinedAction[0], mention.id());
             } else {
                 res = correlate(episode, r, dyad, latest);
-                summary = r.episode() == null ? null : EpisodeSummary.of(res, r.all(), latest);
+                summary = r.episode() == null || r.noYear() ? null : EpisodeSummary.of(res, r.all(), latest);
             }
             if (summary != null) {
                 summaries.put(r, summary);
             }
             mentionIds.putAll(res.mentionIdsByAction());
             carriedOut.putAll(res.carriedOut());
-            // actions
+            // actions: what the range holds, from the cached episode when it knows (no read), else read
+            String from = r.noYear() ? Keys.noYearFrom(dyad) : Keys.datedFrom(dyad, r.lo());
+            String to = r.noYear() ? Keys.noYearEnd(dyad) : Keys.datedThrough(dyad, r.hi());
+            Episode ep = r.episode();
+            StoredRange<Action> storedActions = ep == null || ep.actions() == null || !ep.actions().covers(from, ep.actions().to())
+                    ? null : ep.actions().extendedTo(stores.actions(), to); // a grown span reads the days added
+            storedActions = storedActions != null ? storedActions : StoredRange.read(stores.actions(), from, to);
             Map<String, Map.Entry<String, Action>> old = new HashMap<>();
-            for (Map.Entry<String, Action> e : r.noYear()
-                    ? stores.actions().range(Keys.noYearFrom(dyad), Keys.noYearEnd(dyad))
-                    : stores.actions().range(Keys.datedFrom(dyad, r.lo()), Keys.datedThrough(dyad, r.hi()))) {
-                old.put(e.getValue().id(), e);
+            for (Map.Entry<String, Action> e : storedActions.entries()) {
+                old.put(e.getValue().id(), Map.entry(e.getKey(), e.getValue())); // a copy: the range changes below
             }
             for (Action a : res.actions()) {
                 regionActions.put(a.id(), a);
@@ -301,21 +263,23 @@ public final class Correlator {
                     continue;
                 }
                 if (prev != null && !prev.getKey().equals(k)) {
-                    stores.actions().delete(prev.getKey());
+                    storedActions.delete(stores.actions(), prev.getKey());
                 }
-                stores.actions().put(k, a);
+                storedActions.put(stores.actions(), k, a);
                 upsertedActions.add(a);
             }
             for (Map.Entry<String, Action> gone : old.values()) {
-                stores.actions().delete(gone.getKey());
+                storedActions.delete(stores.actions(), gone.getKey());
                 deletedActions.add(gone.getValue().id());
             }
             // chains
+            StoredRange<Chain> storedChains = ep == null || ep.chains() == null || !ep.chains().covers(from, ep.chains().to())
+                    ? null : ep.chains().extendedTo(stores.chains(), to);
+            storedChains = storedChains != null ? storedChains : StoredRange.read(stores.chains(), from, to);
+            chainCopies.add(storedChains);
             Map<String, Map.Entry<String, Chain>> oldChains = new HashMap<>();
-            for (Map.Entry<String, Chain> e : r.noYear()
-                    ? stores.chains().range(Keys.noYearFrom(dyad), Keys.noYearEnd(dyad))
-                    : stores.chains().range(Keys.datedFrom(dyad, r.lo()), Keys.datedThrough(dyad, r.hi()))) {
-                oldChains.put(e.getValue().id(), e);
+            for (Map.Entry<String, Chain> e : storedChains.entries()) {
+                oldChains.put(e.getValue().id(), Map.entry(e.getKey(), e.getValue()));
             }
             for (Chain c : res.chains()) {
                 regionChains.add(c);
@@ -327,14 +291,22 @@ public final class Correlator {
                     continue;
                 }
                 if (prev != null && !prev.getKey().equals(k)) {
-                    stores.chains().delete(prev.getKey());
+                    storedChains.delete(stores.chains(), prev.getKey());
                 }
-                stores.chains().put(k, c);
+                storedChains.put(stores.chains(), k, c);
                 upsertedChains.add(c);
             }
             for (Map.Entry<String, Chain> gone : oldChains.values()) {
-                stores.chains().delete(gone.getKey());
+                storedChains.delete(stores.chains(), gone.getKey());
                 deletedChains.add(gone.getValue().id());
+            }
+            if (ep != null && r.noYear()) {
+                computed.add(ep.computed(null, storedActions, storedChains));
+            } else if (ep != null && summary != null) {
+                // the stores over the episode's span, as this insert left them (its range contains that span)
+                String spanFrom = Keys.datedFrom(dyad, ep.spanLo());
+                String spanTo = Keys.datedThrough(dyad, ep.spanHi());
+                computed.add(ep.computed(summary, storedActions.narrowed(spanFrom, spanTo), storedChains.narrowed(spanFrom, spanTo)));
             }
         }
 
@@ -346,7 +318,13 @@ public final class Correlator {
                 Chain c = e.getValue();
                 if (c.status() == ChainStatus.ACTIVE && !recomputedChains.contains(c.id())) {
                     Chain dormant = new Chain(c.id(), c.dyad(), ChainStatus.DORMANT, c.escalation(), c.firstDate(), c.lastDate(), c.steps());
-                    stores.chains().put(e.getKey(), dormant);
+                    // a recomputed region's chains are all in recomputedChains, so no copy holds this key; kept exact anyway
+                    StoredRange<Chain> copy = chainCopies.stream().filter(x -> x.holds(e.getKey())).findFirst().orElse(null);
+                    if (copy != null) {
+                        copy.put(stores.chains(), e.getKey(), dormant);
+                    } else {
+                        stores.chains().put(e.getKey(), dormant);
+                    }
                     upsertedChains.add(dormant);
                 }
             }
@@ -362,7 +340,12 @@ public final class Correlator {
         if (only != null) {
             only.alerted(joined.keySet(), alerting.markedAll());
         }
-        cache(dyad, regions, summaries);
+        if (regions.stream().noneMatch(Region::noYear)) {
+            // an insert that changes which mentions the no-year bucket holds recomputes it (seeds it), so a
+            // bucket this one did not recompute stands as it was (its stores are written only by its recomputation)
+            known.stream().filter(Episode::noYear).findFirst().ifPresent(computed::add);
+        }
+        cache.keep(dyad, computed);
         return new CorrelationUpdate(upsertedActions, List.copyOf(deletedActions), upsertedChains,
                 List.copyOf(deletedChains), alerts);
     }
@@ -456,63 +439,6 @@ public final class Correlator {
     }
 
 
-    /** Takes the dyad's cached episodes out of the cache (an insert puts back what it recomputes). */
-    private List<Episode> uncache(String dyad) {
-        List<Episode> known = cached.remove(dyad);
-        if (known == null) {
-            return List.of();
-        }
-        for (Episode e : known) {
-            cachedMentions -= e.size();
-        }
-        return known;
-    }
-
-    private void cache(String dyad, List<Region> regions, Map<Region, EpisodeSummary> summaries) {
-        List<Episode> keep = new ArrayList<>();
-        int size = 0;
-        for (Region r : regions) {
-            if (r.episode() != null && size + r.episode().size() <= cacheCapacity) {
-                keep.add(r.episode().summarised(summaries.get(r)));
-                size += r.episode().size();
-            }
-        }
-        if (keep.isEmpty()) {
-            return;
-        }
-        cached.put(dyad, keep);
-        cachedMentions += size;
-        var eldest = cached.entrySet().iterator();
-        while (cachedMentions > cacheCapacity && eldest.hasNext()) {
-            var e = eldest.next();
-            if (!e.getKey().equals(dyad)) {
-                for (Episode x : e.getValue()) {
-                    cachedMentions -= x.size();
-                }
-                eldest.remove();
-            }
-        }
-    }
-
-    /**
-     * The region a dated mention recomputes when its widened interval lies within the span of a cached
-     * episode, which is then exactly what {@link #episodeAround} would load: that episode's mentions with
-     * this one among the dated ones in key order, or in place of the revision it replaces (same key, same
-     * days): the span does not move, so no other episode comes near. Null when no cached episode holds it
-     * (then the stores are read).
-     */
-    private Region within(List<Episode> known, ExtractedAction m, String key, boolean revision) {
-        long e = m.date().earliest().toEpochDay();
-        long l = m.date().latest().toEpochDay() + settings.episodeGapDays();
-        for (Episode ep : known) {
-            if (ep.spanLo() <= e && l <= ep.spanHi()) {
-                Episode next = ep.with(key, m, revision);
-                return next == null ? null : new Region(false, ep.spanLo(), ep.spanHi(), null, next, ep.summary());
-            }
-        }
-        return null;
-    }
-
     /** The regions to recompute: dated seeds grow to whole episodes; overlapping regions are joined. */
     private List<Region> regions(String dyad, List<RecomputeSeed> seeds) {
         List<Region> out = new ArrayList<>();
@@ -529,12 +455,14 @@ public final class Correlator {
             List<Map.Entry<String, ExtractedAction>> all = stores.mentions().range(Keys.noYearFrom(dyad), Keys.noYearEnd(dyad));
             mentionReads += all.size();
             List<ExtractedAction> free = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
             for (Map.Entry<String, ExtractedAction> e : all) {
                 if (following.placeOf(e.getValue()) == null) {
                     free.add(e.getValue());
+                    keys.add(e.getKey());
                 }
             }
-            out.add(new Region(true, 0, 0, free, null));
+            out.add(new Region(true, 0, 0, free, Episode.noYearBucket(keys, new ArrayList<>(free))));
         }
         List<Region> dated = new ArrayList<>();
         for (long[] iv : intervals) {
@@ -651,29 +579,38 @@ public final class Correlator {
                     keys.add(e.getKey());
                     dated.add(e.getValue());
                 }
-                List<ExtractedAction> anchored = new ArrayList<>();
-                // Only a participating mention anchors, and only undated mentions of its sides and type,
-                // which stay indexed as floating while anchored: one look per kind of act spares the
-                // look-up of every mention when the dyad has no such report (the common case).
-                Map<List<Object>, Boolean> floating = new HashMap<>();
-                for (Map.Entry<String, ExtractedAction> e : selected) {
-                    ExtractedAction y = e.getValue();
-                    if (!MentionMerger.participates(y) || !floating.computeIfAbsent(List.of(y.source(), y.target(), MentionMerger.effectiveType(y)),
-                            k -> book.hasAny(Keys.floating(y), Keys.endOf(Keys.floating(y))))) {
-                        continue;
-                    }
-                    for (Map.Entry<String, String> x : book.range(Keys.anchoredTo(y.id()), Keys.endOf(Keys.anchoredTo(y.id())))) {
-                        ExtractedAction m = readMention(x.getValue());
-                        if (m != null) {
-                            anchored.add(m);
-                            following.followers(m, e.getKey()).stream().filter(f -> !anchored.contains(f)).forEach(anchored::add);
-                        }
-                    }
-                }
+                List<ExtractedAction> anchored = anchoredTo(keys, dated);
                 Episode episode = new Episode(spanLo, spanHi, keys, dated, anchored);
                 return new Region(false, lo, hi, episode.mentions(), components == 1 ? episode : null);
             }
         }
+    }
+
+    /**
+     * The undated mentions anchored to these dated ones (keys and mentions in key order), in the order a
+     * load lists them: by anchor, each followed by the reports that follow it (see {@link ArticleFollowing}).
+     */
+    private List<ExtractedAction> anchoredTo(List<String> keys, List<ExtractedAction> dated) {
+        List<ExtractedAction> anchored = new ArrayList<>();
+        // Only a participating mention anchors, and only undated mentions of its sides and type,
+        // which stay indexed as floating while anchored: one look per kind of act spares the
+        // look-up of every mention when the dyad has no such report (the common case).
+        Map<List<Object>, Boolean> floating = new HashMap<>();
+        for (int i = 0; i < dated.size(); i++) {
+            ExtractedAction y = dated.get(i);
+            if (!MentionMerger.participates(y) || !floating.computeIfAbsent(List.of(y.source(), y.target(), MentionMerger.effectiveType(y)),
+                    k -> book.hasAny(Keys.floating(y), Keys.endOf(Keys.floating(y))))) {
+                continue;
+            }
+            for (Map.Entry<String, String> x : book.range(Keys.anchoredTo(y.id()), Keys.endOf(Keys.anchoredTo(y.id())))) {
+                ExtractedAction m = readMention(x.getValue());
+                if (m != null) {
+                    anchored.add(m);
+                    following.followers(m, keys.get(i)).stream().filter(f -> !anchored.contains(f)).forEach(anchored::add);
+                }
+            }
+        }
+        return anchored;
     }
 
     /** The dated mentions of these days, in key order (so loads of adjacent days concatenate in order). */

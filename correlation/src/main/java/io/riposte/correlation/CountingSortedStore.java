@@ -31,14 +31,41 @@ public final class CountingSortedStore<V> implements SortedStore<V> {
         }
     }
 
+    /**
+     * Stores whose payload counts are the evidence items of actions and the steps of chains: on RocksDB
+     * each is decoded on a read and encoded on a write (the Avro store serde), the cost of a large action
+     * that the in-memory stores do not show.
+     */
     public static Counted newStores() {
-        return new Counted(new CountingSortedStore<>(), new CountingSortedStore<>(), new CountingSortedStore<>(),
-                new CountingSortedStore<>());
+        return new Counted(new CountingSortedStore<>(), new CountingSortedStore<>(a -> a.evidence().size()),
+                new CountingSortedStore<>(c -> c.steps().size()), new CountingSortedStore<>());
     }
 
     private final InMemorySortedStore<V> inner = new InMemorySortedStore<>();
+    private final java.util.function.ToIntFunction<V> weight;
     private long reads;
     private long writes;
+    private long payloadRead;
+    private long payloadWritten;
+
+    public CountingSortedStore() {
+        this(v -> 1);
+    }
+
+    /** @param weight the payload of one value (see {@link #payloadRead}) */
+    public CountingSortedStore(java.util.function.ToIntFunction<V> weight) {
+        this.weight = weight;
+    }
+
+    /** The payload of the values handed out (see {@link #newStores}; 1 per value unless weighed). */
+    public long payloadRead() {
+        return payloadRead;
+    }
+
+    /** The payload of the values written. */
+    public long payloadWritten() {
+        return payloadWritten;
+    }
 
     public long reads() {
         return reads;
@@ -56,12 +83,15 @@ public final class CountingSortedStore<V> implements SortedStore<V> {
     @Override
     public V get(String key) {
         reads++;
-        return inner.get(key);
+        V v = inner.get(key);
+        payloadRead += v == null ? 0 : weight.applyAsInt(v);
+        return v;
     }
 
     @Override
     public void put(String key, V value) {
         writes++;
+        payloadWritten += weight.applyAsInt(value);
         inner.put(key, value);
     }
 
@@ -75,6 +105,9 @@ public final class CountingSortedStore<V> implements SortedStore<V> {
     public List<Map.Entry<String, V>> range(String from, String to) {
         List<Map.Entry<String, V>> r = inner.range(from, to);
         reads += r.size() + 1;
+        for (Map.Entry<String, V> e : r) {
+            payloadRead += weight.applyAsInt(e.getValue());
+        }
         return r;
     }
 

@@ -4,7 +4,6 @@ import io.riposte.domain.ExtractedAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The composite ASCII keys of the correlation stores. Byte order equals string order, so a range
@@ -184,13 +183,46 @@ final class Keys {
         }
     }
 
-    static String hash(String s, int hexChars) {
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d).substring(0, hexChars);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always present", e);
         }
+    });
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /**
+     * Hashes already computed: an episode's recomputation hashes the same action ids (and a dyad's inserts
+     * the same article ids) again and again. Cleared when full; shared by the stream threads.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> HASHED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int HASHED_MAX = 65_536;
+
+    /** The first {@code hexChars} (at most 64) lower-case hex digits of the SHA-256 of s's UTF-8 bytes. */
+    static String hash(String s, int hexChars) {
+        if (hexChars != 16) {
+            return digest(s, hexChars);
+        }
+        String h = HASHED.get(s);
+        if (h == null) {
+            if (HASHED.size() >= HASHED_MAX) {
+                HASHED.clear();
+            }
+            h = digest(s, hexChars);
+            HASHED.put(s, h);
+        }
+        return h;
+    }
+
+    private static String digest(String s, int hexChars) {
+        MessageDigest sha = SHA_256.get();
+        byte[] d = sha.digest(s.getBytes(StandardCharsets.UTF_8)); // digest() also resets it for the next call
+        char[] out = new char[hexChars];
+        for (int i = 0; i < hexChars; i++) {
+            int b = d[i >> 1];
+            out[i] = HEX[(i & 1) == 0 ? (b >> 4) & 0xf : b & 0xf];
+        }
+        return new String(out);
     }
 
     static String mentionKey(ExtractedAction m) {
