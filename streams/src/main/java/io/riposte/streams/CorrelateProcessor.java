@@ -45,6 +45,7 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
     private ProcessorContext<String, Emitted.FromCorrelate> context;
     private List<BufferedSortedStore<?>> buffers;
     private Function<ExtractedAction, CorrelationUpdate> correlator;
+    private CorrelationStores stores;
     private BufferedSortedStore<Action> actions;
     private BufferedSortedStore<Chain> chains;
     private KeyValueStore<String, String> actionKeys;
@@ -65,7 +66,7 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
         chains = buffered(context.getStateStore(RiposteTopology.STORE_CHAINS));
         BufferedSortedStore<String> index = buffered(context.getStateStore(RiposteTopology.STORE_INDEX));
         buffers = List.of(mentions, actions, chains, index);
-        CorrelationStores stores = new CorrelationStores(mentions, actions, chains, index);
+        stores = new CorrelationStores(mentions, actions, chains, index);
         correlator = factory.create(stores);
         actionKeys = context.getStateStore(RiposteTopology.STORE_ACTION_KEYS);
         chainKeys = context.getStateStore(RiposteTopology.STORE_CHAIN_KEYS);
@@ -113,6 +114,8 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
             }
         } catch (RuntimeException e) {
             buffers.forEach(BufferedSortedStore::rollback);
+            // The correlator's episode cache has taken the step the stores now forget: start from the stores again.
+            correlator = factory.create(stores);
             LOG.warn("Correlation failed for mention {} of article {} ({}): dead-lettering it",
                     mention.getId(), mention.getArticleId(), mention.getOrigin(), e);
             deadLetter(record, mention, "correlation failed: " + e, e);
