@@ -35,7 +35,16 @@ class CustomCodersTest {
                 List.of(new Link("act-6", LinkReason.EXPLICIT_CUE, 0.9)), "chain-7");
         Chain chain = new Chain("chain-7", "NOR-PRT", ChainStatus.ACTIVE, 4.5, FuzzyDate.ofMonth(2022, 3), FuzzyDate.ofYear(2022),
                 List.of(new ChainStep("act-7", "PRT", "NOR", ActionType.EXPEL_DIPLOMATS, FuzzyDate.ofMonth(2022, 3), 2, List.of("act-6"))));
-        for (SpecificRecord r : List.<SpecificRecord>of(AvroMapping.toAvro(action), AvroMapping.toAvro(chain))) {
+        io.riposte.domain.Alert alert = new io.riposte.domain.Alert("al-7", io.riposte.domain.AlertType.RETALIATION, "NOR-PRT",
+                "chain-7", "act-7", -5.0, FuzzyDate.ofDay(LocalDate.of(2022, 3, 9)), "PRT expelled 2 NOR diplomats", "PRT", "NOR",
+                ActionType.EXPEL_DIPLOMATS, 2, 1, "act-6", List.of("lisbon.txt"));
+        io.riposte.domain.Alert bare = new io.riposte.domain.Alert("al-8", io.riposte.domain.AlertType.THREAT, "NOR-PRT", null, null,
+                -4.4, FuzzyDate.UNKNOWN, "a warning", null, null, null, null, null, null, List.of());
+        var mention = AvroMapping.toAvro(new io.riposte.domain.ExtractedAction("m7", "w1", "lisbon.txt", "PRT", "NOR",
+                ActionType.EXPEL_DIPLOMATS, FuzzyDate.ofMonth(2022, 3), 2, Modality.ASSERTED, 0.8, List.of(ev), List.of("m6"), "in return"),
+                new io.riposte.avro.Provenance("articles", 2, 41L));
+        for (SpecificRecord r : List.<SpecificRecord>of(AvroMapping.toAvro(action), AvroMapping.toAvro(chain), AvroMapping.toAvro(alert),
+                AvroMapping.toAvro(bare), mention)) {
             SpecificData model = CustomCoders.forSchema(r.getSchema());
             assertThat(model.useCustomCoders()).as(r.getSchema().getName()).isTrue();
             assertThat(bytes(r, model)).isEqualTo(bytes(r, SpecificData.getForSchema(r.getSchema())));
