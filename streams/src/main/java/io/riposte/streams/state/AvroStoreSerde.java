@@ -38,8 +38,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * <p>The bytes are those of Avro's {@code BinaryMessageEncoder}; the codec is written out here because the
  * correlation step reads and writes these values many times per mention. Each stream thread keeps its own
  * buffered encoder and decoder, and a {@link DecodedValues} cache: decoding is a function of the bytes and the
- * domain records are immutable, so a value whose exact bytes were written or read a moment ago is handed out
- * again instead of decoded again (the correlator reads back most of what it wrote in the steps that follow).
+ * domain records are immutable, so the value that bytes decoded to (or, for bytes just written, the value mapped
+ * back from the Avro record written) is handed out again instead of decoded again (the correlator reads back most
+ * of what it wrote in the steps that follow).
  */
 public final class AvroStoreSerde<D, A extends SpecificRecord> implements Serde<D> {
     /** Encoded bytes of recently decoded or encoded values each stream thread keeps per store serde. */
@@ -142,10 +143,13 @@ public final class AvroStoreSerde<D, A extends SpecificRecord> implements Serde<
                 out.write((int) (fingerprint >>> (8 * i)));
             }
             encoder = EncoderFactory.get().binaryEncoder(out, encoder);
-            writer.write(toAvro.apply(value), encoder);
+            A avro = toAvro.apply(value);
+            writer.write(avro, encoder);
             encoder.flush();
             byte[] bytes = out.toByteArray();
-            cache.put(bytes, value);
+            // What decoding these bytes gives, not the value handed in: the mapping is not one to one everywhere
+            // (a null date reads back as UNKNOWN), and a hit must be what a restored store would read.
+            cache.put(bytes, toDomain.apply(avro));
             return bytes;
         }
 

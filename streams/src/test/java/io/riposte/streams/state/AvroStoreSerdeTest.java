@@ -112,4 +112,17 @@ class AvroStoreSerdeTest {
         assertThatThrownBy(() -> AvroStoreSerde.actions().deserializer().deserialize("t", new byte[] {1, 2, 3}))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("C3 01");
     }
+
+    @Test
+    void bytesJustWrittenReadAsAFreshDecoderReadsThem() {
+        // A null date is written as UNKNOWN: reading the bytes back must give UNKNOWN, as after a restore, not the
+        // value that was handed to the serializer.
+        Action undated = new Action("act-11", "CAN-CHN", "CAN", "CHN", ActionType.SANCTION, null, null, Modality.ASSERTED, 0.7,
+                List.of("ottawa.txt"), List.of(EV), List.of(), null);
+        var actions = AvroStoreSerde.actions();
+        byte[] bytes = actions.serializer().serialize("t", undated);
+        Action fresh = AvroStoreSerde.actions().deserializer().deserialize("t", bytes);
+        assertThat(fresh.date()).isEqualTo(FuzzyDate.UNKNOWN);
+        assertThat(actions.deserializer().deserialize("t", bytes.clone())).isEqualTo(fresh);
+    }
 }
