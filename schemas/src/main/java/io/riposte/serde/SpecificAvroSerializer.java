@@ -25,6 +25,6 @@ public class SpecificAvroSerializer<T extends SpecificRecord> extends AbstractAv
 
     @Override
     DatumWriter<T> newWriter(Schema schema) {
-        return new SpecificDatumWriter<>(schema);
+        return new SpecificDatumWriter<>(schema, CustomCoders.forSchema(schema));
     }
 }

@@ -124,8 +124,8 @@ public final class RiposteStreamsApp implements AutoCloseable {
 
     /**
      * The effective configuration: {@code settings} over these defaults: application.id
-     * {@value #DEFAULT_APPLICATION_ID} (behind the topic prefix, when one is set), exactly_once_v2, a 1 MiB
-     * store cache, state.dir {@code <tmp>/riposte-streams-state}, dead-lettering deserialization, processing
+     * {@value #DEFAULT_APPLICATION_ID} (behind the topic prefix, when one is set), exactly_once_v2, no record cache
+     * (no store of the topology uses one: see {@code RiposteTopology}), state.dir {@code <tmp>/riposte-streams-state}, dead-lettering deserialization, processing
      * and production handlers that fail (never skip) on a registry outage, dead letters to {@code dead-letters}
      * (behind the prefix), a serde that waits up to 120 s for the registry in one call
      * ({@code schema.registry.outage.wait.ms}, below the consumer's 300 s {@code max.poll.interval.ms}, so a
@@ -135,7 +135,7 @@ public final class RiposteStreamsApp implements AutoCloseable {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
         c.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        c.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 1024L * 1024L);
+        c.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
         c.put(StreamsConfig.STATE_DIR_CONFIG, Path.of(System.getProperty("java.io.tmpdir"), "riposte-streams-state").toString());
         c.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringDeserializationExceptionHandler.class.getName());
         c.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, OutageAwareProcessingExceptionHandler.class.getName());
