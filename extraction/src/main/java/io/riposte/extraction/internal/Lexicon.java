@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,6 +76,7 @@ public final class Lexicon {
         l.read("cues", l::cueLine);
         l.read("words", l::wordsLine);
         l.read("numbered", l::numberedLine);
+        l.buildVocabulary();
         l.wordLists.replaceAll((k, v) -> WordSet.of(v));
         l.wordListsAsWritten.replaceAll((k, v) -> WordSet.of(v));
         l.numbered.replaceAll((k, v) -> Map.copyOf(v));
@@ -82,6 +84,92 @@ public final class Lexicon {
         l.findPhraseKeys();
         l.buildHashes();
         return l;
+    }
+
+    /** Every token the dictionaries know, one shared string each (see {@link Vocabulary}). */
+    private Vocabulary vocabulary;
+
+    /**
+     * How many words a thread's vocabulary may hold before it starts again from the lexicon's: the words of news are
+     * a few tens of thousands, names and numbers are many more.
+     */
+    private static final int THREAD_VOCABULARY_LIMIT = 1 << 17;
+
+    private final ThreadLocal<Vocabulary> threadVocabulary = new ThreadLocal<>();
+
+    /** The vocabulary of the dictionaries with the other words this thread has read; only for this thread. */
+    Vocabulary threadVocabulary() {
+        Vocabulary v = threadVocabulary.get();
+        if (v == null || v.size() > THREAD_VOCABULARY_LIMIT) {
+            v = vocabulary.copy();
+            threadVocabulary.set(v);
+        }
+        return v;
+    }
+
+    /**
+     * The vocabulary of the dictionaries, and every word of the dictionaries replaced by its shared string, so that
+     * a token of a text and a dictionary word are most often one object: compared by identity, hashed once.
+     */
+    private void buildVocabulary() {
+        Vocabulary v = new Vocabulary(8192);
+        for (char c = '!'; c <= '~'; c++) {
+            if (!Character.isLetterOrDigit(c)) {
+                v.addKnown(String.valueOf(c)); // punctuation, a token of its own
+            }
+        }
+        v.addKnown("'s");
+        v.addKnown("n't");
+        List<Map<String, ? extends List<? extends Phrase<?>>>> phraseMaps = List.of(actors, triggers, cues);
+        List<Set<String>> sets = new ArrayList<>(wordLists.values());
+        sets.addAll(wordListsAsWritten.values());
+        sets.addAll(List.of(institutionStarts, homeInstitutions, homeInstitutionStarts, triggerWords, prefilterWords));
+        List<Set<String>> keys = new ArrayList<>(List.of(institutions.keySet()));
+        numbered.values().forEach(m -> keys.add(m.keySet()));
+        for (Set<String> set : sets) {
+            set.forEach(w -> addTokens(v, w));
+        }
+        keys.forEach(set -> set.forEach(w -> addTokens(v, w)));
+        for (Map<String, ? extends List<? extends Phrase<?>>> m : phraseMaps) {
+            for (List<? extends Phrase<?>> phrases : m.values()) {
+                for (Phrase<?> p : phrases) {
+                    String[] toks = p.tokens();
+                    for (int k = 0; k < toks.length; k++) {
+                        v.addKnown(toks[k]);
+                        toks[k] = v.canonical(toks[k]);
+                    }
+                }
+            }
+        }
+        for (Set<String> set : sets) {
+            List<String> shared = set.stream().map(v::canonical).toList();
+            set.clear();
+            set.addAll(shared);
+        }
+        canonicalKeys(triggers, v);
+        canonicalKeys(cues, v);
+        canonicalKeys(actors, v);
+        canonicalKeys(institutions, v);
+        numbered.values().forEach(m -> canonicalKeys(m, v));
+        vocabulary = v;
+    }
+
+    private static void addTokens(Vocabulary v, String phrase) {
+        Tokens t = Tokens.ofPhrase(phrase);
+        if (t.size == 1 && t.word[0].equals(phrase)) {
+            v.addKnown(phrase); // this very string, which a word set holds
+            return;
+        }
+        for (int k = 0; k < t.size; k++) {
+            v.addKnown(t.word[k]);
+        }
+    }
+
+    private static <V> void canonicalKeys(Map<String, V> m, Vocabulary v) {
+        Map<String, V> shared = new LinkedHashMap<>(); // the same keys again in the same order: the same iteration
+        m.forEach((k, value) -> shared.put(v.canonical(k), value));
+        m.clear();
+        m.putAll(shared);
     }
 
     /** What a prefilter word is: the first word of a trigger phrase that opens the prefilter. */
