@@ -49,13 +49,13 @@ public final class Lexicon {
     /** Institution nouns (lower case) to their role: AGENT, PERSON, MISSION. */
     final Map<String, String> institutions = new HashMap<>();
     /** The first words of the institution nouns: most tokens start none, so no phrase need be built for them. */
-    final Set<String> institutionStarts = new HashSet<>();
+    Set<String> institutionStarts = new HashSet<>();
     /** Institution nouns (lower case) that, bare, stand for the state the story is about. */
-    final Set<String> homeInstitutions = new HashSet<>();
+    Set<String> homeInstitutions = new HashSet<>();
     /** Their first words: a cheap check before any phrase is built. */
-    final Set<String> homeInstitutionStarts = new HashSet<>();
+    Set<String> homeInstitutionStarts = new HashSet<>();
     /** Every lower-case first token of a trigger: the prefilter's word set. */
-    final Set<String> triggerWords = new HashSet<>();
+    Set<String> triggerWords = new HashSet<>();
     final Set<String> isoCodes = new HashSet<>();
     /** Named closed word classes of the passes ({@code words.tsv}), lower case. */
     private final Map<String, Set<String>> wordLists = new HashMap<>();
@@ -79,6 +79,11 @@ public final class Lexicon {
         l.buildVocabulary();
         l.wordLists.replaceAll((k, v) -> WordSet.of(v));
         l.wordListsAsWritten.replaceAll((k, v) -> WordSet.of(v));
+        // asked about nearly every token, and never iterated by the passes
+        l.institutionStarts = WordSet.of(l.institutionStarts);
+        l.homeInstitutions = WordSet.of(l.homeInstitutions);
+        l.homeInstitutionStarts = WordSet.of(l.homeInstitutionStarts);
+        l.triggerWords = WordSet.of(l.triggerWords);
         l.numbered.replaceAll((k, v) -> Map.copyOf(v));
         l.dates = new DateWords(l);
         l.findPhraseKeys();
