@@ -452,7 +452,8 @@ public final class Lexicon {
     }
 
     private void wordsLine(String[] c) {
-        String name = col(c, 0);
+        // interned: the passes ask for their lists by literal names, once per article each, so they are found by identity
+        String name = col(c, 0).intern();
         if (!name.matches("[A-Z][A-Z_]*")) {
             throw new IllegalArgumentException("not a word list name (UPPER_CASE): " + name);
         }
