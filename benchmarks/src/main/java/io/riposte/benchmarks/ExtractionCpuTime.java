@@ -18,9 +18,14 @@ import java.util.Locale;
  * comparisons of a change can be made there. Not a JMH benchmark: run it with
  * {@code java -cp benchmarks/target/benchmarks.jar io.riposte.benchmarks.ExtractionCpuTime [articles] [rounds] [kind]};
  * with a kind (RELEVANT, IRRELEVANT, NOISY) the corpus is instead that many 2,000-word articles of
- * {@link SizedArticles} (seed 42, 64 distinct ones repeated), the inputs of {@code ExtractionBenchmark}.
+ * {@link SizedArticles} (seed 42, 64 distinct ones repeated), the inputs of {@code ExtractionBenchmark}; with the kind
+ * NEWS it is the first that many articles of {@code ArticleGenerator.newsLike(42, 100000)}, the corpus of
+ * {@code riposte bench} (about a fifth of them everyday news that the prefilter ends early).
  */
 public final class ExtractionCpuTime {
+    /** The kind argument for the corpus of {@code riposte bench}. */
+    private static final String NEWS = "NEWS";
+
     private ExtractionCpuTime() {}
 
     private static List<Article> sized(SizedArticles.Kind kind, int articles) {
@@ -33,9 +38,13 @@ public final class ExtractionCpuTime {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         int warmup = Math.max(1, rounds / 3);
         Extractor extractor = Extractors.standard();
-        List<Article> corpus = args.length > 2 ? sized(SizedArticles.Kind.valueOf(args[2]), articles)
-                : new ArticleGenerator(42).generate(articles).stream().map(ArticleGenerator.Generated::article).toList();
-        String what = args.length > 2 ? "2,000-word " + args[2] + " articles (SizedArticles, seed 42)" : "synthetic articles (seed 42)";
+        String kind = args.length > 2 ? args[2] : "";
+        ArticleGenerator generator = kind.equals(NEWS) ? ArticleGenerator.newsLike(42, 100_000) : new ArticleGenerator(42);
+        List<Article> corpus = kind.isEmpty() || kind.equals(NEWS)
+                ? generator.generate(articles).stream().map(ArticleGenerator.Generated::article).toList()
+                : sized(SizedArticles.Kind.valueOf(kind), articles);
+        String what = kind.isEmpty() ? "synthetic articles (seed 42)"
+                : kind.equals(NEWS) ? "news-like articles (newsLike(42, 100000))" : "2,000-word " + kind + " articles (SizedArticles, seed 42)";
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         double[] rates = new double[rounds - warmup];
         long actions = 0;

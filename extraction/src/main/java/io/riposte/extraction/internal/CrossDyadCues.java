@@ -2,6 +2,7 @@ package io.riposte.extraction.internal;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Cross-dyad answers where the text says so, part of the provocation pass: "C expelled A's diplomats in solidarity
@@ -21,6 +22,8 @@ final class CrossDyadCues {
     /** the cue phrases and their lengths in words, longest first */
     private final String[] phrases;
     private final int[] lengths;
+    /** their first words: a token that is none starts no cue, and no phrase need be compared with it */
+    private final Set<String> starts;
     private final Set<String> leads;
 
     CrossDyadCues(Tokens tokens, Lexicon lex, Segmentation seg, ActorMentions actors) {
@@ -31,10 +34,11 @@ final class CrossDyadCues {
         Cues cues = lex.derived("CrossDyadCues.cues", CrossDyadCues::cues);
         this.phrases = cues.phrases();
         this.lengths = cues.lengths();
+        this.starts = cues.starts();
     }
 
     /** The cue phrases longest first, with their lengths in words (never modified: shared by every article). */
-    private record Cues(String[] phrases, int[] lengths) {}
+    private record Cues(String[] phrases, int[] lengths, Set<String> starts) {}
 
     private static Cues cues(Lexicon lex) {
         Set<String> words = lex.words("CROSS_DYAD_CUES");
@@ -43,7 +47,7 @@ final class CrossDyadCues {
         for (int i = 0; i < phrases.length; i++) {
             lengths[i] = phrases[i].split(" ").length;
         }
-        return new Cues(phrases, lengths);
+        return new Cues(phrases, lengths, WordSet.of(Stream.of(phrases).map(p -> p.split(" ")[0]).toList()));
     }
 
     /** Marks the unfriendly acts of sentence [from, to) that a cross-dyad cue of the sentence says answer another dyad's act. */
@@ -80,6 +84,9 @@ final class CrossDyadCues {
 
     /** The end of the longest cue phrase at k, or -1. */
     private int phraseEnd(int k, int to) {
+        if (k >= to || !starts.contains(t.lower[k])) {
+            return -1;
+        }
         for (int i = 0; i < phrases.length; i++) {
             if (seg.startsWith(k, to, phrases[i])) {
                 return k + lengths[i];

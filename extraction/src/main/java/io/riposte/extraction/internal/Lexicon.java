@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,13 +49,13 @@ public final class Lexicon {
     /** Institution nouns (lower case) to their role: AGENT, PERSON, MISSION. */
     final Map<String, String> institutions = new HashMap<>();
     /** The first words of the institution nouns: most tokens start none, so no phrase need be built for them. */
-    final Set<String> institutionStarts = new HashSet<>();
+    Set<String> institutionStarts = new HashSet<>();
     /** Institution nouns (lower case) that, bare, stand for the state the story is about. */
-    final Set<String> homeInstitutions = new HashSet<>();
+    Set<String> homeInstitutions = new HashSet<>();
     /** Their first words: a cheap check before any phrase is built. */
-    final Set<String> homeInstitutionStarts = new HashSet<>();
+    Set<String> homeInstitutionStarts = new HashSet<>();
     /** Every lower-case first token of a trigger: the prefilter's word set. */
-    final Set<String> triggerWords = new HashSet<>();
+    Set<String> triggerWords = new HashSet<>();
     final Set<String> isoCodes = new HashSet<>();
     /** Named closed word classes of the passes ({@code words.tsv}), lower case. */
     private final Map<String, Set<String>> wordLists = new HashMap<>();
@@ -75,13 +76,105 @@ public final class Lexicon {
         l.read("cues", l::cueLine);
         l.read("words", l::wordsLine);
         l.read("numbered", l::numberedLine);
+        l.buildVocabulary();
         l.wordLists.replaceAll((k, v) -> WordSet.of(v));
         l.wordListsAsWritten.replaceAll((k, v) -> WordSet.of(v));
+        // asked about nearly every token, and never iterated by the passes
+        l.institutionStarts = WordSet.of(l.institutionStarts);
+        l.homeInstitutions = WordSet.of(l.homeInstitutions);
+        l.homeInstitutionStarts = WordSet.of(l.homeInstitutionStarts);
+        l.triggerWords = WordSet.of(l.triggerWords);
         l.numbered.replaceAll((k, v) -> Map.copyOf(v));
         l.dates = new DateWords(l);
         l.findPhraseKeys();
         l.buildHashes();
         return l;
+    }
+
+    /** Every token the dictionaries know, one shared string each (see {@link Vocabulary}). */
+    private Vocabulary vocabulary;
+
+    /**
+     * How many words a thread's vocabulary may hold before it starts again from the lexicon's: the words of news are
+     * a few tens of thousands, names and numbers are many more.
+     */
+    private static final int THREAD_VOCABULARY_LIMIT = 1 << 17;
+
+    private final ThreadLocal<Vocabulary> threadVocabulary = new ThreadLocal<>();
+
+    /** The vocabulary of the dictionaries with the other words this thread has read; only for this thread. */
+    Vocabulary threadVocabulary() {
+        Vocabulary v = threadVocabulary.get();
+        if (v == null || v.size() > THREAD_VOCABULARY_LIMIT) {
+            v = vocabulary.copy();
+            threadVocabulary.set(v);
+        }
+        return v;
+    }
+
+    /**
+     * The vocabulary of the dictionaries, and every word of the dictionaries replaced by its shared string, so that
+     * a token of a text and a dictionary word are most often one object: compared by identity, hashed once.
+     */
+    private void buildVocabulary() {
+        Vocabulary v = new Vocabulary(8192);
+        for (char c = '!'; c <= '~'; c++) {
+            if (!Character.isLetterOrDigit(c)) {
+                v.addKnown(String.valueOf(c)); // punctuation, a token of its own
+            }
+        }
+        v.addKnown("'s");
+        v.addKnown("n't");
+        List<Map<String, ? extends List<? extends Phrase<?>>>> phraseMaps = List.of(actors, triggers, cues);
+        List<Set<String>> sets = new ArrayList<>(wordLists.values());
+        sets.addAll(wordListsAsWritten.values());
+        sets.addAll(List.of(institutionStarts, homeInstitutions, homeInstitutionStarts, triggerWords, prefilterWords));
+        List<Set<String>> keys = new ArrayList<>(List.of(institutions.keySet()));
+        numbered.values().forEach(m -> keys.add(m.keySet()));
+        for (Set<String> set : sets) {
+            set.forEach(w -> addTokens(v, w));
+        }
+        keys.forEach(set -> set.forEach(w -> addTokens(v, w)));
+        for (Map<String, ? extends List<? extends Phrase<?>>> m : phraseMaps) {
+            for (List<? extends Phrase<?>> phrases : m.values()) {
+                for (Phrase<?> p : phrases) {
+                    String[] toks = p.tokens();
+                    for (int k = 0; k < toks.length; k++) {
+                        v.addKnown(toks[k]);
+                        toks[k] = v.canonical(toks[k]);
+                    }
+                }
+            }
+        }
+        for (Set<String> set : sets) {
+            List<String> shared = set.stream().map(v::canonical).toList();
+            set.clear();
+            set.addAll(shared);
+        }
+        canonicalKeys(triggers, v);
+        canonicalKeys(cues, v);
+        canonicalKeys(actors, v);
+        canonicalKeys(institutions, v);
+        numbered.values().forEach(m -> canonicalKeys(m, v));
+        vocabulary = v;
+    }
+
+    private static void addTokens(Vocabulary v, String phrase) {
+        Tokens t = Tokens.ofPhrase(phrase);
+        if (t.size == 1 && t.word[0].equals(phrase)) {
+            v.addKnown(phrase); // this very string, which a word set holds
+            return;
+        }
+        for (int k = 0; k < t.size; k++) {
+            v.addKnown(t.word[k]);
+        }
+    }
+
+    private static <V> void canonicalKeys(Map<String, V> m, Vocabulary v) {
+        Map<String, V> shared = new LinkedHashMap<>(); // the same keys again in the same order: the same iteration
+        m.forEach((k, value) -> shared.put(v.canonical(k), value));
+        m.clear();
+        m.putAll(shared);
     }
 
     /** What a prefilter word is: the first word of a trigger phrase that opens the prefilter. */
@@ -359,7 +452,8 @@ public final class Lexicon {
     }
 
     private void wordsLine(String[] c) {
-        String name = col(c, 0);
+        // interned: the passes ask for their lists by literal names, once per article each, so they are found by identity
+        String name = col(c, 0).intern();
         if (!name.matches("[A-Z][A-Z_]*")) {
             throw new IllegalArgumentException("not a word list name (UPPER_CASE): " + name);
         }

@@ -28,17 +28,14 @@ public final class Tokens {
     /** Abbreviations whose dot ends no sentence ({@code words.tsv}: {@code ABBREVIATIONS}). */
     private final Set<String> abbreviations;
 
-    private Tokens(String text, String[] word, int[] start, int[] end, int size, Set<String> abbreviations) {
+    private Tokens(String text, String[] word, String[] lower, int[] start, int[] end, int size, Set<String> abbreviations) {
         this.text = text;
         this.abbreviations = abbreviations;
         this.word = word;
         this.start = start;
         this.end = end;
         this.size = size;
-        this.lower = new String[size];
-        for (int i = 0; i < size; i++) {
-            lower[i] = word[i].toLowerCase(Locale.ROOT);
-        }
+        this.lower = lower;
         this.sentence = new int[size];
         int[] ss = new int[16];
         int n = 0;
@@ -96,7 +93,11 @@ public final class Tokens {
     }
 
     private static boolean isTerminal(String w) {
-        return w.equals(".") || w.equals("!") || w.equals("?");
+        if (w.length() != 1) {
+            return false;
+        }
+        char c = w.charAt(0);
+        return c == '.' || c == '!' || c == '?';
     }
 
     private static boolean isCloser(String w) {
@@ -110,107 +111,179 @@ public final class Tokens {
 
     /** The tokens and sentences of a text (see the class comment). */
     public static Tokens of(String text, Lexicon lex) {
-        return of(text, lex.words("ABBREVIATIONS"));
+        return new Reader(text, lex.threadVocabulary()).read(lex.words("ABBREVIATIONS"));
     }
 
     /** The tokens of a dictionary phrase or a name, whose sentences are not looked at. */
     static Tokens ofPhrase(String phrase) {
-        return of(phrase, Set.of());
+        return new Reader(phrase, null).read(Set.of());
     }
 
-    private static Tokens of(String text, Set<String> abbreviations) {
-        int n = text.length();
-        String[] word = new String[Math.max(16, n / 5)];
-        int[] start = new int[word.length];
-        int[] end = new int[word.length];
-        int size = 0;
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
-                i++;
-                continue;
-            }
-            int s = i;
-            int e;
-            if (Character.isLetterOrDigit(c)) {
-                e = i + 1;
-                while (e < n) {
-                    char d = text.charAt(e);
-                    if (Character.isLetterOrDigit(d)) {
-                        e++;
-                    } else if ((d == ',' || d == '.') && Character.isDigit(text.charAt(e - 1)) && e + 1 < n
-                            && Character.isDigit(text.charAt(e + 1))) {
-                        e++; // 1,000 and 3.5
-                    } else if ((d == '\'' || d == '\u2019') && e + 1 < n && Character.isLetter(text.charAt(e + 1))) {
-                        int k = e + 1;
-                        while (k < n && Character.isLetter(text.charAt(k))) {
-                            k++;
-                        }
-                        String rest = text.substring(e + 1, k);
-                        if (rest.equalsIgnoreCase("s") || rest.equalsIgnoreCase("t")) {
-                            break; // possessive 's or n't: split below
-                        }
-                        e = k; // d'Ivoire, N'Djamena
-                    } else {
-                        break;
-                    }
-                }
-                // dotted acronyms: U.S. U.K. D.C.
-                if (e - s == 1 && Character.isUpperCase(c) && e + 1 < n && text.charAt(e) == '.'
-                        && Character.isUpperCase(text.charAt(e + 1))) {
-                    int k = e;
-                    while (k + 1 < n && text.charAt(k) == '.' && Character.isUpperCase(text.charAt(k + 1))
-                            && (k + 2 >= n || !Character.isLetter(text.charAt(k + 2)))) {
-                        k += 2;
-                    }
-                    if (k < n && text.charAt(k) == '.') {
-                        k++;
-                    }
-                    e = k;
-                }
-                // n't: "didn't" -> "did" "n't"
-                if (e < n && (text.charAt(e) == '\'' || text.charAt(e) == '\u2019') && e + 1 < n
-                        && (text.charAt(e + 1) == 't' || text.charAt(e + 1) == 'T') && e - s > 1
-                        && (text.charAt(e - 1) == 'n' || text.charAt(e - 1) == 'N')) {
-                    if (size + 2 >= word.length) {
-                        word = Arrays.copyOf(word, word.length * 2);
-                        start = Arrays.copyOf(start, word.length);
-                        end = Arrays.copyOf(end, word.length);
-                    }
-                    word[size] = text.substring(s, e - 1);
-                    start[size] = s;
-                    end[size++] = e - 1;
-                    word[size] = "n't";
-                    start[size] = e - 1;
-                    end[size++] = e + 2;
-                    i = e + 2;
+    /** Flags of the ASCII characters, from {@link Character}'s own tests, so a table read gives the same answers. */
+    private static final byte SPACE = 1;
+    private static final byte LETTER_OR_DIGIT = 2;
+    private static final byte LETTER = 4;
+    private static final byte DIGIT = 8;
+    private static final byte[] ASCII = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII[c] = (byte) ((Character.isWhitespace(c) ? SPACE : 0) | (Character.isLetterOrDigit(c) ? LETTER_OR_DIGIT : 0)
+                    | (Character.isLetter(c) ? LETTER : 0) | (Character.isDigit(c) ? DIGIT : 0));
+        }
+    }
+
+    private static boolean isSpace(char c) {
+        return c < 128 ? (ASCII[c] & SPACE) != 0 : Character.isWhitespace(c) || c == '\u00a0';
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return c < 128 ? (ASCII[c] & LETTER_OR_DIGIT) != 0 : Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isLetter(char c) {
+        return c < 128 ? (ASCII[c] & LETTER) != 0 : Character.isLetter(c);
+    }
+
+    private static boolean isDigit(char c) {
+        return c < 128 ? (ASCII[c] & DIGIT) != 0 : Character.isDigit(c);
+    }
+
+    /**
+     * One pass over a text. A token is the shared strings of the thread's vocabulary ({@link Lexicon#threadVocabulary()}):
+     * a word the lexicon does not know is cut out of the text and lower-cased the first time the thread reads it.
+     */
+    private static final class Reader {
+        private final String text;
+        private final Vocabulary known;
+        private String[] word;
+        private String[] lower;
+        private int[] start;
+        private int[] end;
+        private int size;
+
+        Reader(String text, Vocabulary known) {
+            this.text = text;
+            this.known = known;
+            int capacity = Math.max(16, text.length() / 5);
+            word = new String[capacity];
+            lower = new String[capacity];
+            start = new int[capacity];
+            end = new int[capacity];
+        }
+
+        Tokens read(Set<String> abbreviations) {
+            String text = this.text;
+            int n = text.length();
+            int i = 0;
+            while (i < n) {
+                char c = text.charAt(i);
+                if (isSpace(c)) {
+                    i++;
                     continue;
                 }
-            } else if ((c == '\'' || c == '\u2019') && i + 1 < n && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
-                    && (i + 2 >= n || !Character.isLetter(text.charAt(i + 2))) && size > 0 && end[size - 1] == i) {
-                e = i + 2;
-            } else {
-                e = i + 1;
+                int s = i;
+                int e;
+                if (isLetterOrDigit(c)) {
+                    e = i + 1;
+                    while (e < n) {
+                        char d = text.charAt(e);
+                        if (isLetterOrDigit(d)) {
+                            e++;
+                        } else if ((d == ',' || d == '.') && isDigit(text.charAt(e - 1)) && e + 1 < n
+                                && isDigit(text.charAt(e + 1))) {
+                            e++; // 1,000 and 3.5
+                        } else if ((d == '\'' || d == '\u2019') && e + 1 < n && isLetter(text.charAt(e + 1))) {
+                            int k = e + 1;
+                            while (k < n && isLetter(text.charAt(k))) {
+                                k++;
+                            }
+                            // as equalsIgnoreCase("s") or ("t") of the letters after the apostrophe, with no substring
+                            if (k - e == 2 && (text.regionMatches(true, e + 1, "s", 0, 1) || text.regionMatches(true, e + 1, "t", 0, 1))) {
+                                break; // possessive 's or n't: split below
+                            }
+                            e = k; // d'Ivoire, N'Djamena
+                        } else {
+                            break;
+                        }
+                    }
+                    // dotted acronyms: U.S. U.K. D.C.
+                    if (e - s == 1 && Character.isUpperCase(c) && e + 1 < n && text.charAt(e) == '.'
+                            && Character.isUpperCase(text.charAt(e + 1))) {
+                        int k = e;
+                        while (k + 1 < n && text.charAt(k) == '.' && Character.isUpperCase(text.charAt(k + 1))
+                                && (k + 2 >= n || !isLetter(text.charAt(k + 2)))) {
+                            k += 2;
+                        }
+                        if (k < n && text.charAt(k) == '.') {
+                            k++;
+                        }
+                        e = k;
+                    }
+                    // n't: "didn't" -> "did" "n't"
+                    if (e < n && (text.charAt(e) == '\'' || text.charAt(e) == '\u2019') && e + 1 < n
+                            && (text.charAt(e + 1) == 't' || text.charAt(e + 1) == 'T') && e - s > 1
+                            && (text.charAt(e - 1) == 'n' || text.charAt(e - 1) == 'N')) {
+                        add(s, e - 1);
+                        add(e - 1, e + 2, NOT, NOT);
+                        i = e + 2;
+                        continue;
+                    }
+                } else if ((c == '\'' || c == '\u2019') && i + 1 < n && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
+                        && (i + 2 >= n || !isLetter(text.charAt(i + 2))) && size > 0 && end[size - 1] == i) {
+                    e = i + 2;
+                } else {
+                    e = i + 1;
+                }
+                add(s, e);
+                i = e;
             }
+            return new Tokens(text, word, lower, start, end, size, abbreviations);
+        }
+
+        /** The token text[s, e): the shared strings of a word seen before, else new ones. */
+        private void add(int s, int e) {
+            if (known == null) {
+                String w = tokenOf(text.substring(s, e));
+                add(s, e, w, w.toLowerCase(Locale.ROOT));
+                return;
+            }
+            int hash = 0;
+            for (int k = s; k < e; k++) {
+                hash = 31 * hash + text.charAt(k);
+            }
+            int at = known.find(text, s, e, hash);
+            if (at < 0) {
+                String key = text.substring(s, e);
+                at = known.addWithLower(key, tokenOf(key));
+            }
+            add(s, e, known.word(at), known.lower(at));
+        }
+
+        private void add(int s, int e, String w, String l) {
             if (size == word.length) {
-                word = Arrays.copyOf(word, word.length * 2);
-                start = Arrays.copyOf(start, word.length);
-                end = Arrays.copyOf(end, word.length);
-            }
-            String w = text.substring(s, e);
-            if (w.length() == 2 && w.charAt(0) == '\u2019') {
-                w = "'" + w.charAt(1);
-            } else if (w.equals("\u2019")) {
-                w = "'";
+                int capacity = size * 2;
+                word = Arrays.copyOf(word, capacity);
+                lower = Arrays.copyOf(lower, capacity);
+                start = Arrays.copyOf(start, capacity);
+                end = Arrays.copyOf(end, capacity);
             }
             word[size] = w;
+            lower[size] = l;
             start[size] = s;
             end[size] = e;
             size++;
-            i = e;
         }
-        return new Tokens(text, word, start, end, size, abbreviations);
+    }
+
+    private static final String NOT = "n't";
+
+    /** The token of the characters of a word: a curly apostrophe is a straight one. */
+    private static String tokenOf(String chars) {
+        if (chars.length() == 2 && chars.charAt(0) == '\u2019') {
+            return "'" + chars.charAt(1);
+        }
+        return chars.equals("\u2019") ? "'" : chars;
     }
 
     public int sentenceOf(int token) {

@@ -1,0 +1,150 @@
+package io.riposte.extraction.internal;
+
+import java.util.Locale;
+
+/**
+ * Token strings by their characters, so that a word read from a text is one shared {@code String} and not a new one
+ * per occurrence. The passes ask each token about many word lists and maps: a shared string has its hash computed
+ * once and is found by identity ({@code ==}) before any {@code equals}, and a word repeated in an article is cut out
+ * of the text and lower-cased once.
+ *
+ * <p>Two uses: the lexicon's vocabulary (every word its dictionaries know, also capitalised, fixed once loaded and
+ * shared by all threads), and a thread's copy of it to which {@link Tokens} adds the other words it reads (not
+ * thread-safe; {@link Lexicon#threadVocabulary()}), so an everyday word is cut out of a text and lower-cased once per
+ * thread, not once per occurrence. A token is found by the hash of its characters, which is {@code String.hashCode()}
+ * of the token, so no substring is made to look it up.
+ */
+final class Vocabulary {
+    /** The characters an entry is found by: the token as the text has it (a curly apostrophe as written). */
+    private String[] keys;
+    /** The token the passes see ({@code ’s} is {@code 's}). */
+    private String[] words;
+    private String[] lowers;
+    private int[] hashes;
+    private int size;
+
+    private Vocabulary(Vocabulary of) {
+        keys = of.keys.clone();
+        words = of.words.clone();
+        lowers = of.lowers.clone();
+        hashes = of.hashes.clone();
+        size = of.size;
+    }
+
+    /** A copy to add to. */
+    Vocabulary copy() {
+        return new Vocabulary(this);
+    }
+
+    int size() {
+        return size;
+    }
+
+    Vocabulary(int expected) {
+        int capacity = Integer.highestOneBit(Math.max(8, expected) * 2 - 1) << 1;
+        keys = new String[capacity];
+        words = new String[capacity];
+        lowers = new String[capacity];
+        hashes = new int[capacity];
+    }
+
+    /**
+     * The index of the entry whose key is text[from, to) ({@code hash} is that key's {@code String.hashCode()}), or -1.
+     */
+    int find(String text, int from, int to, int hash) {
+        int mask = keys.length - 1;
+        int len = to - from;
+        for (int k = (hash ^ (hash >>> 16)) & mask; ; k = (k + 1) & mask) {
+            String key = keys[k];
+            if (key == null) {
+                return -1;
+            }
+            if (hashes[k] == hash && key.length() == len && text.regionMatches(from, key, 0, len)) {
+                return k;
+            }
+        }
+    }
+
+    int find(String key) {
+        return find(key, 0, key.length(), key.hashCode());
+    }
+
+    String word(int entry) {
+        return words[entry];
+    }
+
+    String lower(int entry) {
+        return lowers[entry];
+    }
+
+    /**
+     * Adds an entry (unless its key is there): the token {@code word} read from characters {@code key}, lower-cased
+     * as {@code lower}; returns its index.
+     */
+    int add(String key, String word, String lower) {
+        int at = find(key);
+        if (at >= 0) {
+            return at;
+        }
+        if ((size + 1) * 2 > keys.length) {
+            grow();
+        }
+        size++;
+        return put(key, word, lower);
+    }
+
+    private int put(String key, String word, String lower) {
+        int mask = keys.length - 1;
+        int hash = key.hashCode();
+        int k = (hash ^ (hash >>> 16)) & mask;
+        while (keys[k] != null) {
+            k = (k + 1) & mask;
+        }
+        keys[k] = key;
+        words[k] = word;
+        lowers[k] = lower;
+        hashes[k] = hash;
+        return k;
+    }
+
+    private void grow() {
+        String[] oldKeys = keys;
+        String[] oldWords = words;
+        String[] oldLowers = lowers;
+        int capacity = keys.length * 2;
+        keys = new String[capacity];
+        words = new String[capacity];
+        lowers = new String[capacity];
+        hashes = new int[capacity];
+        for (int k = 0; k < oldKeys.length; k++) {
+            if (oldKeys[k] != null) {
+                put(oldKeys[k], oldWords[k], oldLowers[k]);
+            }
+        }
+    }
+
+    /**
+     * Adds a word of the dictionaries as it is written and capitalised (a sentence's first word), each with its lower
+     * case form, one string for all the forms of a word.
+     */
+    void addKnown(String word) {
+        addWithLower(word, word);
+        if (!word.isEmpty()) {
+            String capitalised = word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
+            addWithLower(capitalised, capitalised);
+        }
+    }
+
+    /** Adds the token {@code word} read from characters {@code key}, with its lower-case form; returns its index. */
+    int addWithLower(String key, String word) {
+        String lower = canonical(word.toLowerCase(Locale.ROOT));
+        add(lower, lower, lower);
+        return add(key, word, lower);
+    }
+
+    /** The shared string equal to {@code word}, or {@code word} itself when there is none. */
+    String canonical(String word) {
+        int at = find(word);
+        return at >= 0 && words[at].equals(word) ? words[at] : word;
+    }
+}
