@@ -93,10 +93,10 @@ class EmbeddedClusterTest {
     @Test
     void refusesATopicWithAnotherPartitionCount() {
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", cluster.bootstrapServers()))) {
-            TopicSpec wrong = new TopicSpec(Topics.ARTICLES, 5, Map.of(), "k", "v");
+            TopicSpec wrong = new TopicSpec(Topics.ACTIONS, 5, Map.of(), "k", "v");
             assertThatThrownBy(() -> TopicAdmin.createAll(admin, List.of(wrong), Duration.ofSeconds(20)))
                     .isInstanceOf(KafkaException.class)
-                    .hasMessageContaining("articles")
+                    .hasMessageContaining("actions")
                     .hasMessageContaining("3 partitions")
                     .hasMessageContaining("expects 5");
         }

@@ -22,7 +22,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /**
  * Creates Riposte's topics ({@link Topics#all()}) up front. Idempotent: topics that already exist with the
  * expected partition count are left alone; a different partition count is an error, because keys would
- * land on other partitions than the stores and joins expect.
+ * land on other partitions than the stores and joins expect, except for a topic whose spec accepts any
+ * existing count ({@link TopicSpec#anyExistingPartitions()}).
  */
 public final class TopicAdmin {
     private TopicAdmin() {}
@@ -89,7 +90,7 @@ public final class TopicAdmin {
         Map<String, TopicDescription> described = describe(admin, names, deadline, where);
         for (TopicSpec spec : specs) {
             int actual = described.get(spec.name()).partitions().size();
-            if (actual != spec.partitions()) {
+            if (actual != spec.partitions() && !spec.anyExistingPartitions()) {
                 throw new KafkaException("Topic '" + spec.name() + "' exists on " + where + " with " + actual
                         + " partitions but Riposte expects " + spec.partitions()
                         + ": delete it or use another cluster (changing partitions would move keys)");

@@ -52,6 +52,9 @@ public final class Topics {
      */
     public static final List<String> REPARTITIONS = List.of("by-dyad", "by-answered-dyad", "cross-dyad-resolved");
 
+    /** Partitions of a new {@code articles} topic (see {@link #all()}). */
+    public static final int ARTICLES_PARTITIONS = 6;
+
     private static final String FOREVER = "-1";
     private static final String THIRTY_DAYS = String.valueOf(30L * 24 * 3600 * 1000);
 
@@ -96,13 +99,21 @@ public final class Topics {
 
     /** The catalogue with every name behind {@code prefix}. */
     public static List<TopicSpec> all(String prefix) {
-        return all().stream().map(t -> new TopicSpec(prefix + t.name(), t.partitions(), t.configs(), t.key(), t.value())).toList();
+        return all().stream().map(t -> t.prefixed(prefix)).toList();
     }
 
-    /** Every topic, in creation order, by base name. Archives are kept forever so a reset can reprocess them. */
+    /**
+     * Every topic, in creation order, by base name. Archives are kept forever so a reset can reprocess them.
+     *
+     * <p>{@code articles} has {@value #ARTICLES_PARTITIONS} partitions: they set how many extraction and (through the
+     * repartition topics, which Streams creates with the same count) correlation tasks there are, and a count that
+     * 1, 2, 3 and 6 stream threads divide gives every thread as many tasks of each kind (with 3 partitions and 2
+     * threads, one thread held an extraction task and two correlation tasks; see docs/operations.md). Extraction keeps
+     * no state, so an {@code articles} topic created earlier with another count is used as it is.
+     */
     public static List<TopicSpec> all() {
         return List.of(
-                new TopicSpec(ARTICLES, 3, KEEP, "article id", "io.riposte.avro.Article"),
+                new TopicSpec(ARTICLES, ARTICLES_PARTITIONS, KEEP, "article id", "io.riposte.avro.Article", true),
                 new TopicSpec(ACTIONS, 3, COMPACT, "action id", "io.riposte.avro.Action (tombstone when merged away)"),
                 new TopicSpec(CHAINS, 3, COMPACT, "chain id", "io.riposte.avro.Chain (tombstone when dissolved)"),
                 new TopicSpec(ALERTS, 3, MONTH, "dyad", "io.riposte.avro.Alert"),

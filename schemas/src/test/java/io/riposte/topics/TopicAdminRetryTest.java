@@ -101,4 +101,16 @@ class TopicAdminRetryTest {
                     .hasMessageContaining("with 6 partitions but Riposte expects 3");
         }
     }
+
+    @Test
+    void aTopicThatAcceptsAnyCountIsUsedWithTheCountItHas() throws Exception {
+        try (FlakyDescribe admin = new FlakyDescribe(0, new IllegalStateException("unused"))) {
+            TopicAdmin.createAll(admin, List.of(new TopicSpec("t-articles", 3, Map.of(), "k", "v")), Duration.ofSeconds(30));
+            TopicSpec six = new TopicSpec("t-articles", 6, Map.of(), "article id", "Article", true);
+
+            assertThat(TopicAdmin.createAll(admin, List.of(six, SPECS.get(1)), Duration.ofSeconds(30)))
+                    .containsExactly("t-actions");
+            assertThat(admin.describeTopics(List.of("t-articles")).allTopicNames().get().get("t-articles").partitions()).hasSize(3);
+        }
+    }
 }

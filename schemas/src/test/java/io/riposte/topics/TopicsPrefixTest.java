@@ -13,7 +13,7 @@ class TopicsPrefixTest {
         assertThat(Topics.all(Topics.prefix(config))).hasSameSizeAs(Topics.all()).allSatisfy(t -> {
             assertThat(t.name()).startsWith("t1.");
             TopicSpec base = Topics.all().stream().filter(b -> ("t1." + b.name()).equals(t.name())).findFirst().orElseThrow();
-            assertThat(t).isEqualTo(new TopicSpec(t.name(), base.partitions(), base.configs(), base.key(), base.value()));
+            assertThat(t).isEqualTo(new TopicSpec(t.name(), base.partitions(), base.configs(), base.key(), base.value(), base.anyExistingPartitions()));
         });
         assertThat(Topics.name(config, Topics.ALERTS)).isEqualTo("t1.alerts");
         assertThat(Topics.name(Map.of(), Topics.ALERTS)).isEqualTo("alerts");
