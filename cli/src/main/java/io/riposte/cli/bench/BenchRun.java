@@ -278,6 +278,7 @@ public final class BenchRun {
         StreamsGroup streams = p.streams;
         ArticlePublisher.Session session = p.publisher.session(ReplayOptions.AS_FAST_AS_POSSIBLE, Progress.NONE);
         double[] cpu0 = streams.cpuSecondsEach();
+        Map<String, Double> kinds0 = streams.cpuByThreadKind();
         Map<String, Long>[] counters0 = countersEach(streams);
         double benchCpu0 = StreamsProcess.cpuSeconds(ProcessHandle.current());
         long start = System.nanoTime();
@@ -305,6 +306,8 @@ public final class BenchRun {
         log.printf("bench: published in %.1f s; waiting for the pipeline%n", (sent - start) / 1e9);
         long done = p.watch.awaitDone(p.published, streams, settings.stall(), settings.timeout(), log);
         double[] cpu1 = streams.cpuSecondsEach();
+        Map<String, Double> kinds = new LinkedHashMap<>(streams.cpuByThreadKind());
+        kinds.replaceAll((kind, seconds) -> seconds - kinds0.getOrDefault(kind, 0.0));
         Map<String, Long>[] counters1 = countersEach(streams);
         double cpu = 0;
         for (int i = 0; i < cpu1.length; i++) {
@@ -321,6 +324,11 @@ public final class BenchRun {
         // On a shared machine the wall-clock rate depends on what else runs; CPU used per article does much less.
         report.put(section, "streams_cpu_seconds", cpu, "Streams JVMs CPU time (s, all instances)");
         report.put(section, "articles_per_streams_cpu_second", n / cpu, "articles per Streams CPU-second");
+        if (!kinds.isEmpty()) {
+            // A cold JVM spends much of a short run compiling: this says how much of the CPU above is the work itself.
+            report.put(section, "streams_cpu_seconds_by_thread_kind", kinds,
+                    "Streams JVMs CPU by thread kind (s: application, JIT compiler, GC and VM, producer I/O)");
+        }
         report.put(section, "bench_cpu_seconds", benchCpu, "bench JVM CPU time (s: broker, registry, producer, generator)");
         for (int i = 0; i < cpu1.length; i++) {
             Map<String, Object> each = new LinkedHashMap<>();

@@ -96,6 +96,13 @@ final class StreamsGroup implements AutoCloseable {
         return instances.stream().map(StreamsProcess::health).toList();
     }
 
+    /** CPU seconds by kind of thread, summed over the instances (threads alive now). */
+    Map<String, Double> cpuByThreadKind() {
+        Map<String, Double> sum = new java.util.LinkedHashMap<>();
+        instances.forEach(s -> s.cpuByThreadKind().forEach((kind, seconds) -> sum.merge(kind, seconds, Double::sum)));
+        return sum;
+    }
+
     double[] cpuSecondsEach() {
         return instances.stream().mapToDouble(StreamsProcess::cpuSeconds).toArray();
     }

@@ -170,6 +170,11 @@ final class StreamsProcess implements AutoCloseable {
         return cpuSeconds(process.toHandle());
     }
 
+    /** {@link #cpuSeconds()} split by kind of thread ({@link ThreadCpu}), threads alive now; empty off Linux. */
+    Map<String, Double> cpuByThreadKind() {
+        return ThreadCpu.of(process.pid());
+    }
+
     static double cpuSeconds(ProcessHandle p) {
         return p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(-1.0);
     }

@@ -37,6 +37,17 @@ class BenchCommandTest {
             "end_to_end_articles_per_s", "streams_cpu_seconds"}) {
             assertThat(r.at("/throughput/" + f).asDouble()).as(f).isPositive();
         }
+        JsonNode kinds = r.at("/throughput/streams_cpu_seconds_by_thread_kind");
+        if (Files.isDirectory(Path.of("/proc/self/task"))) {
+            assertThat(kinds.path("application").asDouble()).as("stream threads worked").isPositive();
+            assertThat(kinds.path("jit_compiler").asDouble()).as("a cold JVM compiles").isPositive();
+            double split = 0;
+            for (JsonNode k : kinds) {
+                split += k.asDouble();
+            }
+            // Threads that ended during the phase are in the process total only.
+            assertThat(split).isLessThanOrEqualTo(r.at("/throughput/streams_cpu_seconds").asDouble() + 0.05);
+        }
         assertThat(r.at("/latency/articles").asInt()).isEqualTo(200);
         assertThat(r.at("/latency/warmup_articles").asInt()).as("the throughput phase warmed the JVM up").isZero();
         assertThat(r.at("/latency/achieved_rate").asDouble()).isPositive();
