@@ -131,7 +131,8 @@ public final class Correlator {
         String key = Keys.mentionKey(mention);
         List<RecomputeSeed> seeds = new ArrayList<>();
 
-        String oldKey = book.get(Keys.mentionIndex(mention.id()));
+        String oldEntry = book.get(Keys.mentionIndex(mention.id()));
+        String oldKey = Keys.keyOfEntry(oldEntry);
         ExtractedAction previous = oldKey == null ? null : stores.mentions().get(oldKey);
         if (previous != null && previous.equals(mention) && oldKey.equals(key)) {
             return new CorrelationUpdate(List.of(), List.of(), List.of(), List.of(), List.of());
@@ -169,7 +170,7 @@ public final class Correlator {
             }
         }
         stores.mentions().put(key, mention);
-        book.put(Keys.mentionIndex(mention.id()), key);
+        book.put(Keys.mentionIndex(mention.id()), Keys.mentionEntry(key, oldEntry)); // a revision keeps its markers
         anchoring.index(mention, key, seeds);
         following.index(mention, key, seeds);
         if (latest != null && !latest.equals(oldLatest)) {
@@ -434,7 +435,7 @@ public final class Correlator {
 
     private ExtractedAction lookup(String mentionId) {
         Keys.requireKeySafe("responds_to id", mentionId);
-        String key = book.get(Keys.mentionIndex(mentionId));
+        String key = Keys.keyOfEntry(book.get(Keys.mentionIndex(mentionId)));
         return key == null ? null : readMention(key);
     }
 
