@@ -346,6 +346,18 @@ public final class Correlator {
             // bucket this one did not recompute stands as it was (its stores are written only by its recomputation)
             known.stream().filter(Episode::noYear).findFirst().ifPresent(computed::add);
         }
+        // the dyad's other cached episodes stand where this insert wrote nothing (a dyad with two live episodes)
+        List<long[]> written = new ArrayList<>();
+        regions.stream().filter(r -> !r.noYear()).forEach(r -> written.add(new long[] {r.lo(), r.hi()}));
+        for (ExtractedAction m : previous == null ? List.of(mention) : List.of(mention, previous)) {
+            if (m.date().hasYear()) {
+                written.add(new long[] {m.date().earliest().toEpochDay(), m.date().latest().toEpochDay() + settings.episodeGapDays()});
+            }
+        }
+        if (latest != null && oldLatest != null && latest > oldLatest) {
+            written.add(new long[] {oldLatest - settings.dormancyDays() - 1, latest - settings.dormancyDays() - 1}); // dormancy
+        }
+        computed.addAll(EpisodeCache.untouched(known, written));
         cache.keep(dyad, computed);
         return new CorrelationUpdate(upsertedActions, List.copyOf(deletedActions), upsertedChains,
                 List.copyOf(deletedChains), alerts);
