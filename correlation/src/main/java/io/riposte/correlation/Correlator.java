@@ -5,10 +5,8 @@ import io.riposte.domain.Action;
 import io.riposte.domain.Alert;
 import io.riposte.domain.Chain;
 import io.riposte.domain.ChainStatus;
-import io.riposte.domain.Dyad;
 import io.riposte.domain.Evidence;
 import io.riposte.domain.ExtractedAction;
-import io.riposte.domain.FuzzyDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -125,8 +123,8 @@ public final class Correlator {
      *     codes that are not three letters, an id unfit for a store key); nothing is stored then
      */
     public CorrelationUpdate add(ExtractedAction input) {
-        validate(input);
-        ExtractedAction mention = normalize(input);
+        MentionInput.validate(input);
+        ExtractedAction mention = MentionInput.normalize(input);
         String dyad = mention.dyad();
         String key = Keys.mentionKey(mention);
         List<RecomputeSeed> seeds = new ArrayList<>();
@@ -349,15 +347,8 @@ public final class Correlator {
         // the dyad's other cached episodes stand where this insert wrote nothing (a dyad with two live episodes)
         List<long[]> written = new ArrayList<>();
         regions.stream().filter(r -> !r.noYear()).forEach(r -> written.add(new long[] {r.lo(), r.hi()}));
-        for (ExtractedAction m : previous == null ? List.of(mention) : List.of(mention, previous)) {
-            if (m.date().hasYear()) {
-                written.add(new long[] {m.date().earliest().toEpochDay(), m.date().latest().toEpochDay() + settings.episodeGapDays()});
-            }
-        }
-        if (latest != null && oldLatest != null && latest > oldLatest) {
-            written.add(new long[] {oldLatest - settings.dormancyDays() - 1, latest - settings.dormancyDays() - 1}); // dormancy
-        }
-        computed.addAll(EpisodeCache.untouched(known, written));
+        computed.addAll(EpisodeCache.untouched(known, written, previous == null ? List.of(mention) : List.of(mention, previous),
+                oldLatest, latest, settings));
         cache.keep(dyad, computed);
         return new CorrelationUpdate(upsertedActions, List.copyOf(deletedActions), upsertedChains,
                 List.copyOf(deletedChains), alerts);
@@ -406,38 +397,6 @@ public final class Correlator {
         return a.date().hasYear()
                 ? Keys.dated(a.dyad(), a.date().earliest().toEpochDay(), a.id())
                 : Keys.noYear(a.dyad(), a.id());
-    }
-
-    /**
-     * The mention as correlation stores and reads it (see {@link ActionDates#effectiveDate}). Its evidence
-     * first records the date extraction gave it: merging reads the widened date, but the action shows
-     * the most precise date its reports gave ({@link ActionDates#actionDate}), and every report's own.
-     */
-    static ExtractedAction normalize(ExtractedAction m) {
-        FuzzyDate d = ActionDates.effectiveDate(m.date());
-        boolean stamped = m.evidence().stream().allMatch(e -> e.date() != null);
-        if (d.equals(m.date()) && stamped) {
-            return m;
-        }
-        List<Evidence> evidence = stamped ? m.evidence()
-                : m.evidence().stream().map(e -> e.date() != null ? e : e.withDate(m.date())).toList();
-        return new ExtractedAction(m.id(), m.articleId(), m.origin(), m.source(), m.target(), m.type(), d, m.count(),
-                m.modality(), m.confidence(), evidence, m.respondsTo(), m.cue(), m.crossDyad());
-    }
-
-    private static void validate(ExtractedAction m) {
-        Objects.requireNonNull(m, "mention");
-        if (m.source().equals(m.target())) {
-            throw new IllegalArgumentException("mention " + m.id() + ": source and target are both " + m.source());
-        }
-        Dyad.parts(m.dyad());
-        if (m.crossDyad() != null) {
-            Dyad.parts(m.crossDyad().dyad()); // the topology keys the answered dyad's part by it
-        }
-        Keys.requireKeySafe("mention id", m.id());
-        for (String ref : m.respondsTo()) {
-            Keys.requireKeySafe("responds_to id", ref);
-        }
     }
 
     private ExtractedAction readMention(String key) {

@@ -131,12 +131,23 @@ final class EpisodeCache {
     }
 
     /**
-     * The dated episodes of {@code known} whose span meets none of the day ranges an insert {@code written}
-     * (recomputed regions, the days of the mention and of the revision it replaced, chains made dormant):
+     * The dated episodes of {@code known} whose span meets none of the days an insert wrote in: its recomputed
+     * {@code regions}, the days of its mention and of the revision it replaced, the chains it made dormant:
      * their mentions, anchored reports and stored actions and chains are as they were. Whatever moves a
      * mention into or out of an episode (an anchor, an article's placement) seeds it, so it is recomputed.
      */
-    static List<Episode> untouched(List<Episode> known, List<long[]> written) {
+    static List<Episode> untouched(List<Episode> known, List<long[]> regions, List<ExtractedAction> mentions,
+            Long oldLatest, Long latest, CorrelationSettings settings) {
+        List<long[]> written = new ArrayList<>(regions);
+        for (ExtractedAction m : mentions) {
+            if (m.date().hasYear()) {
+                written.add(new long[] {m.date().earliest().toEpochDay(), m.date().latest().toEpochDay() + settings.episodeGapDays()});
+            }
+        }
+        if (latest != null && oldLatest != null && latest > oldLatest) {
+            // the chains Correlator.add makes dormant
+            written.add(new long[] {oldLatest - settings.dormancyDays() - 1, latest - settings.dormancyDays() - 1});
+        }
         List<Episode> out = new ArrayList<>();
         for (Episode ep : known) {
             if (!ep.noYear() && written.stream().noneMatch(w -> w[0] <= ep.spanHi() && ep.spanLo() <= w[1])) {

@@ -48,7 +48,7 @@ class AlertTest {
         List<Alert> first = c.add(m("ru", "b", "RUS", "USA", EXPEL_DIPLOMATS, "2021-04-16", 10)).alerts();
         assertThat(first).extracting(Alert::type).containsExactly(AlertType.NEW_CHAIN, AlertType.RETALIATION);
         String entry = stores.index().get(Keys.mentionIndex("ru"));
-        assertThat(Keys.keyOfEntry(entry)).isEqualTo(Keys.mentionKey(Correlator.normalize(m("ru", "b", "RUS", "USA", EXPEL_DIPLOMATS, "2021-04-16", 10))));
+        assertThat(Keys.keyOfEntry(entry)).isEqualTo(Keys.mentionKey(MentionInput.normalize(m("ru", "b", "RUS", "USA", EXPEL_DIPLOMATS, "2021-04-16", 10))));
         assertThat(Keys.marked(entry, "NEW_CHAIN")).isTrue();
         assertThat(Keys.marked(entry, "RETALIATION")).isTrue();
         assertThat(Keys.marked(entry, "ESCALATION")).isFalse();
@@ -59,7 +59,7 @@ class AlertTest {
         ExtractedAction revised = m("ru", "b", "RUS", "USA", EXPEL_DIPLOMATS, "2021-04-18", 10);
         assertThat(c.add(revised).alerts()).isEmpty();
         String after = stores.index().get(Keys.mentionIndex("ru"));
-        assertThat(Keys.keyOfEntry(after)).isEqualTo(Keys.mentionKey(Correlator.normalize(revised))).isNotEqualTo(Keys.keyOfEntry(entry));
+        assertThat(Keys.keyOfEntry(after)).isEqualTo(Keys.mentionKey(MentionInput.normalize(revised))).isNotEqualTo(Keys.keyOfEntry(entry));
         assertThat(Keys.marked(after, "RETALIATION")).isTrue();
     }
 
