@@ -99,6 +99,7 @@ public final class CorrelationReplay {
                 } finally {
                     correlationNanos += System.nanoTime() - s;
                     cpuNanos += threads.getCurrentThreadCpuTime() - c;
+                    counted.endStep();
                 }
                 updates.update((u + "\n").getBytes(StandardCharsets.UTF_8));
                 for (io.riposte.domain.Action a : u.actions()) {
@@ -125,6 +126,12 @@ public final class CorrelationReplay {
                 + " total %.2f; episode cache %d mentions%n", stores.mentions().writes() / (double) articles,
                 stores.actions().writes() / (double) articles, stores.chains().writes() / (double) articles,
                 stores.index().writes() / (double) articles, stores.writes() / (double) articles, cachedMentions);
+        // what the topology's changelogs receive: it buffers a step and writes each key once
+        System.out.printf("changelog records per article (each key once per insert): mentions %.2f, actions %.2f, chains %.2f,"
+                + " index %.2f, total %.2f; index by kind %s%n", stores.mentions().records() / (double) articles,
+                stores.actions().records() / (double) articles, stores.chains().records() / (double) articles,
+                stores.index().records() / (double) articles, stores.records() / (double) articles,
+                perArticle(stores.index().recordsByKind(), articles));
         System.out.printf("reports in the changed actions per article: carried %.2f (sentences %,.0f chars), in all %.2f%n",
                 reportsCarried / (double) articles, sentenceChars / (double) articles, reportsInAll / (double) articles);
         System.out.println("updates  " + hex(updates.digest()));
@@ -132,6 +139,13 @@ public final class CorrelationReplay {
         System.out.println("actions  " + fingerprint(stores.actions().snapshot()));
         System.out.println("chains   " + fingerprint(stores.chains().snapshot()));
         System.out.println("book     " + fingerprint(stores.index().snapshot()));
+    }
+
+    private static String perArticle(Map<String, Long> counts, int articles) {
+        StringBuilder out = new StringBuilder();
+        counts.forEach((k, n) -> out.append(out.length() == 0 ? "" : ", ").append(k).append(' ')
+                .append(String.format("%.2f", n / (double) articles)));
+        return out.toString();
     }
 
     /** The running figures of one window of articles: what each insert cost there, to see what grows. */

@@ -207,7 +207,7 @@ final class ActionDates {
 
     /**
      * The date a report gave its action before correlation widened it ({@link #effectiveDate}): its
-     * evidence records it ({@link Correlator#normalize}); a mention without it is taken as it is.
+     * evidence records it ({@link MentionInput#normalize}); a mention without it is taken as it is.
      */
     static FuzzyDate reportedDate(ExtractedAction m) {
         for (Evidence e : m.evidence()) {

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Alerts for what one insert changed. Each alert is remembered by marking every mention of the
- * actions it concerns, so a second article about the same action (which may change the action's
+ * actions it concerns (in the mention's index entry), so a second article about the same action (which may change the action's
  * id, e.g. by refining its date) does not announce the same change again. Alert ids hash the type
  * and the action (or chain) ids: a replay of the same history yields the same ids.
  */
@@ -34,6 +34,12 @@ final class Alerts {
     private final java.util.function.Function<String, Set<AlertType>> knownMarked;
     /** (action id, alert type) of every emit: all the action's reports carry that marker afterwards. */
     private final List<Map.Entry<String, AlertType>> markedAll = new ArrayList<>();
+    /**
+     * Index entries of the mentions this insert's alerts looked at (their markers: {@link Keys#mentionEntry}),
+     * read once however many alerts concern a mention; those it marked are written once, at the end.
+     */
+    private final Map<String, String> entries = new java.util.HashMap<>();
+    private final Set<String> changedEntries = new java.util.LinkedHashSet<>();
 
     Alerts(SortedStore<String> book, Map<String, Action> regionActions, Map<String, List<String>> mentionIds,
             Map<String, String> carriedOut, List<Chain> regionChains) {
@@ -104,6 +110,10 @@ final class Alerts {
                 }
             }
         }
+        for (String m : changedEntries) {
+            book.put(Keys.mentionIndex(m), entries.get(m));
+        }
+        changedEntries.clear();
         return out;
     }
 
@@ -156,11 +166,12 @@ final class Alerts {
             }
         }
         for (String m : mentions) {
-            String marker = Keys.marker(type.name(), m);
-            if (book.get(marker) != null) {
+            String entry = entries.computeIfAbsent(m, this::readEntry);
+            if (Keys.marked(entry, type.name())) {
                 seen |= !markedNow.contains(m);
             } else {
-                book.put(marker, id);
+                entries.put(m, Keys.withMarker(entry, type.name()));
+                changedEntries.add(m);
                 markedNow.add(m);
             }
         }
@@ -172,6 +183,15 @@ final class Alerts {
         out.add(new Alert(id, type, action.dyad(), chainId, action.id(), action.type().severity(), action.date(), text,
                 action.source(), action.target(), action.type(), action.count(), stepOf(chainId, action.id()),
                 provocation == null ? null : provocation.id(), action.articles()));
+    }
+
+    private String readEntry(String mentionId) {
+        String entry = book.get(Keys.mentionIndex(mentionId));
+        if (entry == null) {
+            // every stored mention has its entry (Correlator.add writes it with the mention)
+            throw new IllegalStateException("no index entry for mention " + mentionId + " of an action to alert on");
+        }
+        return entry;
     }
 
     private Integer stepOf(String chainId, String actionId) {

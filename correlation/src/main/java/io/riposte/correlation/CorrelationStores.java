@@ -13,8 +13,8 @@ import io.riposte.domain.ExtractedAction;
  * @param actions the merged actions last emitted, to emit only changes and tombstone what vanished
  * @param chains the chains last emitted
  * @param index the correlator's general index, by key prefix (see {@link Keys}): alerts already
- *     emitted ({@code alert|}, {@code mark|}, so each change of state is announced once), mentions by
- *     id ({@code mid|}), who cites whom ({@code ref|}), undated mentions and their anchors
+ *     emitted ({@code alert|}), mentions by id with the alert types already announced for their action
+ *     ({@code mid|}, so each change of state is announced once), who cites whom ({@code ref|}), undated mentions and their anchors
  *     ({@code anc|}, {@code flo|}, {@code fanc|}, {@code fat|}) and each dyad's latest day ({@code meta|})
  */
 public record CorrelationStores(

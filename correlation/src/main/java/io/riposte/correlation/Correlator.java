@@ -5,10 +5,8 @@ import io.riposte.domain.Action;
 import io.riposte.domain.Alert;
 import io.riposte.domain.Chain;
 import io.riposte.domain.ChainStatus;
-import io.riposte.domain.Dyad;
 import io.riposte.domain.Evidence;
 import io.riposte.domain.ExtractedAction;
-import io.riposte.domain.FuzzyDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -125,13 +123,14 @@ public final class Correlator {
      *     codes that are not three letters, an id unfit for a store key); nothing is stored then
      */
     public CorrelationUpdate add(ExtractedAction input) {
-        validate(input);
-        ExtractedAction mention = normalize(input);
+        MentionInput.validate(input);
+        ExtractedAction mention = MentionInput.normalize(input);
         String dyad = mention.dyad();
         String key = Keys.mentionKey(mention);
         List<RecomputeSeed> seeds = new ArrayList<>();
 
-        String oldKey = book.get(Keys.mentionIndex(mention.id()));
+        String oldEntry = book.get(Keys.mentionIndex(mention.id()));
+        String oldKey = Keys.keyOfEntry(oldEntry);
         ExtractedAction previous = oldKey == null ? null : stores.mentions().get(oldKey);
         if (previous != null && previous.equals(mention) && oldKey.equals(key)) {
             return new CorrelationUpdate(List.of(), List.of(), List.of(), List.of(), List.of());
@@ -169,7 +168,7 @@ public final class Correlator {
             }
         }
         stores.mentions().put(key, mention);
-        book.put(Keys.mentionIndex(mention.id()), key);
+        book.put(Keys.mentionIndex(mention.id()), Keys.mentionEntry(key, oldEntry)); // a revision keeps its markers
         anchoring.index(mention, key, seeds);
         following.index(mention, key, seeds);
         if (latest != null && !latest.equals(oldLatest)) {
@@ -345,6 +344,11 @@ public final class Correlator {
             // bucket this one did not recompute stands as it was (its stores are written only by its recomputation)
             known.stream().filter(Episode::noYear).findFirst().ifPresent(computed::add);
         }
+        // the dyad's other cached episodes stand where this insert wrote nothing (a dyad with two live episodes)
+        List<long[]> written = new ArrayList<>();
+        regions.stream().filter(r -> !r.noYear()).forEach(r -> written.add(new long[] {r.lo(), r.hi()}));
+        computed.addAll(EpisodeCache.untouched(known, written, previous == null ? List.of(mention) : List.of(mention, previous),
+                oldLatest, latest, settings));
         cache.keep(dyad, computed);
         return new CorrelationUpdate(upsertedActions, List.copyOf(deletedActions), upsertedChains,
                 List.copyOf(deletedChains), alerts);
@@ -395,38 +399,6 @@ public final class Correlator {
                 : Keys.noYear(a.dyad(), a.id());
     }
 
-    /**
-     * The mention as correlation stores and reads it (see {@link ActionDates#effectiveDate}). Its evidence
-     * first records the date extraction gave it: merging reads the widened date, but the action shows
-     * the most precise date its reports gave ({@link ActionDates#actionDate}), and every report's own.
-     */
-    static ExtractedAction normalize(ExtractedAction m) {
-        FuzzyDate d = ActionDates.effectiveDate(m.date());
-        boolean stamped = m.evidence().stream().allMatch(e -> e.date() != null);
-        if (d.equals(m.date()) && stamped) {
-            return m;
-        }
-        List<Evidence> evidence = stamped ? m.evidence()
-                : m.evidence().stream().map(e -> e.date() != null ? e : e.withDate(m.date())).toList();
-        return new ExtractedAction(m.id(), m.articleId(), m.origin(), m.source(), m.target(), m.type(), d, m.count(),
-                m.modality(), m.confidence(), evidence, m.respondsTo(), m.cue(), m.crossDyad());
-    }
-
-    private static void validate(ExtractedAction m) {
-        Objects.requireNonNull(m, "mention");
-        if (m.source().equals(m.target())) {
-            throw new IllegalArgumentException("mention " + m.id() + ": source and target are both " + m.source());
-        }
-        Dyad.parts(m.dyad());
-        if (m.crossDyad() != null) {
-            Dyad.parts(m.crossDyad().dyad()); // the topology keys the answered dyad's part by it
-        }
-        Keys.requireKeySafe("mention id", m.id());
-        for (String ref : m.respondsTo()) {
-            Keys.requireKeySafe("responds_to id", ref);
-        }
-    }
-
     private ExtractedAction readMention(String key) {
         mentionReads++;
         return stores.mentions().get(key);
@@ -434,7 +406,7 @@ public final class Correlator {
 
     private ExtractedAction lookup(String mentionId) {
         Keys.requireKeySafe("responds_to id", mentionId);
-        String key = book.get(Keys.mentionIndex(mentionId));
+        String key = Keys.keyOfEntry(book.get(Keys.mentionIndex(mentionId)));
         return key == null ? null : readMention(key);
     }
 

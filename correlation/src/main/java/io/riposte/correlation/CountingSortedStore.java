@@ -29,6 +29,18 @@ public final class CountingSortedStore<V> implements SortedStore<V> {
         public long writes() {
             return mentions.writes + actions.writes + chains.writes + index.writes;
         }
+
+        /** Ends one step (one {@code add}) of all four stores: see {@link CountingSortedStore#endStep}. */
+        public void endStep() {
+            mentions.endStep();
+            actions.endStep();
+            chains.endStep();
+            index.endStep();
+        }
+
+        public long records() {
+            return mentions.records + actions.records + chains.records + index.records;
+        }
     }
 
     /**
@@ -47,6 +59,10 @@ public final class CountingSortedStore<V> implements SortedStore<V> {
     private long writes;
     private long payloadRead;
     private long payloadWritten;
+    /** Keys written in the current step; {@link #records} counts them at its end. */
+    private final java.util.Set<String> stepKeys = new java.util.HashSet<>();
+    private long records;
+    private final java.util.TreeMap<String, Long> recordsByKind = new java.util.TreeMap<>();
 
     public CountingSortedStore() {
         this(v -> 1);
@@ -75,6 +91,30 @@ public final class CountingSortedStore<V> implements SortedStore<V> {
         return writes;
     }
 
+    /**
+     * Ends a step: each key written in it counts as one record. The topology buffers a step's writes and
+     * writes each key once (a put after a put of the same key in one step is one changelog record), so
+     * this, not {@link #writes}, is what its changelog receives.
+     */
+    public void endStep() {
+        records += stepKeys.size();
+        for (String k : stepKeys) {
+            int bar = k.indexOf('|');
+            recordsByKind.merge(bar < 0 ? k : k.substring(0, bar + 1), 1L, Long::sum);
+        }
+        stepKeys.clear();
+    }
+
+    /** The changelog records of the steps ended so far (see {@link #endStep}). */
+    public long records() {
+        return records;
+    }
+
+    /** {@link #records} by the key's first field ({@code mid|}, {@code anc|}, or a dyad's for the main stores). */
+    public java.util.SortedMap<String, Long> recordsByKind() {
+        return java.util.Collections.unmodifiableSortedMap(recordsByKind);
+    }
+
     /** A copy of every entry, in key order (not counted). */
     public java.util.TreeMap<String, V> snapshot() {
         return inner.snapshot();
@@ -91,6 +131,7 @@ public final class CountingSortedStore<V> implements SortedStore<V> {
     @Override
     public void put(String key, V value) {
         writes++;
+        stepKeys.add(key);
         payloadWritten += weight.applyAsInt(value);
         inner.put(key, value);
     }
@@ -98,6 +139,7 @@ public final class CountingSortedStore<V> implements SortedStore<V> {
     @Override
     public void delete(String key) {
         writes++;
+        stepKeys.add(key);
         inner.delete(key);
     }
 

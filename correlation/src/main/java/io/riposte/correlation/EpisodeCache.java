@@ -13,8 +13,8 @@ import java.util.List;
  * hold, so that the next report falling inside one of them is recomputed without reading its episode back
  * (on RocksDB, deserialising every report of the episode) nor the actions and chains it produced (every
  * action with all its evidence). An insert takes its dyad out first ({@link #take}) and puts back only
- * what it computed ({@link #keep}), so whatever it did not recompute, or an insert that failed half-way,
- * cannot leave a stale copy; a new Correlator (a stream task started again, state restored) starts empty.
+ * what it computed and the episodes whose days it wrote nothing in ({@link #keep}, {@link #untouched}), so
+ * an episode it changed without recomputing it, or an insert that failed half-way, cannot leave a stale copy; a new Correlator (a stream task started again, state restored) starts empty.
  */
 final class EpisodeCache {
 
@@ -91,7 +91,7 @@ final class EpisodeCache {
         return capacity;
     }
 
-    /** Takes the dyad's cached episodes out of the cache (an insert puts back what it recomputes). */
+    /** Takes the dyad's cached episodes out of the cache (an insert puts back what it recomputes and what it left alone). */
     List<Episode> take(String dyad) {
         List<Episode> known = cached.remove(dyad);
         if (known == null) {
@@ -128,6 +128,33 @@ final class EpisodeCache {
                 eldest.remove();
             }
         }
+    }
+
+    /**
+     * The dated episodes of {@code known} whose span meets none of the days an insert wrote in: its recomputed
+     * {@code regions}, the days of its mention and of the revision it replaced, the chains it made dormant:
+     * their mentions, anchored reports and stored actions and chains are as they were. Whatever moves a
+     * mention into or out of an episode (an anchor, an article's placement) seeds it, so it is recomputed.
+     */
+    static List<Episode> untouched(List<Episode> known, List<long[]> regions, List<ExtractedAction> mentions,
+            Long oldLatest, Long latest, CorrelationSettings settings) {
+        List<long[]> written = new ArrayList<>(regions);
+        for (ExtractedAction m : mentions) {
+            if (m.date().hasYear()) {
+                written.add(new long[] {m.date().earliest().toEpochDay(), m.date().latest().toEpochDay() + settings.episodeGapDays()});
+            }
+        }
+        if (latest != null && oldLatest != null && latest > oldLatest) {
+            // the chains Correlator.add makes dormant
+            written.add(new long[] {oldLatest - settings.dormancyDays() - 1, latest - settings.dormancyDays() - 1});
+        }
+        List<Episode> out = new ArrayList<>();
+        for (Episode ep : known) {
+            if (!ep.noYear() && written.stream().noneMatch(w -> w[0] <= ep.spanHi() && ep.spanLo() <= w[1])) {
+                out.add(ep);
+            }
+        }
+        return out;
     }
 
     /**

@@ -17,9 +17,10 @@ import java.security.NoSuchAlgorithmException;
  * chains    dyad|D|dddddddd|chainId        day = first day of the chain's latest step
  *           dyad|N|chainId
  * index     alert|alertId                  -> summary of an alert already emitted
- *  (general mark|TYPE|mentionId            -> alert id: this mention's action was already announced
- *  index)   meta|dyad|latest               -> day of the dyad's latest known action
- *           mid|mentionId                  -> key of the mention (to find it by id)
+ *  (general meta|dyad|latest               -> day of the dyad's latest known action
+ *  index)   mid|mentionId                  -> key of the mention (to find it by id), then, after a space,
+ *                                             the alert types already announced for its action
+ *                                             (comma-separated; see {@link #mentionEntry})
  *           ref|citedId|mentionId          -> key of a mention whose explicit cue cites citedId
  *           anc|dyad|src|tgt|type|cN|key   -> key: a dated mention by count (key = its mention key)
  *           anc|dyad|src|tgt|type|mMM|key  -> key: a dated mention by month
@@ -159,8 +160,49 @@ final class Keys {
         return m.dyad() + "|" + m.source() + "|" + m.target() + "|" + MentionMerger.effectiveType(m);
     }
 
-    static String marker(String alertType, String mentionId) {
-        return "mark|" + alertType + "|" + mentionId;
+    /*
+     * A mention's index entry holds its key and its alert markers: one key per mention instead of one per
+     * mention and alert type, since the markers of a mention are written with it or after it, and under
+     * exactly-once each key written in a step is a changelog record. Keys hold no space (ids are key-safe).
+     */
+
+    /** The entry of a mention stored under {@code key} with the markers of {@code previousEntry} (null: none). */
+    static String mentionEntry(String key, String previousEntry) {
+        int space = previousEntry == null ? -1 : previousEntry.indexOf(' ');
+        return space < 0 ? key : key + previousEntry.substring(space);
+    }
+
+    /** The mention key of an index entry ({@link #mentionEntry}); null for null. */
+    static String keyOfEntry(String entry) {
+        if (entry == null) {
+            return null;
+        }
+        int space = entry.indexOf(' ');
+        return space < 0 ? entry : entry.substring(0, space);
+    }
+
+    /** Whether the entry carries the marker of this alert type: the mention's action was announced so. */
+    static boolean marked(String entry, String alertType) {
+        int space = entry.indexOf(' ');
+        if (space < 0) {
+            return false;
+        }
+        for (int i = space + 1; i < entry.length(); ) {
+            int end = entry.indexOf(',', i);
+            if (end < 0) {
+                end = entry.length();
+            }
+            if (end - i == alertType.length() && entry.startsWith(alertType, i)) {
+                return true;
+            }
+            i = end + 1;
+        }
+        return false;
+    }
+
+    /** The entry with the marker of this alert type added (it must not carry it). */
+    static String withMarker(String entry, String alertType) {
+        return entry + (entry.indexOf(' ') < 0 ? ' ' : ',') + alertType;
     }
 
     static String alert(String alertId) {

@@ -41,6 +41,29 @@ class AlertTest {
     }
 
     @Test
+    void aMentionsMarkersShareItsIndexEntryAndOutliveItsRevision() {
+        CorrelationStores stores = InMemorySortedStore.newStores();
+        Correlator c = new Correlator(CorrelationSettings.defaults(), stores);
+        c.add(m("us", "a", "USA", "RUS", EXPEL_DIPLOMATS, "2021-04-15", 10));
+        List<Alert> first = c.add(m("ru", "b", "RUS", "USA", EXPEL_DIPLOMATS, "2021-04-16", 10)).alerts();
+        assertThat(first).extracting(Alert::type).containsExactly(AlertType.NEW_CHAIN, AlertType.RETALIATION);
+        String entry = stores.index().get(Keys.mentionIndex("ru"));
+        assertThat(Keys.keyOfEntry(entry)).isEqualTo(Keys.mentionKey(MentionInput.normalize(m("ru", "b", "RUS", "USA", EXPEL_DIPLOMATS, "2021-04-16", 10))));
+        assertThat(Keys.marked(entry, "NEW_CHAIN")).isTrue();
+        assertThat(Keys.marked(entry, "RETALIATION")).isTrue();
+        assertThat(Keys.marked(entry, "ESCALATION")).isFalse();
+        assertThat(Keys.marked(entry, "CHAIN")).isFalse(); // a whole type name, not a part of one
+        assertThat(stores.index().range("mark|", "mark}")).isEmpty(); // no key of its own per marker
+
+        // the revision moves the report to another day (another key, another action id): still announced once
+        ExtractedAction revised = m("ru", "b", "RUS", "USA", EXPEL_DIPLOMATS, "2021-04-18", 10);
+        assertThat(c.add(revised).alerts()).isEmpty();
+        String after = stores.index().get(Keys.mentionIndex("ru"));
+        assertThat(Keys.keyOfEntry(after)).isEqualTo(Keys.mentionKey(MentionInput.normalize(revised))).isNotEqualTo(Keys.keyOfEntry(entry));
+        assertThat(Keys.marked(after, "RETALIATION")).isTrue();
+    }
+
+    @Test
     void alertIdsAreDeterministic() {
         List<ExtractedAction> in = List.of(
                 m("us", "a", "USA", "RUS", SANCTION, "2021-04-15", null),

@@ -114,6 +114,24 @@ class EpisodeCacheTest {
     }
 
     @Test
+    void aDyadWithTwoLiveEpisodesKeepsBothCached() {
+        // reports of two exchanges of one dyad two years apart arrive in turn, each one a day later than the
+        // last of its exchange: an insert into one writes nothing in the other's days
+        List<ExtractedAction> inserts = new ArrayList<>();
+        Random r = new Random(11);
+        for (int i = 0; i < 120; i++) {
+            LocalDate day = (i % 2 == 0 ? LocalDate.of(2019, 3, 1) : LocalDate.of(2021, 3, 1)).plusDays(i / 2);
+            boolean flip = r.nextBoolean();
+            ActionType type = r.nextInt(4) == 0 ? ActionType.THREATEN_RETALIATION : ActionType.EXPEL_DIPLOMATS;
+            inserts.add(m("e" + i, "n" + i, flip ? "USA" : "RUS", flip ? "RUS" : "USA", type, day.toString(), 2 + r.nextInt(2)));
+        }
+        long[] reads = assertSameAsWithoutCache(inserts, Correlator.DEFAULT_CACHED_MENTIONS);
+        // each exchange is read from the stores only when first met, not again on every other insert
+        assertThat(reads[0]).isLessThan(10);
+        assertThat(reads[1]).isGreaterThan(1000);
+    }
+
+    @Test
     void otherDyadsInBetweenEvictOrKeepTheirOwnEpisodes() {
         List<ExtractedAction> inserts = new ArrayList<>();
         String[][] dyads = {{"USA", "RUS"}, {"GBR", "RUS"}, {"FRA", "IRN"}, {"DEU", "CHN"}};

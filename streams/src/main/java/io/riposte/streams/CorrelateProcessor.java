@@ -87,6 +87,7 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
         List<Record<String, Emitted.FromCorrelate>> out = new ArrayList<>();
         CorrelationUpdate update;
         List<Action> shown;
+        Map<String, Action> actionPuts;
         try {
             ExtractedAction action = AvroMapping.toDomain(mention);
             update = correlator.apply(action);
@@ -94,8 +95,9 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
             String cause = mention.getArticleId();
             // Map every output before writing anything, so a mapping failure leaves no trace either. What the
             // topic shows of an action is the correlator's action with its cross-dyad links (CrossDyadState).
+            actionPuts = actions.pendingPuts();
             Map<String, String> keys = new HashMap<>();
-            actions.pendingPuts().forEach((k, a) -> keys.put(a.id(), k));
+            actionPuts.forEach((k, a) -> keys.put(a.id(), k));
             shown = update.actions().stream().map(a -> crossDyad.overlay(keys.get(a.id()), a)).toList();
             for (Action a : shown) {
                 out.add(output(a.id(), new Emitted.ActionChange(AvroMapping.toAvro(a)), ts, cause));
@@ -122,7 +124,7 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
             return;
         }
         // Only an action that appears or moves to another key, or a chain that appears, rewrites its pointer.
-        actions.pendingPuts().forEach((k, a) -> point(actionKeys, a.id(), k));
+        actionPuts.forEach((k, a) -> point(actionKeys, a.id(), k));
         chains.pendingPuts().forEach((k, c) -> point(chainKeys, c.id(), c.dyad()));
         buffers.forEach(BufferedSortedStore::commit);
         update.deletedActions().forEach(actionKeys::delete);
