@@ -21,4 +21,25 @@ public record CorrelationStores(
         SortedStore<ExtractedAction> mentions,
         SortedStore<Action> actions,
         SortedStore<Chain> chains,
-        SortedStore<String> index) {}
+        SortedStore<String> index) {
+    /**
+     * Alert markers of the layout before they moved into the mention's {@code mid|} entry: an index that still
+     * holds them was written by an earlier Riposte, whose announced alerts this one would not see.
+     */
+    private static final String RETIRED_MARKERS = "mark|";
+
+    /**
+     * Refuses stores written in a key layout this correlator does not read, before it reads anything: it would
+     * otherwise announce again the alerts they record as announced.
+     *
+     * @throws IllegalStateException naming the layout and the way out
+     */
+    public void requireCurrentLayout() {
+        if (index.hasAny(RETIRED_MARKERS, RETIRED_MARKERS + Character.MAX_VALUE)) {
+            throw new IllegalStateException("the correlation index holds alert markers under 'mark|' keys, the layout "
+                    + "of a Riposte before the markers moved into the mention's 'mid|' entry: this version would announce "
+                    + "again the alerts they record. Reset the application (riposte reset, then start with an empty "
+                    + "state dir; docs/operations.md, \"Resets\") so it rebuilds its stores from the articles");
+        }
+    }
+}

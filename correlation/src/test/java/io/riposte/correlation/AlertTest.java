@@ -6,6 +6,7 @@ import static io.riposte.domain.ActionType.NEGOTIATE;
 import static io.riposte.domain.ActionType.RECALL_ENVOY;
 import static io.riposte.domain.ActionType.SANCTION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.riposte.domain.Alert;
 import io.riposte.domain.AlertType;
@@ -61,6 +62,20 @@ class AlertTest {
         String after = stores.index().get(Keys.mentionIndex("ru"));
         assertThat(Keys.keyOfEntry(after)).isEqualTo(Keys.mentionKey(MentionInput.normalize(revised))).isNotEqualTo(Keys.keyOfEntry(entry));
         assertThat(Keys.marked(after, "RETALIATION")).isTrue();
+    }
+
+    @Test
+    void storesWrittenWithMarkersOfTheirOwnAreRefusedBeforeAnythingIsRead() {
+        CorrelationStores current = InMemorySortedStore.newStores();
+        new Correlator(CorrelationSettings.defaults(), current).add(m("us", "a", "USA", "RUS", EXPEL_DIPLOMATS, "2021-04-15", 10));
+        current.requireCurrentLayout(); // what this version writes passes
+
+        CorrelationStores earlier = InMemorySortedStore.newStores();
+        earlier.index().put("mark|RETALIATION|ru", "1");
+        assertThatThrownBy(earlier::requireCurrentLayout)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("mark|")
+                .hasMessageContaining("riposte reset");
     }
 
     @Test

@@ -67,6 +67,7 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
         BufferedSortedStore<String> index = buffered(context.getStateStore(RiposteTopology.STORE_INDEX));
         buffers = List.of(mentions, actions, chains, index);
         stores = new CorrelationStores(mentions, actions, chains, index);
+        stores.requireCurrentLayout();
         correlator = factory.create(stores);
         actionKeys = context.getStateStore(RiposteTopology.STORE_ACTION_KEYS);
         chainKeys = context.getStateStore(RiposteTopology.STORE_CHAIN_KEYS);
