@@ -17,6 +17,25 @@ public final class Tokens {
     public final String text;
     public final String[] word;
     public final String[] lower;
+    /**
+     * {@code hashCode()} of each token's lower-case form: a word-set test of a token ({@link #in}) that misses reads
+     * this array and the set's, no string (the passes ask nearly every token about several sets).
+     */
+    final int[] hash;
+    /**
+     * The classes of each token ({@link #CAPITALISED}, {@link #NUMBER}, {@link #YEAR}, {@link #ACTOR_START}), found
+     * once per word of the thread's vocabulary; null for the tokens of a phrase ({@link #ofPhrase}), whose tests then
+     * read the strings.
+     */
+    private final byte[] flags;
+    /** Classes of a token: its first character is upper case. */
+    static final byte CAPITALISED = 1;
+    /** Classes of a token: {@link Dates#isNumber}. */
+    static final byte NUMBER = 2;
+    /** Classes of a token: {@link Dates#isYear}. */
+    static final byte YEAR = 4;
+    /** Classes of a token: the first token of an actor phrase of the lexicon, as written. */
+    static final byte ACTOR_START = 8;
     public final int[] start;
     public final int[] end;
     /** sentence index of each token */
@@ -28,8 +47,11 @@ public final class Tokens {
     /** Abbreviations whose dot ends no sentence ({@code words.tsv}: {@code ABBREVIATIONS}). */
     private final Set<String> abbreviations;
 
-    private Tokens(String text, String[] word, String[] lower, int[] start, int[] end, int size, Set<String> abbreviations) {
+    private Tokens(String text, String[] word, String[] lower, int[] hash, byte[] flags, int[] start, int[] end, int size,
+            Set<String> abbreviations) {
         this.text = text;
+        this.hash = hash;
+        this.flags = flags;
         this.abbreviations = abbreviations;
         this.word = word;
         this.start = start;
@@ -80,7 +102,12 @@ public final class Tokens {
             return false; // "logic .Next": a space before the dot
         }
         String w = lower[p];
-        return abbreviations.contains(w) || (w.length() == 1 && Character.isLetter(w.charAt(0)));
+        return in(abbreviations, p) || (w.length() == 1 && Character.isLetter(w.charAt(0)));
+    }
+
+    /** Whether token i's lower-case form is one of {@code words}: {@code words.contains(lower[i])}. */
+    boolean in(Set<String> words, int i) {
+        return words instanceof WordSet ws ? ws.contains(lower[i], hash[i]) : words.contains(lower[i]);
     }
 
     private static boolean hasNewline(String t, int from, int to) {
@@ -158,6 +185,8 @@ public final class Tokens {
         private final Vocabulary known;
         private String[] word;
         private String[] lower;
+        private int[] hash;
+        private byte[] flags;
         private int[] start;
         private int[] end;
         private int size;
@@ -168,6 +197,8 @@ public final class Tokens {
             int capacity = Math.max(16, text.length() / 5);
             word = new String[capacity];
             lower = new String[capacity];
+            hash = new int[capacity];
+            flags = known == null ? null : new byte[capacity];
             start = new int[capacity];
             end = new int[capacity];
         }
@@ -225,7 +256,7 @@ public final class Tokens {
                             && (text.charAt(e + 1) == 't' || text.charAt(e + 1) == 'T') && e - s > 1
                             && (text.charAt(e - 1) == 'n' || text.charAt(e - 1) == 'N')) {
                         add(s, e - 1);
-                        add(e - 1, e + 2, NOT, NOT);
+                        add(e - 1, e + 2, NOT, NOT, NOT.hashCode(), known == null ? 0 : known.flagsOf(NOT, NOT));
                         i = e + 2;
                         continue;
                     }
@@ -238,14 +269,15 @@ public final class Tokens {
                 add(s, e);
                 i = e;
             }
-            return new Tokens(text, word, lower, start, end, size, abbreviations);
+            return new Tokens(text, word, lower, hash, flags, start, end, size, abbreviations);
         }
 
         /** The token text[s, e): the shared strings of a word seen before, else new ones. */
         private void add(int s, int e) {
             if (known == null) {
                 String w = tokenOf(text.substring(s, e));
-                add(s, e, w, w.toLowerCase(Locale.ROOT));
+                String l = w.toLowerCase(Locale.ROOT);
+                add(s, e, w, l, l.hashCode(), (byte) 0);
                 return;
             }
             int hash = 0;
@@ -257,19 +289,25 @@ public final class Tokens {
                 String key = text.substring(s, e);
                 at = known.addWithLower(key, tokenOf(key));
             }
-            add(s, e, known.word(at), known.lower(at));
+            add(s, e, known.word(at), known.lower(at), known.lowerHash(at), known.flags(at));
         }
 
-        private void add(int s, int e, String w, String l) {
+        private void add(int s, int e, String w, String l, int h, byte f) {
             if (size == word.length) {
                 int capacity = size * 2;
                 word = Arrays.copyOf(word, capacity);
                 lower = Arrays.copyOf(lower, capacity);
+                hash = Arrays.copyOf(hash, capacity);
+                flags = flags == null ? null : Arrays.copyOf(flags, capacity);
                 start = Arrays.copyOf(start, capacity);
                 end = Arrays.copyOf(end, capacity);
             }
             word[size] = w;
             lower[size] = l;
+            hash[size] = h;
+            if (flags != null) {
+                flags[size] = f;
+            }
             start[size] = s;
             end[size] = e;
             size++;
@@ -308,6 +346,29 @@ public final class Tokens {
     }
 
     public boolean isCapitalized(int i) {
-        return Character.isUpperCase(word[i].charAt(0));
+        return flags == null ? Character.isUpperCase(word[i].charAt(0)) : (flags[i] & CAPITALISED) != 0;
+    }
+
+    /** {@link Dates#isNumber} of token i's word. */
+    boolean isNumber(int i) {
+        return flags == null ? Dates.isNumber(word[i]) : (flags[i] & NUMBER) != 0;
+    }
+
+    /** {@link Dates#isYear} of token i's word. */
+    boolean isYear(int i) {
+        return flags == null ? Dates.isYear(word[i]) : (flags[i] & YEAR) != 0;
+    }
+
+    /** Whether token i's word, as written, is the first token of an actor phrase (a key of {@code Lexicon.actors}). */
+    boolean startsActor(int i, Lexicon lex) {
+        return flags == null ? lex.actors.containsKey(word[i]) : (flags[i] & ACTOR_START) != 0;
+    }
+
+    /** The classes of a token of the lexicon's vocabulary: its word and lower-case form. */
+    static byte classesOf(Lexicon lex, String word, String lower) {
+        int f = (!word.isEmpty() && Character.isUpperCase(word.charAt(0)) ? CAPITALISED : 0)
+                | (Dates.isNumber(word) ? NUMBER : 0) | (Dates.isYear(word) ? YEAR : 0)
+                | (lex.actors.containsKey(word) ? ACTOR_START : 0);
+        return (byte) f;
     }
 }

@@ -21,13 +21,27 @@ final class Vocabulary {
     private String[] words;
     private String[] lowers;
     private int[] hashes;
+    /** {@code hashCode()} of each entry's lower-case string, so a token's comes without reading the string. */
+    private int[] lowerHashes;
+    /** What each entry's token is ({@link Tokens#flags}), computed once per entry by {@link #classes}. */
+    private byte[] flags;
+    /** The word classes of a token (word, lower case), or null before the lexicon has set it. */
+    private Classes classes;
     private int size;
+
+    /** The classes ({@link Tokens#flags}) of a token, as its word and its lower-case form. */
+    interface Classes {
+        byte of(String word, String lower);
+    }
 
     private Vocabulary(Vocabulary of) {
         keys = of.keys.clone();
         words = of.words.clone();
         lowers = of.lowers.clone();
         hashes = of.hashes.clone();
+        lowerHashes = of.lowerHashes.clone();
+        flags = of.flags.clone();
+        classes = of.classes;
         size = of.size;
     }
 
@@ -46,6 +60,8 @@ final class Vocabulary {
         words = new String[capacity];
         lowers = new String[capacity];
         hashes = new int[capacity];
+        lowerHashes = new int[capacity];
+        flags = new byte[capacity];
     }
 
     /**
@@ -77,6 +93,29 @@ final class Vocabulary {
         return lowers[entry];
     }
 
+    int lowerHash(int entry) {
+        return lowerHashes[entry];
+    }
+
+    byte flags(int entry) {
+        return flags[entry];
+    }
+
+    /** The classes of a token that is no entry ({@code n't}). */
+    byte flagsOf(String word, String lower) {
+        return classes.of(word, lower);
+    }
+
+    /** Sets how the classes of an entry are found, and finds those of every entry so far (the lexicon, once loaded). */
+    void classify(Classes c) {
+        classes = c;
+        for (int k = 0; k < keys.length; k++) {
+            if (keys[k] != null) {
+                flags[k] = c.of(words[k], lowers[k]);
+            }
+        }
+    }
+
     /**
      * Adds an entry (unless its key is there): the token {@code word} read from characters {@code key}, lower-cased
      * as {@code lower}; returns its index.
@@ -104,6 +143,8 @@ final class Vocabulary {
         words[k] = word;
         lowers[k] = lower;
         hashes[k] = hash;
+        lowerHashes[k] = lower.hashCode();
+        flags[k] = classes == null ? 0 : classes.of(word, lower);
         return k;
     }
 
@@ -116,6 +157,8 @@ final class Vocabulary {
         words = new String[capacity];
         lowers = new String[capacity];
         hashes = new int[capacity];
+        lowerHashes = new int[capacity];
+        flags = new byte[capacity];
         for (int k = 0; k < oldKeys.length; k++) {
             if (oldKeys[k] != null) {
                 put(oldKeys[k], oldWords[k], oldLowers[k]);
