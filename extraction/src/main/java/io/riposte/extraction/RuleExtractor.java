@@ -147,7 +147,7 @@ public final class RuleExtractor implements Extractor {
         if (unseen != 0) {
             return ExtractionResult.of(List.of(), "NO_TRIGGER: no action word");
         }
-        Tokens tokens = Tokens.of(text, lexicon);
+        Tokens tokens = Tokens.of(text, chars, lexicon);
         List<ExtractedAction> actions = new Passes(lexicon, article, tokens, keepNonFactual).run();
         return ExtractionResult.of(actions, "NO_ACTION: action words, but no action between two identified states");
     }

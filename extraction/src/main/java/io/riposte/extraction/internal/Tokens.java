@@ -138,12 +138,17 @@ public final class Tokens {
 
     /** The tokens and sentences of a text (see the class comment). */
     public static Tokens of(String text, Lexicon lex) {
-        return new Reader(text, lex.threadVocabulary()).read(lex.words("ABBREVIATIONS"));
+        return of(text, text.toCharArray(), lex);
+    }
+
+    /** {@link #of(String, Lexicon)} of a text whose characters the caller has copied: {@code chars} starts with them. */
+    public static Tokens of(String text, char[] chars, Lexicon lex) {
+        return new Reader(text, chars, lex.threadVocabulary()).read(lex.words("ABBREVIATIONS"));
     }
 
     /** The tokens of a dictionary phrase or a name, whose sentences are not looked at. */
     static Tokens ofPhrase(String phrase) {
-        return new Reader(phrase, null).read(Set.of());
+        return new Reader(phrase, phrase.toCharArray(), null).read(Set.of());
     }
 
     /** Flags of the ASCII characters, from {@link Character}'s own tests, so a table read gives the same answers. */
@@ -182,6 +187,8 @@ public final class Tokens {
      */
     private static final class Reader {
         private final String text;
+        /** The text's characters (at least its length of them), read instead of {@code String.charAt}. */
+        private final char[] cs;
         private final Vocabulary known;
         private String[] word;
         private String[] lower;
@@ -191,8 +198,9 @@ public final class Tokens {
         private int[] end;
         private int size;
 
-        Reader(String text, Vocabulary known) {
+        Reader(String text, char[] cs, Vocabulary known) {
             this.text = text;
+            this.cs = cs;
             this.known = known;
             int capacity = Math.max(16, text.length() / 5);
             word = new String[capacity];
@@ -205,10 +213,11 @@ public final class Tokens {
 
         Tokens read(Set<String> abbreviations) {
             String text = this.text;
+            char[] cs = this.cs;
             int n = text.length();
             int i = 0;
             while (i < n) {
-                char c = text.charAt(i);
+                char c = cs[i];
                 if (isSpace(c)) {
                     i++;
                     continue;
@@ -218,15 +227,15 @@ public final class Tokens {
                 if (isLetterOrDigit(c)) {
                     e = i + 1;
                     while (e < n) {
-                        char d = text.charAt(e);
+                        char d = cs[e];
                         if (isLetterOrDigit(d)) {
                             e++;
-                        } else if ((d == ',' || d == '.') && isDigit(text.charAt(e - 1)) && e + 1 < n
-                                && isDigit(text.charAt(e + 1))) {
+                        } else if ((d == ',' || d == '.') && isDigit(cs[e - 1]) && e + 1 < n
+                                && isDigit(cs[e + 1])) {
                             e++; // 1,000 and 3.5
-                        } else if ((d == '\'' || d == '\u2019') && e + 1 < n && isLetter(text.charAt(e + 1))) {
+                        } else if ((d == '\'' || d == '\u2019') && e + 1 < n && isLetter(cs[e + 1])) {
                             int k = e + 1;
-                            while (k < n && isLetter(text.charAt(k))) {
+                            while (k < n && isLetter(cs[k])) {
                                 k++;
                             }
                             // as equalsIgnoreCase("s") or ("t") of the letters after the apostrophe, with no substring
@@ -239,29 +248,29 @@ public final class Tokens {
                         }
                     }
                     // dotted acronyms: U.S. U.K. D.C.
-                    if (e - s == 1 && Character.isUpperCase(c) && e + 1 < n && text.charAt(e) == '.'
-                            && Character.isUpperCase(text.charAt(e + 1))) {
+                    if (e - s == 1 && Character.isUpperCase(c) && e + 1 < n && cs[e] == '.'
+                            && Character.isUpperCase(cs[e + 1])) {
                         int k = e;
-                        while (k + 1 < n && text.charAt(k) == '.' && Character.isUpperCase(text.charAt(k + 1))
-                                && (k + 2 >= n || !isLetter(text.charAt(k + 2)))) {
+                        while (k + 1 < n && cs[k] == '.' && Character.isUpperCase(cs[k + 1])
+                                && (k + 2 >= n || !isLetter(cs[k + 2]))) {
                             k += 2;
                         }
-                        if (k < n && text.charAt(k) == '.') {
+                        if (k < n && cs[k] == '.') {
                             k++;
                         }
                         e = k;
                     }
                     // n't: "didn't" -> "did" "n't"
-                    if (e < n && (text.charAt(e) == '\'' || text.charAt(e) == '\u2019') && e + 1 < n
-                            && (text.charAt(e + 1) == 't' || text.charAt(e + 1) == 'T') && e - s > 1
-                            && (text.charAt(e - 1) == 'n' || text.charAt(e - 1) == 'N')) {
+                    if (e < n && (cs[e] == '\'' || cs[e] == '\u2019') && e + 1 < n
+                            && (cs[e + 1] == 't' || cs[e + 1] == 'T') && e - s > 1
+                            && (cs[e - 1] == 'n' || cs[e - 1] == 'N')) {
                         add(s, e - 1);
                         add(e - 1, e + 2, NOT, NOT, NOT.hashCode(), known == null ? 0 : known.flagsOf(NOT, NOT));
                         i = e + 2;
                         continue;
                     }
-                } else if ((c == '\'' || c == '\u2019') && i + 1 < n && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
-                        && (i + 2 >= n || !isLetter(text.charAt(i + 2))) && size > 0 && end[size - 1] == i) {
+                } else if ((c == '\'' || c == '\u2019') && i + 1 < n && (cs[i + 1] == 's' || cs[i + 1] == 'S')
+                        && (i + 2 >= n || !isLetter(cs[i + 2])) && size > 0 && end[size - 1] == i) {
                     e = i + 2;
                 } else {
                     e = i + 1;
@@ -282,9 +291,9 @@ public final class Tokens {
             }
             int hash = 0;
             for (int k = s; k < e; k++) {
-                hash = 31 * hash + text.charAt(k);
+                hash = 31 * hash + cs[k];
             }
-            int at = known.find(text, s, e, hash);
+            int at = known.find(cs, s, e, hash);
             if (at < 0) {
                 String key = text.substring(s, e);
                 at = known.addWithLower(key, tokenOf(key));

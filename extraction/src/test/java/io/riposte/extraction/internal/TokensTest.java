@@ -43,7 +43,7 @@ class TokensTest {
         for (int i = 0; i < 100; i++) {
             v.addWithLower("Word" + i, "Word" + i);
         }
-        String text = "a Word42 b";
+        char[] text = "a Word42 b".toCharArray();
         int at = v.find(text, 2, 8, "Word42".hashCode());
         assertThat(at).isNotNegative();
         assertThat(v.word(at)).isEqualTo("Word42");
