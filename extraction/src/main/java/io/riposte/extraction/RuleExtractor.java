@@ -37,6 +37,23 @@ public final class RuleExtractor implements Extractor {
         return (apostrophe == '\'' || apostrophe == '\u2019') && (text.charAt(to + 1) | 0x20) == 't';
     }
 
+    private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[8192]);
+
+    /** This thread's buffer for the characters of a text of n characters. */
+    private static char[] buffer(int n) {
+        char[] b = BUFFER.get();
+        if (b.length < n) {
+            b = new char[Math.max(n, b.length * 2)];
+            BUFFER.set(b);
+        }
+        return b;
+    }
+
+    /** A letter as the prefilter counts letters: ASCII ones by their code, others as {@link Character#isLetter(char)}. */
+    private static boolean isLetter(char c) {
+        return c < 128 ? (char) ((c | 0x20) - 'a') < 26 : Character.isLetter(c);
+    }
+
     @Override
     public ExtractionResult extract(Article article) {
         try {
@@ -71,49 +88,47 @@ public final class RuleExtractor implements Extractor {
         int english = 0;
         // Still to be seen: a word that opens the prefilter, and a key word of some trigger phrase (Lexicon.KEY).
         int unseen = Lexicon.OPENING | (lexicon.triggerWithoutKey() ? 0 : Lexicon.KEY);
-        int hash = 0;
-        int lastHash = 0;
-        int wordStart = -1;
-        for (int i = 0; i <= n; i++) {
-            char c = i < n ? text.charAt(i) : ' ';
-            boolean letter;
-            if (c < 128) {
-                letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-                if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+        // the characters copied once into a buffer of the thread: the loop reads an array, not String.charAt
+        char[] chars = buffer(n);
+        text.getChars(0, n, chars, 0);
+        int i = 0;
+        while (i < n) {
+            char c = chars[i];
+            if (!isLetter(c)) {
+                // a control character but a line break or a tab (all below 0x20), or a replacement character
+                if (c < 0x20 ? c != '\n' && c != '\r' && c != '\t' : c == '\uFFFD') {
                     bad++;
                 }
-            } else {
-                letter = Character.isLetter(c);
-                if (c == '\uFFFD') {
-                    bad++;
-                }
+                i++;
+                continue;
             }
-            if (letter) {
-                letters++;
+            // A word: its letters are hashed as String.hashCode() of its lower-case form, and the hash before its
+            // last letter kept for a word that loses that letter to a negation.
+            int wordStart = i;
+            int hash = 0;
+            int lastHash = 0;
+            do {
                 if (c < 0x250) {
                     latin++;
                 }
-                if (wordStart < 0) {
-                    wordStart = i;
-                    hash = 0;
-                }
                 lastHash = hash;
                 hash = 31 * hash + (c < 128 ? (c | 0x20) : Character.toLowerCase(c));
-            } else if (wordStart >= 0) {
-                words++;
-                int kinds = unseen != 0 || words <= 400 ? lexicon.prefilterKinds(hash) : 0;
-                int asked = kinds & unseen;
-                if (asked != 0) {
-                    unseen &= ~lexicon.prefilterKinds(text, wordStart, i, asked);
-                }
-                if ((unseen & Lexicon.KEY) != 0 && splitsNegation(text, wordStart, i)
-                        && (lexicon.prefilterKinds(lastHash) & Lexicon.KEY) != 0) {
-                    unseen &= ~lexicon.prefilterKinds(text, wordStart, i - 1, Lexicon.KEY);
-                }
-                if (words <= 400 && (kinds & Lexicon.ENGLISH) != 0) {
-                    english++;
-                }
-                wordStart = -1;
+                i++;
+            } while (i < n && isLetter(c = chars[i]));
+            letters += i - wordStart;
+            words++;
+            int kinds = unseen != 0 || words <= 400 ? lexicon.prefilterKinds(hash) : 0;
+            int asked = kinds & unseen;
+            if (asked != 0) {
+                unseen &= ~lexicon.prefilterKinds(text, wordStart, i, asked);
+            }
+            // c is the character after the word when there is one; only an apostrophe can start a negation
+            if ((unseen & Lexicon.KEY) != 0 && i < n && (c == '\'' || c == '\u2019') && splitsNegation(text, wordStart, i)
+                    && (lexicon.prefilterKinds(lastHash) & Lexicon.KEY) != 0) {
+                unseen &= ~lexicon.prefilterKinds(text, wordStart, i - 1, Lexicon.KEY);
+            }
+            if (words <= 400 && (kinds & Lexicon.ENGLISH) != 0) {
+                english++;
             }
         }
         if (bad > Math.max(2, n / 200)) {
@@ -132,7 +147,7 @@ public final class RuleExtractor implements Extractor {
         if (unseen != 0) {
             return ExtractionResult.of(List.of(), "NO_TRIGGER: no action word");
         }
-        Tokens tokens = Tokens.of(text, lexicon);
+        Tokens tokens = Tokens.of(text, chars, lexicon);
         List<ExtractedAction> actions = new Passes(lexicon, article, tokens, keepNonFactual).run();
         return ExtractionResult.of(actions, "NO_ACTION: action words, but no action between two identified states");
     }

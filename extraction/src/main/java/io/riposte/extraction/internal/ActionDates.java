@@ -134,7 +134,7 @@ final class ActionDates {
     void startSentence(int s, int from, int to) {
         Integer sentenceYear = null;
         for (int k = from; k < to; k++) {
-            if (Dates.isYear(t.word[k]) && k > from && (dateWords.months.containsKey(t.lower[k - 1]) || t.lower[k - 1].equals("in")
+            if (t.isYear(k) && k > from && (dateWords.months.containsKey(t.lower[k - 1]) || t.lower[k - 1].equals("in")
                     || t.lower[k - 1].equals(","))) {
                 sentenceYear = Integer.parseInt(t.word[k]);
             }

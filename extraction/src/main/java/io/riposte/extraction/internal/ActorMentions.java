@@ -159,6 +159,9 @@ final class ActorMentions {
             words = titled;
         }
         for (int i = 0; i < t.size; i++) {
+            if (words == t.word && !t.startsActor(i, lex)) {
+                continue; // most tokens start no actor phrase: no map lookup
+            }
             Phrase<ActorEntry> p = Lexicon.longest(lex.actors, words, i, t.size);
             if (p == null) {
                 continue;
@@ -227,10 +230,10 @@ final class ActorMentions {
         }
         int s = t.sentenceOf(i);
         for (int k = i - 1; k >= Math.max(0, i - 4) && t.sentenceOf(k) == s; k--) {
-            if (recognising.contains(t.lower[k])) {
+            if (t.in(recognising, k)) {
                 return true;
             }
-            if (!recognitionFillers.contains(t.lower[k])) {
+            if (!t.in(recognitionFillers, k)) {
                 return false;
             }
         }
@@ -271,7 +274,7 @@ final class ActorMentions {
         int s = t.sentenceOf(i);
         int sFrom = t.sentenceFrom(s);
         int sTo = t.sentenceTo(s);
-        if (end < sTo && (e.kind() == ActorKind.SEAT || e.kind() == ActorKind.NAME) && namedAfterAPlace.contains(t.lower[end])) {
+        if (end < sTo && (e.kind() == ActorKind.SEAT || e.kind() == ActorKind.NAME) && t.in(namedAfterAPlace, end)) {
             return true; // "the Ottawa Convention", "the Minsk agreements", "the Washington Post": a name, not the state
         }
         if (end - i == 1 && ambiguousNames.contains(w) && !isTitleCase(s)) {
@@ -294,14 +297,14 @@ final class ActorMentions {
                 return true;
             }
             if (i > sFrom && t.isCapitalized(i - 1) && Character.isLetter(t.word[i - 1].charAt(0)) && lex.actors.get(t.word[i - 1]) == null
-                    && !function.contains(t.lower[i - 1]) && !isCommonCapital(t.lower[i - 1])
+                    && !t.in(function, i - 1) && !isCommonCapital(t.lower[i - 1])
                     && !lex.dates.weekdays.containsKey(t.lower[i - 1]) && !lex.dates.months.containsKey(t.lower[i - 1])) {
                 return true;
             }
         }
         if (w.equals("Turkey")) {
             for (int k = sFrom; k < sTo; k++) {
-                if (turkeyBird.contains(t.lower[k])) {
+                if (t.in(turkeyBird, k)) {
                     return true;
                 }
             }
@@ -333,7 +336,7 @@ final class ActorMentions {
     }
 
     private boolean isInstitutionStart(int j) {
-        return institutionStarts.contains(t.lower[j]);
+        return t.in(institutionStarts, j);
     }
 
     private void assignRole(Mention m) {
@@ -394,7 +397,7 @@ final class ActorMentions {
                 p--;
             }
             String prev = t.lower[p];
-            if (prev.equals("of") && p > 0 && placeParts.contains(t.lower[p - 1])) {
+            if (prev.equals("of") && p > 0 && t.in(placeParts, p - 1)) {
                 m.role = Role.HOST; // "on the outskirts of Moscow": a place
             } else if (prev.equals("in") && p > 0 && (t.lower[p - 1].equals("power") || "AGENT".equals(lex.institutions.get(t.lower[p - 1])))
                     && !m.possessive && m.role != Role.PEOPLE && !seg.before(p - 1, t.sentenceFrom(t.sentenceOf(p)), 4, visited)) {
@@ -402,7 +405,7 @@ final class ActorMentions {
                 m.role = Role.AGENT;
             } else if (locative.contains(prev) && m.role != Role.PEOPLE) {
                 m.role = Role.HOST;
-            } else if (prev.equals("to") && p > 0 && (envoyNouns.contains(t.lower[p - 1]) || missionNouns.contains(t.lower[p - 1])
+            } else if (prev.equals("to") && p > 0 && (t.in(envoyNouns, p - 1) || t.in(missionNouns, p - 1)
                     || t.lower[p - 1].equals("ambassador"))) {
                 m.role = Role.HOST;
             }

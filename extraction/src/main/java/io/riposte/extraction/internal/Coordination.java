@@ -91,7 +91,7 @@ final class Coordination {
             return false;
         }
         String w = t.word[v];
-        return clauseVerbs.contains(t.lower[v]) || w.length() > 4 && w.endsWith("ed") && Character.isLowerCase(w.charAt(0));
+        return t.in(clauseVerbs, v) || w.length() > 4 && w.endsWith("ed") && Character.isLowerCase(w.charAt(0));
     }
 
     /**
@@ -101,7 +101,7 @@ final class Coordination {
      */
     private boolean endsOpeningPhrase(Mention x, Mention y) {
         int from = t.sentenceFrom(t.sentenceOf(x.from));
-        if (y.from != x.to + 1 || !t.lower[x.to].equals(",") || from >= x.from || !frontedOpeners.contains(t.lower[from])) {
+        if (y.from != x.to + 1 || !t.lower[x.to].equals(",") || from >= x.from || !t.in(frontedOpeners, from)) {
             return false;
         }
         for (int k = from; k < x.from; k++) {
@@ -144,7 +144,7 @@ final class Coordination {
         // the nouns are rare, the numbers common: look for the noun, then back for its number
         for (int noun = 1; noun < t.size; noun++) {
             String w = t.lower[noun];
-            if (w.length() < 6 || w.charAt(w.length() - 1) != 's' || !stateNouns.contains(w)) {
+            if (!t.in(stateNouns, noun) || w.length() < 6 || w.charAt(w.length() - 1) != 's') {
                 continue;
             }
             int s = t.sentenceOf(noun);

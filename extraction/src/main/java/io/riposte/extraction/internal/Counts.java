@@ -49,8 +49,8 @@ final class Counts {
         if (k - 1 < from || !t.lower[k - 1].equals("to")) {
             return false;
         }
-        boolean nounAfter = j + 1 < hi && t.lower[j].equals("the") && totals.contains(t.lower[j + 1]);
-        return nounAfter || k - 2 >= from && totals.contains(t.lower[k - 2]);
+        boolean nounAfter = j + 1 < hi && t.lower[j].equals("the") && t.in(totals, j + 1);
+        return nounAfter || k - 2 >= from && t.in(totals, k - 2);
     }
 
     /** The value of a number word ("seven" = 7), or 0 when the word is none. */

@@ -75,7 +75,7 @@ final class CrossDyadCues {
 
     /** The state of "following B's lead" at k, or null. */
     private Mention leaderAt(int k, int to) {
-        if (!leads.contains(t.lower[k])) {
+        if (!t.in(leads, k)) {
             return null;
         }
         Mention m = stateAt(k + 1, to);
@@ -84,7 +84,7 @@ final class CrossDyadCues {
 
     /** The end of the longest cue phrase at k, or -1. */
     private int phraseEnd(int k, int to) {
-        if (k >= to || !starts.contains(t.lower[k])) {
+        if (k >= to || !t.in(starts, k)) {
             return -1;
         }
         for (int i = 0; i < phrases.length; i++) {

@@ -51,13 +51,13 @@ public final class Dates {
             String W = t.word[i];
             // Month and weekday names count only capitalised; most tokens are not, and skip both lookups
             // (this loop runs over every token of every sentence).
-            boolean capitalised = Character.isUpperCase(W.charAt(0));
+            boolean capitalised = t.isCapitalized(i);
             Integer month = capitalised ? dw.months.get(w) : null;
             if (month != null && (w.length() > 3 || W.length() == 3)) {
-                if (w.equals("may") && !(i + 1 < to && isNumber(t.word[i + 1])) && !(i > from && dw.monthPrefixes.contains(t.lower[i - 1]))) {
+                if (w.equals("may") && !(i + 1 < to && isNumber(t.word[i + 1])) && !(i > from && t.in(dw.monthPrefixes, i - 1))) {
                     continue; // the modal verb at the start of a sentence
                 }
-                if (w.equals("march") && !(i + 1 < to && isNumber(t.word[i + 1])) && !(i > from && dw.monthPrefixes.contains(t.lower[i - 1]))) {
+                if (w.equals("march") && !(i + 1 < to && isNumber(t.word[i + 1])) && !(i > from && t.in(dw.monthPrefixes, i - 1))) {
                     continue;
                 }
                 int j = i + 1;
@@ -125,14 +125,14 @@ public final class Dates {
                 i = end - 1;
                 continue;
             }
-            if (isYear(t.word[i]) && i > from && (t.lower[i - 1].equals("in") || t.lower[i - 1].equals("since")
+            if (t.isYear(i) && i > from && (t.lower[i - 1].equals("in") || t.lower[i - 1].equals("since")
                     || t.lower[i - 1].equals("during")) && !(i + 1 < to && t.lower[i + 1].equals("presidential"))) {
                 out.add(new DateExpr(i, i + 1, FuzzyDate.ofYear(Integer.parseInt(t.word[i])), isDeadline(dw, t, i, from), false, true));
                 continue;
             }
             // relative expressions: each starts with one of these words or a small number; any other
             // token (most of them) skips the chain of comparisons below
-            if (!dw.relativeStarts.contains(w) && !(isNumber(t.word[i]) && t.word[i].length() <= 2)) {
+            if (!t.in(dw.relativeStarts, i) && !(t.isNumber(i) && t.word[i].length() <= 2)) {
                 continue;
             }
             String next = i + 1 < to ? t.lower[i + 1] : "";
@@ -334,7 +334,7 @@ public final class Dates {
                     && !dw.months.containsKey(t.lower[k + 1]) && !dw.weekdays.containsKey(t.lower[k + 1])) {
                 return false; // "hit with sanctions by Britain on Friday": an agent, not a deadline
             }
-            if (dw.deadlineWords.contains(w)) {
+            if (t.in(dw.deadlineWords, k)) {
                 return true;
             }
             if (w.equals(",") || w.equals(";") || w.equals(":") || w.equals("since")) {

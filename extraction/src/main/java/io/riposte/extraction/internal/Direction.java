@@ -136,7 +136,7 @@ final class Direction {
             }
         }
         for (int k = Math.max(from, tr.from() - 3); k < tr.from(); k++) {
-            if (lightVerbs.contains(t.lower[k])) {
+            if (t.in(lightVerbs, k)) {
                 attached = true; // "Beijing imposed tariffs": the verb's subject is the tariffs' author
             }
         }
@@ -221,7 +221,7 @@ final class Direction {
                 }
             }
         }
-        boolean subordinateSubject = b1 > from && subordinators.contains(t.lower[b1]) && b1 + 1 < a
+        boolean subordinateSubject = b1 > from && t.in(subordinators, b1) && b1 + 1 < a
                 && !(t.lower[b1 + 1].endsWith("ing") && !actors.hasMention(b1 + 1));
         if (subordinateSubject && cands.stream().allMatch(m -> m.clauseOut)) {
             return null; // "... after police stormed its embassy": the clause has its own, unnamed, actor
@@ -306,7 +306,7 @@ final class Direction {
     private boolean headNounBefore(Mention m, int which) {
         int noun = which - 2;
         return noun >= 1 && m.to == noun && t.word[which - 1].equals(",") && Character.isLowerCase(t.word[noun].charAt(0))
-                && Character.isLetter(t.word[noun].charAt(0)) && !lex.triggerWords.contains(t.lower[noun]) && (m.kind == ActorKind.ADJ);
+                && Character.isLetter(t.word[noun].charAt(0)) && !t.in(lex.triggerWords, noun) && (m.kind == ActorKind.ADJ);
     }
 
     private final Set<String> organisationNames;
@@ -366,7 +366,7 @@ final class Direction {
         for (int k = from; k < a; k++) {
             if (actors.mentionAt(k) != null) {
                 pronoun = false;
-            } else if (subjectPronouns.contains(t.lower[k])) {
+            } else if (t.in(subjectPronouns, k)) {
                 pronoun = true;
             }
         }
@@ -399,7 +399,7 @@ final class Direction {
                 continue;
             }
             for (int j = k + 1; j < Math.min(to, k + 3); j++) {
-                if (diplomatNouns.contains(t.lower[j]) || personNouns.contains(t.lower[j])) {
+                if (t.in(diplomatNouns, j) || t.in(personNouns, j)) {
                     // "Western diplomats from Britain and France" still name their states
                     return targetM == null || targetM.from < lo || targetM.from > j + 3 || framing.subordinateBetween(j, targetM.from);
                 }

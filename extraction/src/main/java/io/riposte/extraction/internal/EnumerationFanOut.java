@@ -41,7 +41,7 @@ final class EnumerationFanOut {
         for (Hit h : sentenceHits) {
             if (h.type == ActionType.EXPEL_DIPLOMATS && h.anchor < tr.from()) {
                 for (int k = h.anchor + 1; k + 1 < tr.from(); k++) {
-                    if (t.word[k].equals(",") && restatingParticiples.contains(t.lower[k + 1])) {
+                    if (t.word[k].equals(",") && t.in(restatingParticiples, k + 1)) {
                         return true;
                     }
                 }

@@ -17,7 +17,7 @@ final class Framing {
     boolean recordPhrase(int trFrom, int trTo, int from, int to) {
         boolean ranked = false;
         for (int k = trFrom - 1; k >= Math.max(from, trFrom - 3); k--) {
-            ranked |= recordRanks.contains(t.lower[k]);
+            ranked |= t.in(recordRanks, k);
         }
         if (!ranked) {
             return false;
@@ -46,10 +46,10 @@ final class Framing {
         if (p < from) {
             return false;
         }
-        if (addressingVerbs.contains(t.lower[p])) {
+        if (t.in(addressingVerbs, p)) {
             return true;
         }
-        return t.lower[p].equals("to") && p - 1 >= from && signallingWords.contains(t.lower[p - 1]);
+        return t.lower[p].equals("to") && p - 1 >= from && t.in(signallingWords, p - 1);
     }
 
     private final Set<String> countBarriers;
@@ -57,7 +57,7 @@ final class Framing {
     /** A subordinate clause opens between lo and hi: what lies beyond belongs to another clause. */
     boolean subordinateBetween(int lo, int hi) {
         for (int k = lo; k < hi; k++) {
-            if (countBarriers.contains(t.lower[k])) {
+            if (t.in(countBarriers, k)) {
                 return true;
             }
         }

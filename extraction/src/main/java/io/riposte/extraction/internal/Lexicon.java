@@ -88,6 +88,8 @@ public final class Lexicon {
         l.dates = new DateWords(l);
         l.findPhraseKeys();
         l.buildHashes();
+        // the passes test these classes of nearly every token: found once per word, not once per occurrence
+        l.vocabulary.classify((word, lower) -> Tokens.classesOf(l, word, lower));
         return l;
     }
 

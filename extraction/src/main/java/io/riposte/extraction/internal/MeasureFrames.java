@@ -123,7 +123,7 @@ final class MeasureFrames {
         List<Trig> out = new ArrayList<>();
         int metEnd = -1;
         for (int i = from; i < to; i++) {
-            if (!lex.triggerWords.contains(t.lower[i])) {
+            if (!t.in(lex.triggerWords, i)) {
                 continue;
             }
             Phrase<TriggerDef> p = Lexicon.longest(lex.triggers, t.lower, i, to);
@@ -163,7 +163,7 @@ final class MeasureFrames {
     private boolean inASeries(int i, int from) {
         for (int k = i - 1; k > Math.max(from, i - 8); k--) {
             if (t.lower[k].equals("of")) {
-                return seriesNouns.contains(t.lower[k - 1]);
+                return t.in(seriesNouns, k - 1);
             }
             if (!Character.isLetter(t.lower[k].charAt(0)) && !t.lower[k].equals("-")) {
                 return false;
@@ -284,7 +284,7 @@ final class MeasureFrames {
                 // "ordered to leave": no object between the order and "to leave", so the people ordered stand before it
                 boolean objectBetween = false;
                 for (int k = o + 1; k < i - 1; k++) {
-                    if (personNouns.contains(t.lower[k]) || actors.mentionAt(k) != null) {
+                    if (t.in(personNouns, k) || actors.mentionAt(k) != null) {
                         objectBetween = true;
                     }
                 }
@@ -356,7 +356,7 @@ final class MeasureFrames {
                 // "gave Moscow until noon on Thursday to ...": an ultimatum to the state named in between
                 int g = -1;
                 for (int k = i - 1; k >= Math.max(from, i - 5); k--) {
-                    if (givingVerbs.contains(t.lower[k])) {
+                    if (t.in(givingVerbs, k)) {
                         g = k;
                         break;
                     }
@@ -396,7 +396,7 @@ final class MeasureFrames {
                 && seg.after(end, to, 7, missionNouns)) {
             type = ActionType.CLOSE_MISSION; // "suspended operations at its embassy in X": the mission stops working
         } else if (d.type().equals("RESTRICT") && t.lower[i].startsWith("den") && end < to
-                && (denialObjects.contains(t.lower[end]) || isGerund(end))) {
+                && (t.in(denialObjects, end) || isGerund(end))) {
             return null; // "denies expelling ...", "denied any involvement": a denial, not visas denied
         } else if (d.type().equals("RESTRICT") && (t.lower[i].startsWith("reduc") || t.lower[i].startsWith("cut"))
                 && measureObjects.ownDrawdown(i, end, from, to)) {
@@ -443,7 +443,7 @@ final class MeasureFrames {
     private int orderVerbBefore(int i, int from) {
         int budget = 8;
         for (int k = i - 1; k >= from && budget > 0; k--) {
-            if (orderVerbs.contains(t.lower[k])) {
+            if (t.in(orderVerbs, k)) {
                 return k;
             }
             if (t.lower[k].equals(",")) {
@@ -528,7 +528,7 @@ final class MeasureFrames {
             while (j < to && (t.word[j].equals("-") || actors.mentionAt(j) != null)) {
                 j = actors.mentionAt(j) != null ? actors.mentionAt(j).to : j + 1; // "German-Iranian"
             }
-            return m.kind == ActorKind.ADJ && j < to && (personNouns.contains(t.lower[j]) || peopleWords.contains(t.lower[j]));
+            return m.kind == ActorKind.ADJ && j < to && (t.in(personNouns, j) || t.in(peopleWords, j));
         }
         return false;
     }
@@ -539,7 +539,7 @@ final class MeasureFrames {
         if (w.endsWith("ing") && tr.to() < t.size && t.lower[tr.to()].equals("of")) {
             return true; // "the freezing of new trade"
         }
-        if (w.endsWith("ion") && tr.from() > 0 && verbOpeners.contains(t.lower[tr.from() - 1])) {
+        if (w.endsWith("ion") && tr.from() > 0 && t.in(verbOpeners, tr.from() - 1)) {
             return false; // "agreed to sanction 19 officials", "will sanction": a verb that looks like a noun
         }
         return w.endsWith("ion") || w.endsWith("ions") || w.endsWith("ure") || w.endsWith("ures") || w.equals("sanctions")

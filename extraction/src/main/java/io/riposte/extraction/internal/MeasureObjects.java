@@ -88,11 +88,11 @@ final class MeasureObjects {
      */
     boolean ownDrawdown(int i, int end, int from, int to) {
         if (i - 1 >= from && t.lower[i - 1].equals("must") || i - 2 >= from && t.lower[i - 1].equals("to")
-                && perfectAuxiliaries.contains(t.lower[i - 2])) {
+                && t.in(perfectAuxiliaries, i - 2)) {
             return false; // "Russia would have to reduce its staff": an obligation imposed by the other side
         }
         for (int k = i - 1; k >= from; k--) {
-            if (demands.contains(t.lower[k])) {
+            if (t.in(demands, k)) {
                 return false;
             }
         }
@@ -100,10 +100,10 @@ final class MeasureObjects {
             String l = t.lower[k];
             if (l.equals("its") || l.equals("their")) {
                 int j = k + 1;
-                while (j < to && ownStaffModifiers.contains(t.lower[j])) {
+                while (j < to && t.in(ownStaffModifiers, j)) {
                     j++;
                 }
-                return j < to && ownStaff.contains(t.lower[j]);
+                return j < to && t.in(ownStaff, j);
             }
             if (l.equals(",") || l.equals(";") || l.equals("to")) {
                 return false;
@@ -140,7 +140,7 @@ final class MeasureObjects {
 
     private boolean following(int end, int to, int w, Set<String> words) {
         for (int k = end; k < Math.min(to, end + w); k++) {
-            if (words.contains(t.lower[k])) {
+            if (t.in(words, k)) {
                 return true;
             }
         }

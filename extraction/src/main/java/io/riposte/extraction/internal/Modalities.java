@@ -80,7 +80,7 @@ final class Modalities {
             return false;
         }
         for (int k = tr.from() - 1; k >= Math.max(from, tr.from() - 7); k--) {
-            if (referencingPrepositions.contains(t.lower[k])) {
+            if (t.in(referencingPrepositions, k)) {
                 return true;
             }
             if (t.lower[k].equals(",") || t.lower[k].equals(";")) {
@@ -123,7 +123,7 @@ final class Modalities {
             }
         }
         boolean reported = false;
-        boolean leadingClause = subordinators.contains(t.lower[from]);
+        boolean leadingClause = t.in(subordinators, from);
         for (int k = a - 1; k >= Math.max(from, a - 6); k--) {
             String l = t.lower[k];
             if (l.equals(";") || l.equals(":") || leadingClause && l.equals(",")) {
@@ -145,7 +145,7 @@ final class Modalities {
             return Modality.HYPOTHETICAL;
         }
         for (int k = from; k < a; k++) {
-            if (deliberationWords.contains(t.lower[k])) {
+            if (t.in(deliberationWords, k)) {
                 return Modality.HYPOTHETICAL; // "Options under discussion include expulsions ..."
             }
         }
@@ -173,7 +173,7 @@ final class Modalities {
             }
         }
         for (int k = a - 1; k >= Math.max(from + 1, a - 3); k--) {
-            if (beForms.contains(t.lower[k]) && (t.lower[k - 1].equals("who") || t.lower[k - 1].equals("which")
+            if (t.in(beForms, k) && (t.lower[k - 1].equals("who") || t.lower[k - 1].equals("which")
                     || t.lower[k - 1].equals("that"))) {
                 return Modality.BACKGROUND; // "ambassadors who were recalled"
             }
@@ -189,7 +189,7 @@ final class Modalities {
     /** "X said (that) it had ...": a reporting verb just before the subject of the past perfect. */
     private boolean backshifted(int had, int from) {
         for (int j = had - 1; j >= Math.max(from, had - 4); j--) {
-            if (reportingVerbs.contains(t.lower[j])) {
+            if (t.in(reportingVerbs, j)) {
                 return true;
             }
             if (t.lower[j].equals(",") || t.lower[j].equals(";")) {
@@ -224,7 +224,7 @@ final class Modalities {
             }
         }
         for (int k = from; k < a; k++) {
-            if (threatWords.contains(t.lower[k])) {
+            if (t.in(threatWords, k)) {
                 return true;
             }
         }
@@ -237,9 +237,9 @@ final class Modalities {
      * to the first comma ("After Tallinn capped the staff, Moscow expelled ...").
      */
     boolean subordinate(int b1, int from, int a) {
-        boolean subordinate = b1 > from && b1 < a && subordinators.contains(t.lower[b1]) && !t.lower[b1].equals("before");
-        if (a > from + 1 && subordinators.contains(t.lower[from]) && !t.lower[from].equals("before")
-                && !demonstrativeOpeners.contains(t.lower[from + 1])) {
+        boolean subordinate = b1 > from && b1 < a && t.in(subordinators, b1) && !t.lower[b1].equals("before");
+        if (a > from + 1 && t.in(subordinators, from) && !t.lower[from].equals("before")
+                && !t.in(demonstrativeOpeners, from + 1)) {
             boolean comma = false;
             for (int k = from; k < a; k++) {
                 comma |= t.word[k].equals(",");

@@ -43,7 +43,7 @@ final class OtherActs {
         for (int k = end; k < Math.min(to - 1, end + SPAN); k++) {
             String l = t.lower[k];
             if (l.equals("from")) {
-                return barred && leaving.contains(t.lower[k + 1]);
+                return barred && t.in(leaving, k + 1);
             }
             Mention m = mentionAt.apply(k);
             barred |= people.contains(l) || m != null && m.role == Mention.Role.PEOPLE;

@@ -196,7 +196,7 @@ final class Provocations {
      * stands for every state the same measure answered, each the author of a grievance of its own.
      */
     private List<Hit> authorsAnswered(int from, int to, List<Hit> before, Hit answering) {
-        if (from >= to || !pluralAuthors.contains(t.lower[from])) {
+        if (from >= to || !t.in(pluralAuthors, from)) {
             return List.of(answering);
         }
         List<Hit> out = new ArrayList<>();
@@ -282,12 +282,12 @@ final class Provocations {
         // "Prague's decision a day earlier to send home 18 diplomats": a decision TO act is that act, of
         // its own kind; "criticism of the arrest of activists" stays a criticism
         for (int k = from; k < Math.min(to, head + 8); k++) {
-            if (k < head && lex.triggerWords.contains(t.lower[k])) {
+            if (k < head && t.in(lex.triggerWords, k)) {
                 return null;
             }
             if (k > head && t.lower[k].equals("to")) {
                 for (int j = k + 1; j < Math.min(to, k + 4); j++) {
-                    if (lex.triggerWords.contains(t.lower[j])) {
+                    if (t.in(lex.triggerWords, j)) {
                         return null;
                     }
                 }
@@ -308,7 +308,7 @@ final class Provocations {
         if (actor.equals(answering.source) || answering.type.severity() >= 0) {
             return null; // only an unfriendly answer makes what it cites a provocation
         }
-        if (anaphoricGrievances.contains(t.lower[head])) {
+        if (t.in(anaphoricGrievances, head)) {
             // "Estonia expelled the ambassador. ... in response to the move": the move is the act the
             // article already reported, not a grievance of its own
             for (int k = earlier.size() - 1; k >= 0; k--) {
@@ -355,7 +355,7 @@ final class Provocations {
         }
         for (int k = from + 1; k < to - 1; k++) {
             String w = t.lower[k];
-            if (!(w.equals("after") || w.equals("following")) || timeUnits.contains(t.lower[k + 1])) {
+            if (!(w.equals("after") || w.equals("following")) || t.in(timeUnits, k + 1)) {
                 continue;
             }
             Hit answer = null;
@@ -479,7 +479,7 @@ final class Provocations {
         if (k > from && t.lower[k].equals("to")) {
             k--;
         }
-        return k >= from && followingNotYet.contains(t.lower[k]);
+        return k >= from && t.in(followingNotYet, k);
     }
 
     /** What a state says or decides that the other side answers: "after X questioned ...", "after X said it would recognise ...". */
@@ -497,7 +497,7 @@ final class Provocations {
             return;
         }
         for (int k = from + 1; k < to - 2; k++) {
-            if (!afterConnectives.contains(t.lower[k]) || timeUnits.contains(t.lower[k + 1])) {
+            if (!t.in(afterConnectives, k) || t.in(timeUnits, k + 1)) {
                 continue;
             }
             Hit answer = null;
@@ -520,13 +520,13 @@ final class Provocations {
             int end = Math.max(subject.to, subject.headEnd);
             int verb = -1;
             for (int v = end; v < Math.min(to, end + 7); v++) {
-                if (seg.isClauseBoundary(v) || lex.triggerWords.contains(t.lower[v]) || t.lower[v].equals(",") && actors.mentionAt(v + 1) == null) {
+                if (seg.isClauseBoundary(v) || t.in(lex.triggerWords, v) || t.lower[v].equals(",") && actors.mentionAt(v + 1) == null) {
                     break;
                 }
                 // "following B's recognition of ...": a grievance noun names the statement as a verb does; "the move"
                 // may be an act already reported, so it cites nothing new
-                if (statementVerbs.contains(t.lower[v])
-                        || grievanceNouns.contains(t.lower[v]) && !anaphoricGrievances.contains(t.lower[v])) {
+                if (t.in(statementVerbs, v)
+                        || t.in(grievanceNouns, v) && !t.in(anaphoricGrievances, v)) {
                     verb = v;
                     break;
                 }

@@ -54,7 +54,7 @@ final class Segmentation {
 
     boolean isClauseBoundary(int k) {
         String l = t.lower[k];
-        if (clauseOpeners.contains(l) || subordinators.contains(l)) {
+        if (t.in(clauseOpeners, k) || t.in(subordinators, k)) {
             return true;
         }
         if (l.equals(",") && k + 2 < t.size && t.lower[k + 1].equals("and") && mentions.apply(k - 1) != null && mentions.apply(k + 2) != null
@@ -71,9 +71,9 @@ final class Segmentation {
     /** A mention right after a closing quote and followed by a speech verb: the attribution of a quote. */
     boolean isSpeaker(Mention m) {
         int end = Math.max(m.to, m.headEnd);
-        boolean speaks = end < t.size && quoteSpeechVerbs.contains(t.lower[end]) || end + 1 < t.size && quoteSpeechVerbs.contains(t.lower[end + 1]);
+        boolean speaks = end < t.size && t.in(quoteSpeechVerbs, end) || end + 1 < t.size && t.in(quoteSpeechVerbs, end + 1);
         for (int k = end; !speaks && k < Math.min(t.size - 1, end + 4) && Character.isUpperCase(t.word[k].charAt(0)); k++) {
-            speaks = quoteSpeechVerbs.contains(t.lower[k + 1]); // "... ," Israeli Foreign Minister Jane Doe said: title and name
+            speaks = t.in(quoteSpeechVerbs, k + 1); // "... ," Israeli Foreign Minister Jane Doe said: title and name
         }
         if (!speaks) {
             return false;
@@ -90,7 +90,7 @@ final class Segmentation {
     /** ", accusing him of ...": a participial phrase (a lower-case -ing word, not "Beijing", not an action word). */
     boolean isParticipialClause(int k) {
         String w = t.word[k];
-        return w.length() > 5 && w.endsWith("ing") && Character.isLowerCase(w.charAt(0)) && !lex.triggerWords.contains(t.lower[k]);
+        return w.length() > 5 && w.endsWith("ing") && Character.isLowerCase(w.charAt(0)) && !t.in(lex.triggerWords, k);
     }
 
     /** The previous word, skipping a determiner. */
@@ -135,7 +135,7 @@ final class Segmentation {
 
     boolean containsAny(int from, int to, Set<String> words) {
         for (int k = from; k < to; k++) {
-            if (words.contains(t.lower[k])) {
+            if (t.in(words, k)) {
                 return true;
             }
         }
@@ -148,7 +148,7 @@ final class Segmentation {
 
     boolean before(int i, int from, int w, Set<String> words) {
         for (int k = i - 1; k >= Math.max(from, i - w); k--) {
-            if (words.contains(t.lower[k])) {
+            if (t.in(words, k)) {
                 return true;
             }
         }
@@ -161,7 +161,7 @@ final class Segmentation {
 
     boolean after(int end, int to, int w, Set<String> words) {
         for (int k = end; k < Math.min(to, end + w); k++) {
-            if (words.contains(t.lower[k])) {
+            if (t.in(words, k)) {
                 return true;
             }
         }

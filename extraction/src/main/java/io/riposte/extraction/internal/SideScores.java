@@ -90,12 +90,12 @@ final class SideScores {
                 }
             }
             if (m.to == a && m.from > from + 1 && t.lower[m.from - 1].equals("that")
-                    && tellingVerbs.contains(t.lower[m.from - 2])) {
+                    && t.in(tellingVerbs, m.from - 2)) {
                 v[0] -= 4; // "demanded that Vilnius withdraw": Vilnius is told
                 v[1] += 5;
             }
             if (m.to <= a && a - m.to <= 3 && a > 0 && t.lower[a - 1].equals("to") && m.from > from
-                    && (orderVerbs.contains(t.lower[seg.prevWord(m.from)]) || t.lower[seg.prevWord(m.from)].equals("forced"))) {
+                    && (t.in(orderVerbs, seg.prevWord(m.from)) || t.lower[seg.prevWord(m.from)].equals("forced"))) {
                 v[0] -= 4; // "asked Canada to reduce": Canada is told, the asker acts
                 v[1] += 5;
             }
@@ -252,7 +252,7 @@ final class SideScores {
             return false;
         }
         String w = t.word[p];
-        return w.length() > 4 && w.endsWith("ed") && Character.isLowerCase(w.charAt(0)) && !lex.triggerWords.contains(t.lower[p])
-                && !orderVerbs.contains(t.lower[p]);
+        return w.length() > 4 && w.endsWith("ed") && Character.isLowerCase(w.charAt(0)) && !t.in(lex.triggerWords, p)
+                && !t.in(orderVerbs, p);
     }
 }

@@ -40,7 +40,7 @@ final class SpeechActs {
     /** "Beijing would retaliate", "Moscow will take countermeasures": the mention is the subject of a future answer. */
     boolean retaliatesNext(Mention m) {
         int k = Math.max(m.to, m.headEnd);
-        if (k + 1 < t.size && speechModals.contains(t.lower[k])) {
+        if (k + 1 < t.size && t.in(speechModals, k)) {
             String v = t.lower[k + 1].equals("not") || t.lower[k + 1].equals("also") ? (k + 2 < t.size ? t.lower[k + 2] : "") : t.lower[k + 1];
             return answerVerbs.contains(v);
         }
@@ -63,7 +63,7 @@ final class SpeechActs {
     /** "posed a threat to national security", "were a threat to close allies": a danger, not a warning by anyone. */
     private boolean danger(int k, int from) {
         for (int j = k - 1; j >= Math.max(from, k - 3); j--) {
-            if (posingVerbs.contains(t.lower[j])) {
+            if (t.in(posingVerbs, j)) {
                 return true;
             }
         }
@@ -75,7 +75,7 @@ final class SpeechActs {
      * "for" (after at most a day word) opens the phrase holding the measure.
      */
     private boolean advocatedFor(int k, int a) {
-        if (!advocating.contains(t.lower[k])) {
+        if (!t.in(advocating, k)) {
             return false;
         }
         for (int j = k + 1; j < Math.min(a, k + 4); j++) {

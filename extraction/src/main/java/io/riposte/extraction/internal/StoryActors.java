@@ -44,7 +44,7 @@ final class StoryActors {
         Mention last = null;
         for (int noun = 2; noun < t.size; noun++) {
             String l = t.lower[noun];
-            if (l.length() < 5 || !descriptorNouns.contains(l) || byToken[noun] != null
+            if (!t.in(descriptorNouns, noun) || l.length() < 5 || byToken[noun] != null
                     || noun + 1 < t.size && Character.isUpperCase(t.word[noun + 1].charAt(0))) {
                 continue; // "the Islamic State group" style names continue with a capital
             }
@@ -59,7 +59,7 @@ final class StoryActors {
                 if (byToken[k] != null || !Character.isLetter(w.charAt(0))) {
                     break; // "the Malian state" is a mention already; punctuation ends the phrase
                 }
-                describing |= Character.isUpperCase(w.charAt(0)) || descriptorModifiers.contains(t.lower[k]);
+                describing |= Character.isUpperCase(w.charAt(0)) || t.in(descriptorModifiers, k);
             }
             if (the < 0 || !describing || the == noun - 1) {
                 continue;
@@ -89,7 +89,7 @@ final class StoryActors {
         Map<String, String> lastBody = new HashMap<>();
         int seen = 0;
         for (int k = 1; k < t.size; k++) {
-            if (t.lower[k - 1].length() != 3 || !t.lower[k - 1].equals("the") || !lex.homeInstitutionStarts.contains(t.lower[k])
+            if (t.lower[k - 1].length() != 3 || !t.lower[k - 1].equals("the") || !t.in(lex.homeInstitutionStarts, k)
                     || byToken[k] != null
                     || (k >= 2 && byToken[k - 2] != null)) {
                 continue;

@@ -38,7 +38,7 @@ final class ThreatFrames {
 
     /** "be taken" at i: a modal right before it and a measure noun heading the subject before that. */
     boolean measuresTaken(int i, int from) {
-        return i - 1 >= from && modals.contains(t.lower[i - 1]) && subjectNoun(i - 1, from) >= 0;
+        return i - 1 >= from && t.in(modals, i - 1) && subjectNoun(i - 1, from) >= 0;
     }
 
     /** The measure noun that heads the subject of the modal at m (within the sentence), or -1. */
@@ -48,7 +48,7 @@ final class ThreatFrames {
             if (l.equals(";") || l.equals(":") || l.equals("said") || l.equals("says") || l.equals("that")) {
                 return -1; // the subject starts after the reporting verb
             }
-            if (measureNouns.contains(l) && (k == from || modifiers.contains(t.lower[k - 1]) || t.lower[k - 1].equals(","))) {
+            if (measureNouns.contains(l) && (k == from || t.in(modifiers, k - 1) || t.lower[k - 1].equals(","))) {
                 return k;
             }
         }
@@ -76,7 +76,7 @@ final class ThreatFrames {
      */
     boolean insideFutureSubject(int k, int from, int to) {
         for (int j = k + 1; j + 2 < to && j < k + SUBJECT_SPAN; j++) {
-            if (modals.contains(t.lower[j]) && t.lower[j + 1].equals("be") && takenVerbs.contains(t.lower[j + 2])) {
+            if (t.in(modals, j) && t.lower[j + 1].equals("be") && t.in(takenVerbs, j + 2)) {
                 int head = subjectNoun(j, from);
                 return head >= 0 && head < k;
             }
@@ -90,7 +90,7 @@ final class ThreatFrames {
     /** The mention of the one who speaks in [from, to): a state's mention right before a speech verb, or null. */
     Mention speaker(int from, int to) {
         for (int k = from + 1; k < to; k++) {
-            if (!speech.contains(t.lower[k])) {
+            if (!t.in(speech, k)) {
                 continue;
             }
             for (int j = k - 1; j >= Math.max(from, k - 5); j--) {

@@ -17,6 +17,25 @@ public final class Tokens {
     public final String text;
     public final String[] word;
     public final String[] lower;
+    /**
+     * {@code hashCode()} of each token's lower-case form: a word-set test of a token ({@link #in}) that misses reads
+     * this array and the set's, no string (the passes ask nearly every token about several sets).
+     */
+    final int[] hash;
+    /**
+     * The classes of each token ({@link #CAPITALISED}, {@link #NUMBER}, {@link #YEAR}, {@link #ACTOR_START}), found
+     * once per word of the thread's vocabulary; null for the tokens of a phrase ({@link #ofPhrase}), whose tests then
+     * read the strings.
+     */
+    private final byte[] flags;
+    /** Classes of a token: its first character is upper case. */
+    static final byte CAPITALISED = 1;
+    /** Classes of a token: {@link Dates#isNumber}. */
+    static final byte NUMBER = 2;
+    /** Classes of a token: {@link Dates#isYear}. */
+    static final byte YEAR = 4;
+    /** Classes of a token: the first token of an actor phrase of the lexicon, as written. */
+    static final byte ACTOR_START = 8;
     public final int[] start;
     public final int[] end;
     /** sentence index of each token */
@@ -28,8 +47,11 @@ public final class Tokens {
     /** Abbreviations whose dot ends no sentence ({@code words.tsv}: {@code ABBREVIATIONS}). */
     private final Set<String> abbreviations;
 
-    private Tokens(String text, String[] word, String[] lower, int[] start, int[] end, int size, Set<String> abbreviations) {
+    private Tokens(String text, String[] word, String[] lower, int[] hash, byte[] flags, int[] start, int[] end, int size,
+            Set<String> abbreviations) {
         this.text = text;
+        this.hash = hash;
+        this.flags = flags;
         this.abbreviations = abbreviations;
         this.word = word;
         this.start = start;
@@ -80,7 +102,12 @@ public final class Tokens {
             return false; // "logic .Next": a space before the dot
         }
         String w = lower[p];
-        return abbreviations.contains(w) || (w.length() == 1 && Character.isLetter(w.charAt(0)));
+        return in(abbreviations, p) || (w.length() == 1 && Character.isLetter(w.charAt(0)));
+    }
+
+    /** Whether token i's lower-case form is one of {@code words}: {@code words.contains(lower[i])}. */
+    boolean in(Set<String> words, int i) {
+        return words instanceof WordSet ws ? ws.contains(lower[i], hash[i]) : words.contains(lower[i]);
     }
 
     private static boolean hasNewline(String t, int from, int to) {
@@ -111,12 +138,17 @@ public final class Tokens {
 
     /** The tokens and sentences of a text (see the class comment). */
     public static Tokens of(String text, Lexicon lex) {
-        return new Reader(text, lex.threadVocabulary()).read(lex.words("ABBREVIATIONS"));
+        return of(text, text.toCharArray(), lex);
+    }
+
+    /** {@link #of(String, Lexicon)} of a text whose characters the caller has copied: {@code chars} starts with them. */
+    public static Tokens of(String text, char[] chars, Lexicon lex) {
+        return new Reader(text, chars, lex.threadVocabulary()).read(lex.words("ABBREVIATIONS"));
     }
 
     /** The tokens of a dictionary phrase or a name, whose sentences are not looked at. */
     static Tokens ofPhrase(String phrase) {
-        return new Reader(phrase, null).read(Set.of());
+        return new Reader(phrase, phrase.toCharArray(), null).read(Set.of());
     }
 
     /** Flags of the ASCII characters, from {@link Character}'s own tests, so a table read gives the same answers. */
@@ -155,29 +187,37 @@ public final class Tokens {
      */
     private static final class Reader {
         private final String text;
+        /** The text's characters (at least its length of them), read instead of {@code String.charAt}. */
+        private final char[] cs;
         private final Vocabulary known;
         private String[] word;
         private String[] lower;
+        private int[] hash;
+        private byte[] flags;
         private int[] start;
         private int[] end;
         private int size;
 
-        Reader(String text, Vocabulary known) {
+        Reader(String text, char[] cs, Vocabulary known) {
             this.text = text;
+            this.cs = cs;
             this.known = known;
             int capacity = Math.max(16, text.length() / 5);
             word = new String[capacity];
             lower = new String[capacity];
+            hash = new int[capacity];
+            flags = known == null ? null : new byte[capacity];
             start = new int[capacity];
             end = new int[capacity];
         }
 
         Tokens read(Set<String> abbreviations) {
             String text = this.text;
+            char[] cs = this.cs;
             int n = text.length();
             int i = 0;
             while (i < n) {
-                char c = text.charAt(i);
+                char c = cs[i];
                 if (isSpace(c)) {
                     i++;
                     continue;
@@ -187,15 +227,15 @@ public final class Tokens {
                 if (isLetterOrDigit(c)) {
                     e = i + 1;
                     while (e < n) {
-                        char d = text.charAt(e);
+                        char d = cs[e];
                         if (isLetterOrDigit(d)) {
                             e++;
-                        } else if ((d == ',' || d == '.') && isDigit(text.charAt(e - 1)) && e + 1 < n
-                                && isDigit(text.charAt(e + 1))) {
+                        } else if ((d == ',' || d == '.') && isDigit(cs[e - 1]) && e + 1 < n
+                                && isDigit(cs[e + 1])) {
                             e++; // 1,000 and 3.5
-                        } else if ((d == '\'' || d == '\u2019') && e + 1 < n && isLetter(text.charAt(e + 1))) {
+                        } else if ((d == '\'' || d == '\u2019') && e + 1 < n && isLetter(cs[e + 1])) {
                             int k = e + 1;
-                            while (k < n && isLetter(text.charAt(k))) {
+                            while (k < n && isLetter(cs[k])) {
                                 k++;
                             }
                             // as equalsIgnoreCase("s") or ("t") of the letters after the apostrophe, with no substring
@@ -208,29 +248,29 @@ public final class Tokens {
                         }
                     }
                     // dotted acronyms: U.S. U.K. D.C.
-                    if (e - s == 1 && Character.isUpperCase(c) && e + 1 < n && text.charAt(e) == '.'
-                            && Character.isUpperCase(text.charAt(e + 1))) {
+                    if (e - s == 1 && Character.isUpperCase(c) && e + 1 < n && cs[e] == '.'
+                            && Character.isUpperCase(cs[e + 1])) {
                         int k = e;
-                        while (k + 1 < n && text.charAt(k) == '.' && Character.isUpperCase(text.charAt(k + 1))
-                                && (k + 2 >= n || !isLetter(text.charAt(k + 2)))) {
+                        while (k + 1 < n && cs[k] == '.' && Character.isUpperCase(cs[k + 1])
+                                && (k + 2 >= n || !isLetter(cs[k + 2]))) {
                             k += 2;
                         }
-                        if (k < n && text.charAt(k) == '.') {
+                        if (k < n && cs[k] == '.') {
                             k++;
                         }
                         e = k;
                     }
                     // n't: "didn't" -> "did" "n't"
-                    if (e < n && (text.charAt(e) == '\'' || text.charAt(e) == '\u2019') && e + 1 < n
-                            && (text.charAt(e + 1) == 't' || text.charAt(e + 1) == 'T') && e - s > 1
-                            && (text.charAt(e - 1) == 'n' || text.charAt(e - 1) == 'N')) {
+                    if (e < n && (cs[e] == '\'' || cs[e] == '\u2019') && e + 1 < n
+                            && (cs[e + 1] == 't' || cs[e + 1] == 'T') && e - s > 1
+                            && (cs[e - 1] == 'n' || cs[e - 1] == 'N')) {
                         add(s, e - 1);
-                        add(e - 1, e + 2, NOT, NOT);
+                        add(e - 1, e + 2, NOT, NOT, NOT.hashCode(), known == null ? 0 : known.flagsOf(NOT, NOT));
                         i = e + 2;
                         continue;
                     }
-                } else if ((c == '\'' || c == '\u2019') && i + 1 < n && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
-                        && (i + 2 >= n || !isLetter(text.charAt(i + 2))) && size > 0 && end[size - 1] == i) {
+                } else if ((c == '\'' || c == '\u2019') && i + 1 < n && (cs[i + 1] == 's' || cs[i + 1] == 'S')
+                        && (i + 2 >= n || !isLetter(cs[i + 2])) && size > 0 && end[size - 1] == i) {
                     e = i + 2;
                 } else {
                     e = i + 1;
@@ -238,38 +278,45 @@ public final class Tokens {
                 add(s, e);
                 i = e;
             }
-            return new Tokens(text, word, lower, start, end, size, abbreviations);
+            return new Tokens(text, word, lower, hash, flags, start, end, size, abbreviations);
         }
 
         /** The token text[s, e): the shared strings of a word seen before, else new ones. */
         private void add(int s, int e) {
             if (known == null) {
                 String w = tokenOf(text.substring(s, e));
-                add(s, e, w, w.toLowerCase(Locale.ROOT));
+                String l = w.toLowerCase(Locale.ROOT);
+                add(s, e, w, l, l.hashCode(), (byte) 0);
                 return;
             }
             int hash = 0;
             for (int k = s; k < e; k++) {
-                hash = 31 * hash + text.charAt(k);
+                hash = 31 * hash + cs[k];
             }
-            int at = known.find(text, s, e, hash);
+            int at = known.find(cs, s, e, hash);
             if (at < 0) {
                 String key = text.substring(s, e);
                 at = known.addWithLower(key, tokenOf(key));
             }
-            add(s, e, known.word(at), known.lower(at));
+            add(s, e, known.word(at), known.lower(at), known.lowerHash(at), known.flags(at));
         }
 
-        private void add(int s, int e, String w, String l) {
+        private void add(int s, int e, String w, String l, int h, byte f) {
             if (size == word.length) {
                 int capacity = size * 2;
                 word = Arrays.copyOf(word, capacity);
                 lower = Arrays.copyOf(lower, capacity);
+                hash = Arrays.copyOf(hash, capacity);
+                flags = flags == null ? null : Arrays.copyOf(flags, capacity);
                 start = Arrays.copyOf(start, capacity);
                 end = Arrays.copyOf(end, capacity);
             }
             word[size] = w;
             lower[size] = l;
+            hash[size] = h;
+            if (flags != null) {
+                flags[size] = f;
+            }
             start[size] = s;
             end[size] = e;
             size++;
@@ -308,6 +355,29 @@ public final class Tokens {
     }
 
     public boolean isCapitalized(int i) {
-        return Character.isUpperCase(word[i].charAt(0));
+        return flags == null ? Character.isUpperCase(word[i].charAt(0)) : (flags[i] & CAPITALISED) != 0;
+    }
+
+    /** {@link Dates#isNumber} of token i's word. */
+    boolean isNumber(int i) {
+        return flags == null ? Dates.isNumber(word[i]) : (flags[i] & NUMBER) != 0;
+    }
+
+    /** {@link Dates#isYear} of token i's word. */
+    boolean isYear(int i) {
+        return flags == null ? Dates.isYear(word[i]) : (flags[i] & YEAR) != 0;
+    }
+
+    /** Whether token i's word, as written, is the first token of an actor phrase (a key of {@code Lexicon.actors}). */
+    boolean startsActor(int i, Lexicon lex) {
+        return flags == null ? lex.actors.containsKey(word[i]) : (flags[i] & ACTOR_START) != 0;
+    }
+
+    /** The classes of a token of the lexicon's vocabulary: its word and lower-case form. */
+    static byte classesOf(Lexicon lex, String word, String lower) {
+        int f = (!word.isEmpty() && Character.isUpperCase(word.charAt(0)) ? CAPITALISED : 0)
+                | (Dates.isNumber(word) ? NUMBER : 0) | (Dates.isYear(word) ? YEAR : 0)
+                | (lex.actors.containsKey(word) ? ACTOR_START : 0);
+        return (byte) f;
     }
 }

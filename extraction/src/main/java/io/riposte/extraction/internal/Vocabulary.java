@@ -1,5 +1,6 @@
 package io.riposte.extraction.internal;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -21,13 +22,39 @@ final class Vocabulary {
     private String[] words;
     private String[] lowers;
     private int[] hashes;
+    /**
+     * The characters of every key, one after the other, and where each entry's are ({@code spans} = length + 1, 0 for
+     * an empty slot): a lookup compares arrays it reads in order, not the key's {@code String}.
+     */
+    private char[] chars;
+    private int charsUsed;
+    private int[] offsets;
+    private int[] spans;
+    /** {@code hashCode()} of each entry's lower-case string, so a token's comes without reading the string. */
+    private int[] lowerHashes;
+    /** What each entry's token is ({@link Tokens#flags}), computed once per entry by {@link #classes}. */
+    private byte[] flags;
+    /** The word classes of a token (word, lower case), or null before the lexicon has set it. */
+    private Classes classes;
     private int size;
+
+    /** The classes ({@link Tokens#flags}) of a token, as its word and its lower-case form. */
+    interface Classes {
+        byte of(String word, String lower);
+    }
 
     private Vocabulary(Vocabulary of) {
         keys = of.keys.clone();
         words = of.words.clone();
         lowers = of.lowers.clone();
         hashes = of.hashes.clone();
+        chars = of.chars.clone();
+        charsUsed = of.charsUsed;
+        offsets = of.offsets.clone();
+        spans = of.spans.clone();
+        lowerHashes = of.lowerHashes.clone();
+        flags = of.flags.clone();
+        classes = of.classes;
         size = of.size;
     }
 
@@ -46,27 +73,35 @@ final class Vocabulary {
         words = new String[capacity];
         lowers = new String[capacity];
         hashes = new int[capacity];
+        lowerHashes = new int[capacity];
+        flags = new byte[capacity];
+        offsets = new int[capacity];
+        spans = new int[capacity];
+        chars = new char[capacity * 8];
     }
 
     /**
      * The index of the entry whose key is text[from, to) ({@code hash} is that key's {@code String.hashCode()}), or -1.
      */
-    int find(String text, int from, int to, int hash) {
-        int mask = keys.length - 1;
-        int len = to - from;
+    int find(char[] text, int from, int to, int hash) {
+        int mask = spans.length - 1;
+        int span = to - from + 1;
         for (int k = (hash ^ (hash >>> 16)) & mask; ; k = (k + 1) & mask) {
-            String key = keys[k];
-            if (key == null) {
+            int s = spans[k];
+            if (s == 0) {
                 return -1;
             }
-            if (hashes[k] == hash && key.length() == len && text.regionMatches(from, key, 0, len)) {
-                return k;
+            if (s == span && hashes[k] == hash) {
+                int at = offsets[k];
+                if (Arrays.equals(chars, at, at + span - 1, text, from, to)) {
+                    return k;
+                }
             }
         }
     }
 
     int find(String key) {
-        return find(key, 0, key.length(), key.hashCode());
+        return find(key.toCharArray(), 0, key.length(), key.hashCode());
     }
 
     String word(int entry) {
@@ -75,6 +110,29 @@ final class Vocabulary {
 
     String lower(int entry) {
         return lowers[entry];
+    }
+
+    int lowerHash(int entry) {
+        return lowerHashes[entry];
+    }
+
+    byte flags(int entry) {
+        return flags[entry];
+    }
+
+    /** The classes of a token that is no entry ({@code n't}). */
+    byte flagsOf(String word, String lower) {
+        return classes.of(word, lower);
+    }
+
+    /** Sets how the classes of an entry are found, and finds those of every entry so far (the lexicon, once loaded). */
+    void classify(Classes c) {
+        classes = c;
+        for (int k = 0; k < keys.length; k++) {
+            if (keys[k] != null) {
+                flags[k] = c.of(words[k], lowers[k]);
+            }
+        }
     }
 
     /**
@@ -90,20 +148,33 @@ final class Vocabulary {
             grow();
         }
         size++;
-        return put(key, word, lower);
+        return put(key, word, lower, -1);
     }
 
-    private int put(String key, String word, String lower) {
+    /** Puts an entry in a free slot; its key's characters are at {@code offset} of {@link #chars}, or added when -1. */
+    private int put(String key, String word, String lower, int offset) {
         int mask = keys.length - 1;
         int hash = key.hashCode();
         int k = (hash ^ (hash >>> 16)) & mask;
         while (keys[k] != null) {
             k = (k + 1) & mask;
         }
+        if (offset < 0) {
+            if (charsUsed + key.length() > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, charsUsed + key.length()));
+            }
+            key.getChars(0, key.length(), chars, charsUsed);
+            offset = charsUsed;
+            charsUsed += key.length();
+        }
+        offsets[k] = offset;
+        spans[k] = key.length() + 1;
         keys[k] = key;
         words[k] = word;
         lowers[k] = lower;
         hashes[k] = hash;
+        lowerHashes[k] = lower.hashCode();
+        flags[k] = classes == null ? 0 : classes.of(word, lower);
         return k;
     }
 
@@ -111,14 +182,19 @@ final class Vocabulary {
         String[] oldKeys = keys;
         String[] oldWords = words;
         String[] oldLowers = lowers;
+        int[] oldOffsets = offsets;
         int capacity = keys.length * 2;
         keys = new String[capacity];
         words = new String[capacity];
         lowers = new String[capacity];
         hashes = new int[capacity];
+        lowerHashes = new int[capacity];
+        flags = new byte[capacity];
+        offsets = new int[capacity];
+        spans = new int[capacity];
         for (int k = 0; k < oldKeys.length; k++) {
             if (oldKeys[k] != null) {
-                put(oldKeys[k], oldWords[k], oldLowers[k]);
+                put(oldKeys[k], oldWords[k], oldLowers[k], oldOffsets[k]);
             }
         }
     }

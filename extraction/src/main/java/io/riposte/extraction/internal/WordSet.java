@@ -50,7 +50,11 @@ final class WordSet extends AbstractSet<String> {
         if (!(Objects.requireNonNull(o) instanceof String w)) {
             return false;
         }
-        int h = w.hashCode();
+        return contains(w, w.hashCode());
+    }
+
+    /** {@link #contains(Object)} of a word whose {@code hashCode()} the caller has: a miss reads no string. */
+    boolean contains(String w, int h) {
         int k = spread(h) & mask;
         String e;
         while ((e = table[k]) != null) {

@@ -43,12 +43,37 @@ class TokensTest {
         for (int i = 0; i < 100; i++) {
             v.addWithLower("Word" + i, "Word" + i);
         }
-        String text = "a Word42 b";
+        char[] text = "a Word42 b".toCharArray();
         int at = v.find(text, 2, 8, "Word42".hashCode());
         assertThat(at).isNotNegative();
         assertThat(v.word(at)).isEqualTo("Word42");
         assertThat(v.lower(at)).isSameAs(v.word(v.find("word42")));
         assertThat(v.find(text, 0, 1, "a".hashCode())).isNegative();
         assertThat(v.size()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokensHashAndClassesAreThoseOfItsStrings() {
+        // words the lexicon knows and words it does not, numbers, years, a negation and all-caps words
+        String text = "In March 2019 Russia expelled 12 Zorbanian diplomats; Moscow wouldn't comment. "
+                + "The Glorbish ministry said 1,250 staff left in 1871 and 2101. RUSSIA EXPELLED ENVOYS.";
+        Tokens t = Tokens.of(text, LEX);
+        Tokens again = Tokens.of(text, LEX); // the second reading finds the thread's words added by the first
+        for (Tokens tokens : new Tokens[] {t, again}) {
+            for (int i = 0; i < tokens.size; i++) {
+                String w = tokens.word[i];
+                assertThat(tokens.hash[i]).as(w).isEqualTo(tokens.lower[i].hashCode());
+                assertThat(tokens.isCapitalized(i)).as(w).isEqualTo(Character.isUpperCase(w.charAt(0)));
+                assertThat(tokens.isNumber(i)).as(w).isEqualTo(Dates.isNumber(w));
+                assertThat(tokens.isYear(i)).as(w).isEqualTo(Dates.isYear(w));
+                assertThat(tokens.startsActor(i, LEX)).as(w).isEqualTo(LEX.actors.containsKey(w));
+                for (String list : new String[] {"FUNCTION_WORDS", "PERSON_NOUNS", "ABBREVIATIONS"}) {
+                    assertThat(tokens.in(LEX.words(list), i)).as(w + " in " + list).isEqualTo(LEX.words(list).contains(tokens.lower[i]));
+                }
+            }
+        }
+        assertThat(Arrays.asList(words(t))).contains("2019", "Russia", "n't", "1,250", "RUSSIA");
+        assertThat(t.isYear(Arrays.asList(words(t)).indexOf("2019"))).isTrue();
+        assertThat(t.startsActor(Arrays.asList(words(t)).indexOf("Russia"), LEX)).isTrue();
     }
 }
