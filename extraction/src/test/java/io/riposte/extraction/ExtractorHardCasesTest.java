@@ -487,6 +487,15 @@ class ExtractorHardCasesTest {
     }
 
     @Test
+    void aHeadlineInCapitalsNamingSomeoneOutOfOfficeIsStillRead() {
+        // Blinken took office in 2021: in 2019 his name is looked up again for another entry, under the form it was found by
+        Article capitals = article("2019-05-02", "BLINKEN: RUSSIA EXPELS TEN POLISH DIPLOMATS", "");
+        ExtractedAction a = only(X.extract(capitals).actions(), ActionType.EXPEL_DIPLOMATS);
+        assertThat(a.source()).isEqualTo("RUS");
+        assertThat(a.target()).isEqualTo("POL");
+    }
+
+    @Test
     void diplomatsExpelledFromAnEmbassyBelongToIt() {
         ExtractedAction a = only(run("2022-04-05", "Russia expelled ten diplomats from the Italian embassy in Moscow."),
                 ActionType.EXPEL_DIPLOMATS);

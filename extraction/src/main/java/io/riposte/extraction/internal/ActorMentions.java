@@ -175,7 +175,8 @@ final class ActorMentions {
             if (e.kind() == ActorKind.PERSON && year > 0 && (year < e.from() || year > e.to())) {
                 // the office-holder was not in office then; look for another entry of the same name
                 ActorEntry alt = null;
-                for (Phrase<ActorEntry> q : lex.actors.get(t.word[i])) {
+                // words, not t.word: in a sentence in capitals the phrase was found under its title-cased form
+                for (Phrase<ActorEntry> q : lex.actors.get(words[i])) {
                     ActorEntry f = q.value();
                     if (q.tokens().length == p.tokens().length && f.kind() == ActorKind.PERSON && year >= f.from() && year <= f.to()
                             && Arrays.equals(q.tokens(), p.tokens())) {
