@@ -147,7 +147,7 @@ class SecuredClusterCommandsTest {
             var offsets = admin.listConsumerGroupOffsets(EmbeddedCluster.APPLICATION_ID_PREFIX).partitionsToOffsetAndMetadata()
                     .get(10, TimeUnit.SECONDS);
             var rewound = offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.ARTICLES)).toList();
-            assertThat(rewound).hasSize(3).allSatisfy(e -> assertThat(e.getValue().offset()).as(e.getKey().toString()).isZero());
+            assertThat(rewound).hasSize(Topics.ARTICLES_PARTITIONS).allSatisfy(e -> assertThat(e.getValue().offset()).as(e.getKey().toString()).isZero());
             assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS))
                     .noneMatch(t -> t.startsWith(EmbeddedCluster.APPLICATION_ID_PREFIX + "-"));
         }
