@@ -69,14 +69,7 @@ final class Vocabulary {
 
     Vocabulary(int expected) {
         int capacity = Integer.highestOneBit(Math.max(8, expected) * 2 - 1) << 1;
-        keys = new String[capacity];
-        words = new String[capacity];
-        lowers = new String[capacity];
-        hashes = new int[capacity];
-        lowerHashes = new int[capacity];
-        flags = new byte[capacity];
-        offsets = new int[capacity];
-        spans = new int[capacity];
+        allocate(capacity);
         chars = new char[capacity * 8];
     }
 
@@ -178,12 +171,8 @@ final class Vocabulary {
         return k;
     }
 
-    private void grow() {
-        String[] oldKeys = keys;
-        String[] oldWords = words;
-        String[] oldLowers = lowers;
-        int[] oldOffsets = offsets;
-        int capacity = keys.length * 2;
+    /** Empty slots for {@code capacity} entries (the characters of the keys are kept apart, in {@code chars}). */
+    private void allocate(int capacity) {
         keys = new String[capacity];
         words = new String[capacity];
         lowers = new String[capacity];
@@ -192,6 +181,14 @@ final class Vocabulary {
         flags = new byte[capacity];
         offsets = new int[capacity];
         spans = new int[capacity];
+    }
+
+    private void grow() {
+        String[] oldKeys = keys;
+        String[] oldWords = words;
+        String[] oldLowers = lowers;
+        int[] oldOffsets = offsets;
+        allocate(keys.length * 2);
         for (int k = 0; k < oldKeys.length; k++) {
             if (oldKeys[k] != null) {
                 put(oldKeys[k], oldWords[k], oldLowers[k], oldOffsets[k]);
