@@ -120,6 +120,8 @@ public final class CorrelationReplay {
                 cpuNanos / 1e9, mentionCount / (cpuNanos / 1e9), correlator.mentionReads());
         System.out.printf("fast path (-Driposte.noFastPath=true: off): %,d inserts (%,d rebuilt their action in full); fallbacks %s%n",
                 correlator.fastJoins(), correlator.fastRebuilds(), correlator.fastPathFallbacks());
+        long[] builds = correlator.buildsReusedAndMade();
+        System.out.printf("actions of recomputed episodes: %,d builds reused, %,d made%n", builds[0], builds[1]);
         // each write is one record of the store's changelog topic (before the Streams record cache merges
         // the writes of one key within a commit interval)
         System.out.printf("store writes (changelog records) per article: mentions %.2f, actions %.2f, chains %.2f, index %.2f,"

@@ -65,6 +65,7 @@ public final class Correlator {
     private final boolean fastPath;
     private final EpisodeSummary.Work work = new EpisodeSummary.Work();
     private final MentionMerger merger;
+    private final BuiltActions built;
 
     public Correlator(CorrelationSettings settings, CorrelationStores stores) {
         this(settings, stores, DEFAULT_CACHED_MENTIONS);
@@ -84,10 +85,16 @@ public final class Correlator {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.book = stores.index();
-        this.merger = new MentionMerger(this.settings);
+        this.built = new BuiltActions(cachedMentions); // about as many reports as the episode cache, mostly the same ones
+        this.merger = new MentionMerger(this.settings, built);
         this.following = new ArticleFollowing(book, this::readMention);
         this.anchoring = new UndatedAnchoring(this.settings, book, this::readMention, following);
         this.cache = new EpisodeCache(cachedMentions);
+    }
+
+    /** Actions of recomputed episodes whose build was reused, and those built again (see {@link BuiltActions}). */
+    public long[] buildsReusedAndMade() {
+        return new long[] {built.hits(), built.misses()};
     }
 
     /** Inserts that took the fast path so far (see {@link EpisodeSummary#join}). */
@@ -210,7 +217,7 @@ public final class Correlator {
             inKnown = placed == null ? null : new Region(false, placed.spanLo(), placed.spanHi(), placed.mentions(), placed);
         }
         List<Region> regions = inKnown != null ? List.of(inKnown) : regions(dyad, seeds);
-        EpisodeCorrelator episode = new EpisodeCorrelator(settings, this::lookup);
+        EpisodeCorrelator episode = new EpisodeCorrelator(merger, settings, this::lookup, true);
         List<Action> upsertedActions = new ArrayList<>();
         Set<String> deletedActions = new java.util.TreeSet<>();
         List<Chain> upsertedChains = new ArrayList<>();
@@ -374,7 +381,7 @@ public final class Correlator {
             seed = new RecomputeSeed(false, day, day);
         }
         Long latest = Keys.parseDay(book.get(Keys.latest(a.dyad())));
-        EpisodeCorrelator episode = new EpisodeCorrelator(settings, this::lookup);
+        EpisodeCorrelator episode = new EpisodeCorrelator(merger, settings, this::lookup, true);
         for (Region r : regions(a.dyad(), List.of(seed))) {
             for (MergedAction p : correlate(episode, r, a.dyad(), latest).merged()) {
                 if (p.id.equals(a.id())) {

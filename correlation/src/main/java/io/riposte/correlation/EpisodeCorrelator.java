@@ -42,7 +42,12 @@ final class EpisodeCorrelator {
 
     /** @param windowed whether linking looks only at the actions its windows can reach (false: at all, the plain reference) */
     EpisodeCorrelator(CorrelationSettings settings, Function<String, ExtractedAction> lookup, boolean windowed) {
-        this.merger = new MentionMerger(settings);
+        this(new MentionMerger(settings), settings, lookup, windowed);
+    }
+
+    /** With the caller's merger (the {@link Correlator}'s, which keeps earlier builds to reuse). */
+    EpisodeCorrelator(MentionMerger merger, CorrelationSettings settings, Function<String, ExtractedAction> lookup, boolean windowed) {
+        this.merger = merger;
         this.linker = new ResponseLinker(settings, lookup, windowed);
         this.chainBuilder = new ChainBuilder(settings);
     }

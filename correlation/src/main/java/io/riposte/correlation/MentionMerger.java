@@ -44,9 +44,16 @@ final class MentionMerger {
             Map<String, ExtractedAction> unattached, Set<List<Object>> sizeTied) {}
 
     private final CorrelationSettings settings;
+    /** Earlier builds to reuse (null: build every action), see {@link BuiltActions}. */
+    private final BuiltActions built;
 
     MentionMerger(CorrelationSettings settings) {
+        this(settings, null);
+    }
+
+    MentionMerger(CorrelationSettings settings, BuiltActions built) {
         this.settings = settings;
+        this.built = built;
     }
 
     /**
@@ -115,7 +122,13 @@ final class MentionMerger {
             }
         }
         for (MergedAction p : merged) {
-            build(p, noYear || followed.contains(p));
+            boolean datedAsNoYear = noYear || followed.contains(p);
+            if (built == null || !built.fill(p, datedAsNoYear)) {
+                build(p, datedAsNoYear);
+                if (built != null) {
+                    built.keep(p, datedAsNoYear);
+                }
+            }
         }
         assignIds(merged, followed);
         merged.sort(ORDER);
