@@ -2,6 +2,8 @@ package io.riposte.streams.state;
 
 import io.riposte.correlation.SortedStore;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,20 +16,61 @@ import java.util.TreeMap;
  * way through a record, the writes it already made would stay in the store while the record goes
  * to the dead-letter topic. Buffering makes a step all or nothing: {@link #rollback()} forgets it.
  * Reads see the buffer first, so the correlator observes its own writes.
+ *
+ * <p>It may also keep the last values point reads found in the store ({@link #BufferedSortedStore(SortedStore,
+ * int)}): the correlator reads the same few index entries of an episode over and over (18 reads of mention
+ * entries per mention late in a long replay), and each read of a RocksDB store is a native call, a metered
+ * store layer and a decode. The kept values (of keys read or written last) are what the store holds, since this buffer is the only writer
+ * of its store while its task runs: {@link #commit()} writes them through, {@link #rollback()} leaves them
+ * as they are, and a new processor (a revived or migrated task) starts with none.
  */
 public final class BufferedSortedStore<V> implements SortedStore<V> {
     private final SortedStore<V> delegate;
     /** Pending writes; an empty Optional is a pending delete. */
     private final TreeMap<String, Optional<V>> pending = new TreeMap<>();
 
+    /** Values point reads found in the store (empty: no value), least recently used first; null when none are kept. */
+    private final LinkedHashMap<String, Optional<V>> read;
+    private final int readCapacity;
+
     public BufferedSortedStore(SortedStore<V> delegate) {
+        this(delegate, 0);
+    }
+
+    /** @param cachedReads how many keys' stored values point reads keep (0: none, every read goes to the store) */
+    public BufferedSortedStore(SortedStore<V> delegate, int cachedReads) {
+        if (cachedReads < 0) {
+            throw new IllegalArgumentException("cachedReads must be >= 0: " + cachedReads);
+        }
         this.delegate = delegate;
+        this.readCapacity = cachedReads;
+        this.read = cachedReads == 0 ? null : new LinkedHashMap<>(1024, 0.75f, true);
     }
 
     @Override
     public V get(String key) {
         Optional<V> p = pending.get(key);
-        return p != null ? p.orElse(null) : delegate.get(key);
+        if (p != null) {
+            return p.orElse(null);
+        }
+        if (read == null) {
+            return delegate.get(key);
+        }
+        Optional<V> kept = read.get(key);
+        if (kept == null) {
+            kept = Optional.ofNullable(delegate.get(key));
+            keep(key, kept);
+        }
+        return kept.orElse(null);
+    }
+
+    private void keep(String key, Optional<V> value) {
+        read.put(key, value);
+        if (read.size() > readCapacity) {
+            Iterator<String> eldest = read.keySet().iterator();
+            eldest.next();
+            eldest.remove();
+        }
     }
 
     @Override
@@ -98,6 +141,9 @@ public final class BufferedSortedStore<V> implements SortedStore<V> {
                 delegate.put(k, v.get());
             } else {
                 delegate.delete(k);
+            }
+            if (read != null) {
+                keep(k, v); // a key just written is read again soon (its episode's next insert)
             }
         });
         pending.clear();

@@ -2,6 +2,7 @@ package io.riposte.streams.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.riposte.correlation.CountingSortedStore;
 import io.riposte.correlation.SortedStore;
 import java.util.List;
 import java.util.Map;
@@ -105,5 +106,57 @@ class BufferedSortedStoreTest {
     void bothAdaptersHonourTheSameContract() {
         SortedStore<String> b = new BufferedSortedStore<>(store);
         assertThat(b.range("RUS-USA|0002", "RUS-USB")).isEqualTo(store.range("RUS-USA|0002", "RUS-USB"));
+    }
+
+    /** A store with the fixture's entries whose reads are counted, to see which reads the kept values spare. */
+    private static CountingSortedStore<String> counted() {
+        CountingSortedStore<String> c = new CountingSortedStore<>();
+        c.put("RUS-USA|0001|a", "1");
+        c.put("RUS-USA|0002|b", "2");
+        c.put("RUS-USA|0003|c", "3");
+        return c;
+    }
+
+    @Test
+    void keptReadsAnswerAgainWithoutTheStoreAndFollowCommittedWrites() {
+        CountingSortedStore<String> counted = counted();
+        BufferedSortedStore<String> b = new BufferedSortedStore<>(counted, 8);
+        assertThat(b.get("RUS-USA|0001|a")).isEqualTo("1");
+        assertThat(b.get("RUS-USA|0001|a")).isEqualTo("1");
+        assertThat(b.get("RUS-USA|0009|none")).isNull();
+        assertThat(b.get("RUS-USA|0009|none")).as("an absent key is kept as absent").isNull();
+        assertThat(counted.reads()).isEqualTo(2);
+
+        b.put("RUS-USA|0009|none", "9");
+        b.delete("RUS-USA|0001|a");
+        b.put("RUS-USA|0004|d", "4");
+        b.commit();
+        assertThat(counted.snapshot()).containsEntry("RUS-USA|0009|none", "9").doesNotContainKey("RUS-USA|0001|a");
+        assertThat(b.get("RUS-USA|0009|none")).isEqualTo("9");
+        assertThat(b.get("RUS-USA|0001|a")).isNull();
+        assertThat(b.get("RUS-USA|0004|d")).as("a key written is kept too").isEqualTo("4");
+        assertThat(counted.reads()).isEqualTo(2);
+
+        b.put("RUS-USA|0004|d", "rolled back");
+        b.rollback();
+        assertThat(b.get("RUS-USA|0004|d")).as("a rollback leaves the stored value kept").isEqualTo("4");
+        assertThat(counted.reads()).isEqualTo(2);
+    }
+
+    @Test
+    void keptReadsAreBoundedLeastRecentlyUsedFirstOut() {
+        CountingSortedStore<String> counted = counted();
+        BufferedSortedStore<String> b = new BufferedSortedStore<>(counted, 2);
+        b.get("RUS-USA|0001|a");
+        b.get("RUS-USA|0002|b");
+        b.get("RUS-USA|0001|a"); // now the most recently used
+        b.get("RUS-USA|0003|c"); // evicts b
+        assertThat(counted.reads()).isEqualTo(3);
+        assertThat(b.get("RUS-USA|0001|a")).isEqualTo("1");
+        assertThat(counted.reads()).isEqualTo(3);
+        assertThat(b.get("RUS-USA|0002|b")).isEqualTo("2");
+        assertThat(counted.reads()).isEqualTo(4);
+        assertThat(new BufferedSortedStore<>(counted, 0).get("RUS-USA|0002|b")).as("none kept").isEqualTo("2");
+        assertThat(counted.reads()).isEqualTo(5);
     }
 }
