@@ -3,6 +3,7 @@ package io.riposte.streams.state;
 import io.riposte.correlation.SortedStore;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,14 @@ public final class BufferedSortedStore<V> implements SortedStore<V> {
     /** Values point reads found in the store (empty: no value), least recently used first; null when none are kept. */
     private final LinkedHashMap<String, Optional<V>> read;
     private final int readCapacity;
+    /**
+     * The store's answers to the range reads of this step, by bounds: the store changes only at {@link #commit()},
+     * and one insert reads some ranges several times (the following index of a report for each place it is
+     * looked up in), each a RocksDB iterator opened again.
+     */
+    private final Map<List<String>, List<Map.Entry<String, V>>> stepRanges = new HashMap<>();
+    /** The store's answers to the point reads of this step where no values are kept across steps. */
+    private final Map<String, Optional<V>> stepReads = new HashMap<>();
 
     public BufferedSortedStore(SortedStore<V> delegate) {
         this(delegate, 0);
@@ -54,7 +63,9 @@ public final class BufferedSortedStore<V> implements SortedStore<V> {
             return p.orElse(null);
         }
         if (read == null) {
-            return delegate.get(key);
+            // within a step the store does not change: a key read again (a report looked up for each region and
+            // cue that names it) is not read from RocksDB again
+            return stepReads.computeIfAbsent(key, k -> Optional.ofNullable(delegate.get(k))).orElse(null);
         }
         Optional<V> kept = read.get(key);
         if (kept == null) {
@@ -91,12 +102,13 @@ public final class BufferedSortedStore<V> implements SortedStore<V> {
         if (from.compareTo(to) >= 0) {
             return List.of();
         }
+        List<Map.Entry<String, V>> stored = stepRanges.computeIfAbsent(List.of(from, to), k -> List.copyOf(delegate.range(from, to)));
         Map<String, Optional<V>> overlay = pending.subMap(from, true, to, false);
         if (overlay.isEmpty()) {
-            return delegate.range(from, to);
+            return new ArrayList<>(stored); // the caller's to change
         }
         TreeMap<String, V> merged = new TreeMap<>();
-        for (Map.Entry<String, V> e : delegate.range(from, to)) {
+        for (Map.Entry<String, V> e : stored) {
             merged.put(e.getKey(), e.getValue());
         }
         overlay.forEach((k, v) -> {
@@ -147,10 +159,14 @@ public final class BufferedSortedStore<V> implements SortedStore<V> {
             }
         });
         pending.clear();
+        stepRanges.clear();
+        stepReads.clear();
     }
 
     public void rollback() {
         pending.clear();
+        stepRanges.clear();
+        stepReads.clear();
     }
 
     public boolean hasPendingWrites() {

@@ -156,7 +156,37 @@ class BufferedSortedStoreTest {
         assertThat(counted.reads()).isEqualTo(3);
         assertThat(b.get("RUS-USA|0002|b")).isEqualTo("2");
         assertThat(counted.reads()).isEqualTo(4);
-        assertThat(new BufferedSortedStore<>(counted, 0).get("RUS-USA|0002|b")).as("none kept").isEqualTo("2");
+        BufferedSortedStore<String> none = new BufferedSortedStore<>(counted, 0);
+        assertThat(none.get("RUS-USA|0002|b")).as("none kept across steps").isEqualTo("2");
+        assertThat(none.get("RUS-USA|0002|b")).as("read again in the same step").isEqualTo("2");
         assertThat(counted.reads()).isEqualTo(5);
+        none.commit();
+        assertThat(none.get("RUS-USA|0002|b")).isEqualTo("2");
+        assertThat(counted.reads()).as("read again in the next step").isEqualTo(6);
+    }
+
+    @Test
+    void aRangeReadAgainInOneStepIsNotReadFromTheStoreAgainYetSeesTheStepsWrites() {
+        CountingSortedStore<String> counted = counted();
+        BufferedSortedStore<String> b = new BufferedSortedStore<>(counted);
+        List<Map.Entry<String, String>> first = b.range("RUS-USA|", "RUS-USA}");
+        long reads = counted.reads();
+        first.clear(); // the caller's list: the next answer is whole
+        assertThat(keys(b.range("RUS-USA|", "RUS-USA}"))).containsExactly("RUS-USA|0001|a", "RUS-USA|0002|b", "RUS-USA|0003|c");
+        b.put("RUS-USA|0004|d", "4");
+        b.delete("RUS-USA|0001|a");
+        assertThat(keys(b.range("RUS-USA|", "RUS-USA}"))).containsExactly("RUS-USA|0002|b", "RUS-USA|0003|c", "RUS-USA|0004|d");
+        assertThat(counted.reads()).as("no read of the store within the step").isEqualTo(reads);
+
+        b.commit();
+        assertThat(keys(b.range("RUS-USA|", "RUS-USA}"))).containsExactly("RUS-USA|0002|b", "RUS-USA|0003|c", "RUS-USA|0004|d");
+        assertThat(counted.reads()).as("the next step reads the store again").isGreaterThan(reads);
+
+        reads = counted.reads();
+        b.range("RUS-USA|0002", "RUS-USA|0003");
+        b.rollback();
+        counted.put("RUS-USA|0002|bb", "written elsewhere, between two steps");
+        assertThat(b.range("RUS-USA|0002", "RUS-USA|0003")).extracting(Map.Entry::getValue).containsExactly("2", "written elsewhere, between two steps");
+        assertThat(counted.reads()).isGreaterThan(reads + 1);
     }
 }
