@@ -66,7 +66,7 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic articles (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--streams-heap", paramLabel = "SIZE", defaultValue = "512m",
+    @Option(names = "--streams-heap", paramLabel = "SIZE", defaultValue = "2g",
             description = "-Xmx of the Streams JVM (default ${DEFAULT-VALUE}).")
     String streamsHeap;
 
