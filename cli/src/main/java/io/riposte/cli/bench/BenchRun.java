@@ -277,10 +277,7 @@ public final class BenchRun {
         }
         StreamsGroup streams = p.streams;
         ArticlePublisher.Session session = p.publisher.session(ReplayOptions.AS_FAST_AS_POSSIBLE, Progress.NONE);
-        double[] cpu0 = streams.cpuSecondsEach();
-        Map<String, Double> kinds0 = streams.cpuByThreadKind();
-        Map<String, Long>[] counters0 = countersEach(streams);
-        double benchCpu0 = StreamsProcess.cpuSeconds(ProcessHandle.current());
+        CpuMark mark = CpuMark.now(streams);
         long start = System.nanoTime();
         long nextReport = start + TimeUnit.SECONDS.toNanos(10);
         for (int i = 0; i < n; i++) {
@@ -305,15 +302,6 @@ public final class BenchRun {
         p.published += n;
         log.printf("bench: published in %.1f s; waiting for the pipeline%n", (sent - start) / 1e9);
         long done = p.watch.awaitDone(p.published, streams, settings.stall(), settings.timeout(), log);
-        double[] cpu1 = streams.cpuSecondsEach();
-        Map<String, Double> kinds = new LinkedHashMap<>(streams.cpuByThreadKind());
-        kinds.replaceAll((kind, seconds) -> seconds - kinds0.getOrDefault(kind, 0.0));
-        Map<String, Long>[] counters1 = countersEach(streams);
-        double cpu = 0;
-        for (int i = 0; i < cpu1.length; i++) {
-            cpu += cpu1[i] - cpu0[i];
-        }
-        double benchCpu = StreamsProcess.cpuSeconds(ProcessHandle.current()) - benchCpu0;
         double publishS = (sent - start) / 1e9;
         double totalS = (done - start) / 1e9;
         report.put(section, "articles", n, "articles");
@@ -321,26 +309,53 @@ public final class BenchRun {
         report.put(section, "publish_articles_per_s", n / publishS, "publish rate (articles/s)");
         report.put(section, "end_to_end_seconds", totalS, "first publish -> all committed (s)");
         report.put(section, "end_to_end_articles_per_s", n / totalS, "end to end (articles/s)");
-        // On a shared machine the wall-clock rate depends on what else runs; CPU used per article does much less.
-        report.put(section, "streams_cpu_seconds", cpu, "Streams JVMs CPU time (s, all instances)");
+        double cpu = mark.reportSince(report, section, streams).streamsCpu();
         report.put(section, "articles_per_streams_cpu_second", n / cpu, "articles per Streams CPU-second");
-        if (!kinds.isEmpty()) {
-            // A cold JVM spends much of a short run compiling: this says how much of the CPU above is the work itself.
-            report.put(section, "streams_cpu_seconds_by_thread_kind", kinds,
-                    "Streams JVMs CPU by thread kind (s: application, JIT compiler, GC and VM, producer I/O)");
-        }
-        report.put(section, "bench_cpu_seconds", benchCpu, "bench JVM CPU time (s: broker, registry, producer, generator)");
-        for (int i = 0; i < cpu1.length; i++) {
-            Map<String, Object> each = new LinkedHashMap<>();
-            each.put("cpu_seconds", cpu1[i] - cpu0[i]);
-            for (String c : List.of("articles_processed", "actions_extracted", "mentions_correlated")) {
-                each.put(c, counters1[i].getOrDefault(c, 0L) - counters0[i].getOrDefault(c, 0L));
-            }
-            report.put(section, "instance_" + (i + 1), each, "instance " + (i + 1));
-        }
         report.put(section, "load_average", loadAverage(), "load average after the phase");
         return n / totalS;
     }
+
+    /** What the Streams JVMs and this JVM had used of the CPU at one moment, and the apps' counters then. */
+    private record CpuMark(double[] cpu, Map<String, Double> kinds, Map<String, Long>[] counters, double benchCpu) {
+        static CpuMark now(StreamsGroup streams) {
+            return new CpuMark(streams.cpuSecondsEach(), streams.cpuByThreadKind(), countersEach(streams),
+                    StreamsProcess.cpuSeconds(ProcessHandle.current()));
+        }
+
+        /** Reports the CPU used and the counters' progress since this mark. */
+        Used reportSince(BenchReport report, String section, StreamsGroup streams) {
+            CpuMark end = now(streams);
+            double total = 0;
+            long articles = 0;
+            for (int i = 0; i < end.cpu.length; i++) {
+                total += end.cpu[i] - cpu[i];
+            }
+            Map<String, Double> byKind = new LinkedHashMap<>(end.kinds);
+            byKind.replaceAll((kind, seconds) -> seconds - kinds.getOrDefault(kind, 0.0));
+            // On a shared machine the wall-clock rate depends on what else runs; CPU used per article does much less.
+            report.put(section, "streams_cpu_seconds", total, "Streams JVMs CPU time (s, all instances)");
+            if (!byKind.isEmpty()) {
+                // A cold JVM spends much of a short run compiling: this says how much of the CPU above is the work itself.
+                report.put(section, "streams_cpu_seconds_by_thread_kind", byKind,
+                        "Streams JVMs CPU by thread kind (s: application, JIT compiler, GC and VM, producer I/O)");
+            }
+            report.put(section, "bench_cpu_seconds", end.benchCpu - benchCpu,
+                    "bench JVM CPU time (s: broker, registry, producer, generator)");
+            for (int i = 0; i < end.cpu.length; i++) {
+                Map<String, Object> each = new LinkedHashMap<>();
+                each.put("cpu_seconds", end.cpu[i] - cpu[i]);
+                for (String c : List.of("articles_processed", "actions_extracted", "mentions_correlated")) {
+                    each.put(c, end.counters[i].getOrDefault(c, 0L) - counters[i].getOrDefault(c, 0L));
+                }
+                articles += (Long) each.get("articles_processed");
+                report.put(section, "instance_" + (i + 1), each, "instance " + (i + 1));
+            }
+            return new Used(total, articles);
+        }
+    }
+
+    /** Streams CPU seconds (all instances) and articles the apps processed between two moments. */
+    private record Used(double streamsCpu, long articlesProcessed) {}
 
     @SuppressWarnings("unchecked")
     private static Map<String, Long>[] countersEach(StreamsGroup streams) {
@@ -376,9 +391,11 @@ public final class BenchRun {
         try (OutputTail tail = new OutputTail(bootstrap, p.prefix)) {
             ArticlePublisher.Session session = p.publisher.session(ReplayOptions.AS_FAST_AS_POSSIBLE, Progress.NONE);
             long start = System.nanoTime();
+            CpuMark mark = CpuMark.now(p.streams);
             long maxBehind = 0;
             for (int i = 0; i < warmup + n; i++) {
                 if (i == warmup) {
+                    mark = CpuMark.now(p.streams); // before the new schedule: it asks each instance over HTTP
                     // A new schedule: a publisher late after the warm-up would otherwise catch up above the rate.
                     start = System.nanoTime();
                 }
@@ -405,6 +422,13 @@ public final class BenchRun {
             }
             p.published += warmup + n;
             p.watch.awaitDone(p.published, p.streams, settings.stall(), settings.timeout(), log);
+            // Paced input reaches the tasks in small polls: the CPU per article says what that costs against a
+            // throughput run (the span also holds what is left of the warm-up's backlog, counted in the articles).
+            Used used = mark.reportSince(report, "latency", p.streams);
+            if (used.articlesProcessed() > 0) {
+                report.put("latency", "streams_cpu_ms_per_article", used.streamsCpu() * 1000 / used.articlesProcessed(),
+                        "Streams CPU per article processed since the warm-up (ms)");
+            }
             tail.awaitReached(TopicCounts.ends(bootstrap, List.of(p.prefix + Topics.ALERTS, p.prefix + Topics.ACTIONS,
                     p.prefix + Topics.CHAINS)), Duration.ofSeconds(60));
             List<OutputTail.Seen> seen = tail.seen();

@@ -58,6 +58,11 @@ class BenchCommandTest {
         assertThat(alerts.has("p50") && alerts.has("p95") && alerts.has("p99") && alerts.has("max")).isTrue();
         assertThat(alerts.path("p50").asLong()).isLessThanOrEqualTo(alerts.path("max").asLong());
         assertThat(r.at("/latency/publish_to_first_action_visible_ms/count").asLong()).isPositive();
+        // The measured span's CPU, and what the apps processed in it: the 200 articles of the phase.
+        assertThat(r.at("/latency/streams_cpu_seconds").asDouble()).isPositive();
+        assertThat(r.at("/latency/instance_1/articles_processed").asLong()).isEqualTo(200);
+        assertThat(r.at("/latency/streams_cpu_ms_per_article").asDouble())
+                .isCloseTo(r.at("/latency/streams_cpu_seconds").asDouble() * 1000 / 200, org.assertj.core.data.Offset.offset(1e-6));
 
         assertThat(r.at("/resources/streams_heap_used_after_gc_bytes").asLong()).isPositive()
                 .isLessThan(256L * 1024 * 1024);
