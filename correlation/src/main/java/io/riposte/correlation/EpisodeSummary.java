@@ -46,21 +46,19 @@ final class EpisodeSummary {
 
     private final EpisodeCorrelator.Result result;
     private final Long dyadLatestDay;
+    /*
+     * The indexes below visit every report of the episode, and most summaries are replaced before an insert reads
+     * them (the next insert into the episode fails join's first test, or never comes): each is built when first read.
+     */
     /** Merge classes (sides and type) -> their actions not founded by followers, in founding order. */
-    private final Map<List<Object>, List<MergedAction>> actionsByClass;
+    private Map<List<Object>, List<MergedAction>> actionsByClass;
     /**
      * The merge signatures of the dated members of actions not founded by followers -> the id of the
-     * action that holds them (null when several do).
+     * action that holds them ("" when several do).
      */
-    private final Map<List<Object>, String> signatures;
-    /**
-     * Every evidence sentence of the episode's reports, with how many reports tell it: cue reading reads
-     * the other reports of a sentence that names a provocation by kind, and a revised report's evidence
-     * is taken out of its action's only when no other report tells its sentence.
-     */
-    private final Map<String, Integer> sentences;
-    /** Reports of the episode citing a report that is no action's: such a cue is resolved by coverage. */
-    private final int cueBearing;
+    private Map<List<Object>, String> signatures;
+    /** The reports of the last recomputation and those joined since, and what is read of them. */
+    private final Reports reports;
     /**
      * Action id -> alert types for which every report of the action carries its marker (see
      * {@link Alerts}): what the last insert's alerts marked, so the next need not read them again.
@@ -68,49 +66,132 @@ final class EpisodeSummary {
     private final Map<String, Set<AlertType>> marked;
 
     private EpisodeSummary(EpisodeCorrelator.Result result, Long dyadLatestDay, Map<List<Object>, List<MergedAction>> actionsByClass,
-            Map<List<Object>, String> signatures, Map<String, Integer> sentences, int cueBearing,
-            Map<String, Set<AlertType>> marked) {
+            Map<List<Object>, String> signatures, Reports reports, Map<String, Set<AlertType>> marked) {
         this.result = result;
         this.dyadLatestDay = dyadLatestDay;
         this.actionsByClass = actionsByClass;
         this.signatures = signatures;
-        this.sentences = sentences;
-        this.cueBearing = cueBearing;
+        this.reports = reports;
         this.marked = marked;
     }
 
-    /** The summary of a dated episode just recomputed in full from {@code mentions}. */
+    /** The summary of a dated episode just recomputed in full from {@code mentions} (a list no one changes). */
     static EpisodeSummary of(EpisodeCorrelator.Result result, List<ExtractedAction> mentions, Long dyadLatestDay) {
-        Map<List<Object>, List<MergedAction>> byClass = new HashMap<>();
-        Map<List<Object>, String> signatures = new HashMap<>();
+        return new EpisodeSummary(result, dyadLatestDay, null, null, new Reports(result, mentions), new HashMap<>());
+    }
+
+    private void indexActions() {
+        if (actionsByClass != null) {
+            return;
+        }
+        actionsByClass = new HashMap<>();
+        signatures = new HashMap<>();
         for (MergedAction p : result.merged()) {
             if (p.followed) {
                 continue;
             }
             List<Object> mc = List.of(p.source, p.target, p.type);
-            byClass.computeIfAbsent(mc, k -> new ArrayList<>()).add(p);
+            actionsByClass.computeIfAbsent(mc, k -> new ArrayList<>()).add(p);
             for (ExtractedAction x : p.members) {
                 if (x.date().hasYear()) {
                     signatures.merge(MentionMerger.signature(x), p.id, (a, b) -> a.equals(b) ? a : "");
                 }
             }
         }
-        Map<String, Integer> sentences = new HashMap<>();
-        int cueBearing = 0;
-        Set<String> members = new HashSet<>();
-        result.mentionIdsByAction().values().forEach(members::addAll);
-        for (ExtractedAction m : mentions) {
+        for (List<MergedAction> actions : actionsByClass.values()) {
+            actions.sort(java.util.Comparator.comparingInt(a -> a.index));
+        }
+    }
+
+    /**
+     * The episode's reports as the summaries of one line of joins read them, shared along the line (each join
+     * replaces its summary). Built from the last recomputation's reports when first read.
+     */
+    private static final class Reports {
+        private final EpisodeCorrelator.Result recomputed;
+        private List<ExtractedAction> mentions;
+        /** The joins since the recomputation, (revised report or null, report), until {@link #sentences} is built. */
+        private List<ExtractedAction[]> joins = new ArrayList<>();
+        private Map<String, Integer> sentences;
+        private int cueBearing = -1;
+
+        Reports(EpisodeCorrelator.Result recomputed, List<ExtractedAction> mentions) {
+            this.recomputed = recomputed;
+            this.mentions = mentions;
+        }
+
+        /**
+         * Every evidence sentence of the episode's reports, with how many reports tell it: cue reading reads the
+         * other reports of a sentence that names a provocation by kind, and a revised report's evidence is taken out
+         * of its action's only when no other report tells its sentence.
+         */
+        Map<String, Integer> sentences() {
+            if (sentences == null) {
+                sentences = new HashMap<>();
+                for (ExtractedAction m : mentions) {
+                    for (Evidence e : m.evidence()) {
+                        sentences.merge(e.sentence(), 1, Integer::sum);
+                    }
+                }
+                joins.forEach(j -> count(j[0], j[1]));
+                joins = null;
+                release();
+            }
+            return sentences;
+        }
+
+        /**
+         * Reports of the episode (at its recomputation: a joined report cites none) citing a report that is no
+         * action's: such a cue is resolved by coverage.
+         */
+        int cueBearing() {
+            if (cueBearing < 0) {
+                Set<String> members = null;
+                cueBearing = 0;
+                for (ExtractedAction m : mentions) {
+                    if (m.respondsTo().isEmpty()) {
+                        continue;
+                    }
+                    if (members == null) {
+                        members = new HashSet<>();
+                        recomputed.mentionIdsByAction().values().forEach(members::addAll);
+                    }
+                    for (String ref : m.respondsTo()) {
+                        if (!members.contains(ref)) {
+                            cueBearing++;
+                            break;
+                        }
+                    }
+                }
+                release();
+            }
+            return cueBearing;
+        }
+
+        void joined(ExtractedAction previous, ExtractedAction m) {
+            if (sentences == null) {
+                joins.add(new ExtractedAction[] {previous, m});
+            } else {
+                count(previous, m);
+            }
+        }
+
+        private void count(ExtractedAction previous, ExtractedAction m) {
+            if (previous != null) {
+                for (Evidence e : previous.evidence()) {
+                    sentences.remove(e.sentence()); // its own (checked by join)
+                }
+            }
             for (Evidence e : m.evidence()) {
                 sentences.merge(e.sentence(), 1, Integer::sum);
             }
-            if (m.respondsTo().stream().anyMatch(ref -> !members.contains(ref))) {
-                cueBearing++;
+        }
+
+        private void release() {
+            if (sentences != null && cueBearing >= 0) {
+                mentions = null;
             }
         }
-        for (List<MergedAction> actions : byClass.values()) {
-            actions.sort(java.util.Comparator.comparingInt(a -> a.index));
-        }
-        return new EpisodeSummary(result, dyadLatestDay, byClass, signatures, sentences, cueBearing, new HashMap<>());
     }
 
     EpisodeCorrelator.Result result() {
@@ -151,7 +232,7 @@ final class EpisodeSummary {
         if (previous != null) {
             // the revised report leaves: its sentences must be its own, and its place in merging the same
             for (Evidence e : previous.evidence()) {
-                if (sentences.getOrDefault(e.sentence(), 0) != 1) {
+                if (reports.sentences().getOrDefault(e.sentence(), 0) != 1) {
                     return work.fallback("revised report shares a sentence");
                 }
             }
@@ -160,10 +241,11 @@ final class EpisodeSummary {
                 return work.fallback("revision moves in merging or changes article");
             }
         }
-        for (Evidence e : m.evidence()) {
-            // cue reading looks up the other reports of a sentence only when it names a provocation by kind
+        // Cue reading looks up the other reports of a sentence only when it names a provocation by kind, which the
+        // sentences of an inert report do unless it tells background.
+        for (Evidence e : m.modality() == Modality.BACKGROUND ? m.evidence() : List.<Evidence>of()) {
             boolean own = previous != null && previous.evidence().stream().anyMatch(x -> x.sentence().equals(e.sentence()));
-            if (!own && sentences.containsKey(e.sentence()) && !ProvocationKinds.named(e.sentence()).isEmpty()) {
+            if (!own && !ProvocationKinds.named(e.sentence()).isEmpty() && reports.sentences().containsKey(e.sentence())) {
                 return work.fallback("sentence naming a kind told elsewhere in the episode");
             }
         }
@@ -178,6 +260,7 @@ final class EpisodeSummary {
         // class's reports met two (the full merge records it), and m meets none.
         List<Object> signature = MentionMerger.signature(m);
         List<Object> mc = signature.subList(0, 3);
+        indexActions();
         List<MergedAction> rivals = actionsByClass.get(mc);
         String holder = signatures.get(signature);
         if (holder == null || rivals == null) {
@@ -248,7 +331,7 @@ final class EpisodeSummary {
         }
         if (p.articles.size() != old.articles.size()) {
             String article = m.origin() != null ? m.origin() : String.valueOf(m.articleId());
-            if (old.articles.size() < 3 || old.articles.size() < 100 && cueBearing > 0) {
+            if (old.articles.size() < 3 || old.articles.size() < 100 && reports.cueBearing() > 0) {
                 return work.fallback("coverage read by linking (fewer than 3 articles, or 100 with an unresolved cue)");
             }
             for (MergedAction b : merged) {
@@ -289,19 +372,12 @@ final class EpisodeSummary {
             ids.add(-Collections.binarySearch(ids, m.id()) - 1, m.id());
             mentionIds.put(p.id, List.copyOf(ids));
         }
-        if (previous != null) {
-            for (Evidence e : previous.evidence()) {
-                sentences.remove(e.sentence()); // its own (checked above)
-            }
-        }
-        for (Evidence e : m.evidence()) {
-            sentences.merge(e.sentence(), 1, Integer::sum);
-        }
+        reports.joined(previous, m);
         work.joins++;
         joined[0] = p.id;
         EpisodeCorrelator.Result next = new EpisodeCorrelator.Result(actions, result.chains(), result.chainKeyDays(),
                 mentionIds, result.carriedOut(), nextMerged, result.sizeTied());
-        return new EpisodeSummary(next, dyadLatestDay, nextByClass, signatures, sentences, cueBearing, marked);
+        return new EpisodeSummary(next, dyadLatestDay, nextByClass, signatures, reports, marked);
     }
 
     /** Merging's distance from a report's middle day to an action (its founder's date). */
