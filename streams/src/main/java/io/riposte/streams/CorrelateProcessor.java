@@ -49,13 +49,18 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
      * episode at hand. About 5 MB per task.
      */
     static final int CACHED_INDEX_READS = 16_384;
+    /**
+     * Pointers by id each task keeps for the check that a changed action's or a new chain's pointer is already
+     * right (most changes of an action leave its key as it was): the pointers of the episodes at hand.
+     */
+    static final int CACHED_POINTER_READS = 4_096;
     private List<BufferedSortedStore<?>> buffers;
     private Function<ExtractedAction, CorrelationUpdate> correlator;
     private CorrelationStores stores;
     private BufferedSortedStore<Action> actions;
     private BufferedSortedStore<Chain> chains;
-    private KeyValueStore<String, String> actionKeys;
-    private KeyValueStore<String, String> chainKeys;
+    private BufferedSortedStore<String> actionKeys;
+    private BufferedSortedStore<String> chainKeys;
     private CrossDyadState crossDyad;
 
     CorrelateProcessor(CorrelatorFactory factory, Serializer<ActionMention> mentionSerializer, StreamsCounters counters) {
@@ -72,12 +77,14 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
         chains = buffered(context.getStateStore(RiposteTopology.STORE_CHAINS));
         BufferedSortedStore<String> index = new BufferedSortedStore<>(
                 new KeyValueSortedStore<>(context.getStateStore(RiposteTopology.STORE_INDEX)), CACHED_INDEX_READS);
-        buffers = List.of(mentions, actions, chains, index);
+        actionKeys = new BufferedSortedStore<>(
+                new KeyValueSortedStore<>(context.getStateStore(RiposteTopology.STORE_ACTION_KEYS)), CACHED_POINTER_READS);
+        chainKeys = new BufferedSortedStore<>(
+                new KeyValueSortedStore<>(context.getStateStore(RiposteTopology.STORE_CHAIN_KEYS)), CACHED_POINTER_READS);
+        buffers = List.of(mentions, actions, chains, index, actionKeys, chainKeys);
         stores = new CorrelationStores(mentions, actions, chains, index);
         stores.requireCurrentLayout();
         correlator = factory.create(stores);
-        actionKeys = context.getStateStore(RiposteTopology.STORE_ACTION_KEYS);
-        chainKeys = context.getStateStore(RiposteTopology.STORE_CHAIN_KEYS);
         crossDyad = new CrossDyadState(context, factory.settings(), stores);
     }
 
@@ -134,9 +141,9 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
         // Only an action that appears or moves to another key, or a chain that appears, rewrites its pointer.
         actionPuts.forEach((k, a) -> point(actionKeys, a.id(), k));
         chains.pendingPuts().forEach((k, c) -> point(chainKeys, c.id(), c.dyad()));
-        buffers.forEach(BufferedSortedStore::commit);
         update.deletedActions().forEach(actionKeys::delete);
         update.deletedChains().forEach(chainKeys::delete);
+        buffers.forEach(BufferedSortedStore::commit);
         count(mention, update);
         out.forEach(context::forward);
         if (!update.actions().isEmpty() || !update.deletedActions().isEmpty()) {
@@ -148,7 +155,7 @@ final class CorrelateProcessor implements Processor<String, ActionMention, Strin
         }
     }
 
-    private static void point(KeyValueStore<String, String> pointers, String id, String key) {
+    private static void point(BufferedSortedStore<String> pointers, String id, String key) {
         if (!key.equals(pointers.get(id))) {
             pointers.put(id, key);
         }

@@ -146,18 +146,14 @@ public final class BufferedSortedStore<V> implements SortedStore<V> {
         return out;
     }
 
-    /** Writes the pending changes through, in key order. */
+    /** Writes the pending changes through, in key order, in one batch. */
     public void commit() {
-        pending.forEach((k, v) -> {
-            if (v.isPresent()) {
-                delegate.put(k, v.get());
-            } else {
-                delegate.delete(k);
-            }
-            if (read != null) {
-                keep(k, v); // a key just written is read again soon (its episode's next insert)
-            }
-        });
+        if (!pending.isEmpty()) {
+            delegate.writeAll(pending);
+        }
+        if (read != null) {
+            pending.forEach(this::keep); // a key just written is read again soon (its episode's next insert)
+        }
         pending.clear();
         stepRanges.clear();
         stepReads.clear();

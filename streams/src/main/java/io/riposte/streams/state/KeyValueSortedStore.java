@@ -4,6 +4,7 @@ import io.riposte.correlation.SortedStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -38,6 +39,17 @@ public final class KeyValueSortedStore<V> implements SortedStore<V> {
     @Override
     public void delete(String key) {
         store.delete(key);
+    }
+
+    /** One {@code putAll}: Kafka's RocksDB store writes it as one write batch (a null value is a delete). */
+    @Override
+    public void writeAll(Map<String, Optional<V>> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<KeyValue<String, V>> entries = new ArrayList<>(changes.size());
+        changes.forEach((k, v) -> entries.add(KeyValue.pair(k, v.orElse(null))));
+        store.putAll(entries);
     }
 
     @Override

@@ -92,6 +92,51 @@ class BufferedSortedStoreTest {
     }
 
     @Test
+    void aCommitReachesTheStoreAsOneBatchInKeyOrder() {
+        List<Map<String, java.util.Optional<String>>> batches = new java.util.ArrayList<>();
+        SortedStore<String> recording = new SortedStore<>() {
+            @Override
+            public String get(String key) {
+                return store.get(key);
+            }
+
+            @Override
+            public void put(String key, String value) {
+                throw new AssertionError("a single put of " + key + " outside the batch");
+            }
+
+            @Override
+            public void delete(String key) {
+                throw new AssertionError("a single delete of " + key + " outside the batch");
+            }
+
+            @Override
+            public List<Map.Entry<String, String>> range(String from, String to) {
+                return store.range(from, to);
+            }
+
+            @Override
+            public void writeAll(Map<String, java.util.Optional<String>> changes) {
+                batches.add(new java.util.LinkedHashMap<>(changes));
+                store.writeAll(changes);
+            }
+        };
+        BufferedSortedStore<String> b = new BufferedSortedStore<>(recording, 4);
+        b.put("RUS-USA|0009|x", "x");
+        b.delete("RUS-USA|0001|a");
+        b.put("RUS-USA|0005|e", "e");
+        b.commit();
+        assertThat(batches).hasSize(1);
+        assertThat(batches.get(0).keySet()).containsExactly("RUS-USA|0001|a", "RUS-USA|0005|e", "RUS-USA|0009|x");
+        assertThat(kv.get("RUS-USA|0001|a")).isNull();
+        assertThat(kv.get("RUS-USA|0009|x")).isEqualTo("x");
+        assertThat(b.get("RUS-USA|0005|e")).isEqualTo("e");
+
+        b.commit();
+        assertThat(batches).as("a step with no writes writes nothing").hasSize(1);
+    }
+
+    @Test
     void rollbackForgetsEveryWriteOfTheStep() {
         BufferedSortedStore<String> b = new BufferedSortedStore<>(store);
         b.put("RUS-USA|0009|x", "x");
