@@ -208,15 +208,13 @@ public final class Correlator {
         if (oldKey == null && seeds.equals(List.of(RecomputeSeed.NO_YEAR)) && !mention.date().hasYear() && following.placeOf(mention) == null) {
             Episode bucket = EpisodeCache.inNoYear(known, key, mention);
             inKnown = bucket == null ? null : new Region(true, 0, 0, new ArrayList<>(bucket.dated()), bucket);
-        } else if (oldKey == null && !mention.date().hasYear() && seeds.size() == 1 && !seeds.get(0).noYear()) {
-            // a new undated report placed in a dated episode (its anchor's) changes only that episode's undated
-            // part: when it is cached, its dated mentions stand, and only the anchored ones are listed again
-            Episode ep = EpisodeCache.holding(known, seeds.get(0).a(), seeds.get(0).b() + settings.episodeGapDays());
-            Episode placed = ep == null ? null : new Episode(false, ep.spanLo(), ep.spanHi(), ep.keys(), ep.dated(),
-                    anchoredTo(ep.keys(), ep.dated()), null, ep.actions(), ep.chains());
-            inKnown = placed == null ? null : new Region(false, placed.spanLo(), placed.spanHi(), placed.mentions(), placed);
         }
-        List<Region> regions = inKnown != null ? List.of(inKnown) : regions(dyad, seeds);
+        // Otherwise each seed's episode, read from the stores unless a cached one holds it and this insert leaves
+        // its dated mentions known: an undated report placed in its anchor's episode, one re-anchored from one
+        // episode to another, a new latest date re-anchoring the reports anchored by kind (several seeds).
+        List<Region> regions = inKnown != null ? List.of(inKnown)
+                : regions(dyad, seeds, known, ep -> EpisodeCache.afterInsert(ep, settings.episodeGapDays(), key, mention,
+                        previous, oldKey != null, sameDays));
         EpisodeCorrelator episode = new EpisodeCorrelator(merger, settings, this::lookup, true);
         List<Action> upsertedActions = new ArrayList<>();
         Set<String> deletedActions = new java.util.TreeSet<>();
@@ -382,7 +380,7 @@ public final class Correlator {
         }
         Long latest = Keys.parseDay(book.get(Keys.latest(a.dyad())));
         EpisodeCorrelator episode = new EpisodeCorrelator(merger, settings, this::lookup, true);
-        for (Region r : regions(a.dyad(), List.of(seed))) {
+        for (Region r : regions(a.dyad(), List.of(seed), List.of(), ep -> null)) {
             for (MergedAction p : correlate(episode, r, a.dyad(), latest).merged()) {
                 if (p.id.equals(a.id())) {
                     return p.evidence;
@@ -418,8 +416,12 @@ public final class Correlator {
     }
 
 
-    /** The regions to recompute: dated seeds grow to whole episodes; overlapping regions are joined. */
-    private List<Region> regions(String dyad, List<RecomputeSeed> seeds) {
+    /**
+     * The regions to recompute: dated seeds grow to whole episodes; overlapping regions are joined. A seed
+     * whose days a cached episode of {@code known} holds is that episode, when {@code afterInsert} gives its
+     * dated mentions as they now stand (see {@link EpisodeCache#afterInsert}).
+     */
+    private List<Region> regions(String dyad, List<RecomputeSeed> seeds, List<Episode> known, java.util.function.UnaryOperator<Episode> afterInsert) {
         List<Region> out = new ArrayList<>();
         boolean noYear = false;
         List<long[]> intervals = new ArrayList<>();
@@ -445,7 +447,16 @@ public final class Correlator {
         }
         List<Region> dated = new ArrayList<>();
         for (long[] iv : intervals) {
-            dated.add(episodeAround(dyad, iv[0], iv[1]));
+            Episode held = EpisodeCache.holding(known, iv[0], iv[1] + settings.episodeGapDays());
+            Episode now = held == null ? null : afterInsert.apply(held);
+            if (now == null) {
+                dated.add(episodeAround(dyad, iv[0], iv[1]));
+            } else {
+                // the undated reports anchored to it are listed again (seeds say that they moved), its summary dropped
+                Episode placed = new Episode(false, now.spanLo(), now.spanHi(), now.keys(), now.dated(),
+                        anchoredTo(now.keys(), now.dated()), null, now.actions(), now.chains());
+                dated.add(new Region(false, placed.spanLo(), placed.spanHi(), placed.mentions(), placed));
+            }
         }
         boolean joined = true;
         while (joined) {

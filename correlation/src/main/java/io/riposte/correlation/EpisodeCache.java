@@ -171,6 +171,32 @@ final class EpisodeCache {
         return null;
     }
 
+    /**
+     * A cached dated episode as it stands after an insert of {@code m} under {@code key} (replacing
+     * {@code previous}, when not null): as cached when neither report's widened days meet its span; with
+     * the report among its dated mentions when it falls within the span and, for a revision, keeps its key
+     * and days ({@code sameKeyAndDays}). Null otherwise (a span that grows, splits or loses a report is read
+     * again). Only the dated mentions are vouched for: the undated ones anchored to them are listed anew.
+     */
+    static Episode afterInsert(Episode ep, long gap, String key, ExtractedAction m, ExtractedAction previous,
+            boolean revision, boolean sameKeyAndDays) {
+        boolean meets = meets(ep, m, gap);
+        if (previous != null && meets(ep, previous, gap) && !(meets && sameKeyAndDays)) {
+            return null;
+        }
+        if (!meets) {
+            return ep;
+        }
+        long e = m.date().earliest().toEpochDay();
+        long l = m.date().latest().toEpochDay() + gap;
+        return sameKeyAndDays && ep.spanLo() <= e && l <= ep.spanHi() ? ep.with(key, m, revision, ep.spanHi()) : null;
+    }
+
+    private static boolean meets(Episode ep, ExtractedAction m, long gap) {
+        return m.date().hasYear() && m.date().earliest().toEpochDay() <= ep.spanHi()
+                && ep.spanLo() <= m.date().latest().toEpochDay() + gap;
+    }
+
     /** The cached dated episode whose span holds [a, b] (then no other episode of the dyad comes near it), or null. */
     static Episode holding(List<Episode> known, long a, long b) {
         for (Episode ep : known) {
