@@ -214,7 +214,7 @@ public final class Correlator {
         // episode to another, a new latest date re-anchoring the reports anchored by kind (several seeds).
         List<Region> regions = inKnown != null ? List.of(inKnown)
                 : regions(dyad, seeds, known, ep -> EpisodeCache.afterInsert(ep, settings.episodeGapDays(), key, mention,
-                        previous, oldKey != null, sameDays));
+                        previous, oldKey != null, sameDays), mention.id());
         EpisodeCorrelator episode = new EpisodeCorrelator(merger, settings, this::lookup, true);
         List<Action> upsertedActions = new ArrayList<>();
         Set<String> deletedActions = new java.util.TreeSet<>();
@@ -380,7 +380,7 @@ public final class Correlator {
         }
         Long latest = Keys.parseDay(book.get(Keys.latest(a.dyad())));
         EpisodeCorrelator episode = new EpisodeCorrelator(merger, settings, this::lookup, true);
-        for (Region r : regions(a.dyad(), List.of(seed), List.of(), ep -> null)) {
+        for (Region r : regions(a.dyad(), List.of(seed), List.of(), ep -> null, null)) {
             for (MergedAction p : correlate(episode, r, a.dyad(), latest).merged()) {
                 if (p.id.equals(a.id())) {
                     return p.evidence;
@@ -419,9 +419,12 @@ public final class Correlator {
     /**
      * The regions to recompute: dated seeds grow to whole episodes; overlapping regions are joined. A seed
      * whose days a cached episode of {@code known} holds is that episode, when {@code afterInsert} gives its
-     * dated mentions as they now stand (see {@link EpisodeCache#afterInsert}).
+     * dated mentions as they now stand (see {@link EpisodeCache#afterInsert}). The undated reports anchored to
+     * it are listed again from the index, and read only when new to it or the one inserted ({@code insertedId}):
+     * an insert that changes a report recomputes the episode it is anchored to, so the cached copies are current.
      */
-    private List<Region> regions(String dyad, List<RecomputeSeed> seeds, List<Episode> known, java.util.function.UnaryOperator<Episode> afterInsert) {
+    private List<Region> regions(String dyad, List<RecomputeSeed> seeds, List<Episode> known,
+            java.util.function.UnaryOperator<Episode> afterInsert, String insertedId) {
         List<Region> out = new ArrayList<>();
         boolean noYear = false;
         List<long[]> intervals = new ArrayList<>();
@@ -453,8 +456,10 @@ public final class Correlator {
                 dated.add(episodeAround(dyad, iv[0], iv[1]));
             } else {
                 // the undated reports anchored to it are listed again (seeds say that they moved), its summary dropped
+                Map<String, ExtractedAction> current = new HashMap<>();
+                now.anchored().stream().filter(u -> !u.id().equals(insertedId)).forEach(u -> current.put(u.id(), u));
                 Episode placed = new Episode(false, now.spanLo(), now.spanHi(), now.keys(), now.dated(),
-                        anchoredTo(now.keys(), now.dated()), null, now.actions(), now.chains());
+                        anchoredTo(now.keys(), now.dated(), current), null, now.actions(), now.chains());
                 dated.add(new Region(false, placed.spanLo(), placed.spanHi(), placed.mentions(), placed));
             }
         }
@@ -569,7 +574,7 @@ public final class Correlator {
                     keys.add(e.getKey());
                     dated.add(e.getValue());
                 }
-                List<ExtractedAction> anchored = anchoredTo(keys, dated);
+                List<ExtractedAction> anchored = anchoredTo(keys, dated, Map.of());
                 Episode episode = new Episode(spanLo, spanHi, keys, dated, anchored);
                 return new Region(false, lo, hi, episode.mentions(), components == 1 ? episode : null);
             }
@@ -579,8 +584,9 @@ public final class Correlator {
     /**
      * The undated mentions anchored to these dated ones (keys and mentions in key order), in the order a
      * load lists them: by anchor, each followed by the reports that follow it (see {@link ArticleFollowing}).
+     * Those in {@code current} (by id, as the stores hold them) are not read again.
      */
-    private List<ExtractedAction> anchoredTo(List<String> keys, List<ExtractedAction> dated) {
+    private List<ExtractedAction> anchoredTo(List<String> keys, List<ExtractedAction> dated, Map<String, ExtractedAction> current) {
         List<ExtractedAction> anchored = new ArrayList<>();
         // Only a participating mention anchors, and only undated mentions of its sides and type,
         // which stay indexed as floating while anchored: one look per kind of act spares the
@@ -592,8 +598,10 @@ public final class Correlator {
                     k -> book.hasAny(Keys.floating(y), Keys.endOf(Keys.floating(y))))) {
                 continue;
             }
-            for (Map.Entry<String, String> x : book.range(Keys.anchoredTo(y.id()), Keys.endOf(Keys.anchoredTo(y.id())))) {
-                ExtractedAction m = readMention(x.getValue());
+            String to = Keys.anchoredTo(y.id());
+            for (Map.Entry<String, String> x : book.range(to, Keys.endOf(to))) {
+                ExtractedAction m = current.get(x.getKey().substring(to.length()));
+                m = m != null ? m : readMention(x.getValue());
                 if (m != null) {
                     anchored.add(m);
                     following.followers(m, keys.get(i)).stream().filter(f -> !anchored.contains(f)).forEach(anchored::add);
