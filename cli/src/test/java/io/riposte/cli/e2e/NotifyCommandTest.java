@@ -116,6 +116,8 @@ class NotifyCommandTest extends ClusterTest {
         final int port;
         volatile HttpServer server;
         volatile Runnable onAnswer = () -> { };
+        /** Runs before the answer is sent: the client is then still waiting for it. */
+        volatile Runnable beforeAnswer = () -> { };
 
         Receiver(int port, BiFunction<String, Integer, Integer> answer) throws IOException {
             this.port = port;
@@ -135,6 +137,7 @@ class NotifyCommandTest extends ClusterTest {
                     sleep(3_000); // three times the client's timeout, so a loaded machine still sees it as too late
                     status = 200;
                 }
+                beforeAnswer.run();
                 ex.sendResponseHeaders(status, -1);
                 ex.close();
                 onAnswer.run();
@@ -280,8 +283,9 @@ class NotifyCommandTest extends ClusterTest {
         URI url = URI.create("http://127.0.0.1:" + hook.port + "/hook");
         WebhookNotifier first = new WebhookNotifier(config, "resume", WebhookNotifier.Format.JSON, AlertFilter.all(),
                 new WebhookDelivery(url, 3, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(2)));
-        // Stopped from inside the receiver while it answers the second alert: a stop in mid-stream.
-        hook.onAnswer = () -> {
+        // Stopped from inside the receiver while the notifier waits for its answer to the second alert: a stop in
+        // mid-stream. (Stopped after the answer, the notifier could already send a third on a loaded machine.)
+        hook.beforeAnswer = () -> {
             if (hook.requests.size() == 2) {
                 first.close();
             }
@@ -294,7 +298,7 @@ class NotifyCommandTest extends ClusterTest {
 
         publish(true, AlertsCommandTest.alert("later-1", "FRA-MLI", AlertType.RETALIATION, -5.0, "an envoy is sent home"),
                 AlertsCommandTest.alert("later-2", "FRA-MLI", AlertType.ESCALATION, -7.0, "a mission closes"));
-        hook.onAnswer = () -> { };
+        hook.beforeAnswer = () -> { };
         WebhookNotifier second = new WebhookNotifier(config, "resume", WebhookNotifier.Format.JSON, AlertFilter.all(),
                 new WebhookDelivery(url, 3, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(2)));
         WebhookNotifier.Result r2 = second.run(Duration.ofSeconds(2), s -> { });
